@@ -1,0 +1,41 @@
+namespace NotebookAnalysis.Data;
+
+/// <summary>
+/// Bad input in a data file. The message always names the file, the 1-based line and, where one
+/// column is at fault, the 1-based column number and the column name.
+/// </summary>
+public sealed class DataFileException : Exception
+{
+    public DataFileException(string file, int line, int? column, string? columnName, string reason)
+        : base(Compose(file, line, column, columnName, reason))
+    {
+        File = file;
+        Line = line;
+        Column = column;
+        ColumnName = columnName;
+        Reason = reason;
+    }
+
+    /// <summary>The file as the user named it.</summary>
+    public string File { get; }
+
+    /// <summary>1-based line number in the file.</summary>
+    public int Line { get; }
+
+    /// <summary>1-based column (field) number, or null when the whole line or file is at fault.</summary>
+    public int? Column { get; }
+
+    /// <summary>The header name of the column at fault, when known.</summary>
+    public string? ColumnName { get; }
+
+    /// <summary>What is wrong, without the location.</summary>
+    public string Reason { get; }
+
+    private static string Compose(string file, int line, int? column, string? columnName, string reason)
+    {
+        var where = $"{file}:line {line}";
+        if (column is int c)
+            where += columnName is null ? $", column {c}" : $", column {c} ({columnName})";
+        return $"{where}: {reason}";
+    }
+}

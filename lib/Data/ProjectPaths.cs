@@ -1,0 +1,43 @@
+namespace NotebookAnalysis.Data;
+
+/// <summary>Locates the repository's folders from wherever the code runs (notebook, script or test).</summary>
+public static class ProjectPaths
+{
+    private static readonly Lazy<string> _root = new(FindRoot);
+
+    /// <summary>The repository root: the nearest ancestor holding <c>NotebookAnalysis.sln</c>.</summary>
+    public static string Root => _root.Value;
+
+    /// <summary><c>seeds/</c>.</summary>
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    /// <summary>The bundled Table 1 data.</summary>
+    public static string BundledTable1 => Path.Combine(Seeds, "data", "table1.csv");
+
+    /// <summary>The codebook that records the bundled data's SHA-256.</summary>
+    public static string Codebook => Path.Combine(Seeds, "data", "codebook.md");
+
+    /// <summary>The transcription of the paper.</summary>
+    public static string Paper => Path.Combine(Seeds, "paper.md");
+
+    /// <summary><c>seeds/published/</c>: Tables 2-4 as printed.</summary>
+    public static string Published => Path.Combine(Seeds, "published");
+
+    /// <summary><c>results/</c>, the default output folder.</summary>
+    public static string Results => Path.Combine(Root, "results");
+
+    /// <summary><c>../shared/data/strd</c> beside the repository, where the NIST StRD files live if present.</summary>
+    public static string SharedStrd => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "strd"));
+
+    private static string FindRoot()
+    {
+        foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+                if (File.Exists(Path.Combine(dir.FullName, "NotebookAnalysis.sln")))
+                    return dir.FullName;
+        }
+        throw new DirectoryNotFoundException(
+            $"Cannot find the repository root (a folder holding NotebookAnalysis.sln) above '{Environment.CurrentDirectory}' or '{AppContext.BaseDirectory}'.");
+    }
+}

@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Data.Analysis;
+
+namespace NotebookAnalysis.Data;
+
+/// <summary>
+/// Table 1 of the paper: WEF pillar scores and cluster counts for Russia by year, read and validated
+/// by <see cref="Table1.Load(string, int)"/>. Immutable.
+/// </summary>
+/// <remarks>
+/// The file is parsed here, field by field, in the invariant culture, rather than with
+/// <c>DataFrame.LoadCsv</c>: that method infers float32 columns (3.7 becomes 3.700000047683716) and
+/// under a de-DE or ru-RU culture reads "3.7" as 37.
+/// </remarks>
+public sealed class Table1
+{
+    /// <summary>The required header names, in the bundled file's order.</summary>
+    public static IReadOnlyList<string> ColumnNames { get; } =
+    [
+        "year",
+        "goods_market_efficiency", "goods_clusters",
+        "financial_market_development", "financial_clusters",
+        "innovation", "innovation_clusters",
+    ];
+
+    /// <summary>Rows needed by the paper's model (intercept and slope with one residual degree of freedom).</summary>
+    public const int MinimumRowsForBaseModel = 3;
+
+    private readonly int[] _years;
+    private readonly Dictionary<string, double[]> _columns;
+
+    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, int[] lineOfRow)
+    {
+        Source = source;
+        Sha256 = sha256;
+        _years = years;
+        _columns = columns;
+        LineOfRow = lineOfRow;
+    }
+
+    /// <summary>The path as given by the caller.</summary>
+    public string Source { get; }
+
+    /// <summary>Lower-case hex SHA-256 of the file's bytes, for provenance.</summary>
+    public string Sha256 { get; }
+
+    /// <summary>Number of data rows (years).</summary>
+    public int RowCount => _years.Length;
+
+    /// <summary>Calendar years, ascending and consecutive.</summary>
+    public IReadOnlyList<int> Years => _years;
+
+    /// <summary>The 1-based file line of each data row, for messages about a row.</summary>
+    public IReadOnlyList<int> LineOfRow { get; }
+
+    /// <summary>A copy of one numeric column by header name.</summary>
+    public double[] Column(string name) =>
+        _columns.TryGetValue(name, out var values)
+            ? (double[])values.Clone()
+            : throw new ArgumentException($"Table 1 has no column '{name}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(name));
+
+    /// <summary>The series of one market.</summary>
+    public MarketSeries Series(Market market)
+    {
+        var spec = Markets.Get(market);
+        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source);
+    }
+
+    /// <summary>The series of all three markets, in table order.</summary>
+    public IReadOnlyList<MarketSeries> AllSeries() => Markets.All.Select(m => Series(m.Market)).ToList();
+
+    /// <summary>
+    /// Table 1 as a DataFrame: <c>year</c> as Int32 and every other column as Double.
+    /// </summary>
+    public DataFrame ToDataFrame()
+    {
+        var frame = new DataFrame(new Int32DataFrameColumn("year", _years));
+        foreach (var name in ColumnNames.Skip(1))
+            frame.Columns.Add(new DoubleDataFrameColumn(name, _columns[name]));
+        return frame;
+    }
+
+    /// <summary>
+    /// Fails with a <see cref="DataFileException"/> unless the table has at least
+    /// <paramref name="rowsNeeded"/> rows for <paramref name="model"/>.
+    /// </summary>
+    public void RequireRows(int rowsNeeded, string model)
+    {
+        if (RowCount < rowsNeeded)
+            throw new DataFileException(Source, RowCount == 0 ? 1 : LineOfRow[^1], null, null,
+                $"model '{model}' needs at least {rowsNeeded} rows of data, but the file has {RowCount}.");
+    }
+
+    /// <summary>The bundled <c>seeds/data/table1.csv</c>, found by walking up from the working directory.</summary>
+    public static Table1 LoadBundled() => Load(ProjectPaths.BundledTable1);
+
+    /// <summary>
+    /// Reads and validates a Table 1 CSV. Accepts a UTF-8 BOM, CRLF line ends, blank lines and blanks
+    /// around fields; rejects everything else that is not a clean table with a
+    /// <see cref="DataFileException"/> naming the file, line and column.
+    /// </summary>
+    /// <param name="path">The CSV file.</param>
+    /// <param name="minimumRows">Rows the intended model needs; fewer is an error.</param>
+    public static Table1 Load(string path, int minimumRows = MinimumRowsForBaseModel)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
+        }
+        return Parse(bytes, path, minimumRows);
+    }
+
+    /// <summary>Parses the bytes of a Table 1 CSV; <paramref name="source"/> names it in messages.</summary>
+    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRowsForBaseModel)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            throw new DataFileException(source, 1, null, null, "the file is not valid UTF-8 text.");
+        }
+        if (text.Length > 0 && text[0] == '\uFEFF')
+            text = text[1..];
+
+        var lines = text.Split('\n');
+        int headerLine = 0; // 1-based line of the header, 0 until found
+        string[]? header = null;
+        var years = new List<int>();
+        var lineOfRow = new List<int>();
+        var values = ColumnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
+        int[] fieldOf = [];
+
+        for (int i = 0; i < lines.Length; i++)
+        {
+            int lineNo = i + 1;
+            var line = lines[i].TrimEnd('\r');
+            if (line.Trim().Length == 0)
+                continue;
+
+            if (header is null)
+            {
+                headerLine = lineNo;
+                header = ParseHeader(line, source, lineNo);
+                fieldOf = ColumnNames.Select(n => Array.IndexOf(header, n)).ToArray();
+                continue;
+            }
+
+            var fields = line.Split(',');
+            if (line.Contains('"'))
+                throw new DataFileException(source, lineNo, null, null,
+                    "quoted fields are not allowed; numbers must use a decimal point and no quotes (a quoted \"3,7\" is a decimal comma).");
+            if (fields.Length != header.Length)
+            {
+                if (fields.Length > header.Length)
+                {
+                    int col = FirstDecimalCommaSuspect(fields);
+                    throw new DataFileException(source, lineNo, col + 1, col < header.Length ? header[col] : null,
+                        $"expected {header.Length} fields but found {fields.Length}; this looks like a decimal comma " +
+                        $"(\"{fields[col].Trim()},{fields[col + 1].Trim()}\"). Write numbers with a decimal point, e.g. 3.7.");
+                }
+                throw new DataFileException(source, lineNo, fields.Length + 1, header[fields.Length],
+                    $"expected {header.Length} fields but found {fields.Length}: the cell is missing.");
+            }
+
+            for (int c = 0; c < ColumnNames.Count; c++)
+            {
+                int f = fieldOf[c];
+                string name = ColumnNames[c];
+                string raw = fields[f].Trim();
+                if (raw.Length == 0)
+                    throw new DataFileException(source, lineNo, f + 1, name, "the cell is empty: a value is missing.");
+                if (c == 0)
+                {
+                    if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int year))
+                        throw new DataFileException(source, lineNo, f + 1, name, $"'{raw}' is not a year (a whole number such as 2009).");
+                    years.Add(year);
+                    lineOfRow.Add(lineNo);
+                }
+                else
+                {
+                    double v = ParseNumber(raw, source, lineNo, f + 1, name);
+                    if (name.EndsWith("_clusters", StringComparison.Ordinal) && (v < 0 || v != Math.Floor(v)))
+                        throw new DataFileException(source, lineNo, f + 1, name, $"'{raw}' is not a count of clusters (a whole number, zero or more).");
+                    values[name].Add(v);
+                }
+            }
+        }
+
+        if (header is null)
+            throw new DataFileException(source, 1, null, null, "the file is empty: expected a header line and one row per year.");
+        if (years.Count == 0)
+            throw new DataFileException(source, headerLine, null, null, "the file has a header but no data rows.");
+
+        CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
+
+        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), [.. lineOfRow]);
+        table.RequireRows(minimumRows, "base (y on clusters with intercept)");
+        return table;
+    }
+
+    private static string[] ParseHeader(string line, string source, int lineNo)
+    {
+        if (line.Contains(';') && !line.Contains(','))
+            throw new DataFileException(source, lineNo, null, null,
+                "the file is separated by semicolons (a ru-RU/de-DE spreadsheet export); save it with commas between fields and a decimal point.");
+        var header = line.Split(',').Select(h => h.Trim()).ToArray();
+        if (header.Length > 0 && header[0].Length > 0 && (char.IsDigit(header[0][0]) || header[0][0] == '-'))
+            throw new DataFileException(source, lineNo, 1, null,
+                $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", ColumnNames)}");
+        for (int i = 0; i < header.Length; i++)
+        {
+            if (!ColumnNames.Contains(header[i]))
+                throw new DataFileException(source, lineNo, i + 1, header[i],
+                    $"unknown column '{header[i]}'. Expected the header: {string.Join(",", ColumnNames)}");
+            if (Array.IndexOf(header, header[i]) != i)
+                throw new DataFileException(source, lineNo, i + 1, header[i], $"column '{header[i]}' appears twice in the header.");
+        }
+        var missing = ColumnNames.Where(n => !header.Contains(n)).ToList();
+        if (missing.Count > 0)
+            throw new DataFileException(source, lineNo, null, null,
+                $"the header lacks the column(s) {string.Join(", ", missing)}. Expected the header: {string.Join(",", ColumnNames)}");
+        return header;
+    }
+
+    private static double ParseNumber(string raw, string source, int lineNo, int column, string name)
+    {
+        const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
+        if (!double.TryParse(raw, style, CultureInfo.InvariantCulture, out double v))
+        {
+            string lower = raw.ToLowerInvariant();
+            if (lower is "nan" or "inf" or "+inf" or "-inf" or "infinity" or "+infinity" or "-infinity" or "∞" or "-∞")
+                throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a finite number (NaN and infinity are not data).");
+            throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a number (expected digits with an optional decimal point, e.g. 3.7).");
+        }
+        if (!double.IsFinite(v))
+            throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a finite number.");
+        return v;
+    }
+
+    private static int FirstDecimalCommaSuspect(string[] fields)
+    {
+        for (int i = 0; i + 1 < fields.Length; i++)
+        {
+            var a = fields[i].Trim();
+            var b = fields[i + 1].Trim();
+            if (a.Length > 0 && b.Length > 0 && a.All(char.IsDigit) && b.All(char.IsDigit) && i > 0)
+            {
+                // A score such as 3,7 splits into "3" and "7": the first half is one digit in 1-7.
+                if (a.Length == 1) return i;
+            }
+        }
+        return fields.Length - 2;
+    }
+
+    private static void CheckYears(List<int> years, List<int> lineOfRow, string source, int column)
+    {
+        var seen = new Dictionary<int, int>();
+        for (int i = 0; i < years.Count; i++)
+        {
+            if (seen.TryGetValue(years[i], out int firstLine))
+                throw new DataFileException(source, lineOfRow[i], column, "year", $"year {years[i]} appears twice (first on line {firstLine}).");
+            seen[years[i]] = lineOfRow[i];
+            if (i > 0 && years[i] < years[i - 1])
+                throw new DataFileException(source, lineOfRow[i], column, "year", $"years must ascend: {years[i]} follows {years[i - 1]}.");
+            if (i > 0 && years[i] != years[i - 1] + 1)
+                throw new DataFileException(source, lineOfRow[i], column, "year",
+                    $"year {years[i - 1] + 1} is missing: {years[i]} follows {years[i - 1]}. The lag and difference models need consecutive years.");
+        }
+    }
+}
