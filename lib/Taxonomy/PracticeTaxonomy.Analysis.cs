@@ -270,16 +270,82 @@ public sealed partial class PracticeTaxonomy
     /// <summary>Places section 4 names that no Table 7 location uses (computed from the text, not curated).</summary>
     public IReadOnlyList<PlaceMention> PlacesMissingFromTable7() => PlaceMentions().Where(m => !m.InTable7).ToList();
 
-    /// <summary><see cref="PlaceMentions"/> as a frame.</summary>
-    public DataFrame PlacesFrame()
+    /// <summary><see cref="PlaceMentions"/> as a frame; only the places Table 7 does not use when <paramref name="onlyMissing"/>.</summary>
+    public DataFrame PlacesFrame(bool onlyMissing = false)
     {
-        var rows = PlaceMentions();
+        var rows = PlaceMentions().Where(m => !onlyMissing || !m.InTable7).ToList();
         return new DataFrame(
             new StringDataFrameColumn("place", rows.Select(r => r.Place.Name)),
             new StringDataFrameColumn("code", rows.Select(r => r.Place.Subdivision ?? r.Place.Country)),
             new Int32DataFrameColumn("mentions_in_4", rows.Select(r => r.Mentions)),
             new BooleanDataFrameColumn("in_table7", rows.Select(r => r.InTable7)),
             new StringDataFrameColumn("practices", rows.Select(r => string.Join(";", r.Practices))));
+    }
+
+    /// <summary>The four institution types: name, sorting principle, meaning, and the Table 7 line of their heading.</summary>
+    public DataFrame InstitutionTypesFrame() => new(
+        new StringDataFrameColumn("type", InstitutionTypes.Select(x => Name(x.Type))),
+        new StringDataFrameColumn("name", InstitutionTypes.Select(x => x.Name)),
+        new StringDataFrameColumn("principle", InstitutionTypes.Select(x => x.Principle)),
+        new StringDataFrameColumn("meaning", InstitutionTypes.Select(x => x.Meaning)),
+        new Int32DataFrameColumn("practices", InstitutionTypes.Select(x => Practices.Count(p => p.Institution == x.Type))),
+        new StringDataFrameColumn("heading", InstitutionTypes.Select(x => $"{x.Heading.Section}, {Resolve(x.Heading).Lines}")));
+
+    /// <summary>Why each practice sits where it does: id, type, label, rationale.</summary>
+    public DataFrame RationaleFrame() => new(
+        new StringDataFrameColumn("id", Practices.Select(p => p.Id)),
+        new StringDataFrameColumn("institution", Practices.Select(p => Name(p.Institution))),
+        new StringDataFrameColumn("label", Practices.Select(p => p.Label)),
+        new StringDataFrameColumn("rationale", Practices.Select(p => p.Rationale)));
+
+    /// <summary>The borderline practices: the other type each could belong to, argued both ways.</summary>
+    public DataFrame BorderlineFrame()
+    {
+        var rows = Practices.Where(p => p.Borderline is not null).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("id", rows.Select(p => p.Id)),
+            new StringDataFrameColumn("label", rows.Select(p => p.Label)),
+            new StringDataFrameColumn("placed_as", rows.Select(p => Name(p.Institution))),
+            new StringDataFrameColumn("could_be", rows.Select(p => Name(p.Borderline!.Other))),
+            new StringDataFrameColumn("argument_for", rows.Select(p => p.Borderline!.For)),
+            new StringDataFrameColumn("argument_against", rows.Select(p => p.Borderline!.Against)));
+    }
+
+    /// <summary>Borderline practices counted by (placed as, could be).</summary>
+    public IReadOnlyList<(InstitutionType PlacedAs, InstitutionType CouldBe, int Count)> BorderlinePairs() =>
+        Practices.Where(p => p.Borderline is not null)
+            .GroupBy(p => (p.Institution, p.Borderline!.Other))
+            .Select(g => (g.Key.Institution, g.Key.Other, g.Count()))
+            .OrderBy(x => x.Institution).ThenBy(x => x.Other).ToList();
+
+    /// <summary>Entries per dataset and how many traces resolved to exactly one place (all of them, or the load fails).</summary>
+    public DataFrame TraceCountsFrame()
+    {
+        var groups = AllTraces().GroupBy(x => x.Table).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("dataset", groups.Select(g => g.Key)),
+            new Int32DataFrameColumn("traces", groups.Select(g => g.Count())),
+            new Int32DataFrameColumn("resolved_once", groups.Select(g => g.Count(x => Document(x.Passage.Trace.Document).FindAll(x.Passage.Trace).Count == 1))),
+            new StringDataFrameColumn("sections", groups.Select(g => string.Join(", ", g.Select(x => x.Passage.Trace.Section).Distinct()))));
+    }
+
+    /// <summary>One practice with its passages: the Table 7 row, then each location's evidence, read from the paper.</summary>
+    public DataFrame EvidenceFrame(string practiceId)
+    {
+        var p = Practice(practiceId);
+        var row = Resolve(p.Trace);
+        var rows = new List<(string What, string Support, string Where, string Text)> { ("Table 7 row", "", $"{p.Trace.Section}, {row.Lines}", row.Context) };
+        foreach (var l in p.Locations)
+            foreach (var e in l.Evidence)
+            {
+                var pass = Resolve(e);
+                rows.Add((l.DisplayName, Name(l.Support), $"{e.Section}, {pass.Lines}", pass.Sentence));
+            }
+        return new DataFrame(
+            new StringDataFrameColumn("entry", rows.Select(r => r.What)),
+            new StringDataFrameColumn("support", rows.Select(r => r.Support)),
+            new StringDataFrameColumn("where", rows.Select(r => r.Where)),
+            new StringDataFrameColumn("text", rows.Select(r => r.Text)));
     }
 
     /// <summary>Counts of everything loaded and traced, as text.</summary>
