@@ -318,6 +318,31 @@ public sealed partial class PracticeTaxonomy
             .Select(g => (g.Key.Institution, g.Key.Other, g.Count()))
             .OrderBy(x => x.Institution).ThenBy(x => x.Other).ToList();
 
+    /// <summary><see cref="BorderlinePairs"/> as a frame.</summary>
+    public DataFrame BorderlinePairsFrame()
+    {
+        var rows = BorderlinePairs();
+        return new DataFrame(
+            new StringDataFrameColumn("placed_as", rows.Select(r => Name(r.PlacedAs))),
+            new StringDataFrameColumn("could_be", rows.Select(r => Name(r.CouldBe))),
+            new Int32DataFrameColumn("practices", rows.Select(r => r.Count)));
+    }
+
+    /// <summary>
+    /// What section 4 says about the place of one Table 7 location: every paragraph that names it, read from the
+    /// paper. <paramref name="place"/> is the region or country as Table 7 prints it.
+    /// </summary>
+    public DataFrame PlaceParagraphsFrame(string practiceId, string place)
+    {
+        var p = Practice(practiceId);
+        var location = p.Locations.FirstOrDefault(l => l.DisplayName == place)
+            ?? throw new KeyNotFoundException($"{practiceId} has no location '{place}'. Locations: {string.Join(", ", p.Locations.Select(l => l.DisplayName))}.");
+        var paragraphs = Paper.ParagraphsMentioning(new TaxonomyValidator(this).PlaceForms(location), TaxonomyValidator.Section4);
+        return new DataFrame(
+            new StringDataFrameColumn("lines", paragraphs.Select(x => x.FirstLine == x.LastLine ? $"{x.FirstLine}" : $"{x.FirstLine}-{x.LastLine}")),
+            new StringDataFrameColumn("paragraph", paragraphs.Select(x => x.Text)));
+    }
+
     /// <summary>Entries per dataset and how many traces resolved to exactly one place (all of them, or the load fails).</summary>
     public DataFrame TraceCountsFrame()
     {
