@@ -87,9 +87,10 @@ internal static class LeastSquares
         for (int j = 0; j < m; j++)
         {
             var src = j < k ? design.ColumnSpan(j) : y;
+            var low = j < k ? design.LowPartsUnsafe[j] : null;
             var col = a[j] = new DD[n];
             double s = j < k ? Math.ScaleB(1.0, scaleExp[j]) : 1.0;
-            for (int i = 0; i < n; i++) col[i] = new DD(src[i] * s, 0);
+            for (int i = 0; i < n; i++) col[i] = new DD(src[i] * s, low is null ? 0 : low[i] * s);
         }
 
         var rs = new DD[k, k];
@@ -116,6 +117,8 @@ internal static class LeastSquares
                 if (c < k) rs[j, c] = w[j];
             }
         }
+
+        CheckCondition(design, rs);
 
         // Back substitution R_s b_s = (Q'y)_{0..k-1}; b = 2^{e}·b_s exactly.
         var bs = new DD[k];
@@ -147,13 +150,14 @@ internal static class LeastSquares
             var h = new double[n];
             var q = new DD[k];
             var cols = design.ColumnsUnsafe;
+            var lows = design.LowPartsUnsafe;
             for (int i = 0; i < n; i++)
             {
                 // q_i' = x_s,i' R_s^{-1} by forward substitution with R_s'; h_i = ||q_i||².
                 DD sum = DD.Zero;
                 for (int j = 0; j < k; j++)
                 {
-                    DD s = Math.ScaleB(cols[j][i], scaleExp[j]);
+                    DD s = DD.ScaleB(new DD(cols[j][i], lows[j] is { } lw ? lw[i] : 0), scaleExp[j]);
                     for (int l = 0; l < j; l++) s -= rs[l, j] * q[l];
                     q[j] = s / rs[j, j];
                     sum += q[j] * q[j];
@@ -175,12 +179,14 @@ internal static class LeastSquares
     {
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
+        var lows = design.LowPartsUnsafe;
         var bd = b.Select(v => v.ToDouble()).ToArray();
         bool exact = true;
         for (int i = 0; i < n && exact; i++)
         {
             DD f = DD.Zero;
-            for (int j = 0; j < k; j++) f += DD.TwoProduct(cols[j][i], bd[j]);
+            for (int j = 0; j < k; j++)
+                f += lows[j] is { } lw ? DD.TwoProduct(cols[j][i], bd[j]) + lw[i] * bd[j] : DD.TwoProduct(cols[j][i], bd[j]);
             exact = (f - y[i]).Hi == 0;
         }
 
@@ -208,10 +214,13 @@ internal static class LeastSquares
             for (int j = 0; j < k; j++)
             {
                 var x = cols[j];
+                var xl = lows[j];
                 double bh = b[j].Hi, bl = b[j].Lo;
                 for (int i = 0; i < n; i++)
                 {
-                    var acc = new DD(fHi[i], fLo[i]) + (DD.TwoProduct(x[i], bh) + x[i] * bl);
+                    var term = DD.TwoProduct(x[i], bh) + x[i] * bl;
+                    if (xl is not null) term += xl[i] * bh;
+                    var acc = new DD(fHi[i], fLo[i]) + term;
                     fHi[i] = acc.Hi;
                     fLo[i] = acc.Lo;
                 }
@@ -242,6 +251,32 @@ internal static class LeastSquares
             Leverage = leverage,
             Method = method,
         };
+    }
+
+    /// <summary>
+    /// A triangular R can be nearly singular with no tiny diagonal; the equilibrated design's 2-norm condition number
+    /// catches that. Above 1/<see cref="SingularTolerance"/>, rounding the data to double could already make the
+    /// columns dependent, so no precision of arithmetic makes the coefficients meaningful.
+    /// </summary>
+    private static void CheckCondition(Design design, DD[,] rs)
+    {
+        int k = rs.GetLength(0);
+        var r = new double[k, k];
+        for (int i = 0; i < k; i++)
+            for (int j = i; j < k; j++)
+                r[i, j] = rs[i, j].ToDouble();
+        var sv = Jacobi.SingularValues(r);
+        double kappa = sv[0] / sv[^1];
+        if (kappa * SingularTolerance < 1) return;
+        int worst = 0;
+        double worstRatio = double.PositiveInfinity;
+        for (int j = 0; j < k; j++)
+        {
+            double ratio = Math.Abs(r[j, j]) / Math.Max(Math.Abs(r[j, j]), Enumerable.Range(0, j + 1).Max(i => Math.Abs(r[i, j])));
+            if (ratio < worstRatio) { worstRatio = ratio; worst = j; }
+        }
+        throw new ModelException(design.Model, CollinearMessage(design, rs, worst) +
+            $" The condition number of the column-equilibrated design is {kappa.ToString("E2", System.Globalization.CultureInfo.InvariantCulture)}, above the limit {(1 / SingularTolerance).ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
     private static double ColumnNorm(DD[][] a, int j, Design design, int[] scaleExp) =>

@@ -63,10 +63,11 @@ internal static class StreamingQr
         var resid = new double[n];
         for (int iteration = 0; iteration < 2; iteration++)
         {
-            ResidualsScaled(cols, scale, y, b, resid);
+            ResidualsScaled(cols, design.LowPartsUnsafe, scale, y, b, resid);
             // g = X_s' r, then R_s'R_s d = g.
             var g = new double[k];
-            for (int j = 0; j < k; j++) g[j] = Dot(cols[j], resid) * scale[j];
+            for (int j = 0; j < k; j++)
+                g[j] = (Dot(cols[j], resid) + (design.LowPartsUnsafe[j] is { } lw ? Dot(lw, resid) : 0)) * scale[j];
             var w = ForwardSubstituteTransposed(rs, g);
             var d = BackSubstitute(rs, w);
             double dn = 0, bn = 0;
@@ -146,7 +147,7 @@ internal static class StreamingQr
         }
     }
 
-    private static void ResidualsScaled(double[][] cols, double[] scale, double[] y, DD[] b, double[] resid)
+    private static void ResidualsScaled(double[][] cols, double[]?[] lows, double[] scale, double[] y, DD[] b, double[] resid)
     {
         int n = y.Length, k = cols.Length;
         var bh = new double[k];
@@ -159,6 +160,7 @@ internal static class StreamingQr
             {
                 double x = cols[j][i];
                 e -= DD.TwoProduct(x, bh[j]) + x * bl[j];
+                if (lows[j] is { } lw) e -= lw[i] * bh[j];
             }
             resid[i] = e.ToDouble();
         }
