@@ -13,7 +13,7 @@ public static class StaticRenderer
     /// <summary>The chart as PNG bytes.</summary>
     public static byte[] ToPng(ChartSpec spec) => Build(spec).GetImageBytes(spec.Width, spec.Height, ImageFormat.Png);
 
-    /// <summary>The chart as SVG text.</summary>
+    /// <summary>The chart as SVG text. Skia numbers its clip paths per process, so only the PNG is byte-stable.</summary>
     public static string ToSvg(ChartSpec spec) => Build(spec).GetSvgXml(spec.Width, spec.Height);
 
     private static Plot Build(ChartSpec spec)
