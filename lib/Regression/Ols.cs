@@ -1,0 +1,64 @@
+namespace NotebookAnalysis.Regression;
+
+/// <summary>
+/// Ordinary least squares: <see cref="Fit"/> validates the design and the response, factors X by Householder QR
+/// and returns an immutable <see cref="OlsResult"/> whose statistics are derived on demand.
+/// </summary>
+public static class Ols
+{
+    /// <summary>
+    /// Fits y = Xβ + ε. Throws a <see cref="ModelException"/> naming the model and the reason when the fit is
+    /// not identified: a non-finite value, n ≤ k, a constant regressor beside the intercept, or collinear columns.
+    /// </summary>
+    /// <param name="design">The design matrix X with named terms.</param>
+    /// <param name="y">The response, one value per row of <paramref name="design"/>.</param>
+    public static OlsResult Fit(Design design, IReadOnlyList<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(y);
+        var yy = y.ToArray();
+        Validate(design, yy);
+        var solution = LeastSquares.Solve(design, yy);
+        return new OlsResult(design, yy, solution);
+    }
+
+    /// <summary>Simple regression y = b0 + b1·x with terms <c>intercept</c> and <c>x</c>.</summary>
+    public static OlsResult FitSimple(IReadOnlyList<double> x, IReadOnlyList<double> y, string model = "base")
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        return Fit(Design.WithIntercept(model, ("x", x.ToArray())), y);
+    }
+
+    private static void Validate(Design design, double[] y)
+    {
+        string model = design.Model;
+        int n = design.Rows, k = design.Columns;
+        if (y.Length != n)
+            throw new ModelException(model, $"y has {y.Length} values but the design has {n} rows.");
+        for (int i = 0; i < n; i++)
+            if (!double.IsFinite(y[i]))
+                throw new ModelException(model, $"y has a non-finite value ({Format(y[i])}) at row {i + 1}.");
+        for (int j = 0; j < k; j++)
+        {
+            var col = design.ColumnSpan(j);
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(col[i]))
+                    throw new ModelException(model, $"{design.Terms[j]} has a non-finite value ({Format(col[i])}) at row {i + 1}.");
+        }
+        if (n <= k)
+            throw new ModelException(model, $"n = {n} rows but {k} coefficients: a least-squares fit needs more rows than coefficients.");
+        if (design.HasIntercept)
+        {
+            for (int j = 1; j < k; j++)
+            {
+                var col = design.ColumnSpan(j);
+                bool constant = true;
+                for (int i = 1; i < n && constant; i++) constant = col[i] == col[0];
+                if (constant)
+                    throw new ModelException(model, $"{design.Terms[j]} is constant (every value is {col[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), so its slope is not identified beside the intercept.");
+            }
+        }
+    }
+
+    private static string Format(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity";
+}

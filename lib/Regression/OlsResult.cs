@@ -1,0 +1,378 @@
+using System.Globalization;
+using System.Text;
+using NotebookAnalysis.Statistics;
+
+namespace NotebookAnalysis.Regression;
+
+/// <summary>
+/// The immutable result of <see cref="Ols.Fit"/>: coefficients, inference, goodness of fit and diagnostics, each
+/// derived on first use from the factorization.
+/// </summary>
+/// <remarks>
+/// <para>Conventions (R's <c>summary.lm</c> and statsmodels unless noted):</para>
+/// <list type="bullet">
+/// <item>Through the origin, R² is uncentered (SST = Σy²) as in Excel and R; SSR = Σŷ².</item>
+/// <item>Adjusted R² = 1 - (1-R²)(n-i)/(n-K), i = 1 with an intercept, 0 without (R).</item>
+/// <item>Log-likelihood is R's <c>logLik.lm</c>: -n/2 (log 2π + log(SSE/n) + 1); AIC and BIC count K + 1 parameters
+/// (the coefficients and σ), so AIC = -2 logL + 2(K+1) and BIC = -2 logL + log(n)(K+1).</item>
+/// <item>Exact fits (every residual exactly 0) are legal: σ = 0, every standard error is 0, t = ±∞ with p = 0 for a
+/// nonzero coefficient and t = 0 with p = 1 for a coefficient that is exactly 0; F = +∞ with p = 0; the confidence
+/// interval collapses to the estimate; log-likelihood, AIC and BIC are ∓∞. Statistics that divide by the residual
+/// scale (standardized and studentized residuals, Durbin-Watson, Jarque-Bera, Breusch-Pagan, Breusch-Godfrey) are
+/// undefined and throw a <see cref="ModelException"/> saying so.</item>
+/// </list>
+/// </remarks>
+public sealed class OlsResult
+{
+    private readonly double[] _y;
+    private readonly LeastSquaresSolution _fit;
+    private readonly Lazy<double[]> _se, _t, _p, _leverage, _studentized, _external, _standard;
+    private readonly Lazy<CoefficientRow[]> _table;
+    private readonly Lazy<(double Ssr, double Sst)> _sums;
+    private readonly Lazy<double> _condition;
+    private readonly Lazy<TestResult> _jb, _bp;
+
+    internal OlsResult(Design design, double[] y, LeastSquaresSolution fit)
+    {
+        Design = design;
+        _y = y;
+        _fit = fit;
+        _se = new(() => Enumerable.Range(0, K).Select(j => Sigma * Math.Sqrt(_fit.UnscaledCovariance[j, j])).ToArray());
+        _t = new(() => Enumerable.Range(0, K).Select(j => TOf(Coefficients[j], StandardErrors[j])).ToArray());
+        _p = new(() => TValues.Select(t => Distributions.StudentTTwoSidedP(t, DfResidual)).ToArray());
+        _table = new(() => Enumerable.Range(0, K).Select(j =>
+        {
+            var (lo, hi) = Interval(j, 0.95);
+            return new CoefficientRow(Terms[j], Coefficients[j], StandardErrors[j], TValues[j], PValues[j], lo, hi);
+        }).ToArray());
+        _sums = new(ComputeSums);
+        _leverage = new(() => _fit.Leverage());
+        _standard = new(() =>
+        {
+            RequireResidualScale("standard residuals");
+            double s = Math.Sqrt(SsResidual / (N - 1));
+            return Residuals.Select(r => r / s).ToArray();
+        });
+        _studentized = new(ComputeStudentized);
+        _external = new(ComputeExternallyStudentized);
+        _condition = new(() =>
+        {
+            var sv = Jacobi.SingularValues(_fit.R);
+            return sv[0] / sv[^1];
+        });
+        _jb = new(ComputeJarqueBera);
+        _bp = new(ComputeBreuschPagan);
+    }
+
+    /// <summary>The design that was fitted.</summary>
+    public Design Design { get; }
+
+    /// <summary>The response (a copy of the caller's values).</summary>
+    public IReadOnlyList<double> Y => _y;
+
+    /// <summary>The model's name.</summary>
+    public string Model => Design.Model;
+
+    /// <summary>Number of observations.</summary>
+    public int N => Design.Rows;
+
+    /// <summary>Number of coefficients.</summary>
+    public int K => Design.Columns;
+
+    /// <summary>Model degrees of freedom: K-1 with an intercept, K through the origin.</summary>
+    public int DfModel => Design.HasIntercept ? K - 1 : K;
+
+    /// <summary>Residual degrees of freedom N-K.</summary>
+    public int DfResidual => N - K;
+
+    /// <summary>Term names, in coefficient order.</summary>
+    public IReadOnlyList<string> Terms => Design.Terms;
+
+    /// <summary>True when every residual is exactly zero.</summary>
+    public bool IsExactFit => _fit.Sse == 0;
+
+    /// <summary>The least-squares coefficients.</summary>
+    public IReadOnlyList<double> Coefficients => _fit.Coefficients;
+
+    /// <summary>Standard errors σ·sqrt([(X'X)^{-1}]_jj).</summary>
+    public IReadOnlyList<double> StandardErrors => _se.Value;
+
+    /// <summary>t statistics b/SE.</summary>
+    public IReadOnlyList<double> TValues => _t.Value;
+
+    /// <summary>Two-sided p-values of the t statistics.</summary>
+    public IReadOnlyList<double> PValues => _p.Value;
+
+    /// <summary>The coefficient table with 95 % confidence intervals.</summary>
+    public IReadOnlyList<CoefficientRow> CoefficientTable => _table.Value;
+
+    /// <summary>The row of <paramref name="term"/>.</summary>
+    public CoefficientRow this[string term] => CoefficientTable[Design.IndexOf(term)];
+
+    /// <summary>Confidence interval b ± t_{(1+level)/2, N-K}·SE for <paramref name="term"/>.</summary>
+    /// <param name="term">A term of the design.</param>
+    /// <param name="level">Confidence level in (0, 1).</param>
+    public (double Lower, double Upper) ConfidenceInterval(string term, double level = 0.95)
+    {
+        if (!(level > 0 && level < 1))
+            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1.");
+        return Interval(Design.IndexOf(term), level);
+    }
+
+    /// <summary>Multiple R = sqrt(R²).</summary>
+    public double MultipleR => Math.Sqrt(RSquared);
+
+    /// <summary>R² = SSR/SST; uncentered through the origin.</summary>
+    public double RSquared => SsRegression / SsTotal;
+
+    /// <summary>Adjusted R² (R's convention; see remarks).</summary>
+    public double AdjustedRSquared => 1 - SsResidual / SsTotal * (N - (Design.HasIntercept ? 1 : 0)) / DfResidual;
+
+    /// <summary>Residual standard error σ = sqrt(SSE/(N-K)).</summary>
+    public double Sigma => Math.Sqrt(MsResidual);
+
+    /// <summary>Regression sum of squares: Σ(ŷ-ȳ)², or Σŷ² through the origin.</summary>
+    public double SsRegression => _sums.Value.Ssr;
+
+    /// <summary>Residual sum of squares Σr².</summary>
+    public double SsResidual => _fit.Sse;
+
+    /// <summary>Total sum of squares: Σ(y-ȳ)², or Σy² through the origin.</summary>
+    public double SsTotal => _sums.Value.Sst;
+
+    /// <summary>SSR / DfModel.</summary>
+    public double MsRegression => SsRegression / DfModel;
+
+    /// <summary>SSE / DfResidual.</summary>
+    public double MsResidual => SsResidual / DfResidual;
+
+    /// <summary>F = MSR/MSE; +∞ for an exact fit.</summary>
+    public double FStatistic => IsExactFit ? double.PositiveInfinity : MsRegression / MsResidual;
+
+    /// <summary>P(F_{DfModel, DfResidual} ≥ F): Excel's "Significance F".</summary>
+    public double FPValue => Distributions.FUpperTail(FStatistic, DfModel, DfResidual);
+
+    /// <summary>Fitted values ŷ = Xb.</summary>
+    public IReadOnlyList<double> Fitted => _fit.Fitted;
+
+    /// <summary>Residuals y - ŷ.</summary>
+    public IReadOnlyList<double> Residuals => _fit.Residuals;
+
+    /// <summary>Excel ToolPak's "Standard Residuals": r_i / sqrt(SSE/(n-1)).</summary>
+    public IReadOnlyList<double> StandardResiduals => _standard.Value;
+
+    /// <summary>Internally studentized residuals r_i / (σ sqrt(1-h_i)) (R's <c>rstandard</c>).</summary>
+    public IReadOnlyList<double> StudentizedResiduals => _studentized.Value;
+
+    /// <summary>Externally studentized residuals r_i / (σ_(i) sqrt(1-h_i)) (R's <c>rstudent</c>).</summary>
+    public IReadOnlyList<double> ExternallyStudentizedResiduals => _external.Value;
+
+    /// <summary>Hat diagonal h_i = ||q_i||², from the rows of Q (not from inverting X'X).</summary>
+    public IReadOnlyList<double> Leverage => _leverage.Value;
+
+    /// <summary>Gaussian log-likelihood at the ML variance SSE/n (R's <c>logLik.lm</c>).</summary>
+    public double LogLikelihood => -0.5 * N * (Math.Log(2 * Math.PI) + Math.Log(SsResidual / N) + 1);
+
+    /// <summary>AIC = -2 logL + 2(K+1): the coefficients and σ (R's convention).</summary>
+    public double Aic => -2 * LogLikelihood + 2 * (K + 1);
+
+    /// <summary>BIC = -2 logL + log(n)(K+1) (R's convention).</summary>
+    public double Bic => -2 * LogLikelihood + Math.Log(N) * (K + 1);
+
+    /// <summary>Durbin-Watson: Σ(r_t - r_{t-1})² / Σr², rows in the given order.</summary>
+    public double DurbinWatson
+    {
+        get
+        {
+            RequireResidualScale("the Durbin-Watson statistic");
+            var r = _fit.Residuals;
+            double num = 0;
+            for (int i = 1; i < r.Length; i++) num += (r[i] - r[i - 1]) * (r[i] - r[i - 1]);
+            return num / SsResidual;
+        }
+    }
+
+    /// <summary>Jarque-Bera normality test on the residuals: n/6 (S² + (K-3)²/4), χ²(2) (statsmodels: central moments).</summary>
+    public TestResult JarqueBera => _jb.Value;
+
+    /// <summary>
+    /// Koenker's studentized Breusch-Pagan test: n·R² of the regression of r² on the regressors, χ²(K-1)
+    /// (R's <c>lmtest::bptest</c>). Through the origin the auxiliary regression adds an intercept and has K degrees of freedom.
+    /// </summary>
+    public TestResult BreuschPagan => _bp.Value;
+
+    /// <summary>
+    /// Breusch-Godfrey LM test for serial correlation up to <paramref name="order"/>: n·R² of the auxiliary regression of
+    /// r_t on X and r_{t-1..t-order} (missing lags filled with 0), R² uncentered as in <c>lmtest::bgtest</c>; χ²(order).
+    /// </summary>
+    public TestResult BreuschGodfrey(int order = 1)
+    {
+        if (order < 1) throw new ArgumentOutOfRangeException(nameof(order), order, "The order must be at least 1.");
+        RequireResidualScale("the Breusch-Godfrey test");
+        var r = _fit.Residuals;
+        if (N - K - order <= 0)
+            throw new ModelException(Model, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}.");
+        var regs = new List<(string, double[])>();
+        for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add((Terms[j], Design.Column(j)));
+        for (int l = 1; l <= order; l++)
+        {
+            var lag = new double[N];
+            for (int i = l; i < N; i++) lag[i] = r[i - l];
+            regs.Add(($"lag{l}_residual", lag));
+        }
+        var aux = Design.HasIntercept
+            ? Design.WithIntercept(Model + " (Breusch-Godfrey auxiliary)", [.. regs])
+            : Design.ThroughOrigin(Model + " (Breusch-Godfrey auxiliary)", [.. regs]);
+        var fit = Ols.Fit(aux, r);
+        double rr = SumSquares(r);
+        double stat = N * (1 - fit.SsResidual / rr);
+        return new TestResult("Breusch-Godfrey", stat, order, Distributions.ChiSquaredUpperTail(stat, order));
+    }
+
+    /// <summary>2-norm condition number of X: ratio of its extreme singular values (statsmodels' <c>condition_number</c>).</summary>
+    public double ConditionNumber => _condition.Value;
+
+    /// <summary>
+    /// Variance inflation factor 1/(1-R²_j) of <paramref name="term"/>, R²_j from regressing it on the other
+    /// regressors (with the intercept if the model has one, centered R²; else uncentered). 1 for a single regressor.
+    /// </summary>
+    public double Vif(string term)
+    {
+        int j = Design.IndexOf(term);
+        if (Design.HasIntercept && j == 0)
+            throw new ArgumentException($"model '{Model}': the VIF is defined for regressors, not for the intercept.", nameof(term));
+        var others = new List<(string, double[])>();
+        for (int c = Design.HasIntercept ? 1 : 0; c < K; c++)
+            if (c != j) others.Add((Terms[c], Design.Column(c)));
+        if (others.Count == 0) return 1.0;
+        string name = $"{Model} (VIF of {term})";
+        var aux = Design.HasIntercept ? Design.WithIntercept(name, [.. others]) : Design.ThroughOrigin(name, [.. others]);
+        var fit = Ols.Fit(aux, Design.Column(j));
+        return fit.SsTotal / fit.SsResidual;
+    }
+
+    /// <summary>(X'X)^{-1}, computed as R^{-1}R^{-T}; a copy.</summary>
+    public double[,] UnscaledCovariance() => (double[,])_fit.UnscaledCovariance.Clone();
+
+    /// <summary>σ²(X'X)^{-1}; a copy.</summary>
+    public double[,] Covariance()
+    {
+        var c = UnscaledCovariance();
+        double s2 = MsResidual;
+        for (int i = 0; i < K; i++)
+            for (int j = 0; j < K; j++)
+                c[i, j] *= s2;
+        return c;
+    }
+
+    /// <summary>A statsmodels-like plain-text summary, formatted in the invariant culture.</summary>
+    public string Summary() => SummaryText.Render(this);
+
+    private (double Lower, double Upper) Interval(int j, double level)
+    {
+        double b = Coefficients[j], se = StandardErrors[j];
+        if (se == 0) return (b, b);
+        double q = Distributions.StudentTQuantile(0.5 + level / 2, DfResidual);
+        return (b - q * se, b + q * se);
+    }
+
+    private static double TOf(double b, double se)
+    {
+        if (se > 0) return b / se;
+        return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;
+    }
+
+    private (double Ssr, double Sst) ComputeSums()
+    {
+        var f = _fit.Fitted;
+        if (!Design.HasIntercept)
+            return (SumSquares(f), SumSquares(_y));
+        double mean = _y.Average();
+        double ssr = 0, sst = 0;
+        for (int i = 0; i < N; i++)
+        {
+            ssr += (f[i] - mean) * (f[i] - mean);
+            sst += (_y[i] - mean) * (_y[i] - mean);
+        }
+        return (ssr, sst);
+    }
+
+    private double[] ComputeStudentized()
+    {
+        RequireResidualScale("studentized residuals");
+        var h = Leverage;
+        var r = _fit.Residuals;
+        var s = new double[N];
+        for (int i = 0; i < N; i++)
+        {
+            RequireLeverageBelowOne(h[i], i);
+            s[i] = r[i] / (Sigma * Math.Sqrt(1 - h[i]));
+        }
+        return s;
+    }
+
+    private double[] ComputeExternallyStudentized()
+    {
+        RequireResidualScale("externally studentized residuals");
+        if (DfResidual < 2)
+            throw new ModelException(Model, "externally studentized residuals need n - k ≥ 2.");
+        var h = Leverage;
+        var r = _fit.Residuals;
+        var s = new double[N];
+        for (int i = 0; i < N; i++)
+        {
+            RequireLeverageBelowOne(h[i], i);
+            double sse_i = SsResidual - r[i] * r[i] / (1 - h[i]);
+            s[i] = r[i] / (Math.Sqrt(Math.Max(sse_i, 0) / (DfResidual - 1)) * Math.Sqrt(1 - h[i]));
+        }
+        return s;
+    }
+
+    private TestResult ComputeJarqueBera()
+    {
+        RequireResidualScale("the Jarque-Bera test");
+        var r = _fit.Residuals;
+        double mean = r.Average();
+        double m2 = 0, m3 = 0, m4 = 0;
+        foreach (var v in r)
+        {
+            double d = v - mean, d2 = d * d;
+            m2 += d2; m3 += d2 * d; m4 += d2 * d2;
+        }
+        m2 /= N; m3 /= N; m4 /= N;
+        double skew = m3 / Math.Pow(m2, 1.5), kurt = m4 / (m2 * m2);
+        double jb = N / 6.0 * (skew * skew + (kurt - 3) * (kurt - 3) / 4);
+        return new TestResult("Jarque-Bera", jb, 2, Distributions.ChiSquaredUpperTail(jb, 2));
+    }
+
+    private TestResult ComputeBreuschPagan()
+    {
+        RequireResidualScale("the Breusch-Pagan test");
+        var r2 = _fit.Residuals.Select(v => v * v).ToArray();
+        var regs = new List<(string, double[])>();
+        for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add((Terms[j], Design.Column(j)));
+        var fit = Ols.Fit(Design.WithIntercept(Model + " (Breusch-Pagan auxiliary)", [.. regs]), r2);
+        double stat = N * fit.SsRegression / fit.SsTotal;
+        int df = regs.Count;
+        return new TestResult("Breusch-Pagan", stat, df, Distributions.ChiSquaredUpperTail(stat, df));
+    }
+
+    private void RequireResidualScale(string what)
+    {
+        if (IsExactFit)
+            throw new ModelException(Model, $"exact fit (every residual is 0), so {what} is undefined.");
+    }
+
+    private void RequireLeverageBelowOne(double h, int i)
+    {
+        if (!(h < 1 - 1e-12))
+            throw new ModelException(Model, $"row {i + 1} has leverage 1, so its studentized residual is undefined.");
+    }
+
+    private static double SumSquares(IReadOnlyList<double> v)
+    {
+        double s = 0;
+        foreach (var x in v) s += x * x;
+        return s;
+    }
+}

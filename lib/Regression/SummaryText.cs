@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+
+namespace NotebookAnalysis.Regression;
+
+/// <summary>The statsmodels-like text of <see cref="OlsResult.Summary"/>.</summary>
+internal static class SummaryText
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+    private const int Width = 78;
+
+    public static string Render(OlsResult r)
+    {
+        var sb = new StringBuilder();
+        string eq = new('=', Width), dash = new('-', Width);
+        sb.AppendLine(Center("OLS Regression Results"));
+        sb.AppendLine(eq);
+        var left = new List<(string, string)>
+        {
+            ("Model:", r.Model),
+            ("Method:", "Least Squares (QR)"),
+            ("No. Observations:", r.N.ToString(Inv)),
+            ("Df Residuals:", r.DfResidual.ToString(Inv)),
+            ("Df Model:", r.DfModel.ToString(Inv)),
+            ("Intercept:", r.Design.HasIntercept ? "yes" : "no (R² uncentered)"),
+            ("", ""),
+        };
+        var right = new List<(string, string)>
+        {
+            ("R-squared:", F(r.RSquared, "F6")),
+            ("Adj. R-squared:", F(r.AdjustedRSquared, "F6")),
+            ("F-statistic:", G(r.FStatistic)),
+            ("Prob (F-statistic):", G(r.FPValue)),
+            ("Log-Likelihood:", G(r.LogLikelihood)),
+            ("AIC:", G(r.Aic)),
+            ("BIC:", G(r.Bic)),
+        };
+        for (int i = 0; i < left.Count; i++)
+            sb.AppendLine(Pair(left[i]) + " " + Pair(right[i]));
+        sb.AppendLine(eq);
+        sb.AppendLine($"{"",-16}{"coef",12}{"std err",12}{"t",10}{"P>|t|",10}{"[0.025",9}{"0.975]",9}");
+        sb.AppendLine(dash);
+        foreach (var row in r.CoefficientTable)
+            sb.AppendLine($"{Trim(row.Term, 16),-16}{G(row.Estimate),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),10}{G(row.Lower95),9}{G(row.Upper95),9}");
+        sb.AppendLine(eq);
+        var diag = new List<(string, string)>
+        {
+            ("Durbin-Watson:", Try(() => F(r.DurbinWatson, "F3"))),
+            ("Jarque-Bera (JB):", Try(() => F(r.JarqueBera.Statistic, "F3"))),
+            ("Prob(JB):", Try(() => G(r.JarqueBera.PValue))),
+            ("Breusch-Pagan:", Try(() => F(r.BreuschPagan.Statistic, "F3"))),
+            ("Prob(BP):", Try(() => G(r.BreuschPagan.PValue))),
+            ("Cond. No.:", G(r.ConditionNumber)),
+            ("Residual std err:", G(r.Sigma)),
+            ("", ""),
+        };
+        for (int i = 0; i < diag.Count; i += 2)
+            sb.AppendLine(Pair(diag[i]) + " " + Pair(diag[i + 1]));
+        sb.AppendLine(eq);
+        sb.AppendLine("Notes: standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
+        return sb.ToString();
+    }
+
+    private static string Try(Func<string> f)
+    {
+        try { return f(); }
+        catch (ModelException) { return "undefined"; }
+    }
+
+    private static string Pair((string Label, string Value) p) =>
+        p.Label.Length == 0 ? new string(' ', 38) : $"{p.Label,-20}{p.Value,18}";
+
+    private static string Center(string s) => new string(' ', Math.Max(0, (Width - s.Length) / 2)) + s;
+
+    private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
+
+    private static string F(double v, string fmt) => double.IsFinite(v) ? v.ToString(fmt, Inv) : Special(v);
+
+    private static string G(double v) => double.IsFinite(v) ? v.ToString("G6", Inv) : Special(v);
+
+    private static string Special(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+using static NotebookAnalysis.Tests.Regression.DecimalReference;
+
+namespace NotebookAnalysis.Tests.Regression;
+
+/// <summary>Several regressors and regression through the origin, against the decimal normal-equation reference.</summary>
+public class MultipleRegressionTests
+{
+    [Fact]
+    public void QuadraticTrendMatchesDecimalReference()
+    {
+        var s = Table1.LoadBundled().Series(Market.Goods);
+        double[] x = s.ClustersArray(), year = s.YearsAsDouble().Select(v => v - 2009).ToArray(), y = s.ScoreArray();
+        var fit = Ols.Fit(Design.WithIntercept("quad", ("x", x), ("year", year), ("x_squared", x.Select(v => v * v).ToArray())), y);
+        var cols = new[] { Ones(x.Length), Dec(x), Dec(year), Dec(x.Select(v => v * v)) };
+        var b = Solve(cols, Dec(y));
+        var r = DecimalReference.Residuals(cols, Dec(y), b);
+        for (int j = 0; j < 4; j++) Close((double)b[j], fit.Coefficients[j], 1e-10, $"b{j}");
+        decimal sse = r.Sum(v => v * v);
+        Close((double)sse, fit.SsResidual, 1e-10, "SSE");
+        Assert.Equal(3, fit.DfModel);
+        Assert.Equal(6, fit.DfResidual);
+
+        // VIF of x: 1/(1-R²) of x on [1, year, x²], in decimal.
+        var vc = new[] { Ones(x.Length), Dec(year), Dec(x.Select(v => v * v)) };
+        var g = Solve(vc, Dec(x));
+        var e = DecimalReference.Residuals(vc, Dec(x), g);
+        decimal xb = Dec(x).Sum() / x.Length;
+        double vif = (double)(Dec(x).Sum(v => (v - xb) * (v - xb)) / e.Sum(v => v * v));
+        Close(vif, fit.Vif("x"), 1e-9, "VIF(x)");
+        Assert.Throws<ArgumentException>(() => fit.Vif("intercept"));
+
+        // Leverage sums to K (trace of the hat matrix).
+        Close(4, fit.Leverage.Sum(), 1e-12, "trace H");
+    }
+
+    [Fact]
+    public void ThroughOriginUsesUncenteredRSquared()
+    {
+        double[] x = [1, 2, 3, 4, 5, 7], y = [1.2, 1.9, 3.2, 3.9, 5.3, 6.8];
+        var fit = Ols.Fit(Design.ThroughOrigin("origin", ("x", x)), y);
+        decimal sxx = Dec(x).Sum(v => v * v), sxy = Dec(x).Zip(Dec(y), (a, b) => a * b).Sum(), syy = Dec(y).Sum(v => v * v);
+        decimal b1 = sxy / sxx, sse = syy - b1 * sxy;
+        Close((double)b1, fit.Coefficients[0], 1e-13, "b");
+        Close((double)(1 - sse / syy), fit.RSquared, 1e-12, "uncentered R²");
+        Close(1 - (double)(sse / syy) * 6 / 5, fit.AdjustedRSquared, 1e-12, "adj R² (R: n/(n-k) through origin)");
+        Close(Math.Sqrt((double)(sse / 5 / sxx)), fit.StandardErrors[0], 1e-12, "SE");
+        Assert.Equal(1, fit.DfModel);
+        Assert.False(fit.Design.HasIntercept);
+        Close((double)(b1 * sxy / (sse / 5)), fit.FStatistic, 1e-11, "F");
+    }
+
+    [Fact]
+    public void SummaryIsCultureInvariant()
+    {
+        var s = Table1.LoadBundled().Series(Market.Goods);
+        var fit = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), "T2_goods");
+        var (c, ui) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        string invariant, russian;
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
+            invariant = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), "T2_goods").Summary();
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");
+            russian = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), "T2_goods").Summary();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (c, ui);
+        }
+        Assert.Equal(invariant, russian);
+        Assert.Contains(fit.Coefficients[1].ToString("G6", CultureInfo.InvariantCulture), invariant);
+        Assert.Contains("T2_goods", invariant);
+        Assert.Contains("Durbin-Watson", invariant);
+    }
+}
