@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Regression;
 using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Resampling;
@@ -39,7 +40,7 @@ public static class ResamplingSettings
 /// <param name="Residual">The residual bootstrap.</param>
 /// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
 /// <param name="Step">The step description when y takes two values (Table 3), else null.</param>
-/// <param name="TTestP">The classical two-sided t-test p of the slope, for comparison.</param>
+/// <param name="TTestP">The classical two-sided t-test p of the slope (the OLS engine, normal errors), for comparison.</param>
 public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Exact, PermutationTestResult MonteCarlo,
     BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP)
 {
@@ -56,7 +57,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Exa
             RoundingSensitivity.Simulate(x, y, ResamplingSettings.Replicates, ResamplingSettings.RoundingSeed,
                 RoundingSensitivity.WefHalfWidth, ResamplingSettings.Alpha),
             StepAnalysis.Describe(x, y),
-            SimpleSlope.FitFull(x, y).P);
+            Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue);
     }
 
     /// <summary>The rows this market contributes to <c>results.csv</c>.</summary>

@@ -1,4 +1,4 @@
-using MathNet.Numerics;
+using NotebookAnalysis.Statistics;
 
 namespace NotebookAnalysis.Resampling;
 
@@ -75,23 +75,9 @@ internal static class SimpleSlope
         double r2 = syy > 0 ? 1.0 - sse / syy : 0.0;
         if (r2 < 0) r2 = 0; // sse can exceed syy by an ulp when the slope is ~0
         double t = sse > 0 ? b / Math.Sqrt(sse / df / sxx) : (b == 0 ? 0 : double.PositiveInfinity * Math.Sign(b));
-        return new Fit(b, my - b * mx, r2, t, StudentTTail.TwoSidedP(t, df));
+        return new Fit(b, my - b * mx, r2, t, Distributions.StudentTTwoSidedP(t, df));
     }
 
     /// <summary>One fit's statistics.</summary>
     public readonly record struct Fit(double Slope, double Intercept, double RSquared, double T, double P);
-}
-
-/// <summary>Student t tails computed from the regularized incomplete beta, never as 1 − CDF.</summary>
-internal static class StudentTTail
-{
-    /// <summary>P(|T| ≥ |t|) for T ~ t(df): I_{df/(df+t²)}(df/2, 1/2), accurate far into the tail.</summary>
-    public static double TwoSidedP(double t, int df)
-    {
-        if (double.IsNaN(t)) throw new ArgumentException("t is NaN.", nameof(t));
-        if (double.IsInfinity(t)) return 0.0;
-        if (t == 0) return 1.0;
-        double x = df / (df + t * t);
-        return SpecialFunctions.BetaRegularized(df / 2.0, 0.5, x);
-    }
 }

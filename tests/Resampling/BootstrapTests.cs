@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
+using MathStats = MathNet.Numerics.Statistics.Statistics;
 using MathNet.Numerics.Statistics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Resampling;
@@ -58,8 +59,8 @@ public class BootstrapTests
         var (x, y) = Data(Market.Financial);
         var r = Bootstrap.Pairs(x, y, 2000, 3);
         var ci = r.Percentile(0.9);
-        Assert.Equal(Statistics.QuantileCustom(r.Replicates.ToArray(), 0.05, QuantileDefinition.R7), ci.Lower, 15);
-        Assert.Equal(Statistics.QuantileCustom(r.Replicates.ToArray(), 0.95, QuantileDefinition.R7), ci.Upper, 15);
+        Assert.Equal(MathStats.QuantileCustom(r.Replicates.ToArray(), 0.05, QuantileDefinition.R7), ci.Lower, 15);
+        Assert.Equal(MathStats.QuantileCustom(r.Replicates.ToArray(), 0.95, QuantileDefinition.R7), ci.Upper, 15);
     }
 
     [Fact]
@@ -78,8 +79,8 @@ public class BootstrapTests
         var ci = r.BCa(0.95);
         Assert.Equal(z0, r.BiasCorrection, 12);
         Assert.Equal(acc, r.Acceleration, 12);
-        Assert.Equal(Statistics.QuantileCustom(reps, Adj(0.025), QuantileDefinition.R7), ci.Lower, 12);
-        Assert.Equal(Statistics.QuantileCustom(reps, Adj(0.975), QuantileDefinition.R7), ci.Upper, 12);
+        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.025), QuantileDefinition.R7), ci.Lower, 12);
+        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.975), QuantileDefinition.R7), ci.Upper, 12);
     }
 
     [Fact]

@@ -142,3 +142,21 @@ public class RoundingSensitivityTests
         Assert.Contains(Sections.All, s => s is ResamplingSection);
     }
 }
+
+public class ClosedFormAgreesWithEngineTests
+{
+    [Theory]
+    [InlineData(Market.Goods)]
+    [InlineData(Market.Financial)]
+    [InlineData(Market.Innovation)]
+    public void ClosedFormFit_AgreesWithTheQrEngine(Market m)
+    {
+        var s = Table1.LoadBundled().Series(m);
+        var ols = NotebookAnalysis.Regression.Ols.FitSimple(s.ClustersArray(), s.ScoreArray());
+        var r = RoundingSensitivity.Simulate(s.ClustersArray(), s.ScoreArray(), 1, 1);
+        Assert.Equal(ols["x"].Estimate, r.ObservedSlope, 1e-14);
+        Assert.Equal(ols.RSquared, r.ObservedRSquared, 1e-12);
+        double p = ols["x"].PValue;
+        Assert.True(Math.Abs(r.ObservedP - p) <= 1e-10 * p, $"closed form p {r.ObservedP} vs engine {p}");
+    }
+}
