@@ -47,6 +47,23 @@ public static class RoundingSensitivity
     }
 
     /// <summary>
+    /// The data within ±<paramref name="halfWidth"/> of the printed y that give the flattest
+    /// (<paramref name="steepest"/> false) or steepest slope: yᵢ ∓ h·sign(xᵢ − x̄), a corner of the rounding box.
+    /// </summary>
+    public static double[] ExtremeCorner(IReadOnlyList<double> x, IReadOnlyList<double> y, bool steepest, double halfWidth = WefHalfWidth)
+    {
+        SimpleSlope.Validate(x, y);
+        double[] xa = [.. x];
+        var xc = new double[xa.Length];
+        SimpleSlope.Center(xa, xc);
+        double sign = steepest ? 1 : -1;
+        double b = SimpleSlope.FitFull(xa, [.. y]).Slope;
+        // Move against the slope's sign for the flattest case, with it for the steepest.
+        double dir = sign * (b >= 0 ? 1 : -1);
+        return y.Select((v, i) => v + dir * halfWidth * Math.Sign(xc[i])).ToArray();
+    }
+
+    /// <summary>
     /// The exact range of least-squares slopes over every y within ±<paramref name="halfWidth"/> of the
     /// printed values: the slope is linear in y, so it is b̂ ± h·Σ|xᵢ − x̄| / Sxx, attained at a corner.
     /// </summary>

@@ -225,3 +225,49 @@ public class PermutationTimingTests(ITestOutputHelper output)
         }
     }
 }
+
+/// <summary>Timings of the 10,000-replicate loops and of the whole section, CPU time, run alone.</summary>
+[Collection(nameof(ResamplingTimingCollection))]
+public class ResamplingLoopTimingTests(ITestOutputHelper output)
+{
+    private static double BestCpuSeconds(Action run, int repeats = 5)
+    {
+        run(); // warm-up (JIT)
+        using var process = Process.GetCurrentProcess();
+        double best = double.MaxValue;
+        for (int k = 0; k < repeats; k++)
+        {
+            process.Refresh();
+            var cpu0 = process.TotalProcessorTime;
+            run();
+            process.Refresh();
+            best = Math.Min(best, (process.TotalProcessorTime - cpu0).TotalSeconds);
+        }
+        return best;
+    }
+
+    [Fact]
+    public void TenThousandReplicateLoops_AndTheSection_AreFast()
+    {
+        var debuggable = typeof(PermutationTest).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
+            .OfType<DebuggableAttribute>().FirstOrDefault();
+        bool optimized = debuggable?.IsJITOptimizerDisabled != true;
+        var t1 = Table1.LoadBundled();
+        foreach (var s in t1.AllSeries())
+        {
+            double[] x = s.ClustersArray(), y = s.ScoreArray();
+            double mc = BestCpuSeconds(() => PermutationTest.MonteCarlo(x, y, 10_000, 1));
+            double pairs = BestCpuSeconds(() => Bootstrap.Pairs(x, y, 10_000, 1).BCa());
+            double residual = BestCpuSeconds(() => Bootstrap.Residual(x, y, 10_000, 1).BCa());
+            double rounding = BestCpuSeconds(() => RoundingSensitivity.Simulate(x, y, 10_000, 1).ShareSignificant.ToString());
+            output.WriteLine($"{s.Spec.TableId}: 10,000 replicates, CPU ms (best of 5, warm): Monte Carlo permutation {mc * 1e3:F1}, pairs bootstrap + BCa {pairs * 1e3:F1}, residual bootstrap + BCa {residual * 1e3:F1}, rounding MC {rounding * 1e3:F1}");
+            if (optimized)
+                foreach (var (name, secs) in new[] { ("Monte Carlo", mc), ("pairs", pairs), ("residual", residual), ("rounding", rounding) })
+                    Assert.True(secs <= 0.1, $"{s.Spec.TableId} {name}: {secs:F3} s CPU");
+        }
+        double section = BestCpuSeconds(() => new ResamplingSection().Run(t1), 3);
+        output.WriteLine($"whole resampling section (3 tables: exact enumeration, MC permutation, 2 bootstraps, rounding MC, Markdown): {section * 1e3:F0} ms CPU");
+        if (optimized) Assert.True(section <= 0.5, $"section {section:F3} s CPU");
+        else output.WriteLine("NOT ASSERTED: Debug build; run with -c Release.");
+    }
+}

@@ -68,6 +68,19 @@ public class RoundingSensitivityTests
         var (min, max) = RoundingSensitivity.SlopeRange(x, y);
         Assert.Equal(lo, min, 1e-12);
         Assert.Equal(hi, max, 1e-12);
+        Assert.Equal(lo, Fit.Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: false)).B, 1e-12);
+        Assert.Equal(hi, Fit.Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: true)).B, 1e-12);
+    }
+
+    [Fact]
+    public void Histogram_CountsEveryValue_AndStepsIntegrateToOne()
+    {
+        var h = Histogram.Of([0.1, 0.2, 0.2, 0.9, 1.0], 4, 0, 1);
+        Assert.Equal(new long[] { 3, 0, 0, 2 }, h.Counts);
+        var (xs, d) = h.Steps();
+        double area = 0;
+        for (int k = 0; k < xs.Length; k += 2) area += (xs[k + 1] - xs[k]) * d[k];
+        Assert.Equal(1.0, area, 12);
     }
 
     [Fact]
