@@ -25,6 +25,9 @@ public static class ResamplingSettings
     /// <summary>Seed of the Monte Carlo permutation test shown beside the exact one.</summary>
     public const int PermutationSeed = 20190704;
 
+    /// <summary>Random permutations used instead of exact enumeration when n exceeds <see cref="PermutationTest.MaxExactN"/>.</summary>
+    public const int LargeNPermutations = 1_000_000;
+
     /// <summary>Confidence level of the bootstrap intervals.</summary>
     public const double Level = 0.95;
 
@@ -34,14 +37,15 @@ public static class ResamplingSettings
 
 /// <summary>Everything the resampling section computes for one market. Immutable.</summary>
 /// <param name="Spec">Which table.</param>
-/// <param name="Exact">The exact permutation test.</param>
+/// <param name="Permutation">The exact permutation test; for n above <see cref="PermutationTest.MaxExactN"/>, a Monte Carlo
+/// test with <see cref="ResamplingSettings.LargeNPermutations"/> permutations instead.</param>
 /// <param name="MonteCarlo">The seeded Monte Carlo permutation test, as a check on the exact one.</param>
 /// <param name="Pairs">The pairs bootstrap.</param>
 /// <param name="Residual">The residual bootstrap.</param>
 /// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
 /// <param name="Step">The step description when y takes two values (Table 3), else null.</param>
 /// <param name="TTestP">The classical two-sided t-test p of the slope (the OLS engine, normal errors), for comparison.</param>
-public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Exact, PermutationTestResult MonteCarlo,
+public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
     BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP)
 {
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
@@ -50,7 +54,9 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Exa
         var x = series.ClustersArray();
         var y = series.ScoreArray();
         return new MarketResampling(series.Spec,
-            PermutationTest.Exact(x, y, histogramBins: histogramBins),
+            x.Length <= PermutationTest.MaxExactN
+                ? PermutationTest.Exact(x, y, histogramBins: histogramBins)
+                : PermutationTest.MonteCarlo(x, y, ResamplingSettings.LargeNPermutations, ResamplingSettings.PermutationSeed, histogramBins: histogramBins),
             PermutationTest.MonteCarlo(x, y, ResamplingSettings.Replicates, ResamplingSettings.PermutationSeed),
             Bootstrap.Pairs(x, y, ResamplingSettings.Replicates, ResamplingSettings.PairsSeed),
             Bootstrap.Residual(x, y, ResamplingSettings.Replicates, ResamplingSettings.ResidualSeed),
@@ -64,7 +70,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Exa
     public IEnumerable<ResultRow> Rows()
     {
         string t = Spec.TableId;
-        yield return new ResultRow(t, "permutation", "p_value", "x", Exact.PValue);
+        yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
         foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
         {
             var p = boot.Percentile(ResamplingSettings.Level);
@@ -104,23 +110,44 @@ public sealed class ResamplingSection : IAnalysisSection
         var ic = CultureInfo.InvariantCulture;
         var md = new StringBuilder();
         void L(FormattableString s) => md.Append(s.ToString(ic)).Append('\n');
+        int n = all[0].Permutation.N;
+        bool exact = all.All(m => m.Permutation.Method == PermutationMethod.Exact);
+        double h = RoundingSensitivity.WefHalfWidth;
         L($"## What the numbers can bear: exact permutation tests, bootstrap, rounding");
         L($"");
-        L($"Ten yearly points with scores printed to one decimal. The paper's p-values assume normal errors; these checks do not.");
+        L($"{n} yearly points, with scores printed to one decimal. The paper's p-values assume normal errors; these checks do not.");
         L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {ResamplingSettings.Replicates:N0} replicates each.");
         L($"");
-        L($"### Exact permutation test of the slope");
+        if (exact)
+        {
+            L($"### Exact permutation test of the slope");
+            L($"");
+            L($"All {n}! = {PermutationTest.Factorial(n):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common. The Monte Carlo column repeats the test with {ResamplingSettings.Replicates:N0} random pairings, as a check (0 means none was as extreme).");
+        }
+        else
+        {
+            L($"### Permutation test of the slope (Monte Carlo)");
+            L($"");
+            L($"n = {n} is above {PermutationTest.MaxExactN}, too many pairings to enumerate: {ResamplingSettings.LargeNPermutations:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|.");
+        }
         L($"");
-        L($"All {PermutationTest.Factorial(all[0].Exact.N):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common.");
-        L($"");
-        L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | exact permutation p | smallest p these values allow | Monte Carlo p ± SE |");
+        L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
         L($"|---|---|---|---|---|---|---|");
         foreach (var m in all)
-            L($"| {m.Spec.TableId} | {m.Exact.ObservedSlope:F5} | {m.TTestP:G3} | {m.Exact.AtLeastAsExtreme:N0} | {m.Exact.PValue:G4} | {m.Exact.MinimumAttainablePValue:G4} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
+        {
+            var p = m.Permutation;
+            string min = p.Method == PermutationMethod.Exact ? p.MinimumAttainablePValue.ToString("G4", ic) : "n/a";
+            string pv = p.Method == PermutationMethod.Exact ? p.PValue.ToString("G4", ic) : $"{p.PValue.ToString("G4", ic)} ± {p.StandardError.ToString("G2", ic)}";
+            L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {pv} | {min} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
+        }
+        var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.TableId).ToList();
+        if (exact)
+        {
+            L($"");
+            L($"With tied scores no p-value can fall below the share of pairings that reach the largest attainable |slope|.{(atFloor.Count > 0 ? $" For {string.Join(" and ", atFloor)} the observed pairing is that extreme: the exact p is the smallest these values could ever give." : "")}");
+        }
         L($"");
-        L($"With tied scores no p-value can fall below the share of pairings that reach the largest attainable |slope|; for Tables 2 and 3 the observed pairing is that extreme, so the exact p is the smallest these data could ever give.");
-        L($"");
-        L($"### Bootstrap 95% intervals for the slope");
+        L($"### Bootstrap {ResamplingSettings.Level * 100:0}% intervals for the slope");
         L($"");
         L($"Pairs: resample (x, y) pairs. Residual: x fixed, leverage-adjusted re-centered residuals (Davison & Hinkley, Algorithm 6.1). Percentile: type-7 quantiles; BCa: bias correction from the share of replicates below b̂, acceleration from the jackknife.");
         L($"");
@@ -136,20 +163,21 @@ public sealed class ResamplingSection : IAnalysisSection
         L($"");
         L($"### Sensitivity to the rounding of the scores");
         L($"");
-        L($"Each score is printed to 0.1, so its unrounded value lies within ±0.05. {ResamplingSettings.Replicates:N0} draws of y + U(−0.05, 0.05); cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one.");
+        L($"Each score is printed to {2 * h:0.0}, so its unrounded value lies within ±{h:0.00}. {ResamplingSettings.Replicates:N0} draws of y + U(−{h:0.00}, {h:0.00}); cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
         L($"");
-        L($"| Table | printed slope | slope 2.5%–97.5% | printed R² | R² median [2.5%, 97.5%] | p median | share significant at 5% | slope over the rounding box |");
+        L($"| Table | printed slope | slope 2.5%–97.5% | printed R² | R² median [2.5%, 97.5%] | p median | share significant at {ResamplingSettings.Alpha * 100:0}% | slope over the rounding box |");
         L($"|---|---|---|---|---|---|---|---|");
         foreach (var m in all)
         {
             var r = m.Rounding;
-            L($"| {m.Spec.TableId} | {r.ObservedSlope:F5} | {r.SlopeQuantile(0.025):F5} – {r.SlopeQuantile(0.975):F5} | {r.ObservedRSquared:F4} | {r.RSquaredQuantile(0.5):F4} [{r.RSquaredQuantile(0.025):F4}, {r.RSquaredQuantile(0.975):F4}] | {r.PQuantile(0.5):G3} | {r.ShareSignificant:P1} | [{Clean(r.SlopeMinOverBox):F5}, {Clean(r.SlopeMaxOverBox):F5}] |");
+            L($"| {m.Spec.TableId} | {r.ObservedSlope:F5} | {r.SlopeQuantile(0.025):F5} – {r.SlopeQuantile(0.975):F5} | {r.ObservedRSquared:F4} | {r.RSquaredQuantile(0.5):F4} [{r.RSquaredQuantile(0.025):F4}, {r.RSquaredQuantile(0.975):F4}] | {r.PQuantile(0.5):G3} | {r.ShareSignificant * 100:F1}% | [{Clean(r.SlopeMinOverBox):F5}, {Clean(r.SlopeMaxOverBox):F5}] |");
         }
         foreach (var m in all.Where(m => m.Step is not null))
         {
             var s = m.Step!;
+            var r = m.Rounding;
             L($"");
-            L($"**{m.Spec.TableId}: the fit is one step.** The score reads {s.Low:0.0} for {s.CountLow} years (up to {s.LargestXLow:G} clusters) and {s.High:0.0} for {s.CountHigh} years (from {s.SmallestXHigh:G} clusters). Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {s.PointBiserialRSquared:F4} for a step of any size, 0.1 or 0.0001, and the slope is the step times {s.IndicatorSlope:F5}. Rounding decides the step: the printed values allow a true step anywhere from almost 0 to almost 0.2, which is why the slope over the rounding box reaches {Clean(m.Rounding.SlopeMinOverBox):F5} and the share of significant draws is {m.Rounding.ShareSignificant:P1}, not 100%. Nor can the exact permutation p fall below {m.Exact.MinimumAttainablePValue:G3}, against the t-test's {m.TTestP:G2}: with two score levels only the choice of years in the upper group matters, and there are C({m.Exact.N}, {s.CountLow}) = {Binomial(m.Exact.N, s.CountLow):N0} such choices.");
+            L($"**{m.Spec.TableId}: the fit is one step.** The score reads {s.Low:0.0} for {s.CountLow} years (up to {s.LargestXLow:G} clusters) and {s.High:0.0} for {s.CountHigh} years (from {s.SmallestXHigh:G} clusters). Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {s.PointBiserialRSquared:F4} for a step of any size, and the slope is the step times {s.IndicatorSlope:F5}. The R² of {r.ObservedRSquared:F2} therefore says only where the step falls among the cluster counts, nothing about how large it is. Rounding decides the step: scores printed {s.Low:0.0} and {s.High:0.0} allow a true difference between the two groups' mean scores anywhere from {Math.Max(0, s.Step - 2 * h):0.0##} to {s.Step + 2 * h:0.0##}, and true scores that differ by up to {2 * h:0.0} within a group. Over the rounding draws R² has median {r.RSquaredQuantile(0.5):F2} [{r.RSquaredQuantile(0.025):F2}, {r.RSquaredQuantile(0.975):F2}], the slope over the rounding box reaches {Clean(r.SlopeMinOverBox):F5}, and {r.ShareSignificant * 100:F1}% of the draws are significant at {ResamplingSettings.Alpha * 100:0}%.{(m.Permutation.Method == PermutationMethod.Exact ? FormattableString.Invariant($" Nor can the exact permutation p fall below {m.Permutation.MinimumAttainablePValue:G3}, against the t-test's {m.TTestP:G2}: with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {Binomial(n, s.CountLow):N0} such choices.") : "")}");
         }
         L($"");
         return md.ToString();

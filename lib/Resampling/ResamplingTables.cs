@@ -8,12 +8,13 @@ public static class ResamplingTables
     /// <summary>Exact and Monte Carlo permutation p beside the t-test p.</summary>
     public static DataFrame Permutation(IReadOnlyList<MarketResampling> all) => new(
         new StringDataFrameColumn("table", all.Select(m => m.Spec.TableId)),
-        new DoubleDataFrameColumn("slope", all.Select(m => m.Exact.ObservedSlope)),
+        new StringDataFrameColumn("method", all.Select(m => m.Permutation.Method == PermutationMethod.Exact ? "exact" : "monte carlo")),
+        new DoubleDataFrameColumn("slope", all.Select(m => m.Permutation.ObservedSlope)),
         new DoubleDataFrameColumn("t_test_p", all.Select(m => m.TTestP)),
-        new Int64DataFrameColumn("permutations", all.Select(m => m.Exact.Permutations)),
-        new Int64DataFrameColumn("at_least_as_extreme", all.Select(m => m.Exact.AtLeastAsExtreme)),
-        new DoubleDataFrameColumn("exact_p", all.Select(m => m.Exact.PValue)),
-        new DoubleDataFrameColumn("smallest_attainable_p", all.Select(m => m.Exact.MinimumAttainablePValue)),
+        new Int64DataFrameColumn("permutations", all.Select(m => m.Permutation.Permutations)),
+        new Int64DataFrameColumn("at_least_as_extreme", all.Select(m => m.Permutation.AtLeastAsExtreme)),
+        new DoubleDataFrameColumn("permutation_p", all.Select(m => m.Permutation.PValue)),
+        new DoubleDataFrameColumn("smallest_attainable_p", all.Select(m => m.Permutation.MinimumAttainablePValue)),
         new DoubleDataFrameColumn("monte_carlo_p", all.Select(m => m.MonteCarlo.PValue)),
         new DoubleDataFrameColumn("monte_carlo_se", all.Select(m => m.MonteCarlo.StandardError)));
 
