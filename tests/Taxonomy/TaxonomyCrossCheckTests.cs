@@ -102,7 +102,7 @@ public sealed class TaxonomyCrossCheckTests(TaxonomyFixture fx) : IClassFixture<
     [Fact]
     public void Inferred_locations_are_the_role_list_and_the_comparison_sample()
     {
-        var inferred = T.Practices.SelectMany(p => p.Locations.Where(l => l.Support == Support.Inferred).Select(_ => p.Id)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
+        var inferred = T.Practices.SelectMany(p => p.Locations.Where(l => l.Support == NotebookAnalysis.Taxonomy.Support.Inferred).Select(_ => p.Id)).GroupBy(x => x).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(new Dictionary<string, int> { ["T7-F1"] = 2, ["T7-R2"] = 6 }, inferred);
         Assert.Equal(11, T.UnsupportedLocations(includeInferred: true).Count);
     }
@@ -156,7 +156,7 @@ public sealed class TaxonomyCrossCheckTests(TaxonomyFixture fx) : IClassFixture<
     {
         var added = T.WithPractice(new Practice("S-1", InstitutionType.Regulatory, "Balancing short- and long-term goals",
             new Trace("4.1", "balancing the short- and long-term goals"), "A rule of strategy.", null, null,
-            [new PracticeLocation("US", "USA", "South Carolina", "US-SC", "exact", Support.Supported,
+            [new PracticeLocation("US", "USA", "South Carolina", "US-SC", "exact", NotebookAnalysis.Taxonomy.Support.Supported,
                 [new Trace("4.1", "balancing the short- and long-term goals")], "South Carolina's lesson.")]));
         Assert.Equal(23, added.Practices.Count);
         var before = (int)T.CrossTab()["US"][2]!;
@@ -168,7 +168,7 @@ public sealed class TaxonomyCrossCheckTests(TaxonomyFixture fx) : IClassFixture<
     public void An_added_practice_is_validated_like_the_bundled_ones()
     {
         var bad = new Practice("S-2", InstitutionType.Mental, "x", new Trace("4.1", "distributed leadership"), "r", null, null,
-            [new PracticeLocation("USA", "USA", null, null, null, Support.Inferred, [new Trace("4.1", "distributed leadership")], "r")]);
+            [new PracticeLocation("USA", "USA", null, null, null, NotebookAnalysis.Taxonomy.Support.Inferred, [new Trace("4.1", "distributed leadership")], "r")]);
         var e = Assert.Throws<TaxonomyException>(() => T.WithPractice(bad));
         Assert.Equal(TaxonomyErrorKind.CountryNotNormalized, e.Kind);
         Assert.Equal("S-2", e.Entry);
