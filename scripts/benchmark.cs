@@ -2,7 +2,8 @@
 // Scale benchmark: fits n = 10^4, 10^5, 10^6 rows × 10 regressors (+ intercept) of seeded synthetic data with the
 // engine and with MathNet's MultipleRegression.QR, and reports wall time and memory.
 // Usage: dotnet run -c Release scripts/benchmark.cs -- [--sizes 10000,100000,1000000] [--repeat 3] [--seed 20190613]
-//        [--numpy] [--csv FILE] (--numpy also times numpy.linalg.lstsq on the same data through python3, if installed)
+//        [--numpy] [--python PATH] [--csv FILE]
+//   --numpy also times numpy.linalg.lstsq on the same data (float64, same columns) through python3 (or --python PATH).
 // Timing: best of --repeat runs after one warm-up fit, Stopwatch around Ols.Fit plus reading the standard errors
 // (the fit is lazy beyond the coefficients). Memory: bytes allocated by the fitting thread during one fit, and the
 // process's peak working set at the end of each size (cumulative, includes the data).
@@ -16,6 +17,7 @@ var inv = CultureInfo.InvariantCulture;
 int[] sizes = [10_000, 100_000, 1_000_000];
 int repeat = 3, seed = 20190613, k = 10;
 bool numpy = false;
+string python = "python3";
 string? csv = null;
 for (int i = 0; i < args.Length; i++)
 {
@@ -25,13 +27,15 @@ for (int i = 0; i < args.Length; i++)
         case "--repeat" when i + 1 < args.Length: repeat = int.Parse(args[++i], inv); break;
         case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], inv); break;
         case "--numpy": numpy = true; break;
+        case "--python" when i + 1 < args.Length: python = args[++i]; break;
         case "--csv" when i + 1 < args.Length: csv = args[++i]; break;
         default: Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'."); return 2;
     }
 }
 
-var lines = new List<string> { "method,n,k,seconds,allocated_mb,peak_working_set_mb,max_abs_coef_diff_vs_engine" };
-Console.WriteLine($"{"method",-12} {"n",9} {"k",3} {"seconds",9} {"alloc MB",9} {"peak WS MB",10}  max|Δb| vs engine");
+double cpuBest = 0;
+var lines = new List<string> { "method,n,k,seconds,cpu_seconds,allocated_mb,peak_working_set_mb,max_abs_coef_diff_vs_engine" };
+Console.WriteLine($"{"method",-12} {"n",9} {"k",3} {"seconds",9} {"cpu s",9} {"alloc MB",9} {"peak WS MB",10}  max|Δb| vs engine");
 foreach (int n in sizes)
 {
     var (cols, y) = Synthetic(n, k, seed);
@@ -59,13 +63,18 @@ return 0;
     GC.Collect();
     GC.WaitForPendingFinalizers();
     double best = double.PositiveInfinity, alloc = 0;
+    cpuBest = double.PositiveInfinity;
     T result = warm;
     for (int r = 0; r < repeat; r++)
     {
         long before = GC.GetAllocatedBytesForCurrentThread();
+        var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
         var sw = Stopwatch.StartNew();
         result = f();
         sw.Stop();
+        proc.Refresh();
+        cpuBest = Math.Min(cpuBest, (proc.TotalProcessorTime - cpu0).TotalSeconds);
         alloc = (GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0;
         best = Math.Min(best, sw.Elapsed.TotalSeconds);
     }
@@ -75,8 +84,8 @@ return 0;
 void Report(string method, int n, double seconds, double allocMb, double diff)
 {
     double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
-    Console.WriteLine($"{method,-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {allocMb.ToString("F1", inv),9} {peak.ToString("F0", inv),10}  {diff.ToString("E1", inv)}");
-    lines.Add(string.Join(',', method, n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), allocMb.ToString("F1", inv),
+    Console.WriteLine($"{method,-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {cpuBest.ToString("F4", inv),9} {allocMb.ToString("F1", inv),9} {peak.ToString("F0", inv),10}  {diff.ToString("E1", inv)}");
+    lines.Add(string.Join(',', method, n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), cpuBest.ToString("R", inv), allocMb.ToString("F1", inv),
         peak.ToString("F0", inv), diff.ToString("E3", inv)));
 }
 
@@ -99,12 +108,13 @@ n, k = {{n}}, {{k + 1}}
 d = np.fromfile(sys.argv[1], dtype='<f8')
 X = d[:n*k].reshape(n, k); y = d[n*k:]
 np.linalg.lstsq(X, y, rcond=None)
-best = 1e9
+best = 1e9; cbest = 1e9
 for _ in range({{repeat}}):
-    t = time.perf_counter(); b = np.linalg.lstsq(X, y, rcond=None)[0]; best = min(best, time.perf_counter() - t)
-print(best); print(' '.join(repr(v) for v in b))
+    t = time.perf_counter(); c = time.process_time(); b = np.linalg.lstsq(X, y, rcond=None)[0]
+    best = min(best, time.perf_counter() - t); cbest = min(cbest, time.process_time() - c)
+print(best, cbest); print(' '.join(repr(v) for v in b))
 """;
-    var psi = new ProcessStartInfo("python3") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+    var psi = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
     psi.ArgumentList.Add("-");
     psi.ArgumentList.Add(path);
     try
@@ -116,10 +126,11 @@ print(best); print(' '.join(repr(v) for v in b))
         p.WaitForExit();
         if (p.ExitCode != 0) { Console.WriteLine($"numpy       {n,9}: not run ({err.Trim().Split('\n').Last()})"); return; }
         var outLines = output.Trim().Split('\n');
-        double seconds = double.Parse(outLines[0], inv);
+        var times = outLines[0].Split(' ');
+        double seconds = double.Parse(times[0], inv), cpu = double.Parse(times[1], inv);
         var b = outLines[1].Split(' ').Select(s => double.Parse(s, inv)).ToArray();
-        Console.WriteLine($"{"numpy_lstsq",-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {"",9} {"",10}  {b.Select((v, j) => Math.Abs(v - bEngine[j])).Max().ToString("E1", inv)}");
-        lines.Add(string.Join(',', "numpy_lstsq", n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), "", "",
+        Console.WriteLine($"{"numpy_lstsq",-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {cpu.ToString("F4", inv),9} {"",9} {"",10}  {b.Select((v, j) => Math.Abs(v - bEngine[j])).Max().ToString("E1", inv)}");
+        lines.Add(string.Join(',', "numpy_lstsq", n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), cpu.ToString("R", inv), "", "",
             b.Select((v, j) => Math.Abs(v - bEngine[j])).Max().ToString("E3", inv)));
     }
     catch (System.ComponentModel.Win32Exception e)
