@@ -34,8 +34,10 @@ public static class NotebookExecutor
     /// <param name="parameters">Values injected after the <c>parameters</c> cell, papermill-style.</param>
     public static async Task<ExecutionResult> RunAsync(NotebookFile notebook, IReadOnlyDictionary<string, string> parameters)
     {
-        using var kernel = CreateKernel();
         var results = new Dictionary<int, (JsonArray, int?)>();
+        if (!notebook.Cells.Any(c => c.CellType == "code"))
+            return new ExecutionResult(results, null, null); // e.g. a contents page: nothing to run, no kernel needed
+        using var kernel = CreateKernel();
         int executionCount = 0;
         var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
         if (parameters.Count > 0 && parametersCell is null)
