@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace NotebookAnalysis.NotebookRunner;
@@ -16,11 +17,12 @@ internal static class Worker
             return RunnerCli.UsageError;
         }
         string path = args[0], name = args[1];
-        bool check = false;
+        bool check = false, timings = false;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--check") check = true;
+            else if (args[i] == "--timings") timings = true;
             else if (args[i] == "--param" && i + 1 < args.Length)
             {
                 var (n, v) = Parameters.ParseAssignment(args[++i]);
@@ -55,6 +57,10 @@ internal static class Worker
             Console.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
         }
+        if (timings && result.Timings is { Count: > 0 } t)
+            Console.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
+                string.Join(", ", t.Skip(1).OrderByDescending(c => c.Seconds).Take(4).Select(c => $"cell {c.Cell} {c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s")) +
+                $"; all {t.Count - 1} code cells {t.Skip(1).Sum(c => c.Seconds).ToString("0.00", CultureInfo.InvariantCulture)} s");
         if (result.Error is not null)
         {
             Console.WriteLine(result.FailedCell is int n
