@@ -16,6 +16,10 @@ internal static class Worker
             Console.Error.WriteLine("run-notebooks --worker NOTEBOOK DISPLAY-NAME [--check] [--param n=v]…");
             return RunnerCli.UsageError;
         }
+        // Stored outputs must not depend on the machine's locale (the authors' is ru-RU: "3,7"): the kernel and every
+        // thread it starts format numbers in the invariant culture, whatever LANG says.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         string path = args[0], name = args[1];
         bool check = false, timings = false;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
