@@ -9,7 +9,7 @@ public static class Sections
     /// <summary>All registered sections, in the order they appear in REPRODUCTION.md and results.csv.</summary>
     public static IReadOnlyList<IAnalysisSection> All { get; } =
     [
-        // new Models.AlternativeModelsSection(),
-        // new Resampling.ResamplingSection(),
+        new Models.AlternativeModelsSection(),
+        new Resampling.ResamplingSection(),
     ];
 }

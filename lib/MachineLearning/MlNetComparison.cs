@@ -1,0 +1,213 @@
+using System.Collections.Immutable;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Models;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Results;
+
+namespace NotebookAnalysis.MachineLearning;
+
+/// <summary>One specification fitted by ML.NET and cross-validated leave-one-out, beside the exact OLS answer.</summary>
+/// <param name="Spec">The specification.</param>
+/// <param name="TableId">The table (<c>T2_goods</c>…).</param>
+/// <param name="Terms">Coefficient terms, intercept first.</param>
+/// <param name="Estimates">ML.NET's coefficients mapped back to the model's original scale (undoing both standardisations).</param>
+/// <param name="Exact">The exact OLS fit of the same specification.</param>
+/// <param name="Loo">ML.NET's pooled held-out predictions on the level of y, one per fold.</param>
+/// <param name="FoldSizes">Rows held out in each fold (all 1 with the sampling key).</param>
+public sealed record MlNetResult(ModelSpec Spec, string TableId, IReadOnlyList<string> Terms, IReadOnlyList<double> Estimates,
+    AlternativeFit Exact, LooPredictions Loo, IReadOnlyList<int> FoldSizes)
+{
+    /// <summary>The model name in <c>mlnet.csv</c>: <c>mlnet_&lt;spec&gt;</c>.</summary>
+    public string ModelName => "mlnet_" + Spec.Name;
+
+    /// <summary>ML.NET's estimate minus the exact OLS estimate, per term.</summary>
+    public IReadOnlyList<double> EstimateGaps => Terms.Select((t, j) => Estimates[j] - Exact.Ols.Coefficients[j]).ToList();
+
+    /// <summary>|ML.NET − OLS| per term in units of the OLS standard error: how much the approximation matters statistically.</summary>
+    public IReadOnlyList<double> EstimateGapsInStandardErrors => EstimateGaps.Select((g, j) => Math.Abs(g) / Exact.Ols.StandardErrors[j]).ToList();
+
+    /// <summary>ML.NET's LOO RMSE minus the exact (hat-matrix) LOO RMSE.</summary>
+    public double LooRmseGap => Loo.Rmse - Exact.Loo.Rmse;
+
+    /// <summary>Rows for <c>results/mlnet.csv</c>.</summary>
+    public IReadOnlyList<ResultRow> ToResultRows()
+    {
+        var rows = new List<ResultRow>();
+        for (int j = 0; j < Terms.Count; j++)
+        {
+            rows.Add(new ResultRow(TableId, ModelName, "estimate", Terms[j], Estimates[j]));
+            rows.Add(new ResultRow(TableId, ModelName, "estimate_gap_to_ols", Terms[j], EstimateGaps[j]));
+            if (double.IsFinite(EstimateGapsInStandardErrors[j]))
+                rows.Add(new ResultRow(TableId, ModelName, "estimate_gap_in_ols_se", Terms[j], EstimateGapsInStandardErrors[j]));
+        }
+        rows.Add(new ResultRow(TableId, ModelName, "nobs", "", Loo.Count));
+        rows.Add(new ResultRow(TableId, ModelName, "loo_rmse", "", Loo.Rmse));
+        rows.Add(new ResultRow(TableId, ModelName, "loo_mae", "", Loo.Mae));
+        rows.Add(new ResultRow(TableId, ModelName, "loo_pred_r_squared", "", Loo.PredictiveRSquared));
+        rows.Add(new ResultRow(TableId, ModelName, "loo_rmse_gap_to_exact", "", LooRmseGap));
+        return rows;
+    }
+}
+
+/// <summary>
+/// The ML.NET comparison behind <c>scripts/mlnet.cs</c>: each specification as an ML.NET pipeline, trained by SDCA
+/// (<see cref="SdcaSettings"/>), leave-one-out through <c>CrossValidate</c> with a sampling-key column, compared with
+/// the exact OLS fit and the exact (hat-matrix) leave-one-out.
+/// </summary>
+public static class MlNetComparison
+{
+    /// <summary>
+    /// The specifications compared: the base model and every alternative with its own point predictions. The
+    /// Newey-West models share the base model's coefficients and predictions (only their standard errors differ),
+    /// so ML.NET has nothing separate to fit for them.
+    /// </summary>
+    public static IReadOnlyList<ModelSpec> Specs { get; } =
+        ModelSpecs.All.Where(s => s.Covariance == CovarianceKind.Classical).ToList();
+
+    /// <summary>Runs one specification on one series. A fresh <c>MLContext(seed)</c> per call keeps results independent of order.</summary>
+    /// <exception cref="DataFileException">A log of a value that is not positive (checked before ML.NET, which would give NaN).</exception>
+    /// <exception cref="ModelException">Too few rows or a singular design (as for OLS).</exception>
+    public static MlNetResult Run(ModelInput input, ModelSpec spec, SdcaSettings? settings = null)
+    {
+        settings ??= SdcaSettings.Default;
+        // The exact fit validates the data first, with the same located errors as OLS.
+        var exact = AlternativeModels.Fit(input, spec);
+        var ml = new MLContext(seed: settings.Seed);
+        var rows = MlNetPipeline.Rows(input, spec);
+        var view = ml.Data.LoadFromEnumerable(rows);
+        var pipeline = MlNetPipeline.Build(ml, spec, settings);
+
+        var full = pipeline.Fit(view);
+        var map = ScaleMap.From(full);
+        var terms = new List<string> { Design.InterceptTerm };
+        terms.AddRange(MlNetPipeline.Terms(spec));
+        var (intercept, slopes) = map.OriginalCoefficients();
+        var estimates = new List<double> { intercept };
+        estimates.AddRange(slopes);
+
+        int n = rows.Count;
+        var folds = ml.Regression.CrossValidate(view, pipeline, numberOfFolds: n, labelColumnName: "Label",
+            samplingKeyColumnName: MlNetPipeline.SamplingKeyColumn, seed: settings.Seed);
+        var years = new int[n];
+        var actual = new double[n];
+        var predicted = new double[n];
+        var filled = new bool[n];
+        var sizes = new List<int>();
+        foreach (var fold in folds.OrderBy(f => f.Fold))
+        {
+            var foldMap = ScaleMap.From(fold.Model);
+            var score = fold.ScoredHoldOutSet.GetColumn<float>("Score").ToArray();
+            var year = fold.ScoredHoldOutSet.GetColumn<double>("Year").ToArray();
+            var y = fold.ScoredHoldOutSet.GetColumn<double>("Y").ToArray();
+            var yPrev = fold.ScoredHoldOutSet.GetColumn<double>("YPrev").ToArray();
+            sizes.Add(score.Length);
+            if (score.Length != 1)
+                throw new InvalidOperationException($"{input.TableId}/{spec.Name}: fold {fold.Fold} holds {score.Length} rows; leave-one-out needs exactly one per fold.");
+            int i = (int)year[0] - (int)rows[0].Year;
+            if (filled[i])
+                throw new InvalidOperationException($"{input.TableId}/{spec.Name}: year {year[0]} is held out twice.");
+            filled[i] = true;
+            double response = foldMap.LabelToResponse(score[0]);
+            years[i] = (int)year[0];
+            actual[i] = y[0];
+            predicted[i] = spec.Response switch
+            {
+                ResponseTransform.Level => response,
+                ResponseTransform.Log => Math.Exp(response),
+                ResponseTransform.Difference => yPrev[0] + response,
+                _ => throw new InvalidOperationException($"Unknown response transform {spec.Response}."),
+            };
+        }
+        return new MlNetResult(spec, input.TableId, terms, estimates, exact, new LooPredictions(years, actual, predicted), sizes);
+    }
+
+    /// <summary>Every compared specification for every market of Table 1, in table then model order.</summary>
+    public static IReadOnlyList<MlNetResult> RunAll(Table1 table, SdcaSettings? settings = null) =>
+        ModelInput.AllMarkets(table).SelectMany(input => Specs.Select(spec => Run(input, spec, settings))).ToList();
+
+    /// <summary>
+    /// The fold sizes that <c>CrossValidate(numberOfFolds: n)</c> gives WITHOUT a sampling-key column, for the base
+    /// model of <paramref name="input"/>: ML.NET splits by a random hash, so with n = 10 some folds are empty and
+    /// others hold several rows, and it raises no error.
+    /// </summary>
+    public static IReadOnlyList<int> DefaultSplitFoldSizes(ModelInput input, SdcaSettings? settings = null)
+    {
+        settings ??= SdcaSettings.Default;
+        var ml = new MLContext(seed: settings.Seed);
+        var rows = MlNetPipeline.Rows(input, ModelSpecs.Base);
+        var view = ml.Data.LoadFromEnumerable(rows);
+        var folds = ml.Regression.CrossValidate(view, MlNetPipeline.Build(ml, ModelSpecs.Base, settings), numberOfFolds: rows.Count,
+            labelColumnName: "Label", seed: settings.Seed);
+        return folds.OrderBy(f => f.Fold).Select(f => f.ScoredHoldOutSet.GetColumn<float>("Score").Count()).ToList();
+    }
+
+    /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per table.</summary>
+    public static IReadOnlyList<ResultRow> ToResultRows(IEnumerable<MlNetResult> results, IEnumerable<(string TableId, IReadOnlyList<int> Sizes)>? defaultSplits = null)
+    {
+        var rows = results.SelectMany(r => r.ToResultRows()).ToList();
+        foreach (var (table, sizes) in defaultSplits ?? [])
+        {
+            rows.Add(new ResultRow(table, "mlnet_default_split", "folds", "", sizes.Count));
+            rows.Add(new ResultRow(table, "mlnet_default_split", "empty_folds", "", sizes.Count(s => s == 0)));
+            rows.Add(new ResultRow(table, "mlnet_default_split", "largest_fold", "", sizes.Max()));
+        }
+        return rows;
+    }
+
+    /// <summary>The affine maps of a trained chain: feature standardisation, label standardisation and the linear model.</summary>
+    private sealed class ScaleMap
+    {
+        private ImmutableArray<float> _featureScale, _featureOffset;
+        private float _labelScale, _labelOffset;
+        private float[] _weights = [];
+        private float _bias;
+
+        public static ScaleMap From(ITransformer model)
+        {
+            var chain = model as IEnumerable<ITransformer>
+                ?? throw new InvalidOperationException($"Expected a transformer chain, got {model.GetType().Name}.");
+            var list = chain.ToList();
+            var normalizers = list.OfType<NormalizingTransformer>().ToList();
+            if (normalizers.Count != 2)
+                throw new InvalidOperationException($"Expected two normalizers (features, label), found {normalizers.Count}.");
+            var features = (NormalizingTransformer.AffineNormalizerModelParameters<ImmutableArray<float>>)normalizers[0].GetNormalizerModelParameters(0);
+            var label = (NormalizingTransformer.AffineNormalizerModelParameters<float>)normalizers[1].GetNormalizerModelParameters(0);
+            var linear = list.OfType<ISingleFeaturePredictionTransformer<LinearRegressionModelParameters>>().Single().Model;
+            var map = new ScaleMap
+            {
+                _featureScale = features.Scale,
+                _featureOffset = features.Offset,
+                _labelScale = label.Scale,
+                _labelOffset = label.Offset,
+                _bias = linear.Bias,
+            };
+            map._weights = linear.Weights.ToArray();
+            return map;
+        }
+
+        // ML.NET's affine normaliser: z = (v − offset)·scale, for the features and the label alike.
+        // A training fold whose response is constant (e.g. Δy all zero once the one change is held out) has no
+        // spread to standardise: ML.NET then maps every label to 0, and the fit is the constant itself.
+        private bool ConstantLabel => !(_labelScale > 0 && float.IsFinite(_labelScale));
+
+        public double LabelToResponse(float score) => ConstantLabel ? _labelOffset : _labelOffset + score / (double)_labelScale;
+
+        public (double Intercept, double[] Slopes) OriginalCoefficients()
+        {
+            var slopes = new double[_weights.Length];
+            if (ConstantLabel) return (_labelOffset, slopes);
+            double intercept = _labelOffset + _bias / (double)_labelScale;
+            for (int j = 0; j < _weights.Length; j++)
+            {
+                double offset = _featureOffset.IsDefaultOrEmpty ? 0 : _featureOffset[j];
+                slopes[j] = _weights[j] * (double)_featureScale[j] / _labelScale;
+                intercept -= slopes[j] * offset;
+            }
+            return (intercept, slopes);
+        }
+    }
+}

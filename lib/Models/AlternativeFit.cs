@@ -1,0 +1,153 @@
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Results;
+using NotebookAnalysis.Statistics;
+
+namespace NotebookAnalysis.Models;
+
+/// <summary>
+/// One specification fitted to one market: the OLS fit on the model's scale, the coefficient table under the spec's
+/// covariance (classical or Newey-West), exact leave-one-out on the level of y, and the likelihood taken to the level
+/// of y with the Jacobian of the log. Immutable; statistics are derived on demand.
+/// </summary>
+public sealed class AlternativeFit
+{
+    private readonly Lazy<IReadOnlyList<CoefficientRow>> _coefficients;
+    private readonly Lazy<LooPredictions> _loo;
+
+    internal AlternativeFit(ModelData data, OlsResult ols)
+    {
+        Data = data;
+        Ols = ols;
+        HacLag = data.Spec.Covariance == CovarianceKind.NeweyWest ? data.Spec.HacLag ?? NeweyWest.AutomaticLag(data.Rows) : null;
+        _coefficients = new(BuildCoefficients);
+        _loo = new(() => LeaveOneOut.Predict(Data, Ols));
+    }
+
+    /// <summary>The specification.</summary>
+    public ModelSpec Spec => Data.Spec;
+
+    /// <summary>The transformed data and design.</summary>
+    public ModelData Data { get; }
+
+    /// <summary>The OLS fit on the model's scale (classical inference).</summary>
+    public OlsResult Ols { get; }
+
+    /// <summary>The Newey-West lag used, or null for classical inference.</summary>
+    public int? HacLag { get; }
+
+    /// <summary>Coefficients with SE, t, p (t(n − k)) and 95% interval under the spec's covariance.</summary>
+    public IReadOnlyList<CoefficientRow> Coefficients => _coefficients.Value;
+
+    /// <summary>The row of <paramref name="term"/>.</summary>
+    public CoefficientRow this[string term] =>
+        Coefficients.FirstOrDefault(c => c.Term == term)
+        ?? throw new ArgumentException($"Model '{Data.Model}' has no term '{term}'. Terms: {string.Join(", ", Ols.Terms)}.", nameof(term));
+
+    /// <summary>Exact leave-one-out predictions on the level of y.</summary>
+    public LooPredictions Loo => _loo.Value;
+
+    /// <summary>
+    /// log |dz/dy| summed over the rows, where z is the modelled response: −Σ log y_t for log y, 0 for y and Δy
+    /// (Δy_t given y_{t−1} has unit Jacobian).
+    /// </summary>
+    public double LogJacobian => Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0;
+
+    /// <summary>The Gaussian log-likelihood of y on its level scale: the fit's log-likelihood plus <see cref="LogJacobian"/>.</summary>
+    public double LogLikelihoodLevelScale => Ols.LogLikelihood + LogJacobian;
+
+    /// <summary>AIC on the level of y, with the fit's parameter count (coefficients + σ).</summary>
+    public double AicLevelScale => Ols.Aic - 2 * LogJacobian;
+
+    /// <summary>BIC on the level of y, with the fit's parameter count (coefficients + σ).</summary>
+    public double BicLevelScale => Ols.Bic - 2 * LogJacobian;
+
+    private IReadOnlyList<CoefficientRow> BuildCoefficients()
+    {
+        if (HacLag is not int lag) return Ols.CoefficientTable;
+        int n = Ols.N, k = Ols.K;
+        var x = new double[n, k];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < k; j++)
+                x[i, j] = Data.Design[i, j];
+        var v = NeweyWest.Covariance(x, Ols.Residuals, Ols.UnscaledCovariance(), lag);
+        double q = Distributions.StudentTQuantile(0.975, Ols.DfResidual);
+        var rows = new List<CoefficientRow>(k);
+        for (int j = 0; j < k; j++)
+        {
+            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = b / se;
+            rows.Add(new CoefficientRow(Ols.Terms[j], b, se, t, Distributions.StudentTTwoSidedP(t, Ols.DfResidual), b - q * se, b + q * se));
+        }
+        return rows;
+    }
+
+    /// <summary>
+    /// The rows for <c>results.csv</c>, in the base model's vocabulary plus <c>loo_rmse</c>, <c>loo_mae</c>,
+    /// <c>loo_pred_r_squared</c>, the level-scale likelihood figures and, for Newey-West, <c>hac_lag</c>.
+    /// A statistic that is undefined for this model is left out and listed in <paramref name="omitted"/> with the reason.
+    /// </summary>
+    public IReadOnlyList<ResultRow> ToResultRows(ICollection<string>? omitted = null)
+    {
+        string table = Data.Input.TableId, model = Spec.Name;
+        var rows = new List<ResultRow>();
+        void Add(string statistic, string term, double value)
+        {
+            if (double.IsFinite(value)) rows.Add(new ResultRow(table, model, statistic, term, value));
+            else omitted?.Add($"{table}/{model}: {statistic}{(term.Length > 0 ? $" ({term})" : "")} is {value} for this fit, so it is left out.");
+        }
+        foreach (var c in Coefficients)
+        {
+            Add("estimate", c.Term, c.Estimate);
+            Add("std_error", c.Term, c.StdError);
+            Add("t_value", c.Term, c.TValue);
+            Add("p_value", c.Term, c.PValue);
+            Add("ci95_lower", c.Term, c.Lower95);
+            Add("ci95_upper", c.Term, c.Upper95);
+        }
+        var o = Ols;
+        Add("nobs", "", o.N);
+        Add("df_model", "", o.DfModel);
+        Add("df_resid", "", o.DfResidual);
+        Add("multiple_r", "", o.MultipleR);
+        Add("r_squared", "", o.RSquared);
+        Add("adj_r_squared", "", o.AdjustedRSquared);
+        Add("sigma", "", o.Sigma);
+        Add("ss_regression", "", o.SsRegression);
+        Add("ss_residual", "", o.SsResidual);
+        Add("ss_total", "", o.SsTotal);
+        Add("ms_regression", "", o.MsRegression);
+        Add("ms_residual", "", o.MsResidual);
+        if (HacLag is null)
+        {
+            Add("f_stat", "", o.FStatistic);
+            Add("f_pvalue", "", o.FPValue);
+        }
+        else
+        {
+            omitted?.Add($"{table}/{model}: f_stat and f_pvalue are left out: the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²).");
+            Add("hac_lag", "", HacLag.Value);
+        }
+        Add("loglik", "", o.LogLikelihood);
+        Add("aic", "", o.Aic);
+        Add("bic", "", o.Bic);
+        Add("log_jacobian", "", LogJacobian);
+        Add("loglik_level_scale", "", LogLikelihoodLevelScale);
+        Add("aic_level_scale", "", AicLevelScale);
+        Add("bic_level_scale", "", BicLevelScale);
+        Add("durbin_watson", "", o.DurbinWatson);
+        var jb = o.JarqueBera;
+        Add("jb_stat", "", jb.Statistic);
+        Add("jb_pvalue", "", jb.PValue);
+        var bp = o.BreuschPagan;
+        Add("bp_stat", "", bp.Statistic);
+        Add("bp_pvalue", "", bp.PValue);
+        var bg = o.BreuschGodfrey(1);
+        Add("bg1_stat", "", bg.Statistic);
+        Add("bg1_pvalue", "", bg.PValue);
+        Add("condition_number", "", o.ConditionNumber);
+        var loo = Loo;
+        Add("loo_rmse", "", loo.Rmse);
+        Add("loo_mae", "", loo.Mae);
+        Add("loo_pred_r_squared", "", loo.PredictiveRSquared);
+        return rows;
+    }
+}

@@ -1,0 +1,39 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+
+namespace NotebookAnalysis.Models;
+
+/// <summary>
+/// One call per alternative specification: <c>AlternativeModels.Fit(input, ModelSpecs.LogLog)</c>, or the whole
+/// battery with <see cref="FitAll(Table1)"/>.
+/// </summary>
+public static class AlternativeModels
+{
+    /// <summary>Fits <paramref name="spec"/> to one market's series.</summary>
+    /// <exception cref="DataFileException">A log of a value that is not positive (names the file line, column and year).</exception>
+    /// <exception cref="ModelException">Too few rows for a lag or difference, or a design that is singular after the transformation.</exception>
+    public static AlternativeFit Fit(ModelInput input, ModelSpec spec)
+    {
+        var data = ModelData.Build(input, spec);
+        OlsResult ols;
+        try
+        {
+            ols = Regression.Ols.Fit(data.Design, data.Response);
+        }
+        catch (ModelException e)
+        {
+            throw new ModelException(data.Model, $"the design of '{spec.Formula}' is singular or degenerate after the transformation: {e.Reason}");
+        }
+        return new AlternativeFit(data, ols);
+    }
+
+    /// <summary>Fits <paramref name="spec"/> to <paramref name="market"/> of Table 1.</summary>
+    public static AlternativeFit Fit(Table1 table, Market market, ModelSpec spec) => Fit(ModelInput.From(table, market), spec);
+
+    /// <summary>Every specification (the base model first) for every market, in table then model order.</summary>
+    public static IReadOnlyList<AlternativeFit> FitAll(Table1 table) => FitAll(table, ModelSpecs.All);
+
+    /// <summary>The given specifications for every market, in table then model order.</summary>
+    public static IReadOnlyList<AlternativeFit> FitAll(Table1 table, IReadOnlyList<ModelSpec> specs) =>
+        ModelInput.AllMarkets(table).SelectMany(input => specs.Select(spec => Fit(input, spec))).ToList();
+}

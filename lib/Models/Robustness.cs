@@ -1,0 +1,113 @@
+using System.Globalization;
+using NotebookAnalysis.Data;
+
+namespace NotebookAnalysis.Models;
+
+/// <summary>One row of a market's robustness table.</summary>
+/// <param name="Model">The model name.</param>
+/// <param name="Formula">The model in words.</param>
+/// <param name="N">Rows used.</param>
+/// <param name="SlopeTerm">The term reported as "the slope": <c>x</c>, or <c>year</c> for the trend-only model; null for the mean-only benchmark.</param>
+/// <param name="Slope">Its estimate.</param>
+/// <param name="SlopePValue">Its p-value under the model's covariance.</param>
+/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark.</param>
+/// <param name="DurbinWatson">Durbin-Watson of the model's residuals; null for the benchmark.</param>
+/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y.</param>
+/// <param name="AicLevelScale">AIC on the level of y (Jacobian included); null for the benchmark.</param>
+public sealed record RobustnessRow(string Model, string Formula, int N, string? SlopeTerm, double? Slope, double? SlopePValue,
+    double? RSquared, double? DurbinWatson, double LooRmse, double? AicLevelScale);
+
+/// <summary>One test of a paper's conclusion against an alternative, with the evidence in words and numbers.</summary>
+/// <param name="Check">What is checked.</param>
+/// <param name="Holds">Whether the paper's reading survives it.</param>
+/// <param name="Evidence">The figures behind the verdict.</param>
+public sealed record RobustnessCheck(string Check, bool Holds, string Evidence);
+
+/// <summary>A market's robustness table and the verdicts on the paper's conclusion (x drives y), all computed from fits.</summary>
+/// <param name="Market">The market.</param>
+/// <param name="Rows">Every model plus the mean-only benchmark.</param>
+/// <param name="Checks">The checks of the paper's conclusion.</param>
+public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks)
+{
+    /// <summary>How many checks the paper's reading survives.</summary>
+    public int Survived => Checks.Count(c => c.Holds);
+
+    /// <summary>A one-sentence summary.</summary>
+    public string Summary =>
+        $"{Market.TableId}: the paper's reading (more clusters, higher score) survives {Survived} of {Checks.Count} checks" +
+        (Checks.Where(c => !c.Holds).Select(c => c.Check).ToList() is { Count: > 0 } failed ? $"; it fails: {string.Join("; ", failed)}." : ".");
+}
+
+/// <summary>Builds the robustness tables and verdicts from the battery of fits.</summary>
+public static class Robustness
+{
+    /// <summary>The significance level the checks use (the paper's).</summary>
+    public const double Alpha = 0.05;
+
+    /// <summary>The robustness table and checks for one market.</summary>
+    /// <param name="fits">This market's fits: must include the base model and every alternative of <see cref="ModelSpecs.All"/>.</param>
+    /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
+    public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
+    {
+        var market = Markets.ByTableId(fits[0].Data.Input.TableId);
+        AlternativeFit Get(ModelSpec s) => fits.FirstOrDefault(f => f.Spec.Name == s.Name)
+            ?? throw new ArgumentException($"The fits of {market.TableId} lack the model '{s.Name}'.", nameof(fits));
+        var rows = fits.Select(Row).ToList();
+        rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
+
+        var b = Get(ModelSpecs.Base);
+        var hac1 = Get(ModelSpecs.HacNeweyWestLag1);
+        var hacAuto = Get(ModelSpecs.HacNeweyWestAuto);
+        var trend = Get(ModelSpecs.XPlusYear);
+        var diff = Get(ModelSpecs.FirstDifference);
+        var year = Get(ModelSpecs.YearOnly);
+        var checks = new List<RobustnessCheck>
+        {
+            Significant("the base model's slope is positive and significant", b),
+            Significant("Newey-West (lag 1) standard errors", hac1),
+            Significant($"Newey-West (automatic lag {hacAuto.HacLag}) standard errors", hacAuto),
+            Significant("x beside a linear trend (x_plus_year)", trend),
+            Significant("first differences (Δy on Δx)", diff),
+        };
+        var xModels = fits.Where(f => f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
+        var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
+        checks.Add(new RobustnessCheck("the slope of x is positive in every linear-in-x specification", negative.Count == 0,
+            negative.Count == 0
+                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {F(f["x"].Estimate)}"))}"
+                : $"not positive in {string.Join(", ", negative)}"));
+        checks.Add(new RobustnessCheck("x predicts better out of sample than a linear trend", b.Loo.Rmse < year.Loo.Rmse,
+            $"LOO RMSE base {F(b.Loo.Rmse)} vs year_only {F(year.Loo.Rmse)}"));
+        checks.Add(new RobustnessCheck("x predicts better out of sample than the mean", b.Loo.Rmse < meanOnly.Rmse,
+            $"LOO RMSE base {F(b.Loo.Rmse)} vs mean_only {F(meanOnly.Rmse)}"));
+        var bg = b.Ols.BreuschGodfrey(1);
+        checks.Add(new RobustnessCheck("the base model's residuals show no first-order autocorrelation", bg.PValue >= Alpha,
+            $"Durbin-Watson {F(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {F(bg.PValue)}"));
+        return new MarketRobustness(market, rows, checks);
+    }
+
+    /// <summary>The robustness of every market, from the full battery <see cref="AlternativeModels.FitAll(Table1)"/>.</summary>
+    public static IReadOnlyList<MarketRobustness> AssessAll(Table1 table, IReadOnlyList<AlternativeFit>? fits = null)
+    {
+        fits ??= AlternativeModels.FitAll(table);
+        return ModelInput.AllMarkets(table)
+            .Select(input => Assess(fits.Where(f => f.Data.Input.TableId == input.TableId).ToList(), LeaveOneOut.MeanOnly(input)))
+            .ToList();
+    }
+
+    private static RobustnessRow Row(AlternativeFit f)
+    {
+        string term = f.Spec.Regressor == RegressorTransform.None ? "year" : "x";
+        var c = f[term];
+        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, c.Estimate, c.PValue, f.Ols.RSquared, f.Ols.DurbinWatson, f.Loo.Rmse, f.AicLevelScale);
+    }
+
+    private static RobustnessCheck Significant(string check, AlternativeFit f)
+    {
+        var c = f["x"];
+        bool holds = c.Estimate > 0 && c.PValue < Alpha;
+        return new RobustnessCheck(check, holds, $"{f.Spec.Name}: slope {F(c.Estimate)}, SE {F(c.StdError)}, p = {F(c.PValue)}");
+    }
+
+    /// <summary>Four significant digits, invariant culture.</summary>
+    internal static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+}
