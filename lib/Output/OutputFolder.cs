@@ -19,6 +19,9 @@ public sealed class OutputFolder
     /// <summary>The relative paths staged so far.</summary>
     public IEnumerable<string> StagedFiles => _files.Keys;
 
+    /// <summary>The staged bytes of <paramref name="relativePath"/>.</summary>
+    public byte[] Staged(string relativePath) => (byte[])_files[relativePath].Clone();
+
     /// <summary>Stages a text file (UTF-8 without BOM, content as given).</summary>
     public void AddText(string relativePath, string content) => AddBytes(relativePath, new UTF8Encoding(false).GetBytes(content));
 

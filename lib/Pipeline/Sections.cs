@@ -10,6 +10,6 @@ public static class Sections
     public static IReadOnlyList<IAnalysisSection> All { get; } =
     [
         new Models.AlternativeModelsSection(),
-        // new Resampling.ResamplingSection(),
+        new Resampling.ResamplingSection(),
     ];
 }

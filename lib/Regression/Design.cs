@@ -11,13 +11,15 @@ public sealed class Design
     public const string InterceptTerm = "intercept";
 
     private readonly double[][] _columns; // column-major: _columns[col][row]
+    private readonly double[]?[] _low;     // optional low parts: column = _columns + _low in double-double
     private readonly string[] _terms;
 
-    private Design(string model, string[] terms, double[][] columns, bool hasIntercept)
+    private Design(string model, string[] terms, double[][] columns, bool hasIntercept, double[]?[]? low = null)
     {
         Model = model;
         _terms = terms;
         _columns = columns;
+        _low = low ?? new double[]?[columns.Length];
         HasIntercept = hasIntercept;
         Rows = columns.Length == 0 ? 0 : columns[0].Length;
     }
@@ -36,6 +38,48 @@ public sealed class Design
     /// </summary>
     public static Design ThroughOrigin(string model, params (string Term, double[] Values)[] regressors) =>
         Create(model, regressors, intercept: false);
+
+    /// <summary>
+    /// A design whose regressors are powers of data columns, v^p, each formed in double-double arithmetic so that the
+    /// design carries v^p to about 32 significant digits rather than rounded to double after every multiplication.
+    /// The engine's double-double path fits that extended-precision design; the indexer shows v^p rounded once to
+    /// double. Polynomial models (NIST StRD Filip, Wampler, Pontius) need this: Filip's x^10 rounded to double
+    /// already moves its coefficients in the 8th digit.
+    /// </summary>
+    /// <param name="model">The model's name.</param>
+    /// <param name="intercept">Whether to add the leading <c>intercept</c> column.</param>
+    /// <param name="regressors">Named terms: the values and the power (1 or more) to raise them to.</param>
+    public static Design Powers(string model, bool intercept, params (string Term, double[] Values, int Power)[] regressors)
+    {
+        ArgumentNullException.ThrowIfNull(regressors);
+        foreach (var (term, values, power) in regressors)
+            if (power < 1)
+                throw new ModelException(model, $"regressor '{term}' has power {power}; powers start at 1.");
+        var plain = Create(model, regressors.Select(r => (r.Term, r.Values)).ToArray(), intercept);
+        var columns = (double[][])plain._columns.Clone();
+        var low = new double[]?[columns.Length];
+        int offset = intercept ? 1 : 0;
+        for (int j = 0; j < regressors.Length; j++)
+        {
+            var (_, values, power) = regressors[j];
+            if (power == 1) continue;
+            var hi = new double[values.Length];
+            var lo = new double[values.Length];
+            bool anyLow = false;
+            for (int i = 0; i < values.Length; i++)
+            {
+                DoubleDouble v = 1.0;
+                for (int p = 0; p < power; p++) v *= values[i];
+                // Renormalize so that hi is the double nearest to v^p.
+                hi[i] = v.Hi + v.Lo;
+                lo[i] = v.Lo - (hi[i] - v.Hi);
+                anyLow |= lo[i] != 0;
+            }
+            columns[offset + j] = hi;
+            low[offset + j] = anyLow ? lo : null;
+        }
+        return new Design(model, plain._terms, columns, intercept, low);
+    }
 
     private static Design Create(string model, (string Term, double[] Values)[] regressors, bool intercept)
     {
@@ -104,4 +148,10 @@ public sealed class Design
     internal ReadOnlySpan<double> ColumnSpan(int col) => _columns[col];
 
     internal double[][] ColumnsUnsafe => _columns;
+
+    /// <summary>Low parts of extended-precision columns (null entries for columns that are exact doubles).</summary>
+    internal double[]?[] LowPartsUnsafe => _low;
+
+    /// <summary>True when some column carries a low part.</summary>
+    internal bool HasLowParts => _low.Any(l => l is not null);
 }

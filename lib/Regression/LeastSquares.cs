@@ -1,3 +1,5 @@
+using DD = NotebookAnalysis.Regression.DoubleDouble;
+
 namespace NotebookAnalysis.Regression;
 
 /// <summary>What the factorization hands to <see cref="OlsResult"/>; everything else is derived from it.</summary>
@@ -8,172 +10,308 @@ internal sealed class LeastSquaresSolution
     public required double[] Fitted { get; init; }
     /// <summary>Residual sum of squares; exactly 0 for an exact fit.</summary>
     public required double Sse { get; init; }
+    /// <summary>Regression sum of squares Σ(ŷ-ȳ)² (Σŷ² through the origin).</summary>
+    public required double Ssr { get; init; }
+    /// <summary>Total sum of squares Σ(y-ȳ)² (Σy² through the origin).</summary>
+    public required double Sst { get; init; }
     /// <summary>R of X = QR (unscaled), k×k upper triangular.</summary>
     public required double[,] R { get; init; }
     /// <summary>(X'X)^{-1} = R^{-1}R^{-T}.</summary>
     public required double[,] UnscaledCovariance { get; init; }
     /// <summary>Hat diagonal h_i = ||q_i||², from the rows of Q.</summary>
     public required Func<double[]> Leverage { get; init; }
+    /// <summary>Which path computed the fit (for reports).</summary>
+    public required string Method { get; init; }
 }
 
-/// <summary>Householder least squares in double precision with exact power-of-two column equilibration.</summary>
+/// <summary>
+/// The least-squares solver behind <see cref="Ols.Fit"/>. Two paths, both Householder QR of the design with exact
+/// power-of-two column equilibration:
+/// <list type="bullet">
+/// <item><b>Double-double</b> (default): the whole factorization, the solve, R^{-1}, the residuals and the sums of
+/// squares in double-double (~32 digits). This is what certifies the NIST StRD results (Filip's condition number ~1e15
+/// still leaves ~15 correct digits).</item>
+/// <item><b>Streaming double + refinement</b> for large designs (n·(k+1)² above <see cref="DoubleDoubleWorkLimit"/>)
+/// that are well conditioned after equilibration (κ ≤ <see cref="FastPathConditionLimit"/>): blocked Householder QR
+/// (TSQR) in double over row blocks, so working memory does not grow with n, followed by one step of iterative
+/// refinement (corrected semi-normal equations) with residuals computed in double-double. An ill-conditioned large
+/// design falls back to the double-double path.</item>
+/// </list>
+/// Singularity is judged on the equilibrated columns: a diagonal of R below <see cref="SingularTolerance"/> times the
+/// column's norm means the column lies within double rounding of the span of the earlier ones; extended precision
+/// does not change that verdict, because the data themselves are only known to double precision.
+/// </summary>
 internal static class LeastSquares
 {
-    /// <summary>Relative size of a diagonal of R (columns scaled to unit norm) below which the design is singular.</summary>
+    /// <summary>Relative size of a diagonal of R (columns equilibrated) at or below which the design is singular.</summary>
     internal const double SingularTolerance = 1e-13;
 
-    public static LeastSquaresSolution Solve(Design design, double[] y)
+    /// <summary>Work n·(k+1)² above which a well-conditioned design takes the streaming double path.</summary>
+    internal const long DoubleDoubleWorkLimit = 20_000_000;
+
+    /// <summary>Largest 2-norm condition number of the equilibrated design that the streaming double path accepts.</summary>
+    internal const double FastPathConditionLimit = 1e4;
+
+    /// <summary>Fits; <paramref name="forcePath"/> ("dd" or "fast") is for tests and benchmarks.</summary>
+    public static LeastSquaresSolution Solve(Design design, double[] y, string? forcePath = null)
     {
         int n = design.Rows, k = design.Columns;
-        var cols = design.ColumnsUnsafe;
-        // Exact scaling by powers of two: no rounding, and R's diagonal becomes comparable across columns.
-        var scale = new double[k];
-        var a = new double[k + 1][];
-        for (int j = 0; j < k; j++)
+        var scaleExp = ScaleExponents(design);
+        bool large = (long)n * (k + 1) * (k + 1) > DoubleDoubleWorkLimit;
+        if (forcePath == "fast" || (forcePath is null && large))
         {
-            double norm = Norm2(cols[j]);
-            scale[j] = norm > 0 ? Math.ScaleB(1.0, -Math.ILogB(norm)) : 1.0;
-            a[j] = new double[n];
-            for (int i = 0; i < n; i++) a[j][i] = cols[j][i] * scale[j];
+            var fast = StreamingQr.TrySolve(design, y, scaleExp, forcePath == "fast" ? double.PositiveInfinity : FastPathConditionLimit);
+            if (fast is not null) return fast;
         }
-        a[k] = (double[])y.Clone();
+        return SolveDoubleDouble(design, y, scaleExp);
+    }
 
-        var rs = new double[k, k];
+    /// <summary>e_j such that 2^{e_j}·x_j has a 2-norm in [1, 2): exact scaling.</summary>
+    internal static int[] ScaleExponents(Design design)
+    {
+        var e = new int[design.Columns];
+        for (int j = 0; j < e.Length; j++)
+        {
+            double norm = Norm2(design.ColumnSpan(j));
+            if (norm == 0)
+                throw new ModelException(design.Model, $"the column '{design.Terms[j]}' is all zeros.");
+            e[j] = -Math.ILogB(norm);
+        }
+        return e;
+    }
+
+    private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp)
+    {
+        int n = design.Rows, k = design.Columns, m = k + 1;
+        var a = new DD[m][];
+        for (int j = 0; j < m; j++)
+        {
+            var src = j < k ? design.ColumnSpan(j) : y;
+            var low = j < k ? design.LowPartsUnsafe[j] : null;
+            var col = a[j] = new DD[n];
+            double s = j < k ? Math.ScaleB(1.0, scaleExp[j]) : 1.0;
+            for (int i = 0; i < n; i++) col[i] = new DD(src[i] * s, low is null ? 0 : low[i] * s);
+        }
+
+        var rs = new DD[k, k];
         for (int j = 0; j < k; j++)
         {
-            var v = a[j];
-            double colNorm = Norm2(v.AsSpan(j));
-            double alpha = v[j] >= 0 ? -colNorm : colNorm;
-            // Householder vector u = v - alpha e_j (stored in place); H = I - u u'/(-alpha u_j).
-            double u0 = v[j] - alpha;
-            v[j] = u0;
-            double beta = -alpha * u0; // = u'u/2
-            for (int c = j + 1; c <= k; c++)
+            var u = a[j];
+            DD norm2 = DD.Zero;
+            for (int i = j; i < n; i++) norm2 += u[i] * u[i];
+            var colNorm = DD.Sqrt(norm2);
+            var alpha = u[j].Hi >= 0 ? -colNorm : colNorm;
+            rs[j, j] = alpha;
+            if (Math.Abs(alpha.Hi) <= SingularTolerance * ColumnNorm(a, j, design, scaleExp))
+                throw new ModelException(design.Model, CollinearMessage(design, rs, j));
+            var uj = u[j] - alpha;
+            u[j] = uj;
+            var beta = -alpha * uj; // u'u / 2
+            for (int c = j + 1; c < m; c++)
             {
                 var w = a[c];
-                if (beta == 0) continue;
-                double s = 0;
-                for (int i = j; i < n; i++) s += v[i] * w[i];
-                s /= beta;
-                for (int i = j; i < n; i++) w[i] -= s * v[i];
+                DD s = DD.Zero;
+                for (int i = j; i < n; i++) s += u[i] * w[i];
+                var f = s / beta;
+                for (int i = j; i < n; i++) w[i] -= f * u[i];
+                if (c < k) rs[j, c] = w[j];
             }
-            rs[j, j] = alpha;
-            for (int c = j + 1; c < k; c++) rs[j, c] = a[c][j];
         }
-        CheckRank(design, rs, scale);
 
-        // Back substitution for scaled coefficients, then unscale.
-        var qty = a[k];
-        var bs = new double[k];
+        CheckCondition(design, rs);
+
+        // Back substitution R_s b_s = (Q'y)_{0..k-1}; b = 2^{e}·b_s exactly.
+        var bs = new DD[k];
         for (int j = k - 1; j >= 0; j--)
         {
-            double s = qty[j];
+            var s = a[k][j];
             for (int c = j + 1; c < k; c++) s -= rs[j, c] * bs[c];
             bs[j] = s / rs[j, j];
         }
-        var b = new double[k];
-        for (int j = 0; j < k; j++) b[j] = bs[j] * scale[j];
+        var b = new DD[k];
+        for (int j = 0; j < k; j++) b[j] = DD.ScaleB(bs[j], scaleExp[j]);
 
-        var fitted = new double[n];
-        var resid = new double[n];
-        bool exact = true;
-        for (int i = 0; i < n; i++)
-        {
-            double f = 0;
-            for (int j = 0; j < k; j++) f += cols[j][i] * b[j];
-            fitted[i] = f;
-            resid[i] = y[i] - f;
-            if (resid[i] != 0) exact = false;
-        }
-        double sse = 0;
-        if (!exact) foreach (var e in resid) sse += e * e;
-
-        var rsInv = InvertUpper(rs);
+        var inv = InvertUpper(rs);
+        var cov = new double[k, k];
+        for (int i = 0; i < k; i++)
+            for (int j = i; j < k; j++)
+            {
+                DD s = DD.Zero;
+                for (int l = j; l < k; l++) s += inv[i, l] * inv[j, l];
+                cov[i, j] = cov[j, i] = DD.ScaleB(s, scaleExp[i] + scaleExp[j]).ToDouble();
+            }
         var r = new double[k, k];
         for (int i = 0; i < k; i++)
             for (int j = i; j < k; j++)
-                r[i, j] = rs[i, j] / scale[j];
-        var cov = new double[k, k];
-        for (int i = 0; i < k; i++)
-            for (int j = 0; j < k; j++)
-            {
-                double s = 0;
-                for (int l = Math.Max(i, j); l < k; l++) s += rsInv[i, l] * rsInv[j, l];
-                cov[i, j] = s * scale[i] * scale[j];
-            }
+                r[i, j] = Math.ScaleB(rs[i, j].ToDouble(), -scaleExp[j]);
 
         double[] Leverage()
         {
             var h = new double[n];
-            var q = new double[k];
+            var q = new DD[k];
+            var cols = design.ColumnsUnsafe;
+            var lows = design.LowPartsUnsafe;
             for (int i = 0; i < n; i++)
             {
-                // q_i' = x_s,i' R_s^{-1}: forward substitution with R_s'.
-                double sum = 0;
+                // q_i' = x_s,i' R_s^{-1} by forward substitution with R_s'; h_i = ||q_i||².
+                DD sum = DD.Zero;
                 for (int j = 0; j < k; j++)
                 {
-                    double s = cols[j][i] * scale[j];
+                    DD s = DD.ScaleB(new DD(cols[j][i], lows[j] is { } lw ? lw[i] : 0), scaleExp[j]);
                     for (int l = 0; l < j; l++) s -= rs[l, j] * q[l];
                     q[j] = s / rs[j, j];
                     sum += q[j] * q[j];
                 }
-                h[i] = sum;
+                h[i] = sum.ToDouble();
             }
             return h;
         }
 
+        return Finish(design, y, b, r, cov, Leverage, "Householder QR in double-double");
+    }
+
+    /// <summary>
+    /// Residuals, fitted values and sums of squares from the coefficients, all accumulated in double-double.
+    /// An exact fit is recognised without a tolerance: the coefficients rounded to double reproduce every y exactly.
+    /// </summary>
+    internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
+        Func<double[]> leverage, string method)
+    {
+        int n = design.Rows, k = design.Columns;
+        var cols = design.ColumnsUnsafe;
+        var lows = design.LowPartsUnsafe;
+        var bd = b.Select(v => v.ToDouble()).ToArray();
+        bool exact = true;
+        for (int i = 0; i < n && exact; i++)
+        {
+            DD f = DD.Zero;
+            for (int j = 0; j < k; j++)
+                f += lows[j] is { } lw ? DD.TwoProduct(cols[j][i], bd[j]) + lw[i] * bd[j] : DD.TwoProduct(cols[j][i], bd[j]);
+            exact = (f - y[i]).Hi == 0;
+        }
+
+        var fitted = new double[n];
+        var resid = new double[n];
+        DD ySum = DD.Zero;
+        for (int i = 0; i < n; i++) ySum += y[i];
+        var yBar = design.HasIntercept ? ySum / (DD)n : DD.Zero;
+        DD sse = DD.Zero, ssr = DD.Zero, sst = DD.Zero;
+        if (exact)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                fitted[i] = y[i];
+                var d = (DD)y[i] - yBar;
+                sst += d * d;
+            }
+            ssr = sst;
+        }
+        else
+        {
+            var fHi = new double[n];
+            var fLo = new double[n];
+            // Column by column: Σ_j x_ij b_j with b_j in double-double (x_ij·b_hi exactly by FMA, plus x_ij·b_lo).
+            for (int j = 0; j < k; j++)
+            {
+                var x = cols[j];
+                var xl = lows[j];
+                double bh = b[j].Hi, bl = b[j].Lo;
+                for (int i = 0; i < n; i++)
+                {
+                    var term = DD.TwoProduct(x[i], bh) + x[i] * bl;
+                    if (xl is not null) term += xl[i] * bh;
+                    var acc = new DD(fHi[i], fLo[i]) + term;
+                    fHi[i] = acc.Hi;
+                    fLo[i] = acc.Lo;
+                }
+            }
+            for (int i = 0; i < n; i++)
+            {
+                var f = new DD(fHi[i], fLo[i]);
+                var e = (DD)y[i] - f;
+                var dr = f - yBar;
+                var dt = (DD)y[i] - yBar;
+                fitted[i] = f.ToDouble();
+                resid[i] = e.ToDouble();
+                sse += e * e;
+                ssr += dr * dr;
+                sst += dt * dt;
+            }
+        }
         return new LeastSquaresSolution
         {
-            Coefficients = b, Residuals = resid, Fitted = fitted, Sse = sse,
-            R = r, UnscaledCovariance = cov, Leverage = Leverage,
+            Coefficients = bd,
+            Residuals = resid,
+            Fitted = fitted,
+            Sse = exact ? 0 : sse.ToDouble(),
+            Ssr = ssr.ToDouble(),
+            Sst = sst.ToDouble(),
+            R = r,
+            UnscaledCovariance = cov,
+            Leverage = leverage,
+            Method = method,
         };
     }
 
-    private static void CheckRank(Design design, double[,] rs, double[] scale)
+    /// <summary>
+    /// A triangular R can be nearly singular with no tiny diagonal; the equilibrated design's 2-norm condition number
+    /// catches that. Above 1/<see cref="SingularTolerance"/>, rounding the data to double could already make the
+    /// columns dependent, so no precision of arithmetic makes the coefficients meaningful.
+    /// </summary>
+    private static void CheckCondition(Design design, DD[,] rs)
     {
         int k = rs.GetLength(0);
-        var cols = design.ColumnsUnsafe;
+        var r = new double[k, k];
+        for (int i = 0; i < k; i++)
+            for (int j = i; j < k; j++)
+                r[i, j] = rs[i, j].ToDouble();
+        var sv = Jacobi.SingularValues(r);
+        double kappa = sv[0] / sv[^1];
+        if (kappa * SingularTolerance < 1) return;
+        int worst = 0;
+        double worstRatio = double.PositiveInfinity;
         for (int j = 0; j < k; j++)
         {
-            double colNorm = Norm2(cols[j]) * scale[j];
-            if (colNorm == 0)
-                throw new ModelException(design.Model, $"the column '{design.Terms[j]}' is all zeros.");
-            if (Math.Abs(rs[j, j]) <= SingularTolerance * colNorm)
-                throw new ModelException(design.Model, CollinearMessage(design, rs, j));
+            double ratio = Math.Abs(r[j, j]) / Math.Max(Math.Abs(r[j, j]), Enumerable.Range(0, j + 1).Max(i => Math.Abs(r[i, j])));
+            if (ratio < worstRatio) { worstRatio = ratio; worst = j; }
         }
+        throw new ModelException(design.Model, CollinearMessage(design, rs, worst) +
+            $" The condition number of the column-equilibrated design is {kappa.ToString("E2", System.Globalization.CultureInfo.InvariantCulture)}, above the limit {(1 / SingularTolerance).ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
+    private static double ColumnNorm(DD[][] a, int j, Design design, int[] scaleExp) =>
+        Math.ScaleB(Norm2(design.ColumnSpan(j)), scaleExp[j]);
+
     /// <summary>Names the columns of the near-dependency x_j ≈ Σ c_l x_l found at the first tiny diagonal of R.</summary>
-    internal static string CollinearMessage(Design design, double[,] rs, int j)
+    internal static string CollinearMessage(Design design, DD[,] rs, int j)
     {
-        // Solve R[0..j-1,0..j-1] c = R[0..j-1, j]: the combination of earlier columns that reproduces column j.
+        // Solve R[0..j-1,0..j-1] c = R[0..j-1, j] (column j of R above the diagonal, already in rs when called).
         var c = new double[j];
         for (int i = j - 1; i >= 0; i--)
         {
-            double s = rs[i, j];
-            for (int l = i + 1; l < j; l++) s -= rs[i, l] * c[l];
-            c[i] = s / rs[i, i];
+            double s = rs[i, j].ToDouble();
+            for (int l = i + 1; l < j; l++) s -= rs[i, l].ToDouble() * c[l];
+            c[i] = s / rs[i, i].ToDouble();
         }
         var involved = new List<string>();
-        double max = 0;
-        foreach (var v in c) max = Math.Max(max, Math.Abs(v));
+        double max = c.Length == 0 ? 0 : c.Max(Math.Abs);
         for (int i = 0; i < j; i++)
-            if (Math.Abs(c[i]) > 1e-8 * Math.Max(max, 1e-300)) involved.Add(design.Terms[i]);
+            if (Math.Abs(c[i]) > 1e-8 * max) involved.Add(design.Terms[i]);
         involved.Add(design.Terms[j]);
         return $"the columns {string.Join(", ", involved.Select(t => $"'{t}'"))} are collinear (numerically singular design): " +
-               $"'{design.Terms[j]}' is a linear combination of the others to within rounding.";
+               $"'{design.Terms[j]}' is a linear combination of the others to within double rounding.";
     }
 
-    internal static double[,] InvertUpper(double[,] r)
+    internal static DD[,] InvertUpper(DD[,] r)
     {
         int k = r.GetLength(0);
-        var inv = new double[k, k];
+        var inv = new DD[k, k];
         for (int j = k - 1; j >= 0; j--)
         {
-            inv[j, j] = 1 / r[j, j];
+            inv[j, j] = (DD)1.0 / r[j, j];
             for (int i = j - 1; i >= 0; i--)
             {
-                double s = 0;
+                DD s = DD.Zero;
                 for (int l = i + 1; l <= j; l++) s += r[i, l] * inv[l, j];
                 inv[i, j] = -s / r[i, i];
             }

@@ -12,13 +12,16 @@ public static class Ols
     /// </summary>
     /// <param name="design">The design matrix X with named terms.</param>
     /// <param name="y">The response, one value per row of <paramref name="design"/>.</param>
-    public static OlsResult Fit(Design design, IReadOnlyList<double> y)
+    public static OlsResult Fit(Design design, IReadOnlyList<double> y) => FitWith(design, y, null);
+
+    /// <summary>Fit with a forced solver path ("dd" or "fast"), for tests and benchmarks.</summary>
+    internal static OlsResult FitWith(Design design, IReadOnlyList<double> y, string? forcePath)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
         Validate(design, yy);
-        var solution = LeastSquares.Solve(design, yy);
+        var solution = LeastSquares.Solve(design, yy, forcePath);
         return new OlsResult(design, yy, solution);
     }
 

@@ -28,7 +28,6 @@ public sealed class OlsResult
     private readonly LeastSquaresSolution _fit;
     private readonly Lazy<double[]> _se, _t, _p, _leverage, _studentized, _external, _standard;
     private readonly Lazy<CoefficientRow[]> _table;
-    private readonly Lazy<(double Ssr, double Sst)> _sums;
     private readonly Lazy<double> _condition;
     private readonly Lazy<TestResult> _jb, _bp;
 
@@ -45,7 +44,6 @@ public sealed class OlsResult
             var (lo, hi) = Interval(j, 0.95);
             return new CoefficientRow(Terms[j], Coefficients[j], StandardErrors[j], TValues[j], PValues[j], lo, hi);
         }).ToArray());
-        _sums = new(ComputeSums);
         _leverage = new(() => _fit.Leverage());
         _standard = new(() =>
         {
@@ -87,6 +85,9 @@ public sealed class OlsResult
 
     /// <summary>Term names, in coefficient order.</summary>
     public IReadOnlyList<string> Terms => Design.Terms;
+
+    /// <summary>How the fit was computed, e.g. "Householder QR in double-double".</summary>
+    public string Method => _fit.Method;
 
     /// <summary>True when every residual is exactly zero.</summary>
     public bool IsExactFit => _fit.Sse == 0;
@@ -132,13 +133,13 @@ public sealed class OlsResult
     public double Sigma => Math.Sqrt(MsResidual);
 
     /// <summary>Regression sum of squares: Σ(ŷ-ȳ)², or Σŷ² through the origin.</summary>
-    public double SsRegression => _sums.Value.Ssr;
+    public double SsRegression => _fit.Ssr;
 
     /// <summary>Residual sum of squares Σr².</summary>
     public double SsResidual => _fit.Sse;
 
     /// <summary>Total sum of squares: Σ(y-ȳ)², or Σy² through the origin.</summary>
-    public double SsTotal => _sums.Value.Sst;
+    public double SsTotal => _fit.Sst;
 
     /// <summary>SSR / DfModel.</summary>
     public double MsRegression => SsRegression / DfModel;
@@ -280,21 +281,6 @@ public sealed class OlsResult
     {
         if (se > 0) return b / se;
         return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;
-    }
-
-    private (double Ssr, double Sst) ComputeSums()
-    {
-        var f = _fit.Fitted;
-        if (!Design.HasIntercept)
-            return (SumSquares(f), SumSquares(_y));
-        double mean = _y.Average();
-        double ssr = 0, sst = 0;
-        for (int i = 0; i < N; i++)
-        {
-            ssr += (f[i] - mean) * (f[i] - mean);
-            sst += (_y[i] - mean) * (_y[i] - mean);
-        }
-        return (ssr, sst);
     }
 
     private double[] ComputeStudentized()

@@ -18,7 +18,7 @@ internal static class SummaryText
         var left = new List<(string, string)>
         {
             ("Model:", r.Model),
-            ("Method:", "Least Squares (QR)"),
+            ("Method:", "Least Squares"),
             ("No. Observations:", r.N.ToString(Inv)),
             ("Df Residuals:", r.DfResidual.ToString(Inv)),
             ("Df Model:", r.DfModel.ToString(Inv)),
@@ -57,7 +57,8 @@ internal static class SummaryText
         for (int i = 0; i < diag.Count; i += 2)
             sb.AppendLine(Pair(diag[i]) + " " + Pair(diag[i + 1]));
         sb.AppendLine(eq);
-        sb.AppendLine("Notes: standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
+        sb.AppendLine("Notes: computed by " + r.Method + ".");
+        sb.AppendLine("Standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
         return sb.ToString();
     }
 

@@ -1,0 +1,310 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+
+namespace NotebookAnalysis.Accuracy;
+
+/// <summary>One term of an StRD model: parameter name, predictor (null for the constant) and power.</summary>
+/// <param name="Parameter">The certified parameter's name, e.g. <c>B3</c>.</param>
+/// <param name="Variable">The predictor's column name, or null for the constant term.</param>
+/// <param name="Power">The power of the predictor (1 for a plain linear term).</param>
+public sealed record StrdTerm(string Parameter, string? Variable, int Power);
+
+/// <summary>Certified values of one StRD linear-regression dataset.</summary>
+/// <param name="Estimates">Certified coefficients, by parameter name.</param>
+/// <param name="StdErrors">Certified standard deviations of the estimates, by parameter name.</param>
+/// <param name="ResidualSd">Residual standard deviation σ.</param>
+/// <param name="RSquared">R² (uncentered for models without a constant).</param>
+/// <param name="SsRegression">Regression sum of squares.</param>
+/// <param name="SsResidual">Residual sum of squares.</param>
+/// <param name="FStatistic">F statistic (+∞ for exact fits, printed "Infinity").</param>
+public sealed record StrdCertified(
+    IReadOnlyDictionary<string, double> Estimates,
+    IReadOnlyDictionary<string, double> StdErrors,
+    double ResidualSd,
+    double RSquared,
+    double SsRegression,
+    double SsResidual,
+    double FStatistic);
+
+/// <summary>
+/// A NIST StRD linear-regression <c>.dat</c> file: the model from its "y = …" line, the certified values and the data.
+/// Reads the official files and any file in the same format. Copes with the format's quirks: F printed as
+/// <c>Infinity</c>, numbers with a trailing dot or Fortran exponents, the residual SD on the line after "Residual",
+/// the "Standard Deviation" column header above the parameter table, and "…" in polynomial models.
+/// Bad input throws a <see cref="DataFileException"/> naming the file and line.
+/// </summary>
+public sealed class StrdDataset
+{
+    private static readonly Regex ParameterLine = new(@"^\s*(B\d+)\s+(\S+)\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ResidualSdLine = new(@"^\s*Standard Deviation\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex RSquaredLine = new(@"^\s*R-Squared\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex AnovaRegression = new(@"^\s*Regression\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex AnovaResidual = new(@"^\s*Residual\s+(\d+)\s+(\S+)\s+(\S+)\s*$", RegexOptions.CultureInvariant);
+    private static readonly Regex ParameterCount = new(@"(\d+)\s+Parameters?\b", RegexOptions.CultureInvariant);
+    private static readonly Regex ObservationCount = new(@"(\d+)\s+Observations\b", RegexOptions.CultureInvariant);
+    private static readonly Regex TermPattern = new(@"^B(\d+)(?:\s*\*\s*(.+))?$", RegexOptions.CultureInvariant);
+    private static readonly Regex FactorPattern = new(@"^\(?\s*([A-Za-z]\w*)\s*(?:\*\*\s*(\d+))?\s*\)?$", RegexOptions.CultureInvariant);
+    private static readonly Regex Identifier = new(@"^[A-Za-z]\w*$", RegexOptions.CultureInvariant);
+
+    private StrdDataset(string name, string source, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
+        string response, StrdCertified certified)
+    {
+        Name = name;
+        Source = source;
+        Terms = terms;
+        Data = data;
+        Response = response;
+        Certified = certified;
+    }
+
+    /// <summary>Dataset name: the file name without extension.</summary>
+    public string Name { get; }
+
+    /// <summary>The file read.</summary>
+    public string Source { get; }
+
+    /// <summary>Model terms in parameter order.</summary>
+    public IReadOnlyList<StrdTerm> Terms { get; }
+
+    /// <summary>Data columns by header name (the response and the predictors).</summary>
+    public IReadOnlyDictionary<string, double[]> Data { get; }
+
+    /// <summary>The response column's name (the first data column).</summary>
+    public string Response { get; }
+
+    /// <summary>The certified values.</summary>
+    public StrdCertified Certified { get; }
+
+    /// <summary>True when the model has a constant term.</summary>
+    public bool HasIntercept => Terms.Any(t => t.Variable is null);
+
+    /// <summary>The response values (a copy).</summary>
+    public double[] Y => (double[])Data[Response].Clone();
+
+    /// <summary>Number of observations.</summary>
+    public int Rows => Data[Response].Length;
+
+    /// <summary>
+    /// The design: a constant term becomes the intercept; every other term is named by its parameter (B1, B2, …) and
+    /// holds its predictor raised to its power. With <paramref name="extendedPowers"/> (the default) the powers are
+    /// formed in double-double (<see cref="Design.Powers"/>); otherwise by repeated multiplication in double, one
+    /// rounding per multiplication, as a user of a double-only library would form them.
+    /// </summary>
+    public Design ToDesign(bool extendedPowers = true)
+    {
+        var terms = Terms.Where(t => t.Variable is not null).ToArray();
+        if (extendedPowers)
+            return Design.Powers(Name, HasIntercept, terms.Select(t => (t.Parameter, Data[t.Variable!], t.Power)).ToArray());
+        var regs = terms.Select(t => (t.Parameter, Power(Data[t.Variable!], t.Power))).ToArray();
+        return HasIntercept ? Design.WithIntercept(Name, regs) : Design.ThroughOrigin(Name, regs);
+    }
+
+    /// <summary>The certified parameter name of each design column, in design order.</summary>
+    public IReadOnlyList<string> ParameterOfColumn()
+    {
+        var list = new List<string>();
+        var constant = Terms.FirstOrDefault(t => t.Variable is null);
+        if (constant is not null) list.Add(constant.Parameter);
+        list.AddRange(Terms.Where(t => t.Variable is not null).Select(t => t.Parameter));
+        return list;
+    }
+
+    private static double[] Power(double[] x, int p) => x.Select(v =>
+    {
+        // Repeated multiplication, as a user would form the column; Math.Pow may differ in the last bit by platform.
+        double r = 1;
+        for (int i = 0; i < p; i++) r *= v;
+        return r;
+    }).ToArray();
+
+    /// <summary>Reads every <c>*.dat</c> file of <paramref name="directory"/>, sorted by name.</summary>
+    public static IReadOnlyList<StrdDataset> LoadDirectory(string directory)
+    {
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"StRD folder '{directory}' does not exist.");
+        var files = Directory.GetFiles(directory, "*.dat").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToArray();
+        if (files.Length == 0)
+            throw new FileNotFoundException($"StRD folder '{directory}' holds no .dat files.");
+        return files.Select(Load).ToList();
+    }
+
+    /// <summary>Reads one StRD file.</summary>
+    public static StrdDataset Load(string path)
+    {
+        string[] lines;
+        try { lines = File.ReadAllLines(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
+        }
+        return Parse(lines, path);
+    }
+
+    /// <summary>Parses the lines of an StRD file; <paramref name="source"/> names it in messages.</summary>
+    public static StrdDataset Parse(IReadOnlyList<string> lines, string source)
+    {
+        string name = Path.GetFileNameWithoutExtension(source);
+        DataFileException Error(int line, string reason) => new(source, line, null, null, reason);
+
+        // Data header: "Data:" followed only by column names (the earlier "Data: 1 Response Variable" line is not one).
+        int dataHeader = -1;
+        string[] columns = [];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            var t = lines[i].Trim();
+            if (!t.StartsWith("Data:", StringComparison.Ordinal)) continue;
+            var names = t["Data:".Length..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (names.Length >= 2 && names.All(Identifier.IsMatch))
+            {
+                dataHeader = i;
+                columns = names;
+                break;
+            }
+        }
+        if (dataHeader < 0)
+            throw Error(lines.Count, "no data header line (\"Data:  y  x …\") was found.");
+
+        // Model line.
+        int modelLine = -1;
+        for (int i = 0; i < dataHeader; i++)
+            if (Regex.IsMatch(lines[i], @"^\s*y\s*=", RegexOptions.CultureInvariant)) { modelLine = i; break; }
+        if (modelLine < 0)
+            throw Error(1, "no model line (\"y = B0 + B1*x + … + e\") was found.");
+        var terms = ParseModel(lines[modelLine], modelLine + 1, source, columns);
+
+        // Certified values (all above the data header).
+        var est = new Dictionary<string, double>();
+        var sd = new Dictionary<string, double>();
+        double? residualSd = null, r2 = null, ssr = null, sse = null, f = null;
+        int? paramCount = null, obsCount = null;
+        string previous = "";
+        for (int i = 0; i < dataHeader; i++)
+        {
+            string line = lines[i];
+            int no = i + 1;
+            Match mt;
+            if (paramCount is null && (mt = ParameterCount.Match(line)).Success) paramCount = int.Parse(mt.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (obsCount is null && (mt = ObservationCount.Match(line)).Success) obsCount = int.Parse(mt.Groups[1].Value, CultureInfo.InvariantCulture);
+            if ((mt = ParameterLine.Match(line)).Success)
+            {
+                est[mt.Groups[1].Value] = Number(mt.Groups[2].Value, source, no);
+                sd[mt.Groups[1].Value] = Number(mt.Groups[3].Value, source, no);
+            }
+            else if ((mt = ResidualSdLine.Match(line)).Success && previous == "Residual")
+                residualSd = Number(mt.Groups[1].Value, source, no);
+            else if ((mt = RSquaredLine.Match(line)).Success)
+                r2 = Number(mt.Groups[1].Value, source, no);
+            else if ((mt = AnovaRegression.Match(line)).Success)
+            {
+                ssr = Number(mt.Groups[2].Value, source, no);
+                f = Number(mt.Groups[4].Value, source, no);
+            }
+            else if ((mt = AnovaResidual.Match(line)).Success)
+                sse = Number(mt.Groups[2].Value, source, no);
+            if (line.Trim().Length > 0) previous = line.Trim();
+        }
+        foreach (var t in terms)
+            if (!est.ContainsKey(t.Parameter))
+                throw Error(modelLine + 1, $"the model uses {t.Parameter} but no certified value for it was found.");
+        if (est.Count != terms.Count)
+            throw Error(modelLine + 1, $"the model has {terms.Count} parameters but {est.Count} certified estimates were found.");
+        if (paramCount is int pc && pc != terms.Count)
+            throw Error(modelLine + 1, $"the header says {pc} parameters but the model line has {terms.Count}.");
+        if (residualSd is null) throw Error(dataHeader, "no certified residual standard deviation (\"Residual\" followed by \"Standard Deviation  value\").");
+        if (r2 is null) throw Error(dataHeader, "no certified R-Squared line.");
+        if (ssr is null || f is null) throw Error(dataHeader, "no certified ANOVA \"Regression\" line (df, SS, MS, F).");
+        if (sse is null) throw Error(dataHeader, "no certified ANOVA \"Residual\" line (df, SS, MS).");
+
+        // Data rows.
+        var values = columns.Select(_ => new List<double>()).ToArray();
+        for (int i = dataHeader + 1; i < lines.Count; i++)
+        {
+            var fields = lines[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length == 0) continue;
+            if (fields.Length != columns.Length)
+                throw Error(i + 1, $"expected {columns.Length} values ({string.Join(", ", columns)}) but found {fields.Length}.");
+            for (int c = 0; c < fields.Length; c++)
+            {
+                double v = Number(fields[c], source, i + 1, c + 1, columns[c]);
+                if (!double.IsFinite(v))
+                    throw new DataFileException(source, i + 1, c + 1, columns[c], $"'{fields[c]}' is not a finite number.");
+                values[c].Add(v);
+            }
+        }
+        int n = values[0].Count;
+        if (obsCount is int oc && oc != n)
+            throw Error(dataHeader + 1, $"the header says {oc} observations but {n} data rows were found.");
+        var data = new Dictionary<string, double[]>();
+        for (int c = 0; c < columns.Length; c++) data[columns[c]] = [.. values[c]];
+
+        var certified = new StrdCertified(est, sd, residualSd.Value, r2.Value, ssr.Value, sse.Value, f.Value);
+        return new StrdDataset(name, source, terms, data, columns[0], certified);
+    }
+
+    private static List<StrdTerm> ParseModel(string line, int lineNo, string source, string[] columns)
+    {
+        var rhs = line[(line.IndexOf('=') + 1)..];
+        var parts = rhs.Split('+').Select(p => p.Trim()).Where(p => p.Length > 0 && p != "e").ToList();
+        var terms = new List<(int Index, StrdTerm? Term)>(); // Term null marks "..."
+        foreach (var p in parts)
+        {
+            if (p.Trim('.').Length == 0) { terms.Add((-1, null)); continue; }
+            var m = TermPattern.Match(p);
+            if (!m.Success)
+                throw new DataFileException(source, lineNo, null, null, $"cannot read the model term '{p}' (expected B<i>, B<i>*x or B<i>*(x**p)).");
+            int index = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            if (!m.Groups[2].Success)
+            {
+                terms.Add((index, new StrdTerm($"B{index}", null, 0)));
+                continue;
+            }
+            var fm = FactorPattern.Match(m.Groups[2].Value.Trim());
+            if (!fm.Success)
+                throw new DataFileException(source, lineNo, null, null, $"cannot read the factor '{m.Groups[2].Value}' of term '{p}'.");
+            string variable = fm.Groups[1].Value;
+            if (!columns.Skip(1).Contains(variable))
+                throw new DataFileException(source, lineNo, null, null, $"the model uses '{variable}' but the data columns are {string.Join(", ", columns)}.");
+            int power = fm.Groups[2].Success ? int.Parse(fm.Groups[2].Value, CultureInfo.InvariantCulture) : 1;
+            terms.Add((index, new StrdTerm($"B{index}", variable, power)));
+        }
+
+        // Expand "...": the parameters between two terms of the same predictor whose powers step with the index.
+        var result = new List<StrdTerm>();
+        for (int i = 0; i < terms.Count; i++)
+        {
+            if (terms[i].Term is not null) { result.Add(terms[i].Term!); continue; }
+            if (i == 0 || i == terms.Count - 1 || terms[i - 1].Term is null || terms[i + 1].Term is null)
+                throw new DataFileException(source, lineNo, null, null, "'...' in the model must stand between two terms.");
+            var (a, ta) = terms[i - 1];
+            var (b, tb) = terms[i + 1];
+            var va = ta!.Variable ?? tb!.Variable;
+            int pa = ta.Variable is null ? 0 : ta.Power;
+            if (va != tb!.Variable || tb.Power - pa != b - a)
+                throw new DataFileException(source, lineNo, null, null, $"cannot expand '...' between {ta.Parameter} and {tb.Parameter}.");
+            for (int idx = a + 1; idx < b; idx++) result.Add(new StrdTerm($"B{idx}", va, pa + idx - a));
+        }
+        var dup = result.GroupBy(t => t.Parameter).FirstOrDefault(g => g.Count() > 1);
+        if (dup is not null)
+            throw new DataFileException(source, lineNo, null, null, $"the parameter {dup.Key} appears twice in the model.");
+        if (result.Count(t => t.Variable is null) > 1)
+            throw new DataFileException(source, lineNo, null, null, "the model has more than one constant term.");
+        return result;
+    }
+
+    /// <summary>Parses a number of the StRD files: invariant culture, trailing dot, D exponents, "Infinity".</summary>
+    internal static double Number(string text, string source, int line, int? column = null, string? columnName = null)
+    {
+        var t = text.Trim();
+        switch (t)
+        {
+            case "Infinity" or "+Infinity" or "Inf" or "inf": return double.PositiveInfinity;
+            case "-Infinity" or "-Inf" or "-inf": return double.NegativeInfinity;
+        }
+        t = t.Replace('D', 'E').Replace('d', 'e');
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
+            return v;
+        throw new DataFileException(source, line, column, columnName, $"'{text}' is not a number.");
+    }
+}

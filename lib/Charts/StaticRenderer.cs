@@ -1,0 +1,58 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace NotebookAnalysis.Charts;
+
+/// <summary>
+/// The static view of a <see cref="ChartSpec"/>: PNG or SVG drawn by ScottPlot 5, headless (no browser).
+/// GitHub and offline readers see this image in the notebooks; the same files are saved under
+/// <c>results/figures/</c>.
+/// </summary>
+public static class StaticRenderer
+{
+    /// <summary>The chart as PNG bytes.</summary>
+    public static byte[] ToPng(ChartSpec spec) => Build(spec).GetImageBytes(spec.Width, spec.Height, ImageFormat.Png);
+
+    /// <summary>The chart as SVG text. Skia numbers its clip paths per process, so only the PNG is byte-stable.</summary>
+    public static string ToSvg(ChartSpec spec) => Build(spec).GetSvgXml(spec.Width, spec.Height);
+
+    private static Plot Build(ChartSpec spec)
+    {
+        spec.Validate();
+        var plot = new Plot();
+        foreach (var s in spec.Series)
+        {
+            var color = Color.FromHex(s.Color);
+            switch (s.Kind)
+            {
+                case SeriesKind.Points:
+                    var points = plot.Add.ScatterPoints(s.X.ToArray(), s.Y.ToArray(), color);
+                    points.MarkerSize = 8;
+                    points.LegendText = s.Label;
+                    break;
+                case SeriesKind.Line:
+                    var line = plot.Add.ScatterLine(s.X.ToArray(), s.Y.ToArray(), color);
+                    line.LineWidth = 2;
+                    line.MarkerSize = s.Markers ? 6 : 0;
+                    line.LegendText = s.Label;
+                    break;
+                case SeriesKind.Band:
+                    var band = plot.Add.FillY(s.X.ToArray(), s.Lower.ToArray(), s.Upper.ToArray());
+                    band.FillColor = color.WithAlpha(0.35);
+                    band.LineColor = Colors.Transparent;
+                    band.LegendText = s.Label;
+                    break;
+            }
+        }
+        // ScottPlot's default tick labels follow the current culture ("2,009", "3,7" under ru-RU): format them ourselves.
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Invariant };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = Invariant };
+        plot.Title(spec.Title);
+        plot.XLabel(spec.XLabel);
+        plot.YLabel(spec.YLabel);
+        plot.ShowLegend(Alignment.UpperLeft);
+        return plot;
+    }
+
+    private static string Invariant(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

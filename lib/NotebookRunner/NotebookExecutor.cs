@@ -1,0 +1,185 @@
+using System.Reflection;
+using System.Text.Json.Nodes;
+using Microsoft.DotNet.Interactive;
+using Microsoft.DotNet.Interactive.Commands;
+using Microsoft.DotNet.Interactive.CSharp;
+using Microsoft.DotNet.Interactive.Events;
+using Microsoft.DotNet.Interactive.Formatting;
+using Microsoft.DotNet.Interactive.PackageManagement;
+
+namespace NotebookAnalysis.NotebookRunner;
+
+/// <summary>The outcome of executing one notebook.</summary>
+/// <param name="Outputs">Per executed code cell number: its nbformat outputs and execution count.</param>
+/// <param name="FailedCell">The 1-based number of the first failing cell, or null when every cell ran.</param>
+/// <param name="Error">The failing cell's error message, or null.</param>
+public sealed record ExecutionResult(
+    IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> Outputs,
+    int? FailedCell,
+    string? Error);
+
+/// <summary>
+/// Executes a notebook's code cells, in order, in a fresh in-process C# kernel set up like VS Code's:
+/// <c>#r "nuget: …"</c> enabled, kernel helpers (<c>display</c>), and the packages' interactive extensions
+/// (e.g. the DataFrame HTML formatter) loaded when a package brings one.
+/// </summary>
+/// <remarks>
+/// The kernel resolves <c>#r "file.dll"</c> against the process working directory, which is process-wide:
+/// run one notebook per process with the working directory set to the notebook's folder.
+/// </remarks>
+public static class NotebookExecutor
+{
+    /// <summary>Runs <paramref name="notebook"/>; stops at the first failing cell.</summary>
+    /// <param name="notebook">The parsed notebook.</param>
+    /// <param name="parameters">Values injected after the <c>parameters</c> cell, papermill-style.</param>
+    public static async Task<ExecutionResult> RunAsync(NotebookFile notebook, IReadOnlyDictionary<string, string> parameters)
+    {
+        using var kernel = CreateKernel();
+        var results = new Dictionary<int, (JsonArray, int?)>();
+        int executionCount = 0;
+        var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
+        if (parameters.Count > 0 && parametersCell is null)
+            return new ExecutionResult(results, null, "--param was given but the notebook has no cell tagged 'parameters'.");
+
+        foreach (var cell in notebook.Cells.Where(c => c.CellType == "code"))
+        {
+            executionCount++;
+            var outputs = new JsonArray();
+            var (failed, error) = await SubmitAsync(kernel, cell.Source, outputs, executionCount);
+            if (!failed && cell == parametersCell && parameters.Count > 0)
+            {
+                var injected = Parameters.Injection(cell.Source, parameters);
+                (failed, error) = await SubmitAsync(kernel, injected, outputs, executionCount);
+                if (failed) error = $"injecting --param values failed: {error}";
+            }
+            results[cell.Number] = (outputs, executionCount);
+            if (failed)
+                return new ExecutionResult(results, cell.Number, error);
+        }
+        return new ExecutionResult(results, null, null);
+    }
+
+    private static async Task<(bool Failed, string? Error)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
+    {
+        var result = await kernel.SendAsync(new SubmitCode(code));
+        string? error = null;
+        var byValueId = new Dictionary<string, JsonObject>();
+        foreach (var e in result.Events)
+        {
+            switch (e)
+            {
+                case ReturnValueProduced r:
+                    AddData(outputs, r, "execute_result", executionCount, byValueId);
+                    break;
+                case DisplayedValueUpdated u when u.ValueId is not null && byValueId.TryGetValue(u.ValueId, out var existing):
+                    existing["data"] = DataOf(u);
+                    break;
+                case DisplayedValueProduced or DisplayedValueUpdated:
+                    AddData(outputs, (DisplayEvent)e, "display_data", null, byValueId);
+                    break;
+                case StandardOutputValueProduced o:
+                    AddStream(outputs, "stdout", TextOf(o));
+                    break;
+                case StandardErrorValueProduced s:
+                    AddStream(outputs, "stderr", TextOf(s));
+                    break;
+                case CommandFailed f:
+                    error = f.Message;
+                    outputs.Add(new JsonObject
+                    {
+                        ["ename"] = "Error",
+                        ["evalue"] = f.Message,
+                        ["output_type"] = "error",
+                        ["traceback"] = new JsonArray(),
+                    });
+                    break;
+            }
+        }
+        return (error is not null, error);
+    }
+
+    private static string TextOf(DisplayEvent e) =>
+        e.FormattedValues.FirstOrDefault(v => v.MimeType == "text/plain")?.Value ?? e.Value?.ToString() ?? "";
+
+    private static JsonObject DataOf(DisplayEvent e)
+    {
+        var data = new JsonObject();
+        foreach (var v in e.FormattedValues.Where(v => !v.SuppressDisplay).OrderBy(v => v.MimeType, StringComparer.Ordinal))
+            data[v.MimeType] = v.MimeType.StartsWith("image/", StringComparison.Ordinal) && v.MimeType != "image/svg+xml"
+                ? JsonValue.Create(v.Value)
+                : Lines(v.Value);
+        return data;
+    }
+
+    private static void AddData(JsonArray outputs, DisplayEvent e, string outputType, int? executionCount, Dictionary<string, JsonObject> byValueId)
+    {
+        var data = DataOf(e);
+        if (data.Count == 0) return;
+        var output = new JsonObject { ["data"] = data };
+        if (outputType == "execute_result") output["execution_count"] = executionCount;
+        output["metadata"] = new JsonObject();
+        output["output_type"] = outputType;
+        outputs.Add(output);
+        if (e.ValueId is not null) byValueId[e.ValueId] = output;
+    }
+
+    private static void AddStream(JsonArray outputs, string name, string text)
+    {
+        // Consecutive writes to one stream form one output, as in Jupyter.
+        if (outputs.Count > 0 && outputs[^1] is JsonObject last && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
+        {
+            last["text"] = Lines(NotebookFile.JoinSource(last["text"]) + text);
+            return;
+        }
+        outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = Lines(text) });
+    }
+
+    /// <summary>A string as nbformat's list of lines, each but the last ending in a newline.</summary>
+    public static JsonArray Lines(string text)
+    {
+        var lines = new JsonArray();
+        int start = 0;
+        for (int i = 0; i < text.Length; i++)
+            if (text[i] == '\n')
+            {
+                lines.Add((JsonNode)JsonValue.Create(text[start..(i + 1)]));
+                start = i + 1;
+            }
+        if (start < text.Length) lines.Add((JsonNode)JsonValue.Create(text[start..]));
+        return lines;
+    }
+
+    private static CompositeKernel CreateKernel()
+    {
+        var loadedExtensions = new HashSet<string>(StringComparer.Ordinal);
+        var csharp = new CSharpKernel()
+            .UseKernelHelpers()
+            .UseValueSharing()
+            .UseNugetDirective((k, packages) => OnPackagesResolvedAsync(k, packages, loadedExtensions), false);
+        var composite = new CompositeKernel { csharp };
+        composite.DefaultKernelName = csharp.Name;
+        return composite;
+    }
+
+    /// <summary>
+    /// What VS Code's kernel does after <c>#r "nuget: …"</c>: reference the packages' assemblies, then load any
+    /// <c>interactive-extensions/dotnet/*.dll</c> they ship (this is how DataFrame gets its HTML table formatter).
+    /// </summary>
+    private static async Task OnPackagesResolvedAsync(CSharpKernel kernel, IReadOnlyList<ResolvedPackageReference> packages, HashSet<string> loaded)
+    {
+        kernel.AddAssemblyReferences(packages.SelectMany(p => p.AssemblyPaths));
+        foreach (var package in packages)
+        {
+            var folder = Path.Combine(package.PackageRoot, "interactive-extensions", "dotnet");
+            if (!Directory.Exists(folder)) continue;
+            foreach (var dll in Directory.GetFiles(folder, "*.dll").Order(StringComparer.Ordinal))
+            {
+                if (!loaded.Add(Path.GetFullPath(dll))) continue;
+                var assembly = Assembly.LoadFrom(dll);
+                foreach (var type in assembly.GetExportedTypes().Where(t => typeof(IKernelExtension).IsAssignableFrom(t) && !t.IsAbstract))
+                    if (Activator.CreateInstance(type) is IKernelExtension extension)
+                        await extension.OnLoadAsync(kernel);
+            }
+        }
+    }
+}

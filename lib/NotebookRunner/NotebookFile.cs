@@ -1,0 +1,217 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace NotebookAnalysis.NotebookRunner;
+
+/// <summary>One cell of a notebook as the runner needs it.</summary>
+/// <param name="Number">1-based position among all cells (markdown included), as VS Code shows them.</param>
+/// <param name="Id">The nbformat 4.5 cell id, or null.</param>
+/// <param name="CellType"><c>code</c>, <c>markdown</c> or <c>raw</c>.</param>
+/// <param name="Source">The cell's text.</param>
+/// <param name="Tags">The cell's <c>metadata.tags</c>.</param>
+/// <param name="Outputs">The stored outputs (code cells), or null.</param>
+public sealed record NotebookCell(int Number, string? Id, string CellType, string Source, IReadOnlyList<string> Tags, JsonArray? Outputs)
+{
+    /// <summary>True when the cell holds papermill's <c>parameters</c> tag.</summary>
+    public bool IsParameters => Tags.Contains("parameters");
+}
+
+/// <summary>
+/// An .ipynb file read as bytes. Outputs and execution counts are replaced by splicing the new JSON into the
+/// original text, so every other byte of the file (metadata, sources, key order, indentation) stays as it was.
+/// </summary>
+/// <remarks>
+/// Re-serialising the whole document would reorder or re-escape parts that VS Code wrote, and
+/// Microsoft.DotNet.Interactive.Documents drops cell ids, so the file is edited in place instead.
+/// </remarks>
+public sealed class NotebookFile
+{
+    private readonly byte[] _bytes;
+    private readonly List<CellSpans> _spans;
+
+    private NotebookFile(string path, byte[] bytes, JsonObject root, IReadOnlyList<NotebookCell> cells, List<CellSpans> spans, string indentUnit)
+    {
+        Path = path;
+        _bytes = bytes;
+        Root = root;
+        Cells = cells;
+        _spans = spans;
+        IndentUnit = indentUnit;
+    }
+
+    /// <summary>The file's path as given.</summary>
+    public string Path { get; }
+
+    /// <summary>The parsed document.</summary>
+    public JsonObject Root { get; }
+
+    /// <summary>All cells in order.</summary>
+    public IReadOnlyList<NotebookCell> Cells { get; }
+
+    /// <summary>One level of indentation in the file (Jupyter and VS Code write one space).</summary>
+    public string IndentUnit { get; }
+
+    /// <summary>The original bytes.</summary>
+    public ReadOnlySpan<byte> Bytes => _bytes;
+
+    /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="NotebookFormatException"/> on a malformed file.</summary>
+    public static NotebookFile Load(string path) => Parse(File.ReadAllBytes(path), path);
+
+    /// <summary>Parses notebook bytes; <paramref name="path"/> names the file in messages.</summary>
+    public static NotebookFile Parse(byte[] bytes, string path)
+    {
+        JsonObject root;
+        try
+        {
+            root = JsonNode.Parse(bytes) as JsonObject ?? throw new NotebookFormatException(path, "the file is not a JSON object.");
+        }
+        catch (JsonException e)
+        {
+            throw new NotebookFormatException(path, $"the file is not valid JSON: {e.Message}");
+        }
+        if (root["cells"] is not JsonArray cellsNode)
+            throw new NotebookFormatException(path, "the notebook has no \"cells\" array.");
+
+        var cells = new List<NotebookCell>();
+        for (int i = 0; i < cellsNode.Count; i++)
+        {
+            if (cellsNode[i] is not JsonObject c)
+                throw new NotebookFormatException(path, $"cell {i + 1} is not a JSON object.");
+            string type = c["cell_type"]?.GetValue<string>() ?? throw new NotebookFormatException(path, $"cell {i + 1} has no cell_type.");
+            var tags = (c["metadata"]?["tags"] as JsonArray)?.Select(t => t?.GetValue<string>() ?? "").ToList() ?? [];
+            cells.Add(new NotebookCell(i + 1, c["id"]?.GetValue<string>(), type, JoinSource(c["source"]), tags, c["outputs"] as JsonArray));
+        }
+        var spans = FindSpans(bytes, path, cells.Count);
+        return new NotebookFile(path, bytes, root, cells, spans, DetectIndent(bytes));
+    }
+
+    /// <summary>A multiline nbformat string (a string or an array of lines) as one string.</summary>
+    public static string JoinSource(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonArray a => string.Concat(a.Select(l => l?.GetValue<string>() ?? "")),
+        _ => node.GetValue<string>(),
+    };
+
+    /// <summary>
+    /// The file's bytes with each code cell's <c>outputs</c> and <c>execution_count</c> replaced.
+    /// </summary>
+    /// <param name="results">Per cell number: the new outputs and execution count. Cells not listed are kept.</param>
+    public byte[] WithOutputs(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results)
+    {
+        var edits = new List<(int Start, int End, byte[] Text)>();
+        foreach (var (number, (outputs, count)) in results)
+        {
+            var span = _spans[number - 1];
+            if (span.Outputs is not (int os, int oe) || span.ExecutionCount is not (int es, int ee))
+                throw new NotebookFormatException(Path, $"cell {number} lacks \"outputs\" or \"execution_count\"; a code cell needs both.");
+            edits.Add((es, ee, Encoding.UTF8.GetBytes(count is int n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")));
+            edits.Add((os, oe, Encoding.UTF8.GetBytes(FormatJson(outputs, IndentAt(os)))));
+        }
+        edits.Sort((a, b) => a.Start.CompareTo(b.Start));
+        using var result = new MemoryStream(_bytes.Length + 4096);
+        int pos = 0;
+        foreach (var (start, end, text) in edits)
+        {
+            result.Write(_bytes, pos, start - pos);
+            result.Write(text);
+            pos = end;
+        }
+        result.Write(_bytes, pos, _bytes.Length - pos);
+        return result.ToArray();
+    }
+
+    /// <summary>
+    /// JSON text of <paramref name="node"/> in the notebook's style: keys as given, one indent unit per level,
+    /// non-ASCII kept as UTF-8, continuation lines prefixed with <paramref name="baseIndent"/>.
+    /// </summary>
+    private string FormatJson(JsonNode node, string baseIndent)
+    {
+        var options = new JsonWriterOptions
+        {
+            Indented = true,
+            IndentCharacter = IndentUnit.Length > 0 ? IndentUnit[0] : ' ',
+            IndentSize = Math.Max(1, IndentUnit.Length),
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            NewLine = DetectNewLine(),
+        };
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, options))
+            node.WriteTo(writer);
+        var text = Encoding.UTF8.GetString(buffer.ToArray());
+        return text.Replace(options.NewLine, options.NewLine + baseIndent);
+    }
+
+    private string DetectNewLine() => Array.IndexOf(_bytes, (byte)'\n') is int i && i > 0 && _bytes[i - 1] == '\r' ? "\r\n" : "\n";
+
+    /// <summary>The leading whitespace of the line holding byte <paramref name="offset"/>.</summary>
+    private string IndentAt(int offset)
+    {
+        int lineStart = offset;
+        while (lineStart > 0 && _bytes[lineStart - 1] != '\n') lineStart--;
+        int end = lineStart;
+        while (end < _bytes.Length && (_bytes[end] == ' ' || _bytes[end] == '\t')) end++;
+        return Encoding.ASCII.GetString(_bytes, lineStart, end - lineStart);
+    }
+
+    private static string DetectIndent(byte[] bytes)
+    {
+        int nl = Array.IndexOf(bytes, (byte)'\n');
+        if (nl < 0) return " ";
+        int i = nl + 1, start = i;
+        while (i < bytes.Length && (bytes[i] == ' ' || bytes[i] == '\t')) i++;
+        return i > start ? Encoding.ASCII.GetString(bytes, start, i - start) : " ";
+    }
+
+    private sealed class CellSpans
+    {
+        public (int, int)? Outputs;
+        public (int, int)? ExecutionCount;
+    }
+
+    /// <summary>Byte ranges of each cell's <c>outputs</c> and <c>execution_count</c> values.</summary>
+    private static List<CellSpans> FindSpans(byte[] bytes, string path, int cellCount)
+    {
+        var spans = new List<CellSpans>();
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
+        reader.Read(); // StartObject of the document
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            if (name != "cells" || reader.TokenType != JsonTokenType.StartArray)
+            {
+                reader.Skip();
+                continue;
+            }
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+            {
+                var cell = new CellSpans();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+                {
+                    string key = reader.GetString()!;
+                    reader.Read();
+                    int start = (int)reader.TokenStartIndex;
+                    reader.Skip();
+                    int end = reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject
+                        ? (int)reader.TokenStartIndex + 1
+                        : (int)reader.BytesConsumed;
+                    if (key == "outputs") cell.Outputs = (start, end);
+                    else if (key == "execution_count") cell.ExecutionCount = (start, end);
+                }
+                spans.Add(cell);
+            }
+        }
+        if (spans.Count != cellCount)
+            throw new NotebookFormatException(path, $"found {spans.Count} cells while scanning but {cellCount} while parsing.");
+        return spans;
+    }
+}
+
+/// <summary>A notebook file that is not a well-formed nbformat 4 document.</summary>
+public sealed class NotebookFormatException(string path, string reason) : Exception($"{path}: {reason}")
+{
+    /// <summary>The notebook.</summary>
+    public string NotebookPath { get; } = path;
+}

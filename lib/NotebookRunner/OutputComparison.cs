@@ -1,0 +1,82 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace NotebookAnalysis.NotebookRunner;
+
+/// <summary>
+/// Compares stored outputs with a fresh run for <c>--check</c>, after masking the parts that legitimately change
+/// between runs: generated ids (GUIDs, hex ids) and timestamps.
+/// </summary>
+public static partial class OutputComparison
+{
+    private static readonly JsonSerializerOptions MaskOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>True when the stored outputs of a cell equal <paramref name="fresh"/> after masking.</summary>
+    public static bool SameAfterMasking(JsonArray? stored, JsonArray fresh) => Masked(stored) == Masked(fresh);
+
+    /// <summary>The outputs as canonical JSON text with volatile parts masked.</summary>
+    public static string Masked(JsonArray? outputs)
+    {
+        var text = NormalizeLines(outputs ?? []).ToJsonString(MaskOptions);
+        text = GuidRegex().Replace(text, "<guid>");
+        text = TimestampRegex().Replace(text, "<timestamp>");
+        text = HexIdRegex().Replace(text, "${prefix}<id>");
+        text = ElapsedRegex().Replace(text, "<elapsed>");
+        return text;
+    }
+
+    /// <summary>
+    /// The first cell whose masked outputs differ, with the first differing line of each side; null when all agree.
+    /// </summary>
+    public static string? FirstDifference(NotebookFile stored, IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> fresh)
+    {
+        foreach (var cell in stored.Cells.Where(c => c.CellType == "code"))
+        {
+            if (!fresh.TryGetValue(cell.Number, out var run)) continue;
+            var storedCount = (stored.Root["cells"]![cell.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int?>();
+            if (storedCount != run.ExecutionCount)
+                return $"cell {cell.Number}: stored execution_count {storedCount?.ToString() ?? "null"}, fresh run {run.ExecutionCount}";
+            var a = Masked(cell.Outputs).Split('\n');
+            var b = Masked(run.Outputs).Split('\n');
+            for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
+            {
+                var left = i < a.Length ? a[i] : "<end>";
+                var right = i < b.Length ? b[i] : "<end>";
+                if (left != right)
+                    return $"cell {cell.Number}: stored outputs differ from a fresh run at line {i + 1}:\n  stored: {Clip(left)}\n  fresh:  {Clip(right)}";
+            }
+        }
+        return null;
+    }
+
+    private static string Clip(string s) => s.Length > 200 ? s[..200] + "…" : s;
+
+    /// <summary>Multiline strings joined, so a string and a list of lines with the same text compare equal.</summary>
+    private static JsonNode NormalizeLines(JsonNode node) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(kv => KeyValuePair.Create(kv.Key,
+            kv.Value is JsonArray lines && kv.Key is not "outputs" && lines.All(l => l is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                ? JsonValue.Create(string.Concat(lines.Select(l => l!.GetValue<string>())))
+                : kv.Value is null ? null : NormalizeLines(kv.Value)))),
+        JsonArray a => new JsonArray(a.Select(x => x is null ? null : NormalizeLines(x)).ToArray()),
+        _ => node.DeepClone(),
+    };
+
+    [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
+    private static partial Regex GuidRegex();
+
+    [GeneratedRegex(@"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?")]
+    private static partial Regex TimestampRegex();
+
+    // Ids that formatters generate per run, e.g. the DataFrame's id="table_639313778627511113".
+    [GeneratedRegex(@"(?<prefix>\bid=\\?[""'][A-Za-z_-]*?)[0-9a-fA-F]{12,}")]
+    private static partial Regex HexIdRegex();
+
+    [GeneratedRegex(@"\b\d+(?:\.\d+)?\s?(?:ms|s)\b elapsed")]
+    private static partial Regex ElapsedRegex();
+}

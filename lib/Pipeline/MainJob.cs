@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Reproduction;
+using NotebookAnalysis.Results;
+
+namespace NotebookAnalysis.Pipeline;
+
+/// <summary>
+/// The main job behind <c>dotnet run scripts/reproduce.cs</c>: fit Tables 2-4, judge the 81 published numbers,
+/// check their consistency, run the registered analysis sections, and write <c>results/</c> atomically.
+/// </summary>
+public static class MainJob
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: bad data, a model that cannot be fitted, or a failed write.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: bad command line.</summary>
+    public const int Usage = 2;
+
+    /// <summary>The usage text.</summary>
+    public const string UsageText =
+        "usage: dotnet run scripts/reproduce.cs [-- [--data PATH] [--out DIR]]\n" +
+        "  --data PATH  a Table 1 CSV with the same columns (default: seeds/data/table1.csv)\n" +
+        "  --out DIR    output folder (default: results/)\n";
+
+    /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
+    public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files);
+
+    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        string? data = null, outDir = null;
+        for (int i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--data" when i + 1 < args.Length: data = args[++i]; break;
+                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+                case "-h" or "--help": stdout.Write(UsageText); return Ok;
+                default:
+                    stderr.Write($"reproduce: unknown or incomplete argument '{args[i]}'.\n{UsageText}");
+                    return Usage;
+            }
+        }
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
+            output.Files.Commit();
+            stdout.Write(Console(output));
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
+            return Ok;
+        }
+        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        {
+            stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
+            return Failed;
+        }
+    }
+
+    /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
+    public static Output Compute(string dataPath, string outDir, TextWriter? progress = null)
+    {
+        var data = Table1.Load(dataPath);
+        string display = DisplayPath(dataPath);
+        progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
+        var reproductions = MarketReproduction.All(data);
+        var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), MarketReproduction.All(Table1.LoadBundled()));
+
+        var rows = new List<ResultRow>();
+        foreach (var r in reproductions)
+            rows.AddRange(FitRows.From(r.Fit, r.TableId, "base"));
+
+        var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings));
+        var files = new OutputFolder(outDir);
+        foreach (var section in Sections.All)
+        {
+            progress?.Write($"Section: {section.Name}\n");
+            var s = section.Run(data);
+            rows.AddRange(s.Rows);
+            report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
+            foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())
+                files.AddText(name, text);
+        }
+        report.Append("## How to regenerate\n\n```\ndotnet run scripts/reproduce.cs\ndotnet test\n```\n");
+
+        files.AddText("results.csv", ResultsCsv.Format(rows));
+        files.AddText("verdicts.csv", VerdictTables.VerdictsCsv(reproductions));
+        files.AddText("consistency.csv", VerdictTables.ConsistencyCsv(reproductions));
+        files.AddText("REPRODUCTION.md", report.ToString().TrimEnd('\n') + "\n");
+        return new Output(data, reproductions, rows, files);
+    }
+
+    /// <summary>The console summary: data provenance and the verdict table.</summary>
+    public static string Console(Output output)
+    {
+        var sb = new StringBuilder();
+        sb.Append('\n').Append(VerdictTables.Summary(output.Reproductions).ToText());
+        foreach (var v in output.Reproductions.SelectMany(r => r.Verdicts).Where(v => v.Kind != VerdictKind.Match))
+            sb.Append("  ").Append(v.KindName).Append(": ").Append(v.Explanation).Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>The data path as reports show it: relative to the repository when inside it, so reports do not depend on the clone's location.</summary>
+    public static string DisplayPath(string path)
+    {
+        var full = Path.GetFullPath(path);
+        var rel = Path.GetRelativePath(ProjectPaths.Root, full);
+        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? path.Replace('\\', '/') : rel.Replace('\\', '/');
+    }
+}

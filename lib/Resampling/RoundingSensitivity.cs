@@ -1,0 +1,170 @@
+using System.Globalization;
+
+namespace NotebookAnalysis.Resampling;
+
+/// <summary>
+/// How much the fit depends on the scores being printed to one decimal: the unrounded truth is simulated
+/// as yᵢ + U(−h, h) per score (h = 0.05 for data printed to 0.1), x exact, and the fit recomputed per draw.
+/// </summary>
+public static class RoundingSensitivity
+{
+    /// <summary>Half the rounding unit of WEF scores printed to 0.1.</summary>
+    public const double WefHalfWidth = 0.05;
+
+    /// <summary>Simulates <paramref name="draws"/> unrounded versions of y and refits each.</summary>
+    /// <param name="x">Regressor values (exact).</param>
+    /// <param name="y">Printed (rounded) responses.</param>
+    /// <param name="draws">Number of simulated datasets; in [1, 100,000,000].</param>
+    /// <param name="seed">Seed of <see cref="Random"/>; each draw takes n uniforms in order.</param>
+    /// <param name="halfWidth">Half the rounding unit; in (0, ∞).</param>
+    /// <param name="alpha">Significance level for <see cref="RoundingSensitivityResult.ShareSignificant"/>; in (0, 1).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static RoundingSensitivityResult Simulate(IReadOnlyList<double> x, IReadOnlyList<double> y, int draws, int seed,
+        double halfWidth = WefHalfWidth, double alpha = 0.05)
+    {
+        SimpleSlope.Validate(x, y);
+        Bootstrap.CheckReplicates(draws);
+        if (!(halfWidth > 0 && double.IsFinite(halfWidth)))
+            throw new ArgumentOutOfRangeException(nameof(halfWidth), halfWidth, "halfWidth must be a positive finite number (0.05 for scores printed to 0.1).");
+        Bootstrap.CheckLevel(alpha, nameof(alpha));
+        double[] xa = [.. x], ya = [.. y];
+        int n = xa.Length;
+        var observed = SimpleSlope.FitFull(xa, ya);
+        var rng = new Random(seed);
+        var yd = new double[n];
+        var slope = new double[draws];
+        var r2 = new double[draws];
+        var p = new double[draws];
+        for (int d = 0; d < draws; d++)
+        {
+            for (int i = 0; i < n; i++) yd[i] = ya[i] + (2 * rng.NextDouble() - 1) * halfWidth;
+            var f = SimpleSlope.FitFull(xa, yd);
+            slope[d] = f.Slope;
+            r2[d] = f.RSquared;
+            p[d] = f.P;
+        }
+        return new RoundingSensitivityResult(seed, halfWidth, alpha, observed, slope, r2, p, SlopeRange(xa, ya, halfWidth));
+    }
+
+    /// <summary>
+    /// The data within ±<paramref name="halfWidth"/> of the printed y that give the flattest
+    /// (<paramref name="steepest"/> false) or steepest slope: yᵢ ∓ h·sign(xᵢ − x̄), a corner of the rounding box.
+    /// </summary>
+    public static double[] ExtremeCorner(IReadOnlyList<double> x, IReadOnlyList<double> y, bool steepest, double halfWidth = WefHalfWidth)
+    {
+        SimpleSlope.Validate(x, y);
+        double[] xa = [.. x];
+        var xc = new double[xa.Length];
+        SimpleSlope.Center(xa, xc);
+        double sign = steepest ? 1 : -1;
+        double b = SimpleSlope.FitFull(xa, [.. y]).Slope;
+        // Move against the slope's sign for the flattest case, with it for the steepest.
+        double dir = sign * (b >= 0 ? 1 : -1);
+        return y.Select((v, i) => v + dir * halfWidth * Math.Sign(xc[i])).ToArray();
+    }
+
+    /// <summary>
+    /// The exact range of least-squares slopes over every y within ±<paramref name="halfWidth"/> of the
+    /// printed values: the slope is linear in y, so it is b̂ ± h·Σ|xᵢ − x̄| / Sxx, attained at a corner.
+    /// </summary>
+    public static (double Min, double Max) SlopeRange(IReadOnlyList<double> x, IReadOnlyList<double> y, double halfWidth = WefHalfWidth)
+    {
+        SimpleSlope.Validate(x, y);
+        double[] xa = [.. x];
+        var xc = new double[xa.Length];
+        SimpleSlope.Center(xa, xc);
+        double sxx = 0, sabs = 0;
+        foreach (var v in xc) { sxx += v * v; sabs += Math.Abs(v); }
+        double b = SimpleSlope.FitFull(xa, [.. y]).Slope;
+        double w = halfWidth * sabs / sxx;
+        return (b - w, b + w);
+    }
+}
+
+/// <summary>The distributions of slope, R² and p over simulated unrounded data. Immutable.</summary>
+public sealed class RoundingSensitivityResult
+{
+    private readonly double[] _slope, _r2, _p;
+    private readonly Lazy<double[]> _slopeSorted, _r2Sorted, _pSorted;
+
+    internal RoundingSensitivityResult(int seed, double halfWidth, double alpha, SimpleSlope.Fit observed,
+        double[] slope, double[] r2, double[] p, (double Min, double Max) range)
+    {
+        Seed = seed;
+        HalfWidth = halfWidth;
+        Alpha = alpha;
+        ObservedSlope = observed.Slope;
+        ObservedRSquared = observed.RSquared;
+        ObservedP = observed.P;
+        _slope = slope;
+        _r2 = r2;
+        _p = p;
+        _slopeSorted = new(() => SortedCopy(_slope));
+        _r2Sorted = new(() => SortedCopy(_r2));
+        _pSorted = new(() => SortedCopy(_p));
+        SlopeMinOverBox = range.Min;
+        SlopeMaxOverBox = range.Max;
+    }
+
+    /// <summary>Seed of <see cref="Random"/>.</summary>
+    public int Seed { get; }
+
+    /// <summary>Half-width h of the uniform perturbation.</summary>
+    public double HalfWidth { get; }
+
+    /// <summary>Significance level used for <see cref="ShareSignificant"/>.</summary>
+    public double Alpha { get; }
+
+    /// <summary>Number of simulated datasets.</summary>
+    public int Draws => _slope.Length;
+
+    /// <summary>Slope of the printed data.</summary>
+    public double ObservedSlope { get; }
+
+    /// <summary>R² of the printed data.</summary>
+    public double ObservedRSquared { get; }
+
+    /// <summary>Two-sided t-test p of the slope on the printed data.</summary>
+    public double ObservedP { get; }
+
+    /// <summary>Smallest slope over all data within the rounding box (exact, a corner).</summary>
+    public double SlopeMinOverBox { get; }
+
+    /// <summary>Largest slope over all data within the rounding box.</summary>
+    public double SlopeMaxOverBox { get; }
+
+    /// <summary>Slopes per draw, in draw order.</summary>
+    public IReadOnlyList<double> Slopes => _slope;
+
+    /// <summary>R² per draw.</summary>
+    public IReadOnlyList<double> RSquared => _r2;
+
+    /// <summary>Two-sided p of the slope's t-test per draw.</summary>
+    public IReadOnlyList<double> PValues => _p;
+
+    /// <summary>Share of draws whose slope is significant (p &lt; <see cref="Alpha"/>).</summary>
+    public double ShareSignificant => (double)_p.Count(v => v < Alpha) / Draws;
+
+    /// <summary>Type-7 quantile of the slopes.</summary>
+    public double SlopeQuantile(double q) => Quantiles.Type7(_slopeSorted.Value, q);
+
+    /// <summary>Type-7 quantile of R².</summary>
+    public double RSquaredQuantile(double q) => Quantiles.Type7(_r2Sorted.Value, q);
+
+    /// <summary>Type-7 quantile of p.</summary>
+    public double PQuantile(double q) => Quantiles.Type7(_pSorted.Value, q);
+
+    /// <summary>One line in the invariant culture.</summary>
+    public string Summary() => string.Create(CultureInfo.InvariantCulture,
+        $"Rounding MC (±{HalfWidth}, {Draws:N0} draws, seed {Seed}): slope 95% range [{SlopeQuantile(0.025):G4}, {SlopeQuantile(0.975):G4}] (printed {ObservedSlope:G4}), R² median {RSquaredQuantile(0.5):G4} (printed {ObservedRSquared:G4}), p median {PQuantile(0.5):G3}, significant at {Alpha} in {ShareSignificant:P1} of draws; slope over the whole box [{SlopeMinOverBox:G4}, {SlopeMaxOverBox:G4}].");
+
+    /// <inheritdoc/>
+    public override string ToString() => Summary();
+
+    private static double[] SortedCopy(double[] v)
+    {
+        var c = (double[])v.Clone();
+        Array.Sort(c);
+        return c;
+    }
+}

@@ -1,0 +1,83 @@
+using NotebookAnalysis.Statistics;
+
+namespace NotebookAnalysis.Resampling;
+
+/// <summary>
+/// Closed-form simple regression (y on x with an intercept) for resampling loops: centered two-pass sums,
+/// no allocation. For one regressor the centered formula is the QR solution (the centered x column is its
+/// own orthogonal basis), so it carries no normal-equations error.
+/// </summary>
+internal static class SimpleSlope
+{
+    /// <summary>Validates a pair of samples: same length, at least <paramref name="minimumN"/> points, finite, x not constant.</summary>
+    public static void Validate(IReadOnlyList<double> x, IReadOnlyList<double> y, int minimumN = 3)
+    {
+        ArgumentNullException.ThrowIfNull(x);
+        ArgumentNullException.ThrowIfNull(y);
+        if (x.Count != y.Count)
+            throw new ArgumentException($"x has {x.Count} values but y has {y.Count}; they must pair up.", nameof(y));
+        if (x.Count < minimumN)
+            throw new ArgumentOutOfRangeException(nameof(x), x.Count,
+                $"A slope test needs at least {minimumN} pairs (intercept, slope and one residual degree of freedom); got {x.Count}.");
+        for (int i = 0; i < x.Count; i++)
+        {
+            if (!double.IsFinite(x[i]))
+                throw new ArgumentException($"x[{i}] is {x[i]}; every value must be finite.", nameof(x));
+            if (!double.IsFinite(y[i]))
+                throw new ArgumentException($"y[{i}] is {y[i]}; every value must be finite.", nameof(y));
+        }
+        double first = x[0];
+        bool constant = true;
+        for (int i = 1; i < x.Count && constant; i++)
+            constant = x[i] == first;
+        if (constant)
+            throw new ArgumentException("x is constant, so the slope is undefined.", nameof(x));
+    }
+
+    /// <summary>Mean by a plain left-to-right sum (deterministic order).</summary>
+    public static double Mean(ReadOnlySpan<double> v)
+    {
+        double s = 0;
+        for (int i = 0; i < v.Length; i++) s += v[i];
+        return s / v.Length;
+    }
+
+    /// <summary>Writes <paramref name="v"/> minus its mean into <paramref name="centered"/>.</summary>
+    public static void Center(ReadOnlySpan<double> v, Span<double> centered)
+    {
+        double m = Mean(v);
+        for (int i = 0; i < v.Length; i++) centered[i] = v[i] - m;
+    }
+
+    /// <summary>The least-squares fit of one sample: slope, intercept, R², t of the slope and its two-sided p.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static Fit FitFull(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length;
+        double mx = Mean(x), my = Mean(y);
+        double sxx = 0, sxy = 0, syy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double dx = x[i] - mx, dy = y[i] - my;
+            sxx += dx * dx;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        double b = sxy / sxx;
+        // Residual sum of squares from the residuals themselves, not Syy - Sxy²/Sxx (cancellation when R² → 1).
+        double sse = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = (y[i] - my) - b * (x[i] - mx);
+            sse += r * r;
+        }
+        int df = n - 2;
+        double r2 = syy > 0 ? 1.0 - sse / syy : 0.0;
+        if (r2 < 0) r2 = 0; // sse can exceed syy by an ulp when the slope is ~0
+        double t = sse > 0 ? b / Math.Sqrt(sse / df / sxx) : (b == 0 ? 0 : double.PositiveInfinity * Math.Sign(b));
+        return new Fit(b, my - b * mx, r2, t, Distributions.StudentTTwoSidedP(t, df));
+    }
+
+    /// <summary>One fit's statistics.</summary>
+    public readonly record struct Fit(double Slope, double Intercept, double RSquared, double T, double P);
+}

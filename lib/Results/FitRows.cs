@@ -1,0 +1,99 @@
+using NotebookAnalysis.Regression;
+
+namespace NotebookAnalysis.Results;
+
+/// <summary>
+/// The results vocabulary for one OLS fit: which statistics a fit contributes to <c>results.csv</c> and how
+/// each is read off an <see cref="OlsResult"/>. Every analysis that writes a fit uses this one map.
+/// </summary>
+public static class FitRows
+{
+    /// <summary>Per-coefficient statistics, in file order.</summary>
+    public static IReadOnlyList<string> CoefficientStatistics { get; } =
+        ["estimate", "std_error", "t_value", "p_value", "ci95_lower", "ci95_upper"];
+
+    /// <summary>Model statistics (empty term), in file order.</summary>
+    public static IReadOnlyList<string> ModelStatistics { get; } =
+    [
+        "nobs", "df_model", "df_resid", "multiple_r", "r_squared", "adj_r_squared", "sigma",
+        "ss_regression", "ss_residual", "ss_total", "ms_regression", "ms_residual", "f_stat", "f_pvalue",
+        "loglik", "aic", "bic", "durbin_watson", "jb_stat", "jb_pvalue", "bp_stat", "bp_pvalue",
+        "bg1_stat", "bg1_pvalue", "condition_number",
+    ];
+
+    /// <summary>A model statistic of <paramref name="fit"/> by its results name (also <c>df_total</c>).</summary>
+    public static double ModelStatistic(OlsResult fit, string statistic) => statistic switch
+    {
+        "nobs" => fit.N,
+        "df_model" => fit.DfModel,
+        "df_resid" => fit.DfResidual,
+        "df_total" => fit.DfModel + fit.DfResidual,
+        "multiple_r" => fit.MultipleR,
+        "r_squared" => fit.RSquared,
+        "adj_r_squared" => fit.AdjustedRSquared,
+        "sigma" => fit.Sigma,
+        "ss_regression" => fit.SsRegression,
+        "ss_residual" => fit.SsResidual,
+        "ss_total" => fit.SsTotal,
+        "ms_regression" => fit.MsRegression,
+        "ms_residual" => fit.MsResidual,
+        "f_stat" => fit.FStatistic,
+        "f_pvalue" => fit.FPValue,
+        "loglik" => fit.LogLikelihood,
+        "aic" => fit.Aic,
+        "bic" => fit.Bic,
+        "durbin_watson" => fit.DurbinWatson,
+        "jb_stat" => fit.JarqueBera.Statistic,
+        "jb_pvalue" => fit.JarqueBera.PValue,
+        "bp_stat" => fit.BreuschPagan.Statistic,
+        "bp_pvalue" => fit.BreuschPagan.PValue,
+        "bg1_stat" => fit.BreuschGodfrey(1).Statistic,
+        "bg1_pvalue" => fit.BreuschGodfrey(1).PValue,
+        "condition_number" => fit.ConditionNumber,
+        _ => throw new ArgumentException($"Unknown model statistic '{statistic}'.", nameof(statistic)),
+    };
+
+    /// <summary>A per-coefficient statistic of <paramref name="fit"/> (95% intervals for the ci95 rows).</summary>
+    public static double CoefficientStatistic(OlsResult fit, string statistic, string term)
+    {
+        var row = fit[term];
+        return statistic switch
+        {
+            "estimate" => row.Estimate,
+            "std_error" => row.StdError,
+            "t_value" => row.TValue,
+            "p_value" => row.PValue,
+            "ci95_lower" => fit.ConfidenceInterval(term, 0.95).Lower,
+            "ci95_upper" => fit.ConfidenceInterval(term, 0.95).Upper,
+            _ => throw new ArgumentException($"Unknown coefficient statistic '{statistic}'.", nameof(statistic)),
+        };
+    }
+
+    /// <summary>Any statistic: per-coefficient when <paramref name="term"/> is not empty.</summary>
+    public static double Statistic(OlsResult fit, string statistic, string term) =>
+        term.Length == 0 ? ModelStatistic(fit, statistic) : CoefficientStatistic(fit, statistic, term);
+
+    /// <summary>
+    /// All rows of one fit: per coefficient (in term order) then the model statistics. Statistics that are
+    /// not finite for this fit (e.g. F of an exact fit) are left out rather than written as NaN.
+    /// </summary>
+    public static IReadOnlyList<ResultRow> From(OlsResult fit, string table, string model, IEnumerable<string>? omit = null)
+    {
+        var skip = new HashSet<string>(omit ?? []);
+        var rows = new List<ResultRow>();
+        foreach (var term in fit.Terms)
+            foreach (var s in CoefficientStatistics)
+                if (!skip.Contains(s))
+                    Add(rows, table, model, s, term, CoefficientStatistic(fit, s, term));
+        foreach (var s in ModelStatistics)
+            if (!skip.Contains(s))
+                Add(rows, table, model, s, "", ModelStatistic(fit, s));
+        return rows;
+    }
+
+    private static void Add(List<ResultRow> rows, string table, string model, string statistic, string term, double value)
+    {
+        if (double.IsFinite(value))
+            rows.Add(new ResultRow(table, model, statistic, term, value));
+    }
+}

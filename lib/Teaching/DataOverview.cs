@@ -1,0 +1,138 @@
+using Microsoft.Data.Analysis;
+using NotebookAnalysis.Charts;
+using NotebookAnalysis.Data;
+
+namespace NotebookAnalysis.Teaching;
+
+/// <summary>
+/// The views of Table 1 that notebook 01 shows: codebook, correlations, the link between cluster counts and
+/// the year, the 0.1 grid of the WEF scores, and the series over time as charts. Every number is computed here.
+/// </summary>
+public static class DataOverview
+{
+    /// <summary>The WEF scores are printed with one decimal: their grid step.</summary>
+    public const double ScoreGridStep = 0.1;
+
+    /// <summary>One row per column of Table 1: name, the paper's symbol, meaning, scale and source.</summary>
+    public static DataFrame Codebook()
+    {
+        var rows = new List<(string Column, string Symbol, string Meaning, string Scale, string Source)>
+        {
+            ("year", "t", "Calendar year of the observation", "2009-2018, consecutive", "Table 1"),
+        };
+        foreach (var m in Markets.All)
+        {
+            rows.Add((m.ScoreColumn, m.PaperY, $"WEF Global Competitiveness Index, {PillarName(m.Market)}", "score 1-7, printed with one decimal", "WEF, The Global Competitiveness Report (via Table 1)"));
+            rows.Add((m.ClusterColumn, m.PaperX, $"Number of clusters in {MarketName(m.Market)} markets in Russia", "count", "Map of Clusters of Russia, Russian Cluster Observatory (via Table 1)"));
+        }
+        return new DataFrame(
+            new StringDataFrameColumn("column", rows.Select(r => r.Column)),
+            new StringDataFrameColumn("symbol", rows.Select(r => r.Symbol)),
+            new StringDataFrameColumn("meaning", rows.Select(r => r.Meaning)),
+            new StringDataFrameColumn("scale", rows.Select(r => r.Scale)),
+            new StringDataFrameColumn("source", rows.Select(r => r.Source)));
+    }
+
+    /// <summary>Pearson correlations among the three pillar scores (a symmetric 3 × 3 table).</summary>
+    public static DataFrame PillarCorrelations(Table1 data)
+    {
+        var names = Markets.All.Select(m => m.ScoreColumn).ToList();
+        var frame = new DataFrame(new StringDataFrameColumn("pillar", names));
+        foreach (var b in names)
+            frame.Columns.Add(new DoubleDataFrameColumn(b, names.Select(a => Pearson(data.Column(a), data.Column(b)))));
+        return frame;
+    }
+
+    /// <summary>
+    /// Per market: the correlation of the cluster count with the year, of the score with the year, and of the
+    /// score with the cluster count. Cluster counts rise almost every year, so x is close to a time trend.
+    /// </summary>
+    public static DataFrame TrendCorrelations(Table1 data)
+    {
+        var year = data.Years.Select(y => (double)y).ToArray();
+        var series = data.AllSeries();
+        return new DataFrame(
+            new StringDataFrameColumn("market", series.Select(s => MarketName(s.Spec.Market))),
+            new DoubleDataFrameColumn("r(clusters, year)", series.Select(s => Pearson(s.ClustersArray(), year))),
+            new DoubleDataFrameColumn("r(score, year)", series.Select(s => Pearson(s.ScoreArray(), year))),
+            new DoubleDataFrameColumn("r(score, clusters)", series.Select(s => Pearson(s.ScoreArray(), s.ClustersArray()))),
+            new Int32DataFrameColumn("clusters first year", series.Select(s => (int)s.Clusters[0])),
+            new Int32DataFrameColumn("clusters last year", series.Select(s => (int)s.Clusters[^1])),
+            new Int32DataFrameColumn("years the count fell", series.Select(s => Enumerable.Range(1, s.Count - 1).Count(i => s.Clusters[i] < s.Clusters[i - 1]))));
+    }
+
+    /// <summary>
+    /// Per score column: whether every value lies on the 0.1 grid, the largest distance from it, how many distinct
+    /// values occur, and the range in grid steps. With so few steps, rounding to one decimal is a large part of
+    /// the variation the regressions explain.
+    /// </summary>
+    public static DataFrame ScoreGrid(Table1 data)
+    {
+        var cols = Markets.All.Select(m => m.ScoreColumn).ToList();
+        var values = cols.Select(data.Column).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("score column", cols),
+            new BooleanDataFrameColumn("all on the 0.1 grid", values.Select(v => v.All(x => DistanceFromGrid(x) < 1e-9))),
+            new DoubleDataFrameColumn("largest distance from grid", values.Select(v => v.Max(DistanceFromGrid))),
+            new Int32DataFrameColumn("distinct values", values.Select(v => v.Distinct().Count())),
+            new DoubleDataFrameColumn("min", values.Select(v => v.Min())),
+            new DoubleDataFrameColumn("max", values.Select(v => v.Max())),
+            new Int32DataFrameColumn("range in grid steps", values.Select(v => (int)Math.Round((v.Max() - v.Min()) / ScoreGridStep))));
+    }
+
+    /// <summary>The three pillar scores over time.</summary>
+    public static ChartSpec ScoresOverTime(Table1 data)
+    {
+        var year = data.Years.Select(y => (double)y).ToArray();
+        var series = data.AllSeries()
+            .Select((s, i) => ChartSeries.Line($"{s.Spec.PaperY}: {PillarName(s.Spec.Market)}", year, s.Score, ChartSeries.Palette[i == 0 ? 0 : i == 1 ? 1 : 3]) with { Markers = true })
+            .ToList();
+        return new ChartSpec("t1-scores-over-time", "WEF pillar scores, Russia", "Year", "Score (1-7)", series);
+    }
+
+    /// <summary>The three cluster counts over time.</summary>
+    public static ChartSpec ClustersOverTime(Table1 data)
+    {
+        var year = data.Years.Select(y => (double)y).ToArray();
+        var series = data.AllSeries()
+            .Select((s, i) => ChartSeries.Line($"{s.Spec.PaperX}: {MarketName(s.Spec.Market)} clusters", year, s.Clusters, ChartSeries.Palette[i == 0 ? 0 : i == 1 ? 1 : 3]) with { Markers = true })
+            .ToList();
+        return new ChartSpec("t1-clusters-over-time", "Number of clusters, Russia", "Year", "Clusters", series);
+    }
+
+    /// <summary>The WEF pillar's name.</summary>
+    public static string PillarName(Market market) => market switch
+    {
+        Market.Goods => "6th pillar, goods market efficiency",
+        Market.Financial => "8th pillar, financial market development",
+        Market.Innovation => "12th pillar, innovation",
+        _ => throw new ArgumentOutOfRangeException(nameof(market)),
+    };
+
+    /// <summary>The market's short name.</summary>
+    public static string MarketName(Market market) => market switch
+    {
+        Market.Goods => "goods",
+        Market.Financial => "financial",
+        Market.Innovation => "innovation",
+        _ => throw new ArgumentOutOfRangeException(nameof(market)),
+    };
+
+    private static double DistanceFromGrid(double v) => Math.Abs(v / ScoreGridStep - Math.Round(v / ScoreGridStep)) * ScoreGridStep;
+
+    /// <summary>Pearson's r by the two-pass formula (centred sums, no cancellation from raw sums of squares).</summary>
+    public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)
+    {
+        if (a.Count != b.Count || a.Count < 2) throw new ArgumentException("Pearson's r needs two series of the same length, at least 2.");
+        double ma = a.Average(), mb = b.Average(), sab = 0, saa = 0, sbb = 0;
+        for (int i = 0; i < a.Count; i++)
+        {
+            double da = a[i] - ma, db = b[i] - mb;
+            sab += da * db;
+            saa += da * da;
+            sbb += db * db;
+        }
+        if (saa == 0 || sbb == 0) throw new ArgumentException("Pearson's r is undefined for a constant series.");
+        return sab / Math.Sqrt(saa * sbb);
+    }
+}

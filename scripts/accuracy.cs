@@ -1,0 +1,48 @@
+#:project ../lib/NotebookAnalysis.csproj
+// NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine and with MathNet,
+// writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method.
+// Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]
+//   DIR defaults to ../shared/data/strd beside the repository; without --out the CSV is not written.
+using System.Globalization;
+using NotebookAnalysis.Accuracy;
+using NotebookAnalysis.Data;
+
+string strd = ProjectPaths.SharedStrd;
+string? output = null;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--strd" when i + 1 < args.Length: strd = args[++i]; break;
+        case "--out" when i + 1 < args.Length: output = args[++i]; break;
+        default:
+            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]");
+            return 2;
+    }
+}
+
+try
+{
+    var datasets = StrdDataset.LoadDirectory(strd);
+    var rows = datasets.SelectMany(AccuracyHarness.Evaluate).ToList();
+    if (output is not null)
+    {
+        var full = Path.GetFullPath(output);
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        var temp = full + $".tmp-{Environment.ProcessId}";
+        File.WriteAllText(temp, AccuracyHarness.ToCsv(rows));
+        File.Move(temp, full, overwrite: true);
+        Console.WriteLine($"Wrote {rows.Count} rows to {full}");
+    }
+    Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
+    Console.WriteLine();
+    Console.Write(AccuracyHarness.MinimumTable(rows));
+    foreach (var e in rows.Where(r => r.Quantity == "error"))
+        Console.WriteLine($"{e.Dataset} {e.Method}: {e.Term}");
+    return 0;
+}
+catch (Exception e) when (e is DataFileException or IOException)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}

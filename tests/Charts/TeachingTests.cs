@@ -1,0 +1,100 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Statistics;
+using NotebookAnalysis.Teaching;
+
+namespace NotebookAnalysis.Tests.Charts;
+
+/// <summary>
+/// The teaching helpers behind notebooks 01-04 (lib/Teaching), checked against closed forms computed
+/// independently here, in decimal where it matters.
+/// </summary>
+public sealed class TeachingTests
+{
+    private static readonly Table1 Data = Table1.LoadBundled();
+
+    public static TheoryData<Market> AllMarkets() => new(Market.Goods, Market.Financial, Market.Innovation);
+
+    /// <summary>Slope and intercept of a simple regression in decimal arithmetic: b1 = Sxy / Sxx, b0 = ȳ − b1 x̄.</summary>
+    private static (double B0, double B1) DecimalFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        decimal n = x.Count, mx = x.Sum(v => (decimal)v) / n, my = y.Sum(v => (decimal)v) / n, sxy = 0, sxx = 0;
+        for (int i = 0; i < x.Count; i++)
+        {
+            sxy += ((decimal)x[i] - mx) * ((decimal)y[i] - my);
+            sxx += ((decimal)x[i] - mx) * ((decimal)x[i] - mx);
+        }
+        decimal b1 = sxy / sxx;
+        return ((double)(my - b1 * mx), (double)b1);
+    }
+
+    [Theory]
+    [MemberData(nameof(AllMarkets))]
+    public void Qr_steps_give_the_closed_form_coefficients_and_an_exact_decomposition(Market market)
+    {
+        var series = Data.Series(market);
+        var steps = RegressionSteps.For(series);
+        var (b0, b1) = DecimalFit(series.Clusters, series.Score);
+        Assert.Equal(b0, steps.Coefficients[0], 1e-13);
+        Assert.Equal(b1, steps.Coefficients[1], 1e-15);
+        Assert.Equal(steps.Sst, steps.Ssr + steps.Sse, 1e-14);
+        Assert.Equal(steps.Engine.RSquared, steps.Ssr / steps.Sst, 1e-12);
+        Assert.Equal(steps.Engine.Sigma, steps.Sigma, 1e-14);
+        for (int j = 0; j < 2; j++)
+        {
+            Assert.Equal(steps.Engine.StandardErrors[j], steps.StandardErrors[j], 1e-12);
+            Assert.Equal(steps.Engine.PValues[j], steps.PValues[j], 1e-12);
+        }
+        Assert.Equal(steps.TValues[1] * steps.TValues[1], steps.FStatistic, 1e-9 * steps.FStatistic);
+        Assert.Equal(steps.PValues[1], steps.FPValue, 1e-12);
+    }
+
+    [Fact]
+    public void Householder_qr_has_orthonormal_q_and_reproduces_x()
+    {
+        var steps = RegressionSteps.For(Data.Series(Market.Goods));
+        var checks = steps.FactorizationChecks();
+        var values = (Microsoft.Data.Analysis.DoubleDataFrameColumn)checks.Columns["value"];
+        Assert.All(values, v => Assert.True(v < 1e-12, $"{v}"));
+        var r = steps.R();
+        Assert.True((double)r.Columns["R: intercept"][0]! > 0);
+        Assert.Equal(0.0, (double)r.Columns["R: intercept"][1]!);
+        // |R11| = ‖column of ones‖ = √n.
+        Assert.Equal(Math.Sqrt(Data.RowCount), (double)r.Columns["R: intercept"][0]!, 1e-14);
+    }
+
+    [Fact]
+    public void Confidence_band_at_the_mean_of_x_has_the_closed_form_half_width()
+    {
+        var series = Data.Series(Market.Goods);
+        var fit = RegressionSteps.For(series).Engine;
+        var spec = RegressionCharts.ScatterWithFit(series, fit);
+        var band = spec.Series.Single(s => s.Kind == global::NotebookAnalysis.Charts.SeriesKind.Band);
+        // Evaluate the band's formula at x̄ by linear interpolation on the grid is inexact; instead check the
+        // narrowest half-width, which the band attains at x̄: t·σ/√n (the covariance term vanishes there).
+        double narrowest = band.Upper.Zip(band.Lower, (u, l) => (u - l) / 2).Min();
+        double expected = Distributions.StudentTQuantile(0.975, fit.DfResidual) * fit.Sigma / Math.Sqrt(fit.N);
+        Assert.True(narrowest >= expected - 1e-12, $"{narrowest} < {expected}");
+        Assert.True(narrowest <= expected * 1.01, $"{narrowest} far above {expected}");
+        Assert.Equal("t2-scatter", spec.Name);
+        Assert.Equal("t2-residuals", RegressionCharts.ResidualsByYear(series, fit).Name);
+    }
+
+    [Fact]
+    public void Pearson_matches_the_textbook_formula_and_the_grid_check_flags_an_off_grid_score()
+    {
+        double[] a = [1, 2, 3, 4, 6], b = [2, 1, 4, 3, 7];
+        double ma = a.Average(), mb = b.Average();
+        double r = a.Zip(b, (x, y) => (x - ma) * (y - mb)).Sum() / Math.Sqrt(a.Sum(x => (x - ma) * (x - ma)) * b.Sum(y => (y - mb) * (y - mb)));
+        Assert.Equal(r, DataOverview.Pearson(a, b), 1e-15);
+
+        var grid = DataOverview.ScoreGrid(Data);
+        Assert.All((Microsoft.Data.Analysis.BooleanDataFrameColumn)grid.Columns["all on the 0.1 grid"], v => Assert.True(v));
+
+        var csv = File.ReadAllText(ProjectPaths.BundledTable1).Replace("2018,4.2,", "2018,4.23,");
+        var offGrid = Table1.Parse(System.Text.Encoding.UTF8.GetBytes(csv), "off-grid.csv");
+        var flags = (Microsoft.Data.Analysis.BooleanDataFrameColumn)DataOverview.ScoreGrid(offGrid).Columns["all on the 0.1 grid"];
+        Assert.False(flags[0]);
+        Assert.True(flags[1]);
+        Assert.Equal(0.03, (double)DataOverview.ScoreGrid(offGrid).Columns["largest distance from grid"][0]!, 1e-12);
+    }
+}

@@ -1,0 +1,140 @@
+using System.Text.Json.Nodes;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.NotebookRunner;
+using Xunit.Abstractions;
+
+namespace NotebookAnalysis.Tests.Notebooks;
+
+/// <summary>
+/// Every committed notebook runs headless in its own process (through the runner, which starts one worker process
+/// per notebook) without a cell error, and its stored outputs equal a fresh run's. Runner behaviour on broken
+/// cells, stale outputs and bad usage is shown on temporary copies.
+/// </summary>
+[Collection(NotebookCollection.Name)]
+public sealed class NotebookExecutionTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Notebooks() => RunnerHarness.Notebooks();
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_runs_headless_and_its_stored_outputs_are_current(string notebook)
+    {
+        var (code, text) = RunnerHarness.Run("--check", Path.Combine("notebooks", notebook));
+        output.WriteLine(text);
+        Assert.True(code == 0, $"run-notebooks --check {notebook} exited {code}:\n{text}");
+        Assert.Contains("1 passed, 0 failed", text);
+    }
+
+    [Fact]
+    public void A_broken_cell_fails_naming_the_notebook_and_the_cell_and_leaves_the_file_unchanged()
+    {
+        using var temp = new TempNotebook("01-data.ipynb");
+        // Insert a cell that does not compile as the 5th cell (after the formatter cell).
+        temp.InsertCodeCell(4, "broken-01", "var broken = thisNameDoesNotExist + 1;");
+        var before = File.ReadAllBytes(temp.Path);
+
+        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        output.WriteLine(text);
+
+        Assert.Equal(RunnerCli.Failed, code);
+        Assert.Contains($"{temp.Path}: cell 5 failed", text);
+        Assert.Contains("CS0103", text);
+        Assert.Contains("thisNameDoesNotExist", text);
+        Assert.Contains("0 passed, 1 failed", text);
+        Assert.Equal(before, File.ReadAllBytes(temp.Path));
+    }
+
+    [Fact]
+    public void Check_fails_on_stale_outputs_naming_the_cell_and_writes_nothing()
+    {
+        using var temp = new TempNotebook("01-data.ipynb");
+        // Tamper with the stored output of the last code cell (the data file's SHA-256).
+        int last = temp.Root["cells"]!.AsArray().Count;
+        temp.ReplaceStoredText(last, "e76b", "0000");
+        var before = File.ReadAllBytes(temp.Path);
+
+        var (code, text) = RunnerHarness.Run("--check", temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        output.WriteLine(text);
+
+        Assert.Equal(RunnerCli.Failed, code);
+        Assert.Contains($"cell {last}: stored outputs differ from a fresh run", text);
+        Assert.Equal(before, File.ReadAllBytes(temp.Path));
+    }
+
+    [Theory]
+    [InlineData("--bogus")]
+    [InlineData("--jobs", "zero")]
+    [InlineData("--param", "not an assignment")]
+    [InlineData("does-not-exist.ipynb")]
+    public void Usage_errors_exit_with_2(params string[] args)
+    {
+        var (code, text) = RunnerHarness.Run(args);
+        Assert.True(code == RunnerCli.UsageError, $"exit {code}:\n{text}");
+        Assert.Contains("usage:", text);
+    }
+}
+
+/// <summary>Notebook runs are heavy (a kernel each): run these classes one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class NotebookCollection
+{
+    public const string Name = "Notebooks (separate processes)";
+}
+
+/// <summary>
+/// A copy of a committed notebook in a temporary folder, with the library reference made absolute so it runs
+/// from there (the data path is passed with --param).
+/// </summary>
+internal sealed class TempNotebook : IDisposable
+{
+    private readonly string _folder;
+
+    public TempNotebook(string notebook)
+    {
+        _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nb-test-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_folder);
+        Path = System.IO.Path.Combine(_folder, notebook);
+        var text = File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
+        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
+        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");
+        Assert.Contains(lib, text);
+        File.WriteAllText(Path, text);
+    }
+
+    public string Path { get; }
+
+    public JsonObject Root => JsonNode.Parse(File.ReadAllText(Path))!.AsObject();
+
+    public void InsertCodeCell(int index, string id, string source)
+    {
+        var root = Root;
+        var cell = new JsonObject
+        {
+            ["cell_type"] = "code",
+            ["execution_count"] = null,
+            ["id"] = id,
+            ["metadata"] = new JsonObject { ["dotnet_interactive"] = new JsonObject { ["language"] = "csharp" }, ["polyglot_notebook"] = new JsonObject { ["kernelName"] = "csharp" } },
+            ["outputs"] = new JsonArray(),
+            ["source"] = new JsonArray(source),
+        };
+        root["cells"]!.AsArray().Insert(index, cell);
+        File.WriteAllText(Path, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public void ReplaceStoredText(int cellNumber, string oldText, string newText)
+    {
+        var root = Root;
+        var outputs = root["cells"]![cellNumber - 1]!["outputs"]!.AsArray();
+        var data = outputs[0]!["data"]!.AsObject();
+        var key = data.First().Key;
+        var joined = NotebookFile.JoinSource(data[key]);
+        Assert.Contains(oldText, joined);
+        data[key] = joined.Replace(oldText, newText);
+        File.WriteAllText(Path, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Xml.Linq;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.NotebookRunner;
+using Xunit.Abstractions;
+
+namespace NotebookAnalysis.Tests.Notebooks;
+
+/// <summary>The notebooks' structure and conventions, and the runner's file handling, checked in process.</summary>
+public sealed class NotebookFormatTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Notebooks() => RunnerHarness.Notebooks();
+
+    private static string PathOf(string notebook) => Path.Combine(ProjectPaths.Root, "notebooks", notebook);
+
+    /// <summary>Package versions pinned in Directory.Packages.props.</summary>
+    internal static IReadOnlyDictionary<string, string> PinnedVersions() =>
+        XDocument.Load(Path.Combine(ProjectPaths.Root, "Directory.Packages.props"))
+            .Descendants("PackageVersion")
+            .ToDictionary(e => (string)e.Attribute("Include")!, e => (string)e.Attribute("Version")!);
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_is_valid_nbformat_4_5(string notebook)
+    {
+        var problems = NotebookValidator.NbformatProblems(NotebookFile.Load(PathOf(notebook)));
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_follows_the_conventions_and_pins_the_central_versions(string notebook)
+    {
+        var problems = NotebookValidator.ConventionProblems(NotebookFile.Load(PathOf(notebook)), PinnedVersions());
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Rewriting_the_stored_outputs_reproduces_the_file_byte_for_byte(string notebook)
+    {
+        var file = NotebookFile.Load(PathOf(notebook));
+        var same = file.Cells.Where(c => c.CellType == "code").ToDictionary(
+            c => c.Number,
+            c => ((JsonArray)c.Outputs!.DeepClone(), (int?)(file.Root["cells"]![c.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int>()));
+        Assert.Equal(file.Bytes.ToArray(), file.WithOutputs(same));
+    }
+
+    [Fact]
+    public void Writing_outputs_keeps_every_other_byte_in_a_foreign_layout()
+    {
+        // Two-space indent, CRLF, non-ASCII source, keys in an unusual order, a multi-line stored output.
+        var original = "{\r\n  \"metadata\": {\"x\": \"é\"},\r\n  \"cells\": [\r\n    {\r\n      \"source\": [\"var s = \\\"ü\\\";\"],\r\n" +
+                       "      \"outputs\": [ {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"a\\n\", \"b\"]} ],\r\n" +
+                       "      \"metadata\": {},\r\n      \"id\": \"a-1\",\r\n      \"execution_count\": 7,\r\n      \"cell_type\": \"code\"\r\n    }\r\n  ],\r\n" +
+                       "  \"nbformat\": 4,\r\n  \"nbformat_minor\": 5\r\n}\r\n";
+        var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(original), "foreign.ipynb");
+        var outputs = new JsonArray(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = new JsonArray("ö\n") });
+        var text = Encoding.UTF8.GetString(file.WithOutputs(new Dictionary<int, (JsonArray, int?)> { [1] = (outputs, 1) }));
+
+        var expected = original
+            .Replace("[ {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"a\\n\", \"b\"]} ]",
+                     "[\r\n        {\r\n          \"name\": \"stdout\",\r\n          \"output_type\": \"stream\",\r\n          \"text\": [\r\n            \"ö\\n\"\r\n          ]\r\n        }\r\n      ]")
+            .Replace("\"execution_count\": 7", "\"execution_count\": 1");
+        Assert.Equal(expected, text);
+    }
+
+    [Fact]
+    public void Validator_reports_missing_ids_and_wrong_pins()
+    {
+        var json = File.ReadAllText(PathOf("01-data.ipynb"));
+        var root = JsonNode.Parse(json)!.AsObject();
+        root["cells"]![0]!.AsObject().Remove("id");
+        var first = root["cells"]!.AsArray().First(c => (string?)c!["cell_type"] == "code")!;
+        var source = NotebookFile.JoinSource(first["source"]);
+        first["source"] = source.Replace("ScottPlot, 5.1.59", "ScottPlot, 5.1.57");
+        var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "mutated.ipynb");
+
+        Assert.Contains(NotebookValidator.NbformatProblems(file), p => p.Contains("cell 1") && p.Contains("id"));
+        Assert.Contains(NotebookValidator.ConventionProblems(file, PinnedVersions()), p => p.Contains("ScottPlot 5.1.57") && p.Contains("5.1.59"));
+    }
+
+    [Fact]
+    public void Masking_hides_generated_ids_and_timestamps_but_not_values()
+    {
+        JsonArray Out(string html) => new(new JsonObject { ["data"] = new JsonObject { ["text/html"] = html }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" });
+        Assert.True(OutputComparison.SameAfterMasking(Out("<table id=\"table_639313778627511113\"><td>3.7</td>"), Out("<table id=\"table_639313778767103254\"><td>3.7</td>")));
+        Assert.True(OutputComparison.SameAfterMasking(Out("run at 2026-11-27T12:00:01Z, 0f8fad5b-d9cb-469f-a165-70867728950e"), Out("run at 2026-11-28T09:30:00Z, 7c9e6679-7425-40de-944b-e07fc1f90ae7")));
+        Assert.False(OutputComparison.SameAfterMasking(Out("<table id=\"table_639313778627511113\"><td>3.7</td>"), Out("<table id=\"table_639313778627511113\"><td>3.8</td>")));
+        // A SHA-256 or other long hex value is data, not an id.
+        Assert.False(OutputComparison.SameAfterMasking(Out("e76ba67638f9784dff99c2b7b8b4e7bcc45483d0f2b87d15d6606a2eac586b94"), Out("0000a67638f9784dff99c2b7b8b4e7bcc45483d0f2b87d15d6606a2eac586b94")));
+    }
+
+    [Fact]
+    public void Parameters_are_injected_as_string_literals_or_code_by_their_declaration()
+    {
+        const string cell = "#r \"nuget: X, 1\"\nvar dataPath = \"../seeds/data/table1.csv\";\nvar seed = 20190613;\n";
+        var code = Parameters.Injection(cell, new Dictionary<string, string> { ["dataPath"] = "C:\\data \"x\".csv", ["seed"] = "7" });
+        Assert.Contains("var dataPath = \"C:\\\\data \\\"x\\\".csv\";", code);
+        Assert.Contains("var seed = 7;", code);
+        Assert.Throws<ArgumentException>(() => Parameters.Injection(cell, new Dictionary<string, string> { ["missing"] = "1" }));
+        Assert.Equal(("dataPath", "a=b"), Parameters.ParseAssignment("dataPath=a=b"));
+        Assert.Throws<ArgumentException>(() => Parameters.ParseAssignment("1x=2"));
+    }
+
+    /// <summary>
+    /// Jupyter's own validator (Debian's python3-nbformat), when installed. Without it the test says so and the
+    /// structural checks above stand in; CI installs it (see notebooks/README.md).
+    /// </summary>
+    [Fact]
+    public void Notebooks_pass_python_nbformat_validation_when_available()
+    {
+        const string script = "import sys, nbformat\nfor p in sys.argv[1:]:\n    nbformat.validate(nbformat.read(p, as_version=4))\n    print('valid', p)\n";
+        var notebooks = Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).ToList();
+        var psi = new ProcessStartInfo("python3") { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("import nbformat");
+        try
+        {
+            using var probe = Process.Start(psi)!;
+            probe.WaitForExit();
+            if (probe.ExitCode != 0)
+            {
+                output.WriteLine("SKIPPED: python3-nbformat is not installed (apt-get install -y python3-nbformat); structural checks only.");
+                return;
+            }
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            output.WriteLine("SKIPPED: python3 is not installed; structural checks only.");
+            return;
+        }
+        psi.ArgumentList.Clear();
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(script);
+        foreach (var nb in notebooks) psi.ArgumentList.Add(nb);
+        using var run = Process.Start(psi)!;
+        var text = run.StandardOutput.ReadToEnd() + run.StandardError.ReadToEnd();
+        run.WaitForExit();
+        output.WriteLine(text);
+        Assert.True(run.ExitCode == 0, text);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.NotebookRunner;
+
+namespace NotebookAnalysis.Tests.Notebooks;
+
+/// <summary>
+/// Starts the notebook runner as a separate process, as CI and users do. The notebooks reference the Release build
+/// of lib/, so it is built once per test run first: a clean clone needs nothing installed by hand.
+/// </summary>
+internal static class RunnerHarness
+{
+    private static readonly Lazy<string> _libraryBuilt = new(BuildLibraryRelease, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The committed notebooks, for theories.</summary>
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(path));
+        return data;
+    }
+
+    /// <summary>Runs <c>run-notebooks</c> with <paramref name="args"/> (plus <c>--no-build</c>) and returns its exit code and output.</summary>
+    public static (int ExitCode, string Output) Run(params string[] args)
+    {
+        _ = _libraryBuilt.Value;
+        var runner = RunnerDll();
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(runner);
+        psi.ArgumentList.Add("--no-build");
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Execute(psi, TimeSpan.FromMinutes(10));
+    }
+
+    /// <summary>
+    /// The runner executable built beside the tests: the project reference copies NotebookRunner.dll here, and
+    /// its own output folder (same configuration) holds the runtime config that <c>dotnet NotebookRunner.dll</c> needs.
+    /// </summary>
+    private static string RunnerDll()
+    {
+        var beside = typeof(RunnerCli).Assembly.Location;
+        if (File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))) return beside;
+        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var own = Path.Combine(ProjectPaths.Root, "lib", "NotebookRunner", "bin", config, "net10.0", "NotebookRunner.dll");
+        return File.Exists(own) ? own : throw new FileNotFoundException($"Cannot find the runner at {beside} or {own}.");
+    }
+
+    private static string BuildLibraryRelease()
+    {
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in new[] { "build", "lib/NotebookAnalysis.csproj", "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly" })
+            psi.ArgumentList.Add(a);
+        var (code, output) = Execute(psi, TimeSpan.FromMinutes(10));
+        if (code != 0) throw new InvalidOperationException($"dotnet build lib -c Release failed:\n{output}");
+        return output;
+    }
+
+    private static (int, string) Execute(ProcessStartInfo psi, TimeSpan timeout)
+    {
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{psi.FileName} {string.Join(' ', psi.ArgumentList)} did not finish in {timeout}.");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}

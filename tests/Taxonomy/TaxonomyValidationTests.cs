@@ -1,0 +1,170 @@
+using NotebookAnalysis.Taxonomy;
+
+namespace NotebookAnalysis.Tests.Taxonomy;
+
+/// <summary>One test per kind of validation error: each names the file and the entry.</summary>
+public sealed class TaxonomyValidationTests
+{
+    private static TaxonomyException Fails(TaxonomyCopy copy, TaxonomyErrorKind kind, string file, string entry)
+    {
+        var e = Assert.Throws<TaxonomyException>(copy.Load);
+        Assert.Equal(kind, e.Kind);
+        Assert.EndsWith(file, e.File);
+        Assert.Equal(entry, e.Entry);
+        Assert.Contains(file, e.Message);
+        Assert.Contains(entry, e.Message);
+        return e;
+    }
+
+    [Fact]
+    public void The_unedited_copy_loads()
+    {
+        using var copy = new TaxonomyCopy();
+        Assert.Equal(22, copy.Load().Practices.Count);
+    }
+
+    [Fact]
+    public void Unknown_institution_type()
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            "\"id\": \"T7-F3\",\n      \"institution\": \"functional\"", "\"id\": \"T7-F3\",\n      \"institution\": \"operational\"");
+        var e = Fails(copy, TaxonomyErrorKind.UnknownValue, "table7-practices.json", "T7-F3");
+        Assert.Contains("'operational'", e.Message);
+        Assert.NotNull(e.Line);
+    }
+
+    [Theory]
+    [InlineData("\"country\": \"Spain\"", "'Spain' is not an ISO 3166-1 alpha-2 code; write 'ES'")]
+    [InlineData("\"country\": \"es\"", "must be upper case")]
+    [InlineData("\"country\": \"XS\"", "'XS' is not an ISO 3166-1 alpha-2 code")]
+    public void Country_not_normalised(string country, string expected)
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            "{ \"country\": \"ES\", \"paper_country\": \"Spain\", \"region\": \"San Sebastian\", \"subdivision\": \"ES-PV\", \"subdivision_relation\": \"within\",\n          \"support\": \"supported\",\n          \"evidence\": [ { \"section\": \"4.1\", \"locator\": \"cluster-consumer community cooperation\" } ]",
+            "{ " + country + ", \"paper_country\": \"Spain\", \"region\": \"San Sebastian\", \"subdivision\": \"ES-PV\", \"subdivision_relation\": \"within\",\n          \"support\": \"supported\",\n          \"evidence\": [ { \"section\": \"4.1\", \"locator\": \"cluster-consumer community cooperation\" } ]");
+        var e = Fails(copy, TaxonomyErrorKind.CountryNotNormalized, "table7-practices.json", "T7-F3");
+        Assert.Contains(expected, e.Message);
+    }
+
+    [Fact]
+    public void Subdivision_of_another_country()
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json", "\"subdivision\": \"RU-TA\"", "\"subdivision\": \"US-TX\"");
+        var e = Fails(copy, TaxonomyErrorKind.CountryNotNormalized, "table7-practices.json", "T7-F4");
+        Assert.Contains("belongs to US, not to RU", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_id()
+    {
+        using var copy = new TaxonomyCopy().Replace("roles.json", "\"id\": \"ROLE-3b\"", "\"id\": \"ROLE-3a\"");
+        var e = Fails(copy, TaxonomyErrorKind.Duplicate, "roles.json", "ROLE-3a");
+        Assert.Contains("used twice", e.Message);
+    }
+
+    [Fact]
+    public void Duplicate_table7_row()
+    {
+        // T7-F2 re-pointed at T7-F1's row: both practices would claim line 291.
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            "\"locator\": \"training programs for cluster managers\"", "\"locator\": \"ambassador function into operational\"");
+        var e = Fails(copy, TaxonomyErrorKind.Duplicate, "table7-practices.json", "T7-F2");
+        Assert.Contains("already the practice T7-F1", e.Message);
+    }
+
+    [Fact]
+    public void Trace_not_found()
+    {
+        using var copy = new TaxonomyCopy().Replace("gaps.json", "\"locator\": \"distributed leadership\"", "\"locator\": \"distributed management\"");
+        var e = Fails(copy, TaxonomyErrorKind.TraceNotFound, "gaps.json", "G10");
+        Assert.Contains("does not occur in scope '4.1'", e.Message);
+    }
+
+    [Fact]
+    public void Trace_in_a_section_that_does_not_exist()
+    {
+        using var copy = new TaxonomyCopy().Replace("gaps.json", "{ \"section\": \"4.1\", \"locator\": \"distributed leadership\" }", "{ \"section\": \"4.3\", \"locator\": \"distributed leadership\" }");
+        Fails(copy, TaxonomyErrorKind.TraceNotFound, "gaps.json", "G10");
+    }
+
+    [Fact]
+    public void Trace_ambiguous()
+    {
+        using var copy = new TaxonomyCopy().Replace("roles.json", "\"locator\": \"social entrepreneurs fulfilling\"", "\"locator\": \"social entrepreneurs\"");
+        var e = Fails(copy, TaxonomyErrorKind.TraceAmbiguous, "roles.json", "ROLE-3d");
+        Assert.Contains("occurs 2 times", e.Message);
+        Assert.Contains("line 174", e.Message);
+        Assert.Contains("line 248", e.Message);
+    }
+
+    [Fact]
+    public void Institution_differs_from_the_printed_heading()
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            "\"id\": \"T7-M3\",\n      \"institution\": \"mental\"", "\"id\": \"T7-M3\",\n      \"institution\": \"functional\"");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table7-practices.json", "T7-M3");
+        Assert.Contains("Mental institution practices", e.Message);
+    }
+
+    [Fact]
+    public void Country_cell_names_a_place_no_location_records()
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            ",\n        { \"country\": \"RS\", \"paper_country\": \"Serbia\"", ",\n        { \"country\": \"RS\", \"paper_country\": \"Srbija\"");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table7-practices.json", "T7-F2");
+        Assert.Contains("'Srbija' is not in the row's country cell", e.Message);
+    }
+
+    [Fact]
+    public void Supported_location_whose_evidence_does_not_name_it()
+    {
+        using var copy = new TaxonomyCopy().Replace("table7-practices.json",
+            "\"evidence\": [ { \"section\": \"4.1\", \"locator\": \"facilitators' education and training\" } ]",
+            "\"evidence\": [ { \"section\": \"4.1\", \"locator\": \"Cluster development case of Denmark\" } ]");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table7-practices.json", "T7-F2");
+        Assert.Contains("marked supported", e.Message);
+    }
+
+    [Fact]
+    public void Table5_repair_missing()
+    {
+        using var copy = new TaxonomyCopy().Replace("table5-advantages.json",
+            "\"item\": \"Cluster progress\"", "\"item\": \"Business network development level Cluster progress\"");
+        // The edited item no longer matches a run of cells; the original cell is left uncovered.
+        Assert.Throws<TaxonomyException>(copy.Load);
+    }
+
+    [Fact]
+    public void Table5_repair_that_does_not_match_the_transcription()
+    {
+        using var copy = new TaxonomyCopy().Replace("table5-advantages.json",
+            "\"fragments\": [\"Transport infrastructure\", \"development\"]", "\"fragments\": [\"Transport\", \"infrastructure development\"]");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table5-advantages.json", "T5-CP6");
+        Assert.Contains("the transcription has [Transport infrastructure | development]", e.Message);
+    }
+
+    [Fact]
+    public void Table6_items_that_do_not_rebuild_the_cell()
+    {
+        using var copy = new TaxonomyCopy().Replace("table6-facilitator.json",
+            "{ \"id\": \"T6-EE2\", \"characteristic\": \"expertise\", \"stage\": \"eventual\", \"item\": \"Event-management\", \"related\": [\"T7-K3\"] },\n", "");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table6-facilitator.json", "T6-EE1");
+        Assert.Contains("rebuild \"Fundraising Lobbying\"", e.Message);
+    }
+
+    [Fact]
+    public void Missing_field()
+    {
+        using var copy = new TaxonomyCopy().Replace("gaps.json", "\"label\": \"Distributed leadership across member organisations\",", "");
+        var e = Fails(copy, TaxonomyErrorKind.Schema, "gaps.json", "G10");
+        Assert.Contains("field 'label'", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_reference()
+    {
+        using var copy = new TaxonomyCopy().Replace("gaps.json", "\"nearest\": [\"T7-R5\"]", "\"nearest\": [\"T7-R9\"]");
+        var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "gaps.json", "G10");
+        Assert.Contains("'T7-R9'", e.Message);
+    }
+}
