@@ -17,7 +17,7 @@ namespace NotebookAnalysis.MachineLearning;
 /// <item>one thread and a fixed <see cref="Seed"/>: with two threads the result varies from run to run even when seeded.</item>
 /// </list>
 /// Measured on the 27 table × specification fits (<c>scripts/mlnet.cs</c>): with L2 = 1e-3 and 1000 passes every
-/// slope lies within 0.13 OLS standard errors of the exact OLS slope and every LOO RMSE within 2% of the exact one;
+/// slope lies within 0.14 OLS standard errors of the exact OLS slope and every LOO RMSE within 2% of the exact one;
 /// L2 = 1e-4 with 200 passes left the goods first-difference slope a whole standard error away, L2 = 1e-2 shrinks
 /// the trend model's slopes by a standard error, a bias learning rate above 0 diverges (10⁵ SE), and switching off
 /// shuffling leaves gaps of 3 SE. ML.NET computes in single precision (float) and stops at a relative duality gap, so

@@ -104,3 +104,29 @@ public class MlNetComparisonTests
         Assert.NotEmpty(ResultsCsv.Format(rows));
     }
 }
+
+/// <summary>The ML.NET outputs do not depend on the current culture.</summary>
+public class MlNetCultureTests
+{
+    [Fact]
+    public void ReportAndRowsAreIdenticalUnderRussianCulture()
+    {
+        var input = ModelInput.From(Table1.LoadBundled(), Market.Financial);
+        var (culture, ui) = (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture);
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = System.Globalization.CultureInfo.InvariantCulture;
+            var invariant = MlNetComparison.Run(input, ModelSpecs.LogYX);
+            string htmlInvariant = MlNetReport.Html([invariant]);
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("ru-RU");
+            var russian = MlNetComparison.Run(input, ModelSpecs.LogYX);
+            Assert.Equal(htmlInvariant, MlNetReport.Html([russian]));
+            Assert.Equal(ResultsCsv.Format(invariant.ToResultRows()), ResultsCsv.Format(russian.ToResultRows()));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = culture;
+            System.Globalization.CultureInfo.CurrentUICulture = ui;
+        }
+    }
+}
