@@ -107,7 +107,7 @@ internal static class LeastSquares
             var colNorm = DD.Sqrt(norm2);
             var alpha = u[j].Hi >= 0 ? -colNorm : colNorm;
             rs[j, j] = alpha;
-            if (Math.Abs(alpha.Hi) <= SingularTolerance * ColumnNorm(a, j, design, scaleExp))
+            if (Math.Abs(alpha.Hi) <= SingularTolerance * ColumnNorm(j, design, scaleExp))
                 throw new ModelException(design.Model, CollinearMessage(design, rs, j));
             var uj = u[j] - alpha;
             u[j] = uj;
@@ -285,7 +285,7 @@ internal static class LeastSquares
             $" The condition number of the column-equilibrated design is {kappa.ToString("E2", System.Globalization.CultureInfo.InvariantCulture)}, above the limit {(1 / SingularTolerance).ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
-    private static double ColumnNorm(DD[][] a, int j, Design design, int[] scaleExp) =>
+    private static double ColumnNorm(int j, Design design, int[] scaleExp) =>
         Math.ScaleB(Norm2(design.ColumnSpan(j)), scaleExp[j]);
 
     /// <summary>Names the columns of the near-dependency x_j ≈ Σ c_l x_l found at the first tiny diagonal of R.</summary>
