@@ -13,10 +13,12 @@ namespace NotebookAnalysis.NotebookRunner;
 /// <param name="Outputs">Per executed code cell number: its nbformat outputs and execution count.</param>
 /// <param name="FailedCell">The 1-based number of the first failing cell, or null when every cell ran.</param>
 /// <param name="Error">The failing cell's error message, or null.</param>
+/// <param name="Timings">Seconds spent creating the kernel (cell 0) and in each executed cell.</param>
 public sealed record ExecutionResult(
     IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> Outputs,
     int? FailedCell,
-    string? Error);
+    string? Error,
+    IReadOnlyList<(int Cell, double Seconds)>? Timings = null);
 
 /// <summary>
 /// Executes a notebook's code cells, in order, in a fresh in-process C# kernel set up like VS Code's:
@@ -34,8 +36,13 @@ public static class NotebookExecutor
     /// <param name="parameters">Values injected after the <c>parameters</c> cell, papermill-style.</param>
     public static async Task<ExecutionResult> RunAsync(NotebookFile notebook, IReadOnlyDictionary<string, string> parameters)
     {
-        using var kernel = CreateKernel();
         var results = new Dictionary<int, (JsonArray, int?)>();
+        if (!notebook.Cells.Any(c => c.CellType == "code"))
+            return new ExecutionResult(results, null, null); // e.g. a contents page: nothing to run, no kernel needed
+        var timings = new List<(int, double)>();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var kernel = CreateKernel();
+        timings.Add((0, clock.Elapsed.TotalSeconds));
         int executionCount = 0;
         var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
         if (parameters.Count > 0 && parametersCell is null)
@@ -44,6 +51,7 @@ public static class NotebookExecutor
         foreach (var cell in notebook.Cells.Where(c => c.CellType == "code"))
         {
             executionCount++;
+            clock.Restart();
             var outputs = new JsonArray();
             var (failed, error) = await SubmitAsync(kernel, cell.Source, outputs, executionCount);
             if (!failed && cell == parametersCell && parameters.Count > 0)
@@ -53,10 +61,11 @@ public static class NotebookExecutor
                 if (failed) error = $"injecting --param values failed: {error}";
             }
             results[cell.Number] = (outputs, executionCount);
+            timings.Add((cell.Number, clock.Elapsed.TotalSeconds));
             if (failed)
-                return new ExecutionResult(results, cell.Number, error);
+                return new ExecutionResult(results, cell.Number, error, timings);
         }
-        return new ExecutionResult(results, null, null);
+        return new ExecutionResult(results, null, null, timings);
     }
 
     private static async Task<(bool Failed, string? Error)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)

@@ -48,13 +48,22 @@ public static partial class OutputComparison
                 var left = i < a.Length ? a[i] : "<end>";
                 var right = i < b.Length ? b[i] : "<end>";
                 if (left != right)
-                    return $"cell {cell.Number}: stored outputs differ from a fresh run at line {i + 1}:\n  stored: {Clip(left)}\n  fresh:  {Clip(right)}";
+                {
+                    int at = 0;
+                    while (at < left.Length && at < right.Length && left[at] == right[at]) at++;
+                    return $"cell {cell.Number}: stored outputs differ from a fresh run at line {i + 1}, column {at + 1}:\n  stored: {Around(left, at)}\n  fresh:  {Around(right, at)}";
+                }
             }
         }
         return null;
     }
 
-    private static string Clip(string s) => s.Length > 200 ? s[..200] + "…" : s;
+    /// <summary>Up to 60 characters before and 100 after <paramref name="at"/>, so a long HTML line shows where it differs.</summary>
+    private static string Around(string s, int at)
+    {
+        int start = Math.Max(0, at - 60), end = Math.Min(s.Length, at + 100);
+        return (start > 0 ? "…" : "") + s[start..end] + (end < s.Length ? "…" : "");
+    }
 
     /// <summary>Multiline strings joined, so a string and a list of lines with the same text compare equal.</summary>
     private static JsonNode NormalizeLines(JsonNode node) => node switch

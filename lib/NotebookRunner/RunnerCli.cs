@@ -21,12 +21,13 @@ public static class RunnerCli
     public const int UsageError = 2;
 
     private const string Usage =
-        "usage: dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--jobs N] [--no-build] [--timeout SECONDS]]\n" +
+        "usage: dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--jobs N] [--no-build] [--timings] [--timeout SECONDS]]\n" +
         "  NOTEBOOK       .ipynb files to run (default: every notebooks/*.ipynb of the repository)\n" +
         "  --check        run without writing; fail when the stored outputs differ from a fresh run\n" +
         "  --param n=v    override variable n of the notebooks' 'parameters' cell (e.g. --param dataPath=/data/t1.csv)\n" +
         "  --jobs N       notebooks run at once, one process each (default: number of processors)\n" +
         "  --no-build     do not build lib/ in Release first\n" +
+        "  --timings      print kernel start-up and the slowest cells of each notebook\n" +
         "  --timeout S    seconds allowed per notebook (default 600)";
 
     /// <summary>Entry point for the script and the runner executable.</summary>
@@ -155,6 +156,7 @@ public static class RunnerCli
         psi.ArgumentList.Add(notebook);
         psi.ArgumentList.Add(Display(notebook));
         if (options.Check) psi.ArgumentList.Add("--check");
+        if (options.Timings) psi.ArgumentList.Add("--timings");
         foreach (var (name, value) in options.Parameters)
         {
             psi.ArgumentList.Add("--param");
@@ -202,6 +204,7 @@ public static class RunnerCli
         public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
         public bool Check { get; private set; }
         public bool NoBuild { get; private set; }
+        public bool Timings { get; private set; }
         public bool Help { get; private set; }
         public int Jobs { get; private set; } = Math.Max(1, Environment.ProcessorCount);
         public int TimeoutSeconds { get; private set; } = 600;
@@ -218,6 +221,7 @@ public static class RunnerCli
                     case "--": break;
                     case "--check": o.Check = true; break;
                     case "--no-build": o.NoBuild = true; break;
+                    case "--timings": o.Timings = true; break;
                     case "-h" or "--help": o.Help = true; break;
                     case "--param":
                         var (name, value) = NotebookRunner.Parameters.ParseAssignment(Next());

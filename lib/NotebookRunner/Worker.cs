@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace NotebookAnalysis.NotebookRunner;
@@ -15,12 +16,17 @@ internal static class Worker
             Console.Error.WriteLine("run-notebooks --worker NOTEBOOK DISPLAY-NAME [--check] [--param n=v]…");
             return RunnerCli.UsageError;
         }
+        // Stored outputs must not depend on the machine's locale (the authors' is ru-RU: "3,7"): the kernel and every
+        // thread it starts format numbers in the invariant culture, whatever LANG says.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
+        CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         string path = args[0], name = args[1];
-        bool check = false;
+        bool check = false, timings = false;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--check") check = true;
+            else if (args[i] == "--timings") timings = true;
             else if (args[i] == "--param" && i + 1 < args.Length)
             {
                 var (n, v) = Parameters.ParseAssignment(args[++i]);
@@ -55,6 +61,10 @@ internal static class Worker
             Console.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
         }
+        if (timings && result.Timings is { Count: > 0 } t)
+            Console.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
+                string.Join(", ", t.Skip(1).OrderByDescending(c => c.Seconds).Take(4).Select(c => $"cell {c.Cell} {c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s")) +
+                $"; all {t.Count - 1} code cells {t.Skip(1).Sum(c => c.Seconds).ToString("0.00", CultureInfo.InvariantCulture)} s");
         if (result.Error is not null)
         {
             Console.WriteLine(result.FailedCell is int n

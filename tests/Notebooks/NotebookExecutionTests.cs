@@ -26,6 +26,16 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Stored_outputs_are_current_under_a_russian_locale_too()
+    {
+        // The authors' locale writes "3,7"; the runner pins the invariant culture, so a ru-RU machine reproduces the outputs.
+        var russian = new Dictionary<string, string> { ["LANG"] = "ru_RU.UTF-8", ["LC_ALL"] = "ru_RU.UTF-8" };
+        var (code, text) = RunnerHarness.RunWithEnvironment(russian, "--check", Path.Combine("notebooks", "02-table2-goods-markets.ipynb"));
+        output.WriteLine(text);
+        Assert.True(code == 0, $"exit {code}:\n{text}");
+    }
+
+    [Fact]
     public void A_broken_cell_fails_naming_the_notebook_and_the_cell_and_leaves_the_file_unchanged()
     {
         using var temp = new TempNotebook("01-data.ipynb");

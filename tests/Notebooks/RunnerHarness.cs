@@ -22,7 +22,10 @@ internal static class RunnerHarness
     }
 
     /// <summary>Runs <c>run-notebooks</c> with <paramref name="args"/> (plus <c>--no-build</c>) and returns its exit code and output.</summary>
-    public static (int ExitCode, string Output) Run(params string[] args)
+    public static (int ExitCode, string Output) Run(params string[] args) => RunWithEnvironment(new Dictionary<string, string>(), args);
+
+    /// <summary>As <see cref="Run"/>, with extra environment variables (e.g. a ru-RU locale).</summary>
+    public static (int ExitCode, string Output) RunWithEnvironment(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         _ = _libraryBuilt.Value;
         var runner = RunnerDll();
@@ -32,6 +35,7 @@ internal static class RunnerHarness
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
         return Execute(psi, TimeSpan.FromMinutes(10));
     }
 
