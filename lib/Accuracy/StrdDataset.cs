@@ -281,9 +281,25 @@ public sealed class StrdDataset
             var (b, tb) = terms[i + 1];
             var va = ta!.Variable ?? tb!.Variable;
             int pa = ta.Variable is null ? 0 : ta.Power;
-            if (va != tb!.Variable || tb.Power - pa != b - a)
+            if (va == tb!.Variable && tb.Power - pa == b - a)
+            {
+                // Powers of one predictor: B1*x + ... + B9*(x**9).
+                for (int idx = a + 1; idx < b; idx++) result.Add(new StrdTerm($"B{idx}", va, pa + idx - a));
+            }
+            else if (NumberedPredictors(ta.Variable, tb.Variable, b - a) is string prefix && ta.Power == 1 && tb.Power == 1)
+            {
+                // Numbered predictors: B1*x1 + ... + B6*x6.
+                int first = int.Parse(ta.Variable![prefix.Length..], CultureInfo.InvariantCulture);
+                for (int idx = a + 1; idx < b; idx++)
+                {
+                    string name = prefix + (first + idx - a).ToString(CultureInfo.InvariantCulture);
+                    if (!columns.Skip(1).Contains(name))
+                        throw new DataFileException(source, lineNo, null, null, $"'...' stands for '{name}', which is not a data column.");
+                    result.Add(new StrdTerm($"B{idx}", name, 1));
+                }
+            }
+            else
                 throw new DataFileException(source, lineNo, null, null, $"cannot expand '...' between {ta.Parameter} and {tb.Parameter}.");
-            for (int idx = a + 1; idx < b; idx++) result.Add(new StrdTerm($"B{idx}", va, pa + idx - a));
         }
         var dup = result.GroupBy(t => t.Parameter).FirstOrDefault(g => g.Count() > 1);
         if (dup is not null)
@@ -291,6 +307,17 @@ public sealed class StrdDataset
         if (result.Count(t => t.Variable is null) > 1)
             throw new DataFileException(source, lineNo, null, null, "the model has more than one constant term.");
         return result;
+    }
+
+    /// <summary>The common prefix of x1 and x6 when their numbers differ by <paramref name="step"/>; otherwise null.</summary>
+    private static string? NumberedPredictors(string? first, string? last, int step)
+    {
+        if (first is null || last is null) return null;
+        var m1 = Regex.Match(first, @"^(\D+)(\d+)$", RegexOptions.CultureInvariant);
+        var m2 = Regex.Match(last, @"^(\D+)(\d+)$", RegexOptions.CultureInvariant);
+        if (!m1.Success || !m2.Success || m1.Groups[1].Value != m2.Groups[1].Value) return null;
+        int d = int.Parse(m2.Groups[2].Value, CultureInfo.InvariantCulture) - int.Parse(m1.Groups[2].Value, CultureInfo.InvariantCulture);
+        return d == step ? m1.Groups[1].Value : null;
     }
 
     /// <summary>Parses a number of the StRD files: invariant culture, trailing dot, D exponents, "Infinity".</summary>

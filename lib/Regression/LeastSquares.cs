@@ -107,7 +107,7 @@ internal static class LeastSquares
             var colNorm = DD.Sqrt(norm2);
             var alpha = u[j].Hi >= 0 ? -colNorm : colNorm;
             rs[j, j] = alpha;
-            if (Math.Abs(alpha.Hi) <= SingularTolerance * ColumnNorm(a, j, design, scaleExp))
+            if (Math.Abs(alpha.Hi) <= SingularTolerance * ColumnNorm(j, design, scaleExp))
                 throw new ModelException(design.Model, CollinearMessage(design, rs, j));
             var uj = u[j] - alpha;
             u[j] = uj;
@@ -185,14 +185,36 @@ internal static class LeastSquares
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
         var lows = design.LowPartsUnsafe;
+        // Candidates for an exact fit: the coefficients rounded to double, and the same with every coefficient whose
+        // whole contribution is below 2^-96 of y (double-double noise around a true zero) flushed to 0. The verdict
+        // itself has no tolerance: the candidate must reproduce every y exactly.
         var bd = b.Select(v => v.ToDouble()).ToArray();
-        bool exact = true;
-        for (int i = 0; i < n && exact; i++)
+        bool exact = Reproduces(bd);
+        if (!exact)
         {
-            DD f = DD.Zero;
+            double yMax = 0;
+            foreach (var v in y) yMax = Math.Max(yMax, Math.Abs(v));
+            var flushed = (double[])bd.Clone();
+            bool changed = false;
             for (int j = 0; j < k; j++)
-                f += lows[j] is { } lw ? DD.TwoProduct(cols[j][i], bd[j]) + lw[i] * bd[j] : DD.TwoProduct(cols[j][i], bd[j]);
-            exact = (f - y[i]).Hi == 0;
+            {
+                double xMax = 0;
+                foreach (var v in cols[j]) xMax = Math.Max(xMax, Math.Abs(v));
+                if (bd[j] != 0 && Math.Abs(bd[j]) * xMax <= Math.ScaleB(yMax, -96)) { flushed[j] = 0; changed = true; }
+            }
+            if (changed && Reproduces(flushed)) { bd = flushed; exact = true; }
+        }
+
+        bool Reproduces(double[] c)
+        {
+            for (int i = 0; i < n; i++)
+            {
+                DD f = DD.Zero;
+                for (int j = 0; j < k; j++)
+                    f += lows[j] is { } lw ? DD.TwoProduct(cols[j][i], c[j]) + lw[i] * c[j] : DD.TwoProduct(cols[j][i], c[j]);
+                if ((f - y[i]).Hi != 0) return false;
+            }
+            return true;
         }
 
         var fitted = new double[n];
@@ -263,7 +285,7 @@ internal static class LeastSquares
             $" The condition number of the column-equilibrated design is {kappa.ToString("E2", System.Globalization.CultureInfo.InvariantCulture)}, above the limit {(1 / SingularTolerance).ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}.");
     }
 
-    private static double ColumnNorm(DD[][] a, int j, Design design, int[] scaleExp) =>
+    private static double ColumnNorm(int j, Design design, int[] scaleExp) =>
         Math.ScaleB(Norm2(design.ColumnSpan(j)), scaleExp[j]);
 
     /// <summary>Names the columns of the near-dependency x_j ≈ Σ c_l x_l found at the first tiny diagonal of R.</summary>

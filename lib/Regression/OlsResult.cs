@@ -124,10 +124,10 @@ public sealed class OlsResult
     public double MultipleR => Math.Sqrt(RSquared);
 
     /// <summary>R² = SSR/SST; uncentered through the origin.</summary>
-    public double RSquared => SsRegression / SsTotal;
+    public double RSquared => SsRegression / RequireVariation();
 
     /// <summary>Adjusted R² (R's convention; see remarks).</summary>
-    public double AdjustedRSquared => 1 - SsResidual / SsTotal * (N - (Design.HasIntercept ? 1 : 0)) / DfResidual;
+    public double AdjustedRSquared => 1 - SsResidual / RequireVariation() * (N - (Design.HasIntercept ? 1 : 0)) / DfResidual;
 
     /// <summary>Residual standard error σ = sqrt(SSE/(N-K)).</summary>
     public double Sigma => Math.Sqrt(MsResidual);
@@ -148,7 +148,9 @@ public sealed class OlsResult
     public double MsResidual => SsResidual / DfResidual;
 
     /// <summary>F = MSR/MSE; +∞ for an exact fit.</summary>
-    public double FStatistic => IsExactFit ? double.PositiveInfinity : MsRegression / MsResidual;
+    public double FStatistic => IsExactFit
+        ? (SsRegression > 0 ? double.PositiveInfinity : throw new ModelException(Model, "exact fit with SSR = 0 (y has no variation to explain), so F is undefined."))
+        : MsRegression / MsResidual;
 
     /// <summary>P(F_{DfModel, DfResidual} ≥ F): Excel's "Significance F".</summary>
     public double FPValue => Distributions.FUpperTail(FStatistic, DfModel, DfResidual);
@@ -338,9 +340,20 @@ public sealed class OlsResult
         var regs = new List<(string, double[])>();
         for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add((Terms[j], Design.Column(j)));
         var fit = Ols.Fit(Design.WithIntercept(Model + " (Breusch-Pagan auxiliary)", [.. regs]), r2);
-        double stat = N * fit.SsRegression / fit.SsTotal;
+        // Squared residuals without variation carry no evidence of heteroskedasticity: LM = 0.
+        double stat = fit.SsTotal == 0 ? 0 : N * fit.SsRegression / fit.SsTotal;
         int df = regs.Count;
         return new TestResult("Breusch-Pagan", stat, df, Distributions.ChiSquaredUpperTail(stat, df));
+    }
+
+    private double RequireVariation()
+    {
+        double sst = SsTotal;
+        if (sst == 0)
+            throw new ModelException(Model, Design.HasIntercept
+                ? "y is constant (total sum of squares 0), so R² is undefined."
+                : "y is all zeros (uncentered total sum of squares 0), so R² is undefined.");
+        return sst;
     }
 
     private void RequireResidualScale(string what)

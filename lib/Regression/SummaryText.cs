@@ -27,10 +27,10 @@ internal static class SummaryText
         };
         var right = new List<(string, string)>
         {
-            ("R-squared:", F(r.RSquared, "F6")),
-            ("Adj. R-squared:", F(r.AdjustedRSquared, "F6")),
-            ("F-statistic:", G(r.FStatistic)),
-            ("Prob (F-statistic):", G(r.FPValue)),
+            ("R-squared:", Try(() => F(r.RSquared, "F6"))),
+            ("Adj. R-squared:", Try(() => F(r.AdjustedRSquared, "F6"))),
+            ("F-statistic:", Try(() => G(r.FStatistic))),
+            ("Prob (F-statistic):", Try(() => G(r.FPValue))),
             ("Log-Likelihood:", G(r.LogLikelihood)),
             ("AIC:", G(r.Aic)),
             ("BIC:", G(r.Bic)),

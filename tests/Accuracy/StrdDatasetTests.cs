@@ -95,6 +95,18 @@ public class StrdDatasetTests
     }
 
     [Fact]
+    public void EllipsisOverNumberedPredictors()
+    {
+        var lines = Cubic.Select(l => l
+            .Replace("y = B0 + B1*x + ... + B3*(x**3) + e", "y = B0 + B1*x1 + ... + B3*x3 + e")
+            .Replace("Data:       y          x", "Data:       y   x1   x2   x3")).ToList();
+        int header = lines.FindIndex(l => l.StartsWith("Data:       y", StringComparison.Ordinal));
+        lines = [.. lines.Take(header + 1), "1 1 2 3", "2 2 3 1", "3 3 1 5", "4 4 5 2", "5 5 1 1"];
+        var d = StrdDataset.Parse(lines, "Numbered.dat");
+        Assert.Equal(["x1", "x2", "x3"], d.Terms.Skip(1).Select(t => t.Variable));
+    }
+
+    [Fact]
     public void BadInputNamesFileAndLine()
     {
         var bad = (string[])Cubic.Clone();

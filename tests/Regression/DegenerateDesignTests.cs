@@ -96,6 +96,20 @@ public class DegenerateDesignTests
     }
 
     [Fact]
+    public void ConstantResponseIsAnExactFitWithUndefinedRSquared()
+    {
+        var fit = Ols.FitSimple(X, Enumerable.Repeat(4.25, X.Length).ToArray(), "m1");
+        Assert.True(fit.IsExactFit);
+        Assert.Equal(4.25, fit.Coefficients[0]);
+        Assert.Equal(0.0, fit.Coefficients[1]);
+        Assert.Equal(0.0, fit.TValues[1]);
+        Assert.Equal(1.0, fit.PValues[1]);
+        Assert.Contains("R² is undefined", Assert.Throws<ModelException>(() => fit.RSquared).Reason);
+        Assert.Contains("F is undefined", Assert.Throws<ModelException>(() => fit.FStatistic).Reason);
+        Assert.Contains("undefined", fit.Summary());
+    }
+
+    [Fact]
     public void ConfidenceLevelOutsideTheUnitIntervalNamesTheParameter()
     {
         var fit = Ols.FitSimple(X, Y, "m1");
