@@ -33,6 +33,13 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public sealed record Battery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyDictionary<string, LooPredictions> MeanOnly,
         IReadOnlyList<MarketRobustness> Markets, IReadOnlyList<ResultRow> Rows, IReadOnlyList<string> Omitted)
     {
+        /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
+        public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Market == market);
+
+        /// <summary>The fits of <paramref name="market"/>, in model order.</summary>
+        public IReadOnlyList<AlternativeFit> FitsFor(Market market) =>
+            Fits.Where(f => f.Data.Input.TableId == NotebookAnalysis.Data.Markets.Get(market).TableId).ToList();
+
         /// <summary>Fits every model to every market and derives rows and verdicts.</summary>
         public static Battery Run(Table1 data)
         {

@@ -69,6 +69,7 @@ public static class MainJob
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
     public static Output Compute(string dataPath, string outDir, TextWriter? progress = null)
     {
+        var clock = Stopwatch.StartNew();
         var data = Table1.Load(dataPath);
         string display = DisplayPath(dataPath);
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
@@ -80,11 +81,13 @@ public static class MainJob
             rows.AddRange(FitRows.From(r.Fit, r.TableId, "base"));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings));
+        progress?.Write($"Tables 2-4 reproduced ({clock.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)\n");
         var files = new OutputFolder(outDir);
         foreach (var section in Sections.All)
         {
-            progress?.Write($"Section: {section.Name}\n");
+            var sectionClock = Stopwatch.StartNew();
             var s = section.Run(data);
+            progress?.Write($"Section: {section.Name} ({sectionClock.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)\n");
             rows.AddRange(s.Rows);
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
             foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())

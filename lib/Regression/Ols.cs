@@ -38,12 +38,14 @@ public static class Ols
         int n = design.Rows, k = design.Columns;
         if (y.Length != n)
             throw new ModelException(model, $"y has {y.Length} values but the design has {n} rows.");
-        for (int i = 0; i < n; i++)
-            if (!double.IsFinite(y[i]))
-                throw new ModelException(model, $"y has a non-finite value ({Format(y[i])}) at row {i + 1}.");
+        if (!AllFinite(y))
+            for (int i = 0; i < n; i++)
+                if (!double.IsFinite(y[i]))
+                    throw new ModelException(model, $"y has a non-finite value ({Format(y[i])}) at row {i + 1}.");
         for (int j = 0; j < k; j++)
         {
             var col = design.ColumnSpan(j);
+            if (AllFinite(col)) continue;
             for (int i = 0; i < n; i++)
                 if (!double.IsFinite(col[i]))
                     throw new ModelException(model, $"{design.Terms[j]} has a non-finite value ({Format(col[i])}) at row {i + 1}.");
@@ -61,6 +63,22 @@ public static class Ols
                     throw new ModelException(model, $"{design.Terms[j]} is constant (every value is {col[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), so its slope is not identified beside the intercept.");
             }
         }
+    }
+
+    /// <summary>Vectorized screen: x·0 is 0 for every finite x and NaN for ±∞ and NaN.</summary>
+    private static bool AllFinite(ReadOnlySpan<double> v)
+    {
+        int i = 0;
+        var acc = System.Numerics.Vector<double>.Zero;
+        if (System.Numerics.Vector.IsHardwareAccelerated)
+        {
+            var vv = System.Runtime.InteropServices.MemoryMarshal.Cast<double, System.Numerics.Vector<double>>(v);
+            foreach (var x in vv) acc += x * System.Numerics.Vector<double>.Zero;
+            i = vv.Length * System.Numerics.Vector<double>.Count;
+        }
+        double s = System.Numerics.Vector.Sum(acc);
+        for (; i < v.Length; i++) s += v[i] * 0;
+        return s == 0;
     }
 
     private static string Format(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "+Infinity" : "-Infinity";

@@ -126,13 +126,17 @@ public sealed partial class PracticeTaxonomy
             new StringDataFrameColumn("reason", rows.Select(r => r.a.RepairReason!)));
     }
 
-    /// <summary>Table 6 in long form: one row per item.</summary>
-    public DataFrame FacilitatorFrame() => new(
-        new StringDataFrameColumn("id", FacilitatorEntries.Select(e => e.Id)),
-        new StringDataFrameColumn("characteristic", FacilitatorEntries.Select(e => Name(e.Characteristic))),
-        new StringDataFrameColumn("stage", FacilitatorEntries.Select(e => Name(e.Stage))),
-        new StringDataFrameColumn("item", FacilitatorEntries.Select(e => e.Item)),
-        new StringDataFrameColumn("related", FacilitatorEntries.Select(e => string.Join(";", e.Related))));
+    /// <summary>Table 6 in long form: one row per item (of one characteristic, when given).</summary>
+    public DataFrame FacilitatorFrame(FacilitatorCharacteristic? only = null)
+    {
+        var rows = FacilitatorEntries.Where(e => only is null || e.Characteristic == only).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("id", rows.Select(e => e.Id)),
+            new StringDataFrameColumn("characteristic", rows.Select(e => Name(e.Characteristic))),
+            new StringDataFrameColumn("stage", rows.Select(e => Name(e.Stage))),
+            new StringDataFrameColumn("item", rows.Select(e => e.Item)),
+            new StringDataFrameColumn("related", rows.Select(e => string.Join(";", e.Related))));
+    }
 
     /// <summary>Table 6 as the life-cycle matrix: characteristics × stages, items separated by "; ".</summary>
     public DataFrame LifecycleMatrix()
@@ -206,10 +210,10 @@ public sealed partial class PracticeTaxonomy
     public IReadOnlyList<(Gap Gap, Passage Passage)> OmittedFromTable7() =>
         Gaps.Select(g => (g, Resolve(g.Trace))).ToList();
 
-    /// <summary><see cref="OmittedFromTable7"/> as a frame.</summary>
-    public DataFrame GapsFrame()
+    /// <summary><see cref="OmittedFromTable7"/> as a frame (of one kind, when given).</summary>
+    public DataFrame GapsFrame(GapKind? kind = null)
     {
-        var rows = OmittedFromTable7();
+        var rows = OmittedFromTable7().Where(r => kind is null || r.Gap.Kind == kind).ToList();
         return new DataFrame(
             new StringDataFrameColumn("id", rows.Select(r => r.Gap.Id)),
             new StringDataFrameColumn("kind", rows.Select(r => Name(r.Gap.Kind))),

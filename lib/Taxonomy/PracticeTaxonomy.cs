@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NotebookAnalysis.Data;
 
 namespace NotebookAnalysis.Taxonomy;
@@ -37,17 +38,17 @@ public sealed partial class PracticeTaxonomy
     /// <summary>The document key of the paper in <see cref="Trace.Document"/>.</summary>
     public const string PaperDocument = "paper.md";
 
-    private readonly Dictionary<string, PaperText> _documents;
+    private readonly ConcurrentDictionary<string, PaperText> _documents;
     private readonly string _seeds;
     private readonly Dictionary<string, (string File, int? Line)> _origin;
-    private readonly Dictionary<Trace, Passage> _passages;
+    private readonly ConcurrentDictionary<Trace, Passage> _passages; // resolved once; safe to share across threads
 
     private PracticeTaxonomy(TaxonomyParts parts)
     {
         Paper = parts.Paper;
         Iso = parts.Iso;
         _seeds = parts.Seeds;
-        _documents = parts.Documents;
+        _documents = new ConcurrentDictionary<string, PaperText>(parts.Documents);
         _origin = parts.Origin;
         InstitutionTypes = parts.Types;
         Practices = parts.Practices;
@@ -58,7 +59,7 @@ public sealed partial class PracticeTaxonomy
         Roles = parts.Roles;
         Gaps = parts.Gaps;
         Places = parts.Places;
-        _passages = new Dictionary<Trace, Passage>();
+        _passages = new ConcurrentDictionary<Trace, Passage>();
         new TaxonomyValidator(this).Run();
     }
 
@@ -126,10 +127,7 @@ public sealed partial class PracticeTaxonomy
     /// <summary>The place <paramref name="trace"/> names, read from its document (cached).</summary>
     public Passage Resolve(Trace trace)
     {
-        if (_passages.TryGetValue(trace, out var p)) return p;
-        p = Document(trace.Document).Resolve(trace);
-        _passages[trace] = p;
-        return p;
+        return _passages.GetOrAdd(trace, t => Document(t.Document).Resolve(t));
     }
 
     /// <summary>The document a trace names: the paper, or a file under <c>seeds/</c>.</summary>
@@ -142,9 +140,7 @@ public sealed partial class PracticeTaxonomy
             throw new KeyNotFoundException($"document '{key}' lies outside seeds/.");
         if (!File.Exists(path))
             throw new KeyNotFoundException($"document '{key}' does not exist under {_seeds}.");
-        d = PaperText.Load(path);
-        _documents[key] = d;
-        return d;
+        return _documents.GetOrAdd(key, _ => PaperText.Load(path));
     }
 
     /// <summary>The file and line an entry was read from.</summary>

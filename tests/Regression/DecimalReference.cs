@@ -7,7 +7,13 @@ namespace NotebookAnalysis.Tests.Regression;
 /// </summary>
 internal static class DecimalReference
 {
-    public static decimal D(double v) => (decimal)v;
+    /// <summary>
+    /// The double's value to 17 significant digits. (A plain (decimal) cast keeps only 15, which is not the value
+    /// the engine sees.)
+    /// </summary>
+    public static decimal D(double v) =>
+        decimal.Parse(v.ToString("G17", System.Globalization.CultureInfo.InvariantCulture),
+            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Coefficients of y on the columns (each column a full-length array), in decimal.</summary>
     public static decimal[] Solve(IReadOnlyList<decimal[]> columns, decimal[] y)

@@ -1,0 +1,166 @@
+#:project ../lib/NotebookAnalysis.csproj
+// Scale benchmark: fits n = 10^4, 10^5, 10^6 rows × 10 regressors (+ intercept) of seeded synthetic data with the
+// engine and with MathNet's MultipleRegression.QR, and reports wall time and memory.
+// Usage: dotnet run -c Release scripts/benchmark.cs -- [--sizes 10000,100000,1000000] [--repeat 3] [--seed 20190613]
+//        [--numpy] [--python PATH] [--csv FILE]
+//   --numpy also times numpy.linalg.lstsq on the same data (float64, same columns) through python3 (or --python PATH).
+// Timing: best of --repeat runs after one warm-up fit, Stopwatch around Ols.Fit plus reading the standard errors
+// (the fit is lazy beyond the coefficients). Memory: bytes allocated by the fitting thread during one fit, and the
+// process's peak working set at the end of each size (cumulative, includes the data).
+using System.Diagnostics;
+using System.Globalization;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearRegression;
+using NotebookAnalysis.Regression;
+
+var inv = CultureInfo.InvariantCulture;
+int[] sizes = [10_000, 100_000, 1_000_000];
+int repeat = 3, seed = 20190613, k = 10;
+bool numpy = false;
+string python = "python3";
+string? csv = null;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').Select(s => int.Parse(s, inv)).ToArray(); break;
+        case "--repeat" when i + 1 < args.Length: repeat = int.Parse(args[++i], inv); break;
+        case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], inv); break;
+        case "--numpy": numpy = true; break;
+        case "--python" when i + 1 < args.Length: python = args[++i]; break;
+        case "--csv" when i + 1 < args.Length: csv = args[++i]; break;
+        default: Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'."); return 2;
+    }
+}
+
+double cpuBest = 0;
+var lines = new List<string> { "method,n,k,seconds,cpu_seconds,allocated_mb,peak_working_set_mb,max_abs_coef_diff_vs_engine" };
+Console.WriteLine($"{"method",-12} {"n",9} {"k",3} {"seconds",9} {"cpu s",9} {"alloc MB",9} {"peak WS MB",10}  max|Δb| vs engine");
+foreach (int n in sizes)
+{
+    var (cols, y) = Synthetic(n, k, seed);
+    var design = Design.WithIntercept($"bench_{n}", cols.Select((c, j) => ($"x{j + 1}", c)).ToArray());
+
+    var (tEngine, aEngine, fit) = Time(() => { var f = Ols.Fit(design, y); _ = f.StandardErrors; return f; });
+    double[] bEngine = [.. fit.Coefficients];
+    Report("engine", n, tEngine, aEngine, 0);
+
+    var x = Matrix<double>.Build.Dense(n, k + 1, (i, j) => j == 0 ? 1.0 : cols[j - 1][i]);
+    var yv = Vector<double>.Build.DenseOfArray(y);
+    var (tMath, aMath, bMath) = Time(() => MultipleRegression.QR(x, yv));
+    Report("mathnet_qr", n, tMath, aMath, bMath.Select((v, j) => Math.Abs(v - bEngine[j])).Max());
+
+    if (numpy) RunNumpy(n, cols, y, bEngine);
+    Console.WriteLine($"  engine path at n = {n}: {fit.Method}");
+}
+if (csv is not null) File.WriteAllLines(csv, lines);
+return 0;
+
+
+(double Seconds, double AllocatedMb, T Result) Time<T>(Func<T> f)
+{
+    var warm = f(); // warm-up: JIT and page faults
+    GC.Collect();
+    GC.WaitForPendingFinalizers();
+    double best = double.PositiveInfinity, alloc = 0;
+    cpuBest = double.PositiveInfinity;
+    T result = warm;
+    for (int r = 0; r < repeat; r++)
+    {
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        var proc = Process.GetCurrentProcess();
+        var cpu0 = proc.TotalProcessorTime;
+        var sw = Stopwatch.StartNew();
+        result = f();
+        sw.Stop();
+        proc.Refresh();
+        cpuBest = Math.Min(cpuBest, (proc.TotalProcessorTime - cpu0).TotalSeconds);
+        alloc = (GC.GetAllocatedBytesForCurrentThread() - before) / 1048576.0;
+        best = Math.Min(best, sw.Elapsed.TotalSeconds);
+    }
+    return (best, alloc, result);
+}
+
+void Report(string method, int n, double seconds, double allocMb, double diff)
+{
+    double peak = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
+    Console.WriteLine($"{method,-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {cpuBest.ToString("F4", inv),9} {allocMb.ToString("F1", inv),9} {peak.ToString("F0", inv),10}  {diff.ToString("E1", inv)}");
+    lines.Add(string.Join(',', method, n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), cpuBest.ToString("R", inv), allocMb.ToString("F1", inv),
+        peak.ToString("F0", inv), diff.ToString("E3", inv)));
+}
+
+void RunNumpy(int n, double[][] cols, double[] y, double[] bEngine)
+{
+    // Same data through a binary file: intercept column + regressors, row-major float64, then y.
+    var path = Path.Combine(Path.GetTempPath(), $"na-bench-{Environment.ProcessId}-{n}.bin");
+    using (var w = new BinaryWriter(File.Create(path)))
+    {
+        for (int i = 0; i < n; i++)
+        {
+            w.Write(1.0);
+            for (int j = 0; j < k; j++) w.Write(cols[j][i]);
+        }
+        foreach (var v in y) w.Write(v);
+    }
+    string script = $$"""
+import numpy as np, time, sys
+n, k = {{n}}, {{k + 1}}
+d = np.fromfile(sys.argv[1], dtype='<f8')
+X = d[:n*k].reshape(n, k); y = d[n*k:]
+np.linalg.lstsq(X, y, rcond=None)
+best = 1e9; cbest = 1e9
+for _ in range({{repeat}}):
+    t = time.perf_counter(); c = time.process_time(); b = np.linalg.lstsq(X, y, rcond=None)[0]
+    best = min(best, time.perf_counter() - t); cbest = min(cbest, time.process_time() - c)
+print(best, cbest); print(' '.join(repr(v) for v in b))
+""";
+    var psi = new ProcessStartInfo(python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+    psi.ArgumentList.Add("-");
+    psi.ArgumentList.Add(path);
+    try
+    {
+        using var p = Process.Start(psi)!;
+        p.StandardInput.Write(script);
+        p.StandardInput.Close();
+        string output = p.StandardOutput.ReadToEnd(), err = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) { Console.WriteLine($"numpy       {n,9}: not run ({err.Trim().Split('\n').Last()})"); return; }
+        var outLines = output.Trim().Split('\n');
+        var times = outLines[0].Split(' ');
+        double seconds = double.Parse(times[0], inv), cpu = double.Parse(times[1], inv);
+        var b = outLines[1].Split(' ').Select(s => double.Parse(s, inv)).ToArray();
+        Console.WriteLine($"{"numpy_lstsq",-12} {n,9} {k,3} {seconds.ToString("F4", inv),9} {cpu.ToString("F4", inv),9} {"",9} {"",10}  {b.Select((v, j) => Math.Abs(v - bEngine[j])).Max().ToString("E1", inv)}");
+        lines.Add(string.Join(',', "numpy_lstsq", n.ToString(inv), k.ToString(inv), seconds.ToString("R", inv), cpu.ToString("R", inv), "", "",
+            b.Select((v, j) => Math.Abs(v - bEngine[j])).Max().ToString("E3", inv)));
+    }
+    catch (System.ComponentModel.Win32Exception e)
+    {
+        Console.WriteLine($"numpy: python3 not found ({e.Message})");
+    }
+    finally
+    {
+        File.Delete(path);
+    }
+}
+
+static (double[][] Cols, double[] Y) Synthetic(int n, int k, int seed)
+{
+    // Regressors: standard normal (Box-Muller) with different means and scales; y = 1 + Σ β_j x_j + N(0, 0.5²).
+    var rng = new Random(seed);
+    double Normal() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+    var cols = new double[k][];
+    for (int j = 0; j < k; j++) cols[j] = new double[n];
+    var y = new double[n];
+    for (int i = 0; i < n; i++)
+    {
+        double s = 1;
+        for (int j = 0; j < k; j++)
+        {
+            double v = (j + 1) * 10 + (j + 1) * Normal();
+            cols[j][i] = v;
+            s += 0.1 * (j + 1) * v;
+        }
+        y[i] = s + 0.5 * Normal();
+    }
+    return (cols, y);
+}

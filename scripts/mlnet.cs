@@ -1,0 +1,68 @@
+#:project ../lib/NotebookAnalysis.csproj
+#:property PublishAot=false
+// ML.NET's dynamic code generation (LoadFromEnumerable, Expression transforms) needs the JIT, so no native AOT.
+
+// The ML.NET comparison (issue 5, item 4): every specification as an ML.NET pipeline trained by SDCA, leave-one-out
+// through CrossValidate with a sampling-key column, beside exact OLS and the exact hat-matrix leave-one-out.
+// Writes results/mlnet.csv in the results.csv format. Deterministic: MLContext(seed), one thread.
+//
+//   dotnet run scripts/mlnet.cs [-- --data seeds/data/table1.csv] [--out results]
+//
+// Exit codes: 0 done, 1 bad data or a model error, 2 usage error.
+
+using System.Diagnostics;
+using System.Globalization;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.MachineLearning;
+using NotebookAnalysis.Models;
+using NotebookAnalysis.Output;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Results;
+
+string? data = null, outDir = null;
+for (int i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--data" when i + 1 < args.Length: data = args[++i]; break;
+        case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
+        case "-h" or "--help":
+            Console.WriteLine("usage: dotnet run scripts/mlnet.cs [-- --data FILE.csv] [--out DIR]");
+            return 0;
+        default:
+            Console.Error.WriteLine($"mlnet: unknown or incomplete argument '{args[i]}'.");
+            Console.Error.WriteLine("usage: dotnet run scripts/mlnet.cs [-- --data FILE.csv] [--out DIR]");
+            return 2;
+    }
+}
+
+try
+{
+    var sw = Stopwatch.StartNew();
+    var table = data is null ? Table1.LoadBundled() : Table1.Load(data);
+    var settings = SdcaSettings.Default;
+    var results = MlNetComparison.RunAll(table, settings);
+    // The default split depends only on the number of rows and the seed, so it is checked once per row count.
+    var splitByRows = new Dictionary<int, IReadOnlyList<int>>();
+    var splits = ModelInput.AllMarkets(table)
+        .Select(i => (i.TableId, splitByRows.TryGetValue(i.Count, out var s) ? s : splitByRows[i.Count] = MlNetComparison.DefaultSplitFoldSizes(i, settings)))
+        .ToList();
+    var csv = ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits));
+    var folder = new OutputFolder(outDir ?? ProjectPaths.Results);
+    folder.AddText("mlnet.csv", csv);
+    folder.Commit();
+
+    string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    Console.WriteLine($"{"table/model",-28} {"max |gap|/SE",12} {"LOO RMSE",10} {"exact",10} {"gap",10}");
+    foreach (var r in results)
+        Console.WriteLine($"{r.TableId + "/" + r.ModelName,-28} {F(r.EstimateGapsInStandardErrors.Skip(1).Max()),12} {F(r.Loo.Rmse),10} {F(r.Exact.Loo.Rmse),10} {F(r.LooRmseGap),10}");
+    foreach (var (tableId, sizes) in splits)
+        Console.WriteLine($"{tableId}: CrossValidate(numberOfFolds: {sizes.Count}) without a sampling key gives fold sizes [{string.Join(", ", sizes)}] ({sizes.Count(s => s == 0)} empty).");
+    Console.WriteLine($"{results.Count} ML.NET LOOCV runs ({results.Sum(r => r.FoldSizes.Count + 1)} fits) in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s CPU (process, single-threaded trainer); wrote {Path.Combine(folder.Directory, "mlnet.csv")}");
+    return 0;
+}
+catch (Exception e) when (e is DataFileException or ModelException)
+{
+    Console.Error.WriteLine($"mlnet: {e.Message}");
+    return 1;
+}

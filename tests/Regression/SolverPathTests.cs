@@ -1,0 +1,100 @@
+using System.Numerics;
+using NotebookAnalysis.Regression;
+
+namespace NotebookAnalysis.Tests.Regression;
+
+/// <summary>The two solver paths agree, the automatic choice is as documented, and no path fits a singular design.</summary>
+public class SolverPathTests
+{
+    private static (Design, double[]) Synthetic(int n, int k, int seed, double spread = 1)
+    {
+        var rng = new Random(seed);
+        var cols = new (string, double[])[k];
+        for (int j = 0; j < k; j++) cols[j] = ($"x{j + 1}", new double[n]);
+        var y = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double s = 3;
+            for (int j = 0; j < k; j++)
+            {
+                double v = 100 * (j + 1) + spread * (rng.NextDouble() - 0.5) * (j + 1);
+                cols[j].Item2[i] = v;
+                s += (j % 3 - 1) * 0.7 * v;
+            }
+            y[i] = s + rng.NextDouble();
+        }
+        return (Design.WithIntercept("synthetic", cols), y);
+    }
+
+    [Fact]
+    public void FastAndDoubleDoublePathsAgree()
+    {
+        var (design, y) = Synthetic(5000, 6, 7, spread: 50);
+        var dd = Ols.FitWith(design, y, "dd");
+        var fast = Ols.FitWith(design, y, "fast");
+        Assert.Contains("double-double", dd.Method);
+        Assert.Contains("streaming", fast.Method);
+        for (int j = 0; j < design.Columns; j++)
+        {
+            DecimalReference.Close(dd.Coefficients[j], fast.Coefficients[j], 1e-13, $"b{j}");
+            DecimalReference.Close(dd.StandardErrors[j], fast.StandardErrors[j], 1e-11, $"se{j}");
+        }
+        DecimalReference.Close(dd.SsResidual, fast.SsResidual, 1e-13, "SSE");
+        DecimalReference.Close(dd.SsRegression, fast.SsRegression, 1e-13, "SSR");
+        for (int i = 0; i < 50; i++) DecimalReference.Close(dd.Leverage[i], fast.Leverage[i], 1e-9, $"h{i}");
+    }
+
+    [Fact]
+    public void LargeWellConditionedDesignsTakeTheStreamingPath()
+    {
+        var (design, y) = Synthetic(40_000, 6, 11, spread: 100);
+        Assert.Contains("streaming", Ols.Fit(design, y).Method);
+    }
+
+    [Fact]
+    public void LargeIllConditionedDesignsFallBackToDoubleDouble()
+    {
+        // Regressors that vary by ±0.005 around 100-600: equilibrated condition number far above 1e4.
+        var (design, y) = Synthetic(40_000, 6, 13, spread: 0.01);
+        var fit = Ols.Fit(design, y);
+        Assert.Contains("double-double", fit.Method);
+        Assert.True(fit.ConditionNumber > 1e4);
+    }
+
+    [Fact]
+    public void ExtendedPrecisionDoesNotRescueASingularPolynomial()
+    {
+        // Three distinct x values cannot identify a cubic: x³ is an exact combination of 1, x, x² on them.
+        double[] x = [1, 2, 3, 1, 2, 3, 1, 2, 3];
+        double[] y = [1, 4, 9, 1.1, 3.9, 9.2, 0.9, 4.1, 8.8];
+        var e = Assert.Throws<ModelException>(() =>
+            Ols.Fit(Design.Powers("cubic", true, ("x", x, 1), ("x2", x, 2), ("x3", x, 3)), y));
+        Assert.Contains("collinear", e.Reason);
+        Assert.Contains("'x3'", e.Reason);
+    }
+
+    [Fact]
+    public void NearlySingularBeyondDoublePrecisionIsRefused()
+    {
+        // x and x + 1e-15·z differ only below double resolution of the data: refused, never "fitted" in double-double.
+        var rng = new Random(3);
+        var x = Enumerable.Range(0, 30).Select(_ => rng.NextDouble() + 1).ToArray();
+        var w = x.Select(v => v * (1 + 4e-16 * (rng.NextDouble() - 0.5))).ToArray();
+        var y = x.Select(v => 2 * v + rng.NextDouble()).ToArray();
+        Assert.Contains("collinear", Assert.Throws<ModelException>(() =>
+            Ols.Fit(Design.WithIntercept("near", ("x", x), ("w", w)), y)).Reason);
+        Assert.Throws<ModelException>(() => Ols.FitWith(Design.WithIntercept("near", ("x", x), ("w", w)), y, "fast"));
+    }
+
+    [Fact]
+    public void PowersCarryTheExactValueToDoubleDouble()
+    {
+        // 3^40 needs 64 bits: hi must be the nearest double and hi + lo the exact integer.
+        var d = Design.Powers("p", false, ("x40", [3.0], 40));
+        var exact = BigInteger.Pow(3, 40);
+        double hi = d[0, 0];
+        Assert.Equal((double)exact, hi);
+        var lo = d.LowPartsUnsafe[0]![0];
+        Assert.Equal(exact, new BigInteger(hi) + new BigInteger(lo));
+    }
+}
