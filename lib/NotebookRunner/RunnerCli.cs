@@ -90,7 +90,8 @@ public static class RunnerCli
             }
         }).ToList();
         await Task.WhenAll(tasks);
-        Console.WriteLine($"{passed} passed, {failed} failed ({total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)");
+        Console.WriteLine($"ran {notebooks.Count} notebook(s) in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        Console.WriteLine($"{passed} passed, {failed} failed");
         return failed == 0 ? Passed : Failed;
     }
 

@@ -13,24 +13,46 @@ public static class DataOverview
     /// <summary>The WEF scores are printed with one decimal: their grid step.</summary>
     public const double ScoreGridStep = 0.1;
 
-    /// <summary>One row per column of Table 1: name, the paper's symbol, meaning, scale and source.</summary>
-    public static DataFrame Codebook()
+    /// <summary>
+    /// The codebook of Table 1, read from the table in <c>seeds/data/codebook.md</c> (the single source of the
+    /// column descriptions): column, the paper's symbol, meaning, unit and source.
+    /// </summary>
+    /// <param name="codebookPath">The codebook; default the bundled one.</param>
+    /// <exception cref="DataFileException">The codebook has no table describing every column of Table 1.</exception>
+    public static DataFrame Codebook(string? codebookPath = null)
     {
-        var rows = new List<(string Column, string Symbol, string Meaning, string Scale, string Source)>
+        var path = codebookPath ?? ProjectPaths.Codebook;
+        var lines = File.ReadAllLines(path);
+        var rows = new List<string[]>();
+        for (int i = 0; i < lines.Length; i++)
         {
-            ("year", "t", "Calendar year of the observation", "2009-2018, consecutive", "Table 1"),
-        };
-        foreach (var m in Markets.All)
-        {
-            rows.Add((m.ScoreColumn, m.PaperY, $"WEF Global Competitiveness Index, {PillarName(m.Market)}", "score 1-7, printed with one decimal", "WEF, The Global Competitiveness Report (via Table 1)"));
-            rows.Add((m.ClusterColumn, m.PaperX, $"Number of clusters in {MarketName(m.Market)} markets in Russia", "count", "Map of Clusters of Russia, Russian Cluster Observatory (via Table 1)"));
+            if (!lines[i].StartsWith("| `", StringComparison.Ordinal)) continue;
+            var cells = lines[i].Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+            if (cells.Length != 5)
+                throw new DataFileException(path, i + 1, null, null, $"a codebook row needs 5 cells (column, symbol, meaning, unit, source), found {cells.Length}.");
+            cells[0] = cells[0].Trim('`');
+            rows.Add(cells);
         }
+        var missing = Table1.ColumnNames.Where(n => rows.All(r => r[0] != n)).ToList();
+        if (missing.Count > 0)
+            throw new DataFileException(path, 1, null, null, $"the codebook does not describe the column(s) {string.Join(", ", missing)}.");
         return new DataFrame(
-            new StringDataFrameColumn("column", rows.Select(r => r.Column)),
-            new StringDataFrameColumn("symbol", rows.Select(r => r.Symbol)),
-            new StringDataFrameColumn("meaning", rows.Select(r => r.Meaning)),
-            new StringDataFrameColumn("scale", rows.Select(r => r.Scale)),
-            new StringDataFrameColumn("source", rows.Select(r => r.Source)));
+            new StringDataFrameColumn("column", rows.Select(r => r[0])),
+            new StringDataFrameColumn("symbol", rows.Select(r => r[1])),
+            new StringDataFrameColumn("meaning", rows.Select(r => r[2])),
+            new StringDataFrameColumn("unit", rows.Select(r => r[3])),
+            new StringDataFrameColumn("source", rows.Select(r => r[4])));
+    }
+
+    /// <summary>The data file's SHA-256 beside the one the codebook records for the bundled file.</summary>
+    public static DataFrame Provenance(Table1 data)
+    {
+        var recorded = BundledData.RecordedSha256();
+        return new DataFrame(
+            new StringDataFrameColumn("file", [data.Source]),
+            new StringDataFrameColumn("SHA-256 of the file read", [data.Sha256]),
+            new StringDataFrameColumn("SHA-256 recorded in the codebook", [recorded]),
+            new BooleanDataFrameColumn("the bundled data, unchanged", [data.Sha256 == recorded]));
     }
 
     /// <summary>Pearson correlations among the three pillar scores (a symmetric 3 × 3 table).</summary>

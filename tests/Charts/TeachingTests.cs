@@ -97,4 +97,26 @@ public sealed class TeachingTests
         Assert.True(flags[1]);
         Assert.Equal(0.03, (double)DataOverview.ScoreGrid(offGrid).Columns["largest distance from grid"][0]!, 1e-12);
     }
+
+    [Fact]
+    public void Codebook_is_read_from_the_seeds_and_covers_every_column()
+    {
+        var codebook = DataOverview.Codebook();
+        var columns = ((Microsoft.Data.Analysis.StringDataFrameColumn)codebook.Columns["column"]).ToList();
+        Assert.Equal(Table1.ColumnNames.Order(), columns.Order());
+        Assert.True((bool)DataOverview.Provenance(Data).Columns["the bundled data, unchanged"][0]!);
+
+        var broken = Path.Combine(Path.GetTempPath(), "codebook-" + Guid.NewGuid().ToString("N") + ".md");
+        try
+        {
+            File.WriteAllLines(broken, ["# Codebook", "", "| `year` | t | Calendar year |"]);
+            var e = Assert.Throws<DataFileException>(() => DataOverview.Codebook(broken));
+            Assert.Equal(3, e.Line);
+            Assert.Contains("5 cells", e.Message);
+        }
+        finally
+        {
+            File.Delete(broken);
+        }
+    }
 }
