@@ -36,12 +36,12 @@ internal static class SummaryText
             ("BIC:", G(r.Bic)),
         };
         for (int i = 0; i < left.Count; i++)
-            sb.AppendLine(Pair(left[i]) + " " + Pair(right[i]));
+            sb.AppendLine((Pair(left[i]) + "  " + Pair(right[i])).TrimEnd());
         sb.AppendLine(eq);
-        sb.AppendLine($"{"",-16}{"coef",12}{"std err",12}{"t",10}{"P>|t|",10}{"[0.025",9}{"0.975]",9}");
+        sb.AppendLine($"{"",-14}{"coef",12}{"std err",12}{"t",10}{"P>|t|",8}{"[0.025",11}{"0.975]",11}");
         sb.AppendLine(dash);
         foreach (var row in r.CoefficientTable)
-            sb.AppendLine($"{Trim(row.Term, 16),-16}{G(row.Estimate),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),10}{G(row.Lower95),9}{G(row.Upper95),9}");
+            sb.AppendLine($"{Trim(row.Term, 13),-14}{G(row.Estimate),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),8}{G(row.Lower95),11}{G(row.Upper95),11}");
         sb.AppendLine(eq);
         var diag = new List<(string, string)>
         {
@@ -55,7 +55,7 @@ internal static class SummaryText
             ("", ""),
         };
         for (int i = 0; i < diag.Count; i += 2)
-            sb.AppendLine(Pair(diag[i]) + " " + Pair(diag[i + 1]));
+            sb.AppendLine((Pair(diag[i]) + "  " + Pair(diag[i + 1])).TrimEnd());
         sb.AppendLine(eq);
         sb.AppendLine("Notes: computed by " + r.Method + ".");
         sb.AppendLine("Standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
@@ -70,6 +70,8 @@ internal static class SummaryText
 
     private static string Pair((string Label, string Value) p) =>
         p.Label.Length == 0 ? new string(' ', 38) : $"{p.Label,-20}{p.Value,18}";
+
+    // Left and right blocks are 38 characters each with two spaces between: 78 in all.
 
     private static string Center(string s) => new string(' ', Math.Max(0, (Width - s.Length) / 2)) + s;
 
