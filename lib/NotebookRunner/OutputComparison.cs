@@ -26,6 +26,7 @@ public static partial class OutputComparison
         text = GuidRegex().Replace(text, "<guid>");
         text = TimestampRegex().Replace(text, "<timestamp>");
         text = HexIdRegex().Replace(text, "${prefix}<id>");
+        text = GeneratedNameRegex().Replace(text, "${prefix}<id>");
         text = ElapsedRegex().Replace(text, "<elapsed>");
         return text;
     }
@@ -85,6 +86,11 @@ public static partial class OutputComparison
     // Ids that formatters generate per run, e.g. the DataFrame's id="table_639313778627511113".
     [GeneratedRegex(@"(?<prefix>\bid=\\?[""'][A-Za-z_-]*?)[0-9a-fA-F]{12,}")]
     private static partial Regex HexIdRegex();
+
+    // Names the DataFrame formatter derives from a tick count anywhere in its HTML and script,
+    // e.g. page_639313778627511113 for tables longer than one page.
+    [GeneratedRegex(@"(?<prefix>\b(?:table|page)_)\d{12,}")]
+    private static partial Regex GeneratedNameRegex();
 
     [GeneratedRegex(@"\b\d+(?:\.\d+)?\s?(?:ms|s)\b elapsed")]
     private static partial Regex ElapsedRegex();

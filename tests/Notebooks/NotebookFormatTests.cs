@@ -89,6 +89,8 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         Assert.True(OutputComparison.SameAfterMasking(Out("<table id=\"table_639313778627511113\"><td>3.7</td>"), Out("<table id=\"table_639313778767103254\"><td>3.7</td>")));
         Assert.True(OutputComparison.SameAfterMasking(Out("run at 2026-11-27T12:00:01Z, 0f8fad5b-d9cb-469f-a165-70867728950e"), Out("run at 2026-11-28T09:30:00Z, 7c9e6679-7425-40de-944b-e07fc1f90ae7")));
         Assert.False(OutputComparison.SameAfterMasking(Out("<table id=\"table_639313778627511113\"><td>3.7</td>"), Out("<table id=\"table_639313778627511113\"><td>3.8</td>")));
+        // Paged DataFrames (more than 25 rows) name their script functions after the same tick count.
+        Assert.True(OutputComparison.SameAfterMasking(Out("<script>function page_639313778627511113(){}</script>"), Out("<script>function page_639313778767103254(){}</script>")));
         // A SHA-256 or other long hex value is data, not an id.
         Assert.False(OutputComparison.SameAfterMasking(Out("e76ba67638f9784dff99c2b7b8b4e7bcc45483d0f2b87d15d6606a2eac586b94"), Out("0000a67638f9784dff99c2b7b8b4e7bcc45483d0f2b87d15d6606a2eac586b94")));
     }
