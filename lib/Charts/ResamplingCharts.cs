@@ -44,9 +44,9 @@ public static class ResamplingCharts
             throw new ArgumentException("The permutation result has no histogram: run MarketResampling.Run(series, histogramBins: ResamplingCharts.Bins).", nameof(m));
         var h = Histogram.FromCounts(p.Histogram, p.MinSlope, p.MaxSlope);
         double top = h.Steps().Density.Max();
-        string what = p.Method == PermutationMethod.Exact ? "exact, all pairings" : "Monte Carlo";
+        string what = p.Method == PermutationMethod.Exact ? "exact" : "Monte Carlo";
         return new ChartSpec($"r07-{Slug(m.Spec)}-permutation",
-            $"{Pretty(m.Spec)}: permutation distribution of the slope ({what})",
+            $"{Pretty(m.Spec)}: {what} permutation distribution of the slope",
             "slope of score on clusters", "density",
             [
                 Filled($"slopes of {p.Permutations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} pairings", h, ChartSeries.Palette[0]),
