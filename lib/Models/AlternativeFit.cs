@@ -94,56 +94,27 @@ public sealed class AlternativeFit
             if (double.IsFinite(value)) rows.Add(new ResultRow(table, model, statistic, term, value));
             else omitted?.Add($"{table}/{model}: {statistic}{(term.Length > 0 ? $" ({term})" : "")} is {value} for this fit, so it is left out.");
         }
+        // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
+        // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)
-        {
-            Add("estimate", c.Term, c.Estimate);
-            Add("std_error", c.Term, c.StdError);
-            Add("t_value", c.Term, c.TValue);
-            Add("p_value", c.Term, c.PValue);
-            Add("ci95_lower", c.Term, c.Lower95);
-            Add("ci95_upper", c.Term, c.Upper95);
-        }
+            foreach (var statistic in FitRows.CoefficientStatistics)
+                Add(statistic, c.Term, FitRows.CoefficientStatistic(c, statistic));
         var o = Ols;
-        Add("nobs", "", o.N);
-        Add("df_model", "", o.DfModel);
-        Add("df_resid", "", o.DfResidual);
-        Add("multiple_r", "", o.MultipleR);
-        Add("r_squared", "", o.RSquared);
-        Add("adj_r_squared", "", o.AdjustedRSquared);
-        Add("sigma", "", o.Sigma);
-        Add("ss_regression", "", o.SsRegression);
-        Add("ss_residual", "", o.SsResidual);
-        Add("ss_total", "", o.SsTotal);
-        Add("ms_regression", "", o.MsRegression);
-        Add("ms_residual", "", o.MsResidual);
-        if (HacLag is null)
+        foreach (var statistic in FitRows.ModelStatistics)
         {
-            Add("f_stat", "", o.FStatistic);
-            Add("f_pvalue", "", o.FPValue);
+            if (HacLag is not null && statistic is "f_stat" or "f_pvalue")
+                continue;
+            Add(statistic, "", FitRows.ModelStatistic(o, statistic));
         }
-        else
+        if (HacLag is not null)
         {
             omitted?.Add($"{table}/{model}: f_stat and f_pvalue are left out: the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²).");
             Add("hac_lag", "", HacLag.Value);
         }
-        Add("loglik", "", o.LogLikelihood);
-        Add("aic", "", o.Aic);
-        Add("bic", "", o.Bic);
         Add("log_jacobian", "", LogJacobian);
         Add("loglik_level_scale", "", LogLikelihoodLevelScale);
         Add("aic_level_scale", "", AicLevelScale);
         Add("bic_level_scale", "", BicLevelScale);
-        Add("durbin_watson", "", o.DurbinWatson);
-        var jb = o.JarqueBera;
-        Add("jb_stat", "", jb.Statistic);
-        Add("jb_pvalue", "", jb.PValue);
-        var bp = o.BreuschPagan;
-        Add("bp_stat", "", bp.Statistic);
-        Add("bp_pvalue", "", bp.PValue);
-        var bg = o.BreuschGodfrey(1);
-        Add("bg1_stat", "", bg.Statistic);
-        Add("bg1_pvalue", "", bg.PValue);
-        Add("condition_number", "", o.ConditionNumber);
         var loo = Loo;
         Add("loo_rmse", "", loo.Rmse);
         Add("loo_mae", "", loo.Mae);

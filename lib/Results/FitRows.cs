@@ -54,20 +54,23 @@ public static class FitRows
     };
 
     /// <summary>A per-coefficient statistic of <paramref name="fit"/> (95% intervals for the ci95 rows).</summary>
-    public static double CoefficientStatistic(OlsResult fit, string statistic, string term)
+    public static double CoefficientStatistic(OlsResult fit, string statistic, string term) =>
+        CoefficientStatistic(fit[term], statistic);
+
+    /// <summary>
+    /// A per-coefficient statistic read off a coefficient row; models with their own covariance (Newey-West)
+    /// pass rows built from it.
+    /// </summary>
+    public static double CoefficientStatistic(CoefficientRow row, string statistic) => statistic switch
     {
-        var row = fit[term];
-        return statistic switch
-        {
-            "estimate" => row.Estimate,
-            "std_error" => row.StdError,
-            "t_value" => row.TValue,
-            "p_value" => row.PValue,
-            "ci95_lower" => fit.ConfidenceInterval(term, 0.95).Lower,
-            "ci95_upper" => fit.ConfidenceInterval(term, 0.95).Upper,
-            _ => throw new ArgumentException($"Unknown coefficient statistic '{statistic}'.", nameof(statistic)),
-        };
-    }
+        "estimate" => row.Estimate,
+        "std_error" => row.StdError,
+        "t_value" => row.TValue,
+        "p_value" => row.PValue,
+        "ci95_lower" => row.Lower95,
+        "ci95_upper" => row.Upper95,
+        _ => throw new ArgumentException($"Unknown coefficient statistic '{statistic}'.", nameof(statistic)),
+    };
 
     /// <summary>Any statistic: per-coefficient when <paramref name="term"/> is not empty.</summary>
     public static double Statistic(OlsResult fit, string statistic, string term) =>
