@@ -353,6 +353,12 @@ public sealed class PermutationTestResult
     /// <summary>Standard error of <see cref="PValue"/>: 0 when exact, √(p(1−p)/R) for Monte Carlo.</summary>
     public double StandardError => Method == PermutationMethod.Exact ? 0.0 : Math.Sqrt(PValue * (1 - PValue) / Permutations);
 
+    /// <summary>
+    /// (p − <paramref name="exactP"/>) in units of <see cref="StandardError"/>: how far a Monte Carlo estimate lies
+    /// from the exact p. 0 when the standard error is 0 (an exact test, or an estimate of 0 or 1).
+    /// </summary>
+    public double StandardErrorsFrom(double exactP) => StandardError > 0 ? (PValue - exactP) / StandardError : 0.0;
+
     /// <summary>Monte Carlo: (count + 1)/(R + 1), a valid p-value that is never 0. Exact: equal to <see cref="PValue"/>.</summary>
     public double ConservativePValue => Method == PermutationMethod.Exact ? PValue : (AtLeastAsExtreme + 1.0) / (Permutations + 1.0);
 

@@ -170,21 +170,19 @@ public sealed class ResamplingSection : IAnalysisSection
         foreach (var m in all)
         {
             var r = m.Rounding;
-            L($"| {m.Spec.TableId} | {r.ObservedSlope:F5} | {r.SlopeQuantile(0.025):F5} – {r.SlopeQuantile(0.975):F5} | {r.ObservedRSquared:F4} | {r.RSquaredQuantile(0.5):F4} [{r.RSquaredQuantile(0.025):F4}, {r.RSquaredQuantile(0.975):F4}] | {r.PQuantile(0.5):G3} | {r.ShareSignificant * 100:F1}% | [{Clean(r.SlopeMinOverBox):F5}, {Clean(r.SlopeMaxOverBox):F5}] |");
+            L($"| {m.Spec.TableId} | {r.ObservedSlope:F5} | {r.SlopeQuantile(0.025):F5} – {r.SlopeQuantile(0.975):F5} | {r.ObservedRSquared:F4} | {r.RSquaredQuantile(0.5):F4} [{r.RSquaredQuantile(0.025):F4}, {r.RSquaredQuantile(0.975):F4}] | {r.PQuantile(0.5):G3} | {r.ShareSignificant * 100:F1}% | [{r.SlopeMinOverBox:F5}, {r.SlopeMaxOverBox:F5}] |");
         }
         foreach (var m in all.Where(m => m.Step is not null))
         {
             var s = m.Step!;
             var r = m.Rounding;
             L($"");
-            L($"**{m.Spec.TableId}: the fit is one step.** The score reads {s.Low:0.0} for {s.CountLow} years (up to {s.LargestXLow:G} clusters) and {s.High:0.0} for {s.CountHigh} years (from {s.SmallestXHigh:G} clusters). Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {s.PointBiserialRSquared:F4} for a step of any size, and the slope is the step times {s.IndicatorSlope:F5}. The R² of {r.ObservedRSquared:F2} therefore says only where the step falls among the cluster counts, nothing about how large it is. Rounding decides the step: scores printed {s.Low:0.0} and {s.High:0.0} allow a true difference between the two groups' mean scores anywhere from {Math.Max(0, s.Step - 2 * h):0.0##} to {s.Step + 2 * h:0.0##}, and true scores that differ by up to {2 * h:0.0} within a group. Over the rounding draws R² has median {r.RSquaredQuantile(0.5):F2} [{r.RSquaredQuantile(0.025):F2}, {r.RSquaredQuantile(0.975):F2}], the slope over the rounding box reaches {Clean(r.SlopeMinOverBox):F5}, and {r.ShareSignificant * 100:F1}% of the draws are significant at {ResamplingSettings.Alpha * 100:0}%.{(m.Permutation.Method == PermutationMethod.Exact ? FormattableString.Invariant($" Nor can the exact permutation p fall below {m.Permutation.MinimumAttainablePValue:G3}, against the t-test's {m.TTestP:G2}: with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {Binomial(n, s.CountLow):N0} such choices.") : "")}");
+            L($"**{m.Spec.TableId}: the fit is one step.** The score reads {s.Low:0.0} for {s.CountLow} years (up to {s.LargestXLow:G} clusters) and {s.High:0.0} for {s.CountHigh} years (from {s.SmallestXHigh:G} clusters). Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {s.PointBiserialRSquared:F4} for a step of any size, and the slope is the step times {s.IndicatorSlope:F5}. The R² of {r.ObservedRSquared:F2} therefore says only where the step falls among the cluster counts, nothing about how large it is. Rounding decides the step: scores printed {s.Low:0.0} and {s.High:0.0} allow a true difference between the two groups' mean scores anywhere from {Math.Max(0, s.Step - 2 * h):0.0##} to {s.Step + 2 * h:0.0##}, and true scores that differ by up to {2 * h:0.0} within a group. Over the rounding draws R² has median {r.RSquaredQuantile(0.5):F2} [{r.RSquaredQuantile(0.025):F2}, {r.RSquaredQuantile(0.975):F2}], the slope over the rounding box reaches {r.SlopeMinOverBox:F5}, and {r.ShareSignificant * 100:F1}% of the draws are significant at {ResamplingSettings.Alpha * 100:0}%.{(m.Permutation.Method == PermutationMethod.Exact ? FormattableString.Invariant($" Nor can the exact permutation p fall below {m.Permutation.MinimumAttainablePValue:G3}, against the t-test's {m.TTestP:G2}: with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {Binomial(n, s.CountLow):N0} such choices.") : "")}");
         }
         L($"");
         return md.ToString();
 
         // The box minimum of Table 3 is 0 in exact arithmetic; print it as 0, not 6e-18.
-        static double Clean(double v) => Math.Abs(v) < 1e-12 ? 0.0 : v;
-
         static long Binomial(int n, int k)
         {
             long c = 1;

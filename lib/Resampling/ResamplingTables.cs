@@ -43,7 +43,7 @@ public static class ResamplingTables
         new DoubleDataFrameColumn("printed_slope", all.Select(m => m.Rounding.ObservedSlope)),
         new DoubleDataFrameColumn("slope_q025", all.Select(m => m.Rounding.SlopeQuantile(0.025))),
         new DoubleDataFrameColumn("slope_q975", all.Select(m => m.Rounding.SlopeQuantile(0.975))),
-        new DoubleDataFrameColumn("slope_min_over_box", all.Select(m => Math.Abs(m.Rounding.SlopeMinOverBox) < 1e-12 ? 0.0 : m.Rounding.SlopeMinOverBox)),
+        new DoubleDataFrameColumn("slope_min_over_box", all.Select(m => m.Rounding.SlopeMinOverBox)),
         new DoubleDataFrameColumn("slope_max_over_box", all.Select(m => m.Rounding.SlopeMaxOverBox)),
         new DoubleDataFrameColumn("printed_r_squared", all.Select(m => m.Rounding.ObservedRSquared)),
         new DoubleDataFrameColumn("r_squared_median", all.Select(m => m.Rounding.RSquaredQuantile(0.5))),

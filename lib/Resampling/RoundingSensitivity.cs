@@ -102,8 +102,11 @@ public sealed class RoundingSensitivityResult
         _slopeSorted = new(() => SortedCopy(_slope));
         _r2Sorted = new(() => SortedCopy(_r2));
         _pSorted = new(() => SortedCopy(_p));
-        SlopeMinOverBox = range.Min;
-        SlopeMaxOverBox = range.Max;
+        // A corner of the box where the slope is exactly 0 (Table 3) comes out as ±1e-17 of roundoff;
+        // snap such values to 0 here, once, rather than in every report that prints them.
+        double scale = Math.Max(Math.Abs(range.Min), Math.Abs(range.Max));
+        SlopeMinOverBox = Math.Abs(range.Min) <= 1e-12 * scale ? 0.0 : range.Min;
+        SlopeMaxOverBox = Math.Abs(range.Max) <= 1e-12 * scale ? 0.0 : range.Max;
     }
 
     /// <summary>Seed of <see cref="Random"/>.</summary>

@@ -16,6 +16,25 @@ public class RoundingSensitivityTests
         return (s.ClustersArray(), s.ScoreArray());
     }
 
+    [Theory]
+    [InlineData(Market.Goods)]
+    [InlineData(Market.Financial)]
+    [InlineData(Market.Innovation)]
+    public void SlopeRangeOverTheRoundingBox_MatchesADecimalCornerComputation(Market market)
+    {
+        // The slope is linear in y, so its extremes over y ± 0.05 sit at the corner y_i ∓ 0.05·sign(x_i − x̄).
+        var (x, y) = Data(market);
+        var xd = x.Select(v => (decimal)v).ToArray();
+        var yd = y.Select(v => decimal.Parse(v.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
+        decimal mx = xd.Average(), sxx = xd.Sum(v => (v - mx) * (v - mx));
+        decimal Slope(int sign) => xd.Select((v, i) => (v - mx) * (yd[i] + sign * 0.05m * Math.Sign(v - mx))).Sum() / sxx;
+        var r = RoundingSensitivity.Simulate(x, y, 10, 1);
+        Assert.Equal((double)Slope(-1), r.SlopeMinOverBox, 12);
+        Assert.Equal((double)Slope(+1), r.SlopeMaxOverBox, 12);
+        // Table 3's flattest corner is exactly 0, and is reported as 0, not as roundoff.
+        if (Slope(-1) == 0m) Assert.Equal(0.0, r.SlopeMinOverBox);
+    }
+
     [Fact]
     public void Draws_MatchAnIndependentRefit()
     {
