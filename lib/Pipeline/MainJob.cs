@@ -74,7 +74,9 @@ public static class MainJob
         string display = DisplayPath(dataPath);
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
         var reproductions = MarketReproduction.All(data);
-        var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), MarketReproduction.All(Table1.LoadBundled()));
+        // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
+        var bundled = data.Sha256 == BundledData.RecordedSha256() ? reproductions : MarketReproduction.All(Table1.LoadBundled());
+        var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
 
         var rows = new List<ResultRow>();
         foreach (var r in reproductions)
