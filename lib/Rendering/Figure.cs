@@ -1,10 +1,8 @@
-using XPlot.Plotly;
-
 using NotebookAnalysis.Charts;
 
 namespace NotebookAnalysis.Rendering;
 
-/// <summary>A PNG image to show in a notebook (notebooks register an <c>image/png</c> formatter for it).</summary>
+/// <summary>A PNG image and where it was saved.</summary>
 /// <param name="Bytes">The PNG file's bytes.</param>
 /// <param name="Path">Where it was saved.</param>
 public sealed record PngImage(byte[] Bytes, string Path)
@@ -14,26 +12,18 @@ public sealed record PngImage(byte[] Bytes, string Path)
 }
 
 /// <summary>
-/// One chart in both forms, from one <see cref="ChartSpec"/>: the interactive XPlot.Plotly chart and the static
-/// PNG saved under the figures folder.
+/// One chart, shown once: its interactive view (plotly.js figure JSON, <see cref="PlotlyRenderer.MimeType"/>) and
+/// its static view (a PNG saved under the figures folder). Notebooks register a formatter for each and display the
+/// figure as one output with both mime types; a front end draws the first it can (the interactive chart in
+/// JupyterLab and VS Code, the PNG on GitHub and in nbconvert's HTML).
 /// </summary>
-public sealed class Figure
+/// <param name="Name">File stem of the PNG, e.g. <c>t2-scatter</c>.</param>
+/// <param name="PlotlyJson">The interactive chart.</param>
+/// <param name="Image">The static chart, already saved.</param>
+public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
 {
-    private Figure(ChartSpec spec, PlotlyChart interactive, PngImage image)
-    {
-        Spec = spec;
-        Interactive = interactive;
-        Image = image;
-    }
-
-    /// <summary>The description both views were drawn from.</summary>
-    public ChartSpec Spec { get; }
-
-    /// <summary>The interactive chart (shown through the notebook's <c>text/html</c> formatter).</summary>
-    public PlotlyChart Interactive { get; }
-
-    /// <summary>The static image, already saved to disk.</summary>
-    public PngImage Image { get; }
+    /// <summary>The mime types of a figure's output, most capable first.</summary>
+    public static IReadOnlyList<string> MimeTypes { get; } = [PlotlyRenderer.MimeType, "image/png"];
 
     /// <summary><c>results/figures/</c> of the repository.</summary>
     public static string DefaultFolder => System.IO.Path.Combine(Data.ProjectPaths.Results, "figures");
@@ -47,16 +37,21 @@ public sealed class Figure
     public static Figure Save(ChartSpec spec, string? folder = null)
     {
         spec.Validate();
+        return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), SavePng(spec.Name, StaticRenderer.ToPng(spec), folder));
+    }
+
+    /// <summary>Writes <paramref name="png"/> to <c>{folder}/{name}.png</c> atomically, only when its bytes change.</summary>
+    internal static PngImage SavePng(string name, byte[] png, string? folder)
+    {
         folder ??= DefaultFolder;
         Directory.CreateDirectory(folder);
-        var png = StaticRenderer.ToPng(spec);
-        var path = System.IO.Path.Combine(folder, spec.Name + ".png");
+        var path = System.IO.Path.Combine(folder, name + ".png");
         if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(png))
         {
             var temp = path + ".tmp";
             File.WriteAllBytes(temp, png);
             File.Move(temp, path, overwrite: true);
         }
-        return new Figure(spec, PlotlyRenderer.ToPlotly(spec), new PngImage(png, System.IO.Path.GetFullPath(path)));
+        return new PngImage(png, System.IO.Path.GetFullPath(path));
     }
 }
