@@ -52,7 +52,7 @@ public static class RobustnessHtml
     }
 
     /// <summary>A bulleted list of plain-text notes (e.g. the statistics left out and why).</summary>
-    public static string List(IEnumerable<string> items) => "<ul>" + string.Concat(items.Select(i => $"<li>{E(i)}</li>")) + "</ul>";
+    public static string List(IEnumerable<string> items) => Reporting.HtmlFragment.List(items).Html;
 
     private static string O(double? v) => v is double d ? F(d) : "–";
 
