@@ -75,7 +75,8 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         root["cells"]![0]!.AsObject().Remove("id");
         var first = root["cells"]!.AsArray().First(c => (string?)c!["cell_type"] == "code")!;
         var source = NotebookFile.JoinSource(first["source"]);
-        first["source"] = source.Replace("ScottPlot, 5.1.59", "ScottPlot, 5.1.57");
+        // The notebooks #r no NuGet package; a pin that disagrees with Directory.Packages.props must still be caught.
+        first["source"] = "#r \"nuget: ScottPlot, 5.1.57\"\n" + source;
         var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "mutated.ipynb");
 
         Assert.Contains(NotebookValidator.NbformatProblems(file), p => p.Contains("cell 1") && p.Contains("id"));
