@@ -52,23 +52,14 @@ public static class PlotlyRenderer
                 Numbers(w, "x", s.X);
                 Numbers(w, "y", s.Y);
                 w.WriteString("mode", "markers");
-                w.WriteStartObject("marker");
-                w.WriteString("color", s.Color);
-                w.WriteNumber("size", 8);
-                w.WriteEndObject();
+                Style(w, "marker", s.Color, "size", 8);
                 break;
             case SeriesKind.Line:
                 Numbers(w, "x", s.X);
                 Numbers(w, "y", s.Y);
                 w.WriteString("mode", s.Markers ? "lines+markers" : "lines");
-                w.WriteStartObject("line");
-                w.WriteString("color", s.Color);
-                w.WriteNumber("width", 2);
-                w.WriteEndObject();
-                w.WriteStartObject("marker");
-                w.WriteString("color", s.Color);
-                w.WriteNumber("size", 6);
-                w.WriteEndObject();
+                Style(w, "line", s.Color, "width", 2);
+                Style(w, "marker", s.Color, "size", 6);
                 break;
             case SeriesKind.Band:
                 // The upper edge, then the lower edge reversed, filled: one closed shape.
@@ -83,6 +74,15 @@ public static class PlotlyRenderer
                 w.WriteString("hoverinfo", "skip");
                 break;
         }
+        w.WriteEndObject();
+    }
+
+    /// <summary><c>"name": {"color": …, "sizeName": size}</c>.</summary>
+    private static void Style(Utf8JsonWriter w, string name, string color, string sizeName, int size)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("color", color);
+        w.WriteNumber(sizeName, size);
         w.WriteEndObject();
     }
 

@@ -63,13 +63,7 @@ public static class TaxonomyCharts
             w.WriteBoolean("showscale", true);
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteStartObject("layout");
-            PlotlyRenderer.Title(w, "title", title);
-            w.WriteNumber("width", width);
-            w.WriteNumber("height", height);
-            w.WriteStartObject("margin");
-            w.WriteNumber("l", byCountry ? 120 : 260);
-            w.WriteEndObject();
+            LayoutStart(w, title, width, height, marginLeft: byCountry ? 120 : 260);
             w.WriteStartArray("annotations");
             for (int r = 0; r < rows.Count; r++)
                 for (int c = 0; c < columns.Count; c++)
@@ -146,14 +140,8 @@ public static class TaxonomyCharts
                 w.WriteEndObject();
             }
             w.WriteEndArray();
-            w.WriteStartObject("layout");
-            PlotlyRenderer.Title(w, "title", title);
-            w.WriteNumber("width", width);
-            w.WriteNumber("height", height);
+            LayoutStart(w, title, width, height, marginLeft: 200);
             w.WriteString("barmode", "stack");
-            w.WriteStartObject("margin");
-            w.WriteNumber("l", 200);
-            w.WriteEndObject();
             w.WriteStartObject("xaxis");
             PlotlyRenderer.Title(w, "title", "practices");
             w.WriteNumber("dtick", 1);
@@ -219,10 +207,7 @@ public static class TaxonomyCharts
             w.WriteEndObject();
             w.WriteEndObject();
             w.WriteEndArray();
-            w.WriteStartObject("layout");
-            PlotlyRenderer.Title(w, "title", title);
-            w.WriteNumber("width", 820);
-            w.WriteNumber("height", 460);
+            LayoutStart(w, title, 820, 460);
             w.WriteStartObject("geo");
             w.WriteBoolean("showframe", false);
             w.WriteBoolean("showcoastlines", true);
@@ -252,6 +237,19 @@ public static class TaxonomyCharts
         plot.Title("Table 7: practices per mapped country (static view of the map)");
         plot.XLabel("practices (bar shade = map shade)");
         return Save(name, json, plot, 820, 460, folder);
+    }
+
+    /// <summary>Opens <c>"layout"</c> with the title, the size and, when given, the left margin (room for long row labels).</summary>
+    private static void LayoutStart(Utf8JsonWriter w, string title, int width, int height, int? marginLeft = null)
+    {
+        w.WriteStartObject("layout");
+        PlotlyRenderer.Title(w, "title", title);
+        w.WriteNumber("width", width);
+        w.WriteNumber("height", height);
+        if (marginLeft is not int left) return;
+        w.WriteStartObject("margin");
+        w.WriteNumber("l", left);
+        w.WriteEndObject();
     }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)

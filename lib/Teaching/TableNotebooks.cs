@@ -128,19 +128,9 @@ public static partial class TableNotebooks
         return (values, sections);
     }
 
-    private static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
-            if (text[i] == '\n')
-            {
-                lines.Add((JsonNode)JsonValue.Create(text[start..(i + 1)]));
-                start = i + 1;
-            }
-        if (start < text.Length) lines.Add((JsonNode)JsonValue.Create(text[start..]));
-        return lines;
-    }
+    /// <summary>nbformat's list of lines: each but the last ends in a newline.</summary>
+    private static JsonArray Lines(string text) =>
+        new(Regex.Split(text, "(?<=\n)").Where(l => l.Length > 0).Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
 
     /// <summary>The notebooks' layout: one-space indent, non-ASCII as UTF-8, final newline.</summary>
     private static string Serialize(JsonNode node)
