@@ -25,8 +25,18 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     /// <summary>The mime types of a figure's output, most capable first.</summary>
     public static IReadOnlyList<string> MimeTypes { get; } = [PlotlyRenderer.MimeType, "image/png"];
 
-    /// <summary><c>results/figures/</c> of the repository.</summary>
-    public static string DefaultFolder => System.IO.Path.Combine(Data.ProjectPaths.Results, "figures");
+    /// <summary>
+    /// Where figures go: the folder named by the environment variable <see cref="FolderVariable"/> when it is set
+    /// (the notebook runner sets it for a student's <c>--out</c> copy, and to a scratch folder for <c>--check</c>),
+    /// otherwise <c>results/figures/</c> of the repository.
+    /// </summary>
+    public static string DefaultFolder =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? folder
+            : System.IO.Path.Combine(Data.ProjectPaths.Results, "figures");
+
+    /// <summary>The environment variable that redirects <see cref="DefaultFolder"/>.</summary>
+    public const string FolderVariable = "NOTEBOOK_ANALYSIS_FIGURES";
 
     /// <summary>
     /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c> (through a temporary
