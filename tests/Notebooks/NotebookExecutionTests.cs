@@ -105,9 +105,11 @@ internal sealed class TempNotebook : IDisposable
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, notebook);
         var text = File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
-        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
-        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");
-        Assert.Contains(lib, text);
+        // Every #r of the library folder (the notebooks reference all their assemblies there) becomes absolute.
+        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0") + "/";
+        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/", "#r \\\"" + lib);
+        Assert.Contains(lib + "NotebookAnalysis.dll", text);
+        Assert.DoesNotContain("../lib/bin", text);
         File.WriteAllText(Path, text);
     }
 
