@@ -116,7 +116,7 @@ public sealed class ResamplingSection : IAnalysisSection
         void L(FormattableString s) => md.Append(s.ToString(ic)).Append('\n');
         int n = all[0].Permutation.N;
         bool exact = all.All(m => m.Permutation.Method == PermutationMethod.Exact);
-        L($"## What the numbers can bear: exact permutation tests, bootstrap, rounding");
+        L($"## What the numbers can bear: {(exact ? "exact permutation tests" : "permutation tests")}, bootstrap, rounding");
         L($"");
         L($"{n} yearly points, with scores printed to {PrintedTo(all)}. The paper's p-values assume normal errors; these checks do not.");
         L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {ResamplingSettings.Replicates:N0} replicates each.");
