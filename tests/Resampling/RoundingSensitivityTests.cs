@@ -162,9 +162,11 @@ public class RoundingSensitivityTests
             foreach (var model in new[] { "bootstrap_pairs", "bootstrap_residual" })
                 foreach (var stat in new[] { "ci95_lower", "ci95_upper", "bca_ci95_lower", "bca_ci95_upper" })
                     Assert.Single(rows, r => r.Model == model && r.Statistic == stat && r.Term == "x");
-            foreach (var stat in new[] { "share_significant_5pct", "slope_q025", "slope_q975", "r_squared_median" })
+            foreach (var stat in new[] { "half_width", "share_significant_5pct", "slope_q025", "slope_q975", "r_squared_median" })
                 Assert.Single(rows, r => r.Model == "rounding_mc" && r.Statistic == stat && r.Term == "");
-            Assert.Equal(13, rows.Count);
+            // The bundled scores are printed to one decimal: half-width 0.05.
+            Assert.Equal(0.05, rows.Single(r => r is { Model: "rounding_mc", Statistic: "half_width" }).Value);
+            Assert.Equal(14, rows.Count);
             double lo = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_lower" }).Value;
             double hi = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_upper" }).Value;
             Assert.True(lo < hi);
