@@ -1,6 +1,7 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Statistics;
 using NotebookAnalysis.Teaching;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Charts;
 
@@ -14,17 +15,11 @@ public sealed class TeachingTests
 
     public static TheoryData<Market> AllMarkets() => new(Market.Goods, Market.Financial, Market.Innovation);
 
-    /// <summary>Slope and intercept of a simple regression in decimal arithmetic: b1 = Sxy / Sxx, b0 = ȳ − b1 x̄.</summary>
+    /// <summary>Intercept and slope of a simple regression by the decimal oracle's closed forms.</summary>
     private static (double B0, double B1) DecimalFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        decimal n = x.Count, mx = x.Sum(v => (decimal)v) / n, my = y.Sum(v => (decimal)v) / n, sxy = 0, sxx = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            sxy += ((decimal)x[i] - mx) * ((decimal)y[i] - my);
-            sxx += ((decimal)x[i] - mx) * ((decimal)x[i] - mx);
-        }
-        decimal b1 = sxy / sxx;
-        return ((double)(my - b1 * mx), (double)b1);
+        var d = new DecimalOracle.SimpleRegression(x, y);
+        return ((double)d.Intercept, (double)d.Slope);
     }
 
     [Theory]
