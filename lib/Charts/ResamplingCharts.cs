@@ -50,7 +50,7 @@ public static class ResamplingCharts
             "slope of score on clusters", "density",
             [
                 Filled($"slopes of {p.Permutations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} pairings", h, ChartSeries.Palette[0]),
-                Marker($"observed slope (p = {p.PValue.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})", p.ObservedSlope, top, ChartSeries.Palette[1]),
+                Marker($"observed slope (p = {Reporting.NumberFormat.Significant(p.PValue, 3)})", p.ObservedSlope, top, ChartSeries.Palette[1]),
                 Marker("minus observed slope", -p.ObservedSlope, top, ChartSeries.Palette[4]),
             ]);
     }

@@ -112,6 +112,16 @@ public sealed class Grid
         return sb.Append("</div>").ToString();
     }
 
+    /// <summary>Grids side by side in HTML, each under its title (e.g. the recomputed table beside the printed one).</summary>
+    public static string SideBySideHtml(params (string Title, Grid Grid)[] panels)
+    {
+        var sb = new StringBuilder("<table><tr>");
+        foreach (var (title, _) in panels) sb.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        sb.Append("</tr><tr>");
+        foreach (var (_, grid) in panels) sb.Append("<td style=\"vertical-align:top\">").Append(grid.ToHtml()).Append("</td>");
+        return sb.Append("</tr></table>").ToString();
+    }
+
     private static string[] Pad(string[] r, int n) => r.Length >= n ? r : [.. r, .. Enumerable.Repeat("", n - r.Length)];
 
     private static bool IsCode(string s) => s.Length > 2 && s[0] == '`' && s[^1] == '`' && s.IndexOf('`', 1) == s.Length - 1;
