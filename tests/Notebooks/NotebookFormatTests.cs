@@ -96,13 +96,12 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Parameters_are_injected_as_string_literals_or_code_by_their_declaration()
+    public void Parameters_rewrite_the_assignment_as_a_string_literal_or_code_by_its_declaration()
     {
         const string cell = "#r \"nuget: X, 1\"\nvar dataPath = \"../seeds/data/table1.csv\";\nvar seed = 20190613;\n";
-        var code = Parameters.Injection(cell, new Dictionary<string, string> { ["dataPath"] = "C:\\data \"x\".csv", ["seed"] = "7" });
-        Assert.Contains("var dataPath = \"C:\\\\data \\\"x\\\".csv\";", code);
-        Assert.Contains("var seed = 7;", code);
-        Assert.Throws<ArgumentException>(() => Parameters.Injection(cell, new Dictionary<string, string> { ["missing"] = "1" }));
+        var code = Parameters.Rewrite(cell, new Dictionary<string, string> { ["dataPath"] = "C:\\data \"x\".csv", ["seed"] = "7" });
+        Assert.Equal("#r \"nuget: X, 1\"\nvar dataPath = \"C:\\\\data \\\"x\\\".csv\";\nvar seed = 7;\n", code);
+        Assert.Throws<ArgumentException>(() => Parameters.Rewrite(cell, new Dictionary<string, string> { ["missing"] = "1" }));
         Assert.Equal(("dataPath", "a=b"), Parameters.ParseAssignment("dataPath=a=b"));
         Assert.Throws<ArgumentException>(() => Parameters.ParseAssignment("1x=2"));
     }
