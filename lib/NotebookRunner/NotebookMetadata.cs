@@ -65,7 +65,7 @@ public static class NotebookMetadata
             if (!JsonNode.DeepEquals(metadata, Cell(cell.CellType, metadata)))
                 problems.Add($"cell {cell.Number}: metadata holds more than the kernel name and tags (e.g. execution timestamps); run-notebooks normalises it.");
             if (cell.Outputs is JsonArray outputs && outputs.Any(o => o is JsonObject output && OutputComparison.IsKernelInjected(output)))
-                problems.Add($"cell {cell.Number}: holds outputs the Jupyter kernel injects (its HTTP probe script, 'Installed Packages', 'Loading extensions'); run-notebooks replaces them.");
+                problems.Add($"cell {cell.Number}: holds outputs the Jupyter kernel injects (its HTTP probe script, 'Loading extensions from …'); run-notebooks replaces them.");
         }
         return problems;
     }

@@ -38,7 +38,6 @@ public static partial class OutputComparison
     /// <list type="bullet">
     /// <item>its HTTP probe script (a <c>text/html</c> display holding <c>probeAddresses(</c>, which lists the
     /// machine's network addresses and loads require.js);</item>
-    /// <item>the <c>#r "nuget: …"</c> summary (a <c>text/html</c> display holding <c>&lt;strong&gt;Installed Packages&lt;/strong&gt;</c>);</item>
     /// <item>"Loading extensions from `…`" (a <c>text/plain</c> display starting so, naming a path in the NuGet cache).</item>
     /// </list>
     /// Warnings (e.g. CS1701 on stderr) and errors are never counted as injected.
@@ -47,8 +46,7 @@ public static partial class OutputComparison
     {
         if ((string?)output["output_type"] != "display_data" || output["data"] is not JsonObject data) return false;
         var html = NotebookFile.JoinSource(data["text/html"]);
-        if (html.Contains("probeAddresses(", StringComparison.Ordinal) || html.Contains("<strong>Installed Packages</strong>", StringComparison.Ordinal))
-            return true;
+        if (html.Contains("probeAddresses(", StringComparison.Ordinal)) return true;
         return data.Count == 1 && NotebookFile.JoinSource(data["text/plain"]).StartsWith("Loading extensions from ", StringComparison.Ordinal);
     }
 

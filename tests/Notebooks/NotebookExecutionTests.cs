@@ -43,7 +43,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         temp.InsertCodeCell(4, "broken-01", "var broken = thisNameDoesNotExist + 1;");
         var before = File.ReadAllBytes(temp.Path);
 
-        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}", "--out", temp.Folder("out"));
         output.WriteLine(text);
 
         Assert.Equal(RunnerCli.Failed, code);
@@ -76,6 +76,10 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     [InlineData("--jobs", "zero")]
     [InlineData("--param", "not an assignment")]
     [InlineData("does-not-exist.ipynb")]
+    [InlineData("notebooks/01-data.ipynb", "--param", "dataPath=/tmp/t1.csv")] // a student's run needs --out
+    [InlineData("notebooks/01-data.ipynb", "--out", "notebooks")] // never over the committed notebooks
+    [InlineData("notebooks/01-data.ipynb", "--out", "results")] // never into results/figures/
+    [InlineData("--out", "")]
     public void Usage_errors_exit_with_2(params string[] args)
     {
         var (code, text) = RunnerHarness.Run(args);
@@ -99,19 +103,22 @@ internal sealed class TempNotebook : IDisposable
 {
     private readonly string _folder;
 
-    public TempNotebook(string notebook)
+    public TempNotebook(string notebook, string? text = null)
     {
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nb-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, notebook);
-        var text = File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
+        text ??= File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
         var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
         text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");
-        Assert.Contains(lib, text);
+        if (text.Contains("NotebookAnalysis.dll", StringComparison.Ordinal)) Assert.Contains(lib, text);
         File.WriteAllText(Path, text);
     }
 
     public string Path { get; }
+
+    /// <summary>A path inside the temporary folder (not created).</summary>
+    public string Folder(string name) => System.IO.Path.Combine(_folder, name);
 
     public JsonObject Root => JsonNode.Parse(File.ReadAllText(Path))!.AsObject();
 
