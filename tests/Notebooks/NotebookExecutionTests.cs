@@ -55,6 +55,17 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Check_passes_on_a_notebook_saved_by_Jupyter_and_a_rerun_normalises_it()
+    {
+        using var temp = new TempNotebook("01-data.ipynb", NotebookFormatTests.AsSavedByJupyter("01-data.ipynb"));
+        var before = File.ReadAllBytes(temp.Path);
+        var (code, text) = RunnerHarness.Run("--check", temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        output.WriteLine(text);
+        Assert.True(code == RunnerCli.Passed, $"exit {code}:\n{text}");
+        Assert.Equal(before, File.ReadAllBytes(temp.Path));
+    }
+
+    [Fact]
     public void Check_fails_on_stale_outputs_naming_the_cell_and_writes_nothing()
     {
         using var temp = new TempNotebook("01-data.ipynb");

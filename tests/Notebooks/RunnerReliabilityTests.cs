@@ -165,7 +165,8 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         File.Copy(ProjectPaths.BundledTable1, data);
         var outDir = temp.Folder("student");
 
-        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={data}", "--out", outDir);
+        var htmlDir = temp.Folder("html");
+        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={data}", "--out", outDir, "--html", htmlDir);
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Passed, code);
 
@@ -179,6 +180,10 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var figures = Directory.GetFiles(Path.Combine(outDir, "figures"), "*.png").Select(Path.GetFileName).Order().ToList();
         output.WriteLine(string.Join(", ", figures));
         Assert.Contains("t2-scatter.png", figures);
+        // The reviewer's view of the copy: one self-contained file.
+        var html = File.ReadAllText(Path.Combine(htmlDir, "02-table2-goods-markets.html"));
+        Assert.Empty(HtmlExportTests.NetworkResources(html));
+        Assert.Contains("data:image/png;base64,", html);
     }
 
     private static Dictionary<string, string> Snapshot(string folder) =>
