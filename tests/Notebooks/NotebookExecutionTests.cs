@@ -57,12 +57,19 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     [Fact]
     public void Check_passes_on_a_notebook_saved_by_Jupyter_and_a_rerun_normalises_it()
     {
-        using var temp = new TempNotebook("01-data.ipynb", NotebookFormatTests.AsSavedByJupyter("01-data.ipynb"));
+        // Beside a link to seeds/, so the notebook's own relative dataPath (which it prints) resolves unchanged.
+        using var temp = new TempNotebook("01-data.ipynb", NotebookFormatTests.AsSavedByJupyter("01-data.ipynb"), linkSeeds: true);
         var before = File.ReadAllBytes(temp.Path);
-        var (code, text) = RunnerHarness.Run("--check", temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        var (code, text) = RunnerHarness.Run("--check", temp.Path);
         output.WriteLine(text);
         Assert.True(code == RunnerCli.Passed, $"exit {code}:\n{text}");
         Assert.Equal(before, File.ReadAllBytes(temp.Path));
+
+        (code, text) = RunnerHarness.Run(temp.Path);
+        output.WriteLine(text);
+        Assert.True(code == RunnerCli.Passed, $"exit {code}:\n{text}");
+        var written = NotebookFile.Load(temp.Path);
+        Assert.Empty(NotebookMetadata.Differences(written));
     }
 
     [Fact]
@@ -114,11 +121,21 @@ internal sealed class TempNotebook : IDisposable
 {
     private readonly string _folder;
 
-    public TempNotebook(string notebook, string? text = null)
+    /// <param name="notebook">A committed notebook's file name (the copy's name).</param>
+    /// <param name="text">The copy's content; default: the committed notebook's.</param>
+    /// <param name="linkSeeds">Put the copy in a notebooks/ folder beside a link to the repository's seeds/, so
+    /// <c>../seeds/…</c> resolves as in the repository.</param>
+    public TempNotebook(string notebook, string? text = null, bool linkSeeds = false)
     {
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nb-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, notebook);
+        if (linkSeeds)
+        {
+            Directory.CreateSymbolicLink(System.IO.Path.Combine(_folder, "seeds"), ProjectPaths.Seeds);
+            Directory.CreateDirectory(System.IO.Path.Combine(_folder, "notebooks"));
+            Path = System.IO.Path.Combine(_folder, "notebooks", notebook);
+        }
         text ??= File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
         var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
         text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");

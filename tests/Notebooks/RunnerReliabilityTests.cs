@@ -129,7 +129,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         Assert.Equal(RunnerCli.Passed, code);
         var written = NotebookFile.Load(temp.Path);
         Assert.Empty(NotebookMetadata.Differences(written));
-        Assert.Contains("<pre>3</pre>", NotebookFile.JoinSource(written.Cells[1].Outputs![0]!["data"]!["text/html"]));
+        Assert.Contains("<pre>2</pre>", NotebookFile.JoinSource(written.Cells[1].Outputs![0]!["data"]!["text/html"]));
         Assert.Equal([temp.Path], Directory.GetFiles(Path.GetDirectoryName(temp.Path)!)); // no temporary file left
     }
 
