@@ -98,6 +98,7 @@ internal static class Worker
         }
 
         var result = await NotebookExecutor.RunAsync(notebook, sources, cell => _report.WriteLine(WorkerProcess.CellStarting(cell)));
+        _report.WriteLine(WorkerProcess.AfterCells);
         // Run the finalizers of what the cells left behind now, while the kernel (and the native-library resolver
         // it registered) is alive, so a finalizer problem shows here, in every run, rather than at random later.
         GC.Collect();

@@ -21,10 +21,14 @@ internal static class WorkerProcess
 
     private const string CellMarker = Marker + " cell ";
     private const string DoneMarker = Marker + " done";
+    private const string AfterCellsMarker = Marker + " after cells";
     private const int HeadLines = 6, TailLines = 4, MaxLineLength = 200;
 
     /// <summary>The progress line the worker writes before running cell <paramref name="number"/>.</summary>
     public static string CellStarting(int number) => CellMarker + number.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The progress line the worker writes when every cell has run, before it compares or writes outputs.</summary>
+    public static string AfterCells => AfterCellsMarker;
 
     /// <summary>The progress line the worker writes when it has finished, whatever the outcome.</summary>
     public static string Done => DoneMarker;
@@ -80,7 +84,7 @@ internal static class WorkerProcess
 
         using var process = Process.Start(psi)!;
         int? cell = null;
-        bool done = false;
+        bool done = false, afterCells = false;
         var output = new StringBuilder();
         var stderr = new ErrorTail();
         var readOut = Task.Run(async () =>
@@ -89,6 +93,7 @@ internal static class WorkerProcess
             {
                 if (line.StartsWith(CellMarker, StringComparison.Ordinal)) cell = int.Parse(line[CellMarker.Length..], CultureInfo.InvariantCulture);
                 else if (line == DoneMarker) done = true;
+                else if (line == AfterCellsMarker) afterCells = true;
                 else output.Append(line).Append('\n');
             }
         });
@@ -117,8 +122,8 @@ internal static class WorkerProcess
         bool overflow = stderr.Head.FirstOrDefault() == "Stack overflow.";
         var why = overflow ? "a stack overflow" : stderr.Count == 0 ? "the process exiting (e.g. Environment.Exit)" : "a crash";
         var ended = $"the worker process ended (exit code {process.ExitCode}{Signal(process.ExitCode)}) through {why}";
-        var message = cell is int n
-            ? $"{display}: cell {n} failed: {ended}, before the cell finished."
+        var message = afterCells ? $"{display}: failed after its cells ran (comparing or writing outputs): {ended}."
+            : cell is int n ? $"{display}: cell {n} failed: {ended}, before the cell finished."
             : $"{display}: failed while starting the kernel: {ended}.";
         // A stack overflow's first lines hold the reason and the innermost frames; the rest is the kernel's own.
         var details = overflow ? stderr.HeadText : stderr.Text;
