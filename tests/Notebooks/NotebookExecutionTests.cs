@@ -137,8 +137,9 @@ internal sealed class TempNotebook : IDisposable
             Path = System.IO.Path.Combine(_folder, "notebooks", notebook);
         }
         text ??= File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
-        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
-        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");
+        // Every library the notebook references (core, Teaching, Rendering, …), made absolute.
+        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0") + "/";
+        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/", "#r \\\"" + lib);
         if (text.Contains("NotebookAnalysis.dll", StringComparison.Ordinal)) Assert.Contains(lib, text);
         File.WriteAllText(Path, text);
     }
