@@ -54,10 +54,17 @@ public static class MainJob
         {
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
-            output.Files.Commit();
+            var commit = output.Files.Commit();
             stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s (commit {commit.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms, {commit.Method.ToString().ToLowerInvariant()}).\n");
+            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
             return Ok;
+        }
+        catch (OutputException e)
+        {
+            // The message says whether the folder is unchanged.
+            stderr.Write($"reproduce: {e.Message}\n");
+            return Failed;
         }
         catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {
