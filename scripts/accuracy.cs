@@ -6,6 +6,7 @@
 using System.Globalization;
 using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
 
 string strd = ProjectPaths.SharedStrd;
 string? output = null;
@@ -27,12 +28,13 @@ try
     var rows = datasets.SelectMany(AccuracyHarness.Evaluate).ToList();
     if (output is not null)
     {
+        // The CSV's folder changes all at once, serialized with the other writers of that folder (e.g. results/).
         var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".tmp-{Environment.ProcessId}";
-        File.WriteAllText(temp, AccuracyHarness.ToCsv(rows));
-        File.Move(temp, full, overwrite: true);
+        var folder = new OutputFolder(Path.GetDirectoryName(full)!);
+        folder.AddText(Path.GetFileName(full), AccuracyHarness.ToCsv(rows));
+        var commit = folder.Commit();
         Console.WriteLine($"Wrote {rows.Count} rows to {full}");
+        if (commit.Note is not null) Console.WriteLine(commit.Note);
     }
     Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
     Console.WriteLine();
@@ -41,7 +43,7 @@ try
         Console.WriteLine($"{e.Dataset} {e.Method}: {e.Term}");
     return 0;
 }
-catch (Exception e) when (e is DataFileException or IOException)
+catch (Exception e) when (e is DataFileException or OutputException or IOException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

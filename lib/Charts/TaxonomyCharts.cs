@@ -177,17 +177,7 @@ public static class TaxonomyCharts
 
     private static TaxonomyFigure Save(string name, PlotlyChart chart, Plot plot, int width, int height, string? folder)
     {
-        folder ??= Figure.DefaultFolder;
-        Directory.CreateDirectory(folder);
-        var png = plot.GetImageBytes(width, height, ImageFormat.Png);
-        var path = Path.Combine(folder, name + ".png");
-        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(png))
-        {
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, png);
-            File.Move(temp, path, overwrite: true);
-        }
-        return new TaxonomyFigure(name, chart, new PngImage(png, Path.GetFullPath(path)));
+        return new TaxonomyFigure(name, chart, Figure.WritePng(folder, name, plot.GetImageBytes(width, height, ImageFormat.Png)));
     }
 
     // White to dark blue, like Plotly's "Blues".

@@ -7,7 +7,7 @@ namespace NotebookAnalysis.Output;
 /// </summary>
 internal sealed class FolderLocks : IDisposable
 {
-    private const int SharingViolation = unchecked((int)0x80070020);
+    private const int SharingViolation = unchecked((int)0x80070020); // Windows
     private readonly List<FileStream> _held = [];
 
     private FolderLocks() { }
@@ -51,7 +51,7 @@ internal sealed class FolderLocks : IDisposable
                     : new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None));
                 return;
             }
-            catch (IOException e) when (e.HResult == SharingViolation && DateTime.UtcNow < deadline)
+            catch (IOException e) when (IsHeldElsewhere(e) && DateTime.UtcNow < deadline)
             {
                 Thread.Sleep(20);
             }
@@ -61,12 +61,16 @@ internal sealed class FolderLocks : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw fail(path, e.HResult == SharingViolation
+                throw fail(path, IsHeldElsewhere(e)
                     ? $"another run has been writing the folder for over {timeout.TotalMinutes:0} minutes (lock {path})"
                     : AtomicFile.Reason(e, path), e);
             }
         }
     }
+
+    // On Unix .NET reports flock's EWOULDBLOCK as the errno (11 on Linux, 35 on macOS).
+    private static bool IsHeldElsewhere(Exception e) =>
+        e.HResult == SharingViolation || AtomicFile.Errno(e) == (OperatingSystem.IsMacOS() ? 35 : 11);
 
     public void Dispose()
     {

@@ -117,8 +117,9 @@ public sealed class OutputFolder
         var parent = Path.GetDirectoryName(target) ?? throw Fail(target, "the output folder cannot be a file system root", null);
         var name = Path.GetFileName(target);
 
+        for (var p = target; p is not null && !System.IO.Directory.Exists(p); p = Path.GetDirectoryName(p))
+            if (File.Exists(p)) throw Fail(p, p == target ? "it is a file, not a directory" : $"it is a file, not a directory, so {target} cannot be made", null);
         Guard(target, () => System.IO.Directory.CreateDirectory(parent));
-        if (File.Exists(target)) throw Fail(target, "it is a file, not a directory", null);
 
         using var locks = FolderLocks.Acquire(target, LockTimeout, Fail);
         Step(CommitStep.Lock);
