@@ -27,8 +27,8 @@ internal sealed class FolderLocks : IDisposable
         var locks = new FolderLocks();
         try
         {
-            foreach (var path in enclosing) locks.Take(path, own: false, timeout, fail);
-            locks.Take(LockPath(folder), own: true, timeout, fail);
+            foreach (var path in enclosing) locks.Take(folder, path, own: false, timeout, fail);
+            locks.Take(folder, LockPath(folder), own: true, timeout, fail);
             return locks;
         }
         catch
@@ -38,7 +38,7 @@ internal sealed class FolderLocks : IDisposable
         }
     }
 
-    private void Take(string path, bool own, TimeSpan timeout, Func<string, string, Exception?, OutputException> fail)
+    private void Take(string folder, string path, bool own, TimeSpan timeout, Func<string, string, Exception?, OutputException> fail)
     {
         var deadline = DateTime.UtcNow + timeout;
         while (true)
@@ -61,9 +61,9 @@ internal sealed class FolderLocks : IDisposable
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw fail(path, IsHeldElsewhere(e)
-                    ? $"another run has been writing the folder for over {timeout.TotalMinutes:0} minutes (lock {path})"
-                    : AtomicFile.Reason(e, path), e);
+                throw fail(folder, IsHeldElsewhere(e)
+                    ? $"another run has been writing the folder for over {timeout.TotalMinutes:0} minutes (lock file {path})"
+                    : $"{AtomicFile.Reason(e, path)} (lock file {path})", e);
             }
         }
     }
