@@ -76,7 +76,8 @@ static class AtomicFile
             return "permission denied (the file or its folder is not writable, or the file is immutable)";
         if (e is DirectoryNotFoundException) return "the folder does not exist";
         if (e is PathTooLongException) return "the path is too long";
-        return e.Message.Replace(path, "").TrimEnd(' ', ':', '\'', '.');
+        // Otherwise the system's own words, without the quoted path (the caller names the file).
+        return System.Text.RegularExpressions.Regex.Replace(e.Message.Replace(path, ""), @"\s*:?\s*'[^']*'", "").TrimEnd(' ', ':', '.');
     }
 
     /// <summary>

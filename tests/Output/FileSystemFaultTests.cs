@@ -32,10 +32,6 @@ public class FileSystemFaultTests
         }
     }
 
-    private static string[] Beside(string dir) =>
-        Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!).Select(Path.GetFileName)
-            .Where(n => n != Path.GetFileName(dir) && n != $".{Path.GetFileName(dir)}.out~lock").Select(n => n!).ToArray();
-
     private static long Bytes(string dir) => Directory.EnumerateFiles(dir, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
     [FactNeedingMount]
@@ -55,7 +51,7 @@ public class FileSystemFaultTests
                 Assert.Contains("disk is full", first);
                 Assert.Contains($"Nothing under {dir} changed.", first);
                 Assert.False(Directory.Exists(dir), $"{size}: a half-made folder was left");
-                Assert.Empty(Beside(dir));
+                Assert.Empty(OutputFolderTests.Leftovers(dir));
                 outcomes.Add($"{size}: first run refused");
                 continue;
             }
@@ -67,7 +63,7 @@ public class FileSystemFaultTests
             Assert.Contains("disk is full", second);
             Assert.Contains($"Nothing under {dir} changed.", second);
             Assert.Equal(before, TempDir.Snapshot(dir));
-            Assert.Empty(Beside(dir));
+            Assert.Empty(OutputFolderTests.Leftovers(dir));
             outcomes.Add($"{size}: second run refused, {Bytes(dir)} bytes kept");
         }
         Assert.Contains(outcomes, o => o.Contains("first run refused"));
@@ -103,7 +99,7 @@ public class FileSystemFaultTests
         {
             mount.Remount("rw");
         }
-        Assert.Empty(Beside(dir));
+        Assert.Empty(OutputFolderTests.Leftovers(dir));
     }
 
     public static TheoryData<string> ImmutableFiles => new() { "results.csv", "mlnet.csv" };
@@ -136,7 +132,7 @@ public class FileSystemFaultTests
             Assert.Contains("immutable", error);
             Assert.Contains($"Nothing under {dir} changed.", error);
             Assert.Equal(before, TempDir.Snapshot(dir));
-            Assert.Empty(Beside(dir));
+            Assert.Empty(OutputFolderTests.Leftovers(dir));
         }
         finally
         {

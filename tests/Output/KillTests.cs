@@ -92,14 +92,14 @@ public class KillTests(ITestOutputHelper log)
             if (Directory.Exists(dir))
                 Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories), f => Path.GetFileName(f).Contains('~'));
             bool missing = !Directory.Exists(dir);
-            var leftovers = Beside(dir);
+            var leftovers = OutputFolderTests.Leftovers(dir);
             var before = TempDir.Snapshot(dir);
             if (!missing)
                 Assert.True(complete.Any(c => c.SequenceEqual(before)), $"{attempt} (last step {lastStep}): a mixed folder: {string.Join(", ", before.Keys)}");
 
             // The next run: an empty commit only recovers (finishes a journaled swap) and cleans up.
             new OutputFolder(dir).Commit();
-            Assert.Empty(Beside(dir));
+            Assert.Empty(OutputFolderTests.Leftovers(dir));
             var after = TempDir.Snapshot(dir);
             int holds = Array.FindIndex(complete, c => c.SequenceEqual(after));
             Assert.True(holds >= 0, $"{attempt} (last step {lastStep}): a mixed folder after the next run: {string.Join(", ", after.Keys)}");
@@ -164,9 +164,4 @@ public class KillTests(ITestOutputHelper log)
             if (!child.HasExited) child.Kill();
         }
     }
-
-    private static string[] Beside(string dir) =>
-        Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!).Select(Path.GetFileName)
-            .Where(n => n!.StartsWith("." + Path.GetFileName(dir), StringComparison.Ordinal) && !n.EndsWith("out~lock", StringComparison.Ordinal))
-            .Select(n => n!).ToArray();
 }

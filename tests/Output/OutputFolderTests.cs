@@ -13,8 +13,8 @@ public class OutputFolderTests
         return folder;
     }
 
-    /// <summary>Names beside <paramref name="dir"/> that the commit created, other than the persistent lock file.</summary>
-    private static string[] Leftovers(string dir)
+    /// <summary>Names beside <paramref name="dir"/> that a commit created (staging, old, journal, temp), other than the persistent lock file.</summary>
+    internal static string[] Leftovers(string dir)
     {
         var name = Path.GetFileName(dir);
         return Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!)
