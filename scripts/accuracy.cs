@@ -25,13 +25,10 @@ try
     var rows = datasets.SelectMany(AccuracyHarness.Evaluate).ToList();
     if (output is not null)
     {
-        // The CSV's folder changes all at once, serialized with the other writers of that folder (e.g. results/).
+        // One file, written atomically and serialized with commits of an output folder around it (e.g. results/).
         var full = Path.GetFullPath(output);
-        var folder = new OutputFolder(Path.GetDirectoryName(full)!);
-        folder.AddText(Path.GetFileName(full), AccuracyHarness.ToCsv(rows));
-        var commit = folder.Commit();
+        OutputFolder.WriteFile(full, new System.Text.UTF8Encoding(false).GetBytes(AccuracyHarness.ToCsv(rows)));
         Console.WriteLine($"Wrote {rows.Count} rows to {full}");
-        if (commit.Note is not null) Console.WriteLine(commit.Note);
     }
     Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
     Console.WriteLine();

@@ -16,8 +16,11 @@ internal sealed class FolderLocks : IDisposable
     public static string LockPath(string folder) =>
         Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}{OutputFolder.Marker}lock");
 
-    /// <summary>Waits for every lock (up to <paramref name="timeout"/>), outermost first.</summary>
-    public static FolderLocks Acquire(string folder, TimeSpan timeout, Func<string, string, Exception?, OutputException> fail)
+    /// <summary>
+    /// Waits (up to <paramref name="timeout"/>) for the locks of the output folders enclosing <paramref name="folder"/>,
+    /// outermost first, then for the folder's own lock when <paramref name="own"/> (a single file's writer takes only the enclosing ones).
+    /// </summary>
+    public static FolderLocks Acquire(string folder, TimeSpan timeout, Func<string, string, Exception?, OutputException> fail, bool own = true)
     {
         var enclosing = new List<string>();
         for (var a = Path.GetDirectoryName(folder); a is not null && Path.GetDirectoryName(a) is not null; a = Path.GetDirectoryName(a))
@@ -28,7 +31,7 @@ internal sealed class FolderLocks : IDisposable
         try
         {
             foreach (var path in enclosing) locks.Take(folder, path, own: false, timeout, fail);
-            locks.Take(folder, LockPath(folder), own: true, timeout, fail);
+            if (own) locks.Take(folder, LockPath(folder), own: true, timeout, fail);
             return locks;
         }
         catch

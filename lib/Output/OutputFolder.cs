@@ -116,6 +116,7 @@ public sealed class OutputFolder
         var target = ResolveTarget();
         var parent = Path.GetDirectoryName(target) ?? throw Fail(target, "the output folder cannot be a file system root", null);
         var name = Path.GetFileName(target);
+        if (SharedFolderReason(target) is { } shared) throw Fail(target, shared, null);
 
         for (var p = target; p is not null && !System.IO.Directory.Exists(p); p = Path.GetDirectoryName(p))
             if (File.Exists(p)) throw Fail(p, p == target ? "it is a file, not a directory" : $"it is a file, not a directory, so {target} cannot be made", null);
@@ -180,6 +181,27 @@ public sealed class OutputFolder
         return new CommitReport(method, clock.Elapsed, note);
     }
 
+    /// <summary>
+    /// Writes one file with <see cref="AtomicFile"/>, holding the locks of the output folders that enclose it, so it
+    /// cannot be lost to a concurrent commit of, say, <c>results/</c>. For a lone file (a script's <c>--out FILE</c>),
+    /// where swapping its whole folder would be wrong (the folder may be anyone's, like /tmp).
+    /// </summary>
+    /// <exception cref="OutputException">The file could not be written; it is then unchanged.</exception>
+    public static void WriteFile(string path, byte[] bytes)
+    {
+        var full = Path.GetFullPath(path);
+        var folder = new OutputFolder(Path.GetDirectoryName(full)!);
+        try
+        {
+            using var locks = FolderLocks.Acquire(full, LockTimeout, folder.Fail, own: false);
+            AtomicFile.Write(full, bytes);
+        }
+        catch (Exception e) when (e is not OutputException && IsIo(e))
+        {
+            throw new OutputException(full, AtomicFile.Reason(e.InnerException ?? e, full), nothingChanged: true, "The file is unchanged.", e);
+        }
+    }
+
     private string ResolveTarget()
     {
         // A symlinked output folder: change the folder it points to, keep the link.
@@ -192,6 +214,22 @@ public sealed class OutputFolder
         {
             throw Fail(Directory, AtomicFile.Reason(e, Directory), e);
         }
+    }
+
+    /// <summary>
+    /// Folders that are never swapped whole: a commit replaces the folder, so files other programs create in it
+    /// meanwhile would be lost, and a repository's root or a home folder is far too big to stage.
+    /// </summary>
+    private static string? SharedFolderReason(string target)
+    {
+        static string Trim(string p) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p));
+        string[] shared = [Path.GetTempPath(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
+            "/tmp", "/var/tmp", "/home", "/root", "/var", "/etc", "/usr", "/opt", "/srv", "/mnt", "/media", "/dev", "/proc", "/sys", "/run"];
+        if (shared.Where(p => p.Length > 0).Any(p => string.Equals(Trim(p), Trim(target), StringComparison.Ordinal)))
+            return "it is a shared system or home folder, and a commit replaces its output folder whole; give a folder of its own (for example " + Path.Combine(target, "results") + ")";
+        if (System.IO.Directory.Exists(Path.Combine(target, ".git")))
+            return "it is the root of a repository, and a commit replaces its output folder whole; give a folder of its own (for example " + Path.Combine(target, "results") + ")";
+        return null;
     }
 
     private CommitMethod Create(string staging, string target)

@@ -235,6 +235,47 @@ public class OutputFolderTests
     }
 
     [Fact]
+    public void Shared_folders_and_repository_roots_are_never_swapped_whole()
+    {
+        var e = Assert.Throws<OutputException>(() => Staged(Path.GetTempPath(), ("a.csv", "a")).Commit());
+        Assert.Contains("shared system or home folder", e.Message);
+        Assert.False(File.Exists(Path.Combine(Path.GetTempPath(), "a.csv")));
+
+        using var tmp = new TempDir();
+        Directory.CreateDirectory(Path.Combine(tmp.Path, ".git"));
+        var before = TempDir.Snapshot(tmp.Path);
+        var e2 = Assert.Throws<OutputException>(() => Staged(tmp.Path, ("a.csv", "a")).Commit());
+        Assert.Contains("root of a repository", e2.Message);
+        Assert.Contains("Nothing under", e2.Message);
+        Assert.Equal(before, TempDir.Snapshot(tmp.Path));
+    }
+
+    [Fact]
+    public async Task A_lone_file_waits_for_a_commit_of_the_folder_around_it_and_survives_it()
+    {
+        using var tmp = new TempDir();
+        var dir = Path.Combine(tmp.Path, "results");
+        Staged(dir, ("a.csv", "first")).Commit();
+        using var atSwap = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var commit = Staged(dir, ("a.csv", "second"));
+        commit.StepHook = s => { if (s == CommitStep.Swap) { atSwap.Set(); release.Wait(); } };
+        var committing = Task.Run(commit.Commit);
+        Assert.True(atSwap.Wait(TimeSpan.FromSeconds(30)));
+        var writing = Task.Run(() => OutputFolder.WriteFile(Path.Combine(dir, "accuracy.csv"), "lone"u8.ToArray()));
+        await Task.Delay(200);
+        Assert.False(writing.IsCompleted, "the lone file was written while the folder was being swapped");
+        release.Set();
+        await Task.WhenAll(committing, writing);
+        Assert.Equal(Expected(("a.csv", "second"), ("accuracy.csv", "lone")), TempDir.Snapshot(dir));
+
+        var missing = Path.Combine(tmp.Path, "no-such-folder", "x.csv");
+        var e = Assert.Throws<OutputException>(() => OutputFolder.WriteFile(missing, [1]));
+        Assert.Contains(missing, e.Message);
+        Assert.Contains("The file is unchanged", e.Message);
+    }
+
+    [Fact]
     public void Reserved_and_escaping_names_are_refused_when_staged()
     {
         var folder = new OutputFolder(Path.GetTempPath());
