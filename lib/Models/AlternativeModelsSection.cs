@@ -92,7 +92,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         sb.Append("| model | specification | n | slope term | slope | p | R² (own scale) | DW | LOO RMSE (level y) | AIC (level y) |\n");
         sb.Append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in market.Rows)
-            sb.Append($"| `{r.Model}` | {r.Formula} | {r.N} | {r.SlopeTerm ?? "–"} | {O(r.Slope)} | {O(r.SlopePValue)} | {O(r.RSquared)} | {O(r.DurbinWatson)} | {F(r.LooRmse)} | {O(r.AicLevelScale)} |\n");
+            sb.Append($"| `{r.Model}` | {r.Formula} | {r.N} | {r.SlopeTerm ?? "–"} | {O(r.Slope)} | {O(r.SlopePValue)} | {O(r.RSquared)} | {O(r.DurbinWatson)} | {O(r.LooRmse)} | {O(r.AicLevelScale)} |\n");
         return sb.ToString();
     }
 
@@ -123,6 +123,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
           .Append("log-y and level-y models are compared on the density of y; they are comparable among the models fitted to the ")
           .Append("same years: the n = 10 models with each other, and `lag1` with `firstdiff` (both explain y in 2010-2018; Δy given ")
           .Append("y_{t−1} has unit Jacobian). The LOO RMSE of `lag1` and `firstdiff` is over 9 years, the others over 10.\n\n");
+        foreach (var spec in battery.Fits.Select(f => f.Spec).Where(s => s.Estimator is not null).DistinctBy(s => s.Name))
+            sb.Append($"`{spec.Name}` is not fitted by OLS but by {spec.Estimator!.Description}.\n\n");
         foreach (var m in battery.Markets)
         {
             sb.Append($"### {m.Market.TableId}: {m.Market.Title}\n\n");
