@@ -39,7 +39,7 @@ public sealed class PraisWinstenEstimator : IModelEstimator
     /// <inheritdoc/>
     public string Description =>
         $"iterated Prais-Winsten AR(1): ρ from the lag-1 regression of the residuals through the origin, the first year kept with " +
-        $"the √(1−ρ²) transform, iterated until ρ changes by at most {Tolerance.ToString("G3", CultureInfo.InvariantCulture)} " +
+        $"the √(1−ρ²) transform, iterated until ρ changes by at most {Tolerance.ToString("0.##e-0", CultureInfo.InvariantCulture)} " +
         $"(at most {MaxIterations} refits); SEs from the transformed regression, ρ treated as known";
 
     /// <summary>The statistics of the transformed regression that are meaningful: its R², F and own-scale AIC are not.</summary>
@@ -67,7 +67,7 @@ public sealed class PraisWinstenEstimator : IModelEstimator
                     ExtraParameters: 1,
                     ModelStatistics: Written,
                     LeftOutReason: "the transformed regression runs through the origin with the transformed constant as a regressor, so its R², F, own-scale AIC/BIC and other diagnostics are uncentered or not comparable with the other models; nobs, df_resid, sigma (of the AR(1) innovations), loglik and the Durbin-Watson of the transformed residuals are written, and rho and iterations beside them",
-                    NoLeaveOneOutReason: "exact leave-one-out does not exist: removing a year breaks the AR(1) chain the transform is built on, and ρ would be re-estimated without it"));
+                    NoLeaveOneOutReason: "removing a year breaks the AR(1) chain the transform is built on (and ρ would be re-estimated without it), so exact leave-one-out does not exist"));
             if (iteration == MaxIterations)
                 throw new ModelException(data.Model, $"Prais-Winsten did not converge in {MaxIterations} iterations: ρ moved from {R(rho)} to {R(next)}, more than the tolerance {R(Tolerance)}.");
             rho = next;

@@ -51,10 +51,13 @@ public static class Robustness
     public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
         var market = Markets.ByTableId(fits[0].Data.Input.TableId);
-        AlternativeFit Get(ModelSpec s) => !s.InRobustnessChecks
-            ? throw new InvalidOperationException($"A named robustness check uses '{s.Name}', but its spec does not join the robustness checks (InRobustnessChecks is false).")
-            : fits.FirstOrDefault(f => f.Spec.Name == s.Name)
-              ?? throw new ArgumentException($"The fits of {market.TableId} lack the model '{s.Name}'.", nameof(fits));
+        AlternativeFit Get(ModelSpec s)
+        {
+            var fit = fits.FirstOrDefault(f => f.Spec.Name == s.Name)
+                ?? throw new ArgumentException($"The fits of {market.TableId} lack the model '{s.Name}'.", nameof(fits));
+            return fit.Spec.InRobustnessChecks ? fit
+                : throw new InvalidOperationException($"A named robustness check uses '{s.Name}', but its spec does not join the robustness checks (InRobustnessChecks is false).");
+        }
         var rows = fits.Select(Row).ToList();
         rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
 
