@@ -267,4 +267,58 @@ public sealed class TaxonomyValidationTests
         var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "gaps.json", "G10");
         Assert.Contains("4.1 or 4.2", e.Message);
     }
+
+    /// <summary>Edits one Table 7 practice of the copy as JSON (the files' layout does not matter).</summary>
+    private static TaxonomyCopy EditPractice(string id, Action<System.Text.Json.Nodes.JsonObject> edit)
+    {
+        var copy = new TaxonomyCopy();
+        var path = copy.PathOf("table7-practices.json");
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var practices = root["practices"]!.AsArray();
+        var practice = practices.Single(p => (string?)p!["id"] == id)!.AsObject();
+        edit(practice);
+        File.WriteAllText(path, root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return copy;
+    }
+
+    [Fact]
+    public void A_practice_needs_locations()
+    {
+        using var copy = EditPractice("T7-K2", p => p["locations"] = new System.Text.Json.Nodes.JsonArray());
+        Assert.Contains("no locations", Fails(copy, TaxonomyErrorKind.Schema, "table7-practices.json", "T7-K2").Message);
+    }
+
+    [Fact]
+    public void A_location_needs_evidence()
+    {
+        using var copy = EditPractice("T7-K2", p => p["locations"]![0]!["evidence"] = new System.Text.Json.Nodes.JsonArray());
+        Assert.Contains("no evidence trace", Fails(copy, TaxonomyErrorKind.Schema, "table7-practices.json", "T7-K2").Message);
+    }
+
+    [Fact]
+    public void A_location_is_listed_once()
+    {
+        using var copy = EditPractice("T7-K2", p => p["locations"]!.AsArray().Add(p["locations"]![0]!.DeepClone()));
+        Assert.Contains("listed twice", Fails(copy, TaxonomyErrorKind.Duplicate, "table7-practices.json", "T7-K2").Message);
+    }
+
+    [Fact]
+    public void Subdivision_relation_goes_with_a_subdivision()
+    {
+        using var copy = EditPractice("T7-R1", p => p["locations"]![0]!["subdivision_relation"] = "near");
+        Assert.Contains("'subdivision_relation'", Fails(copy, TaxonomyErrorKind.Schema, "table7-practices.json", "T7-R1").Message);
+    }
+
+    [Fact]
+    public void Every_Table7_row_is_traced()
+    {
+        using var copy = new TaxonomyCopy();
+        var path = copy.PathOf("table7-practices.json");
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        root["practices"]!.AsArray().RemoveAt(21); // T7-M4, the last row
+        File.WriteAllText(path, root.ToJsonString());
+        var e = Assert.Throws<TaxonomyException>(copy.Load);
+        Assert.Equal(TaxonomyErrorKind.Inconsistent, e.Kind);
+        Assert.Contains("no practice traces this row", e.Message);
+    }
 }
