@@ -1,3 +1,4 @@
+using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
 using NotebookAnalysis.Pipeline;
@@ -34,6 +35,19 @@ public class RegistrationTests
         }
         // One row per market in the report's alternative-models table.
         Assert.Equal(Markets.All.Count, Output.Markdown.Split('\n').Count(l => l.StartsWith($"| `{name}` |")));
+    }
+
+    [Fact]
+    public void TheMainJobWritesEverySpecToResultsCsvAndReproductionMd()
+    {
+        var output = MainJob.Compute(ProjectPaths.BundledTable1, Path.Combine(Path.GetTempPath(), "unused"));
+        var csv = Encoding.UTF8.GetString(output.Files.Staged("results.csv"));
+        var report = Encoding.UTF8.GetString(output.Files.Staged("REPRODUCTION.md"));
+        foreach (var spec in ModelSpecs.All)
+            foreach (var m in Markets.All)
+                Assert.True(csv.Contains($"\n{m.TableId},{spec.Name},"), $"results.csv lacks {m.TableId}/{spec.Name}");
+        foreach (var spec in ModelSpecs.All)
+            Assert.Equal(Markets.All.Count, report.Split('\n').Count(l => l.StartsWith($"| `{spec.Name}` |")));
     }
 
     [Fact]
