@@ -39,13 +39,33 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         public IReadOnlyList<AlternativeFit> FitsFor(Market market) =>
             Fits.Where(f => f.Data.Input.TableId == NotebookAnalysis.Data.Markets.Get(market).TableId).ToList();
 
-        /// <summary>Fits every model to every market and derives rows and verdicts.</summary>
-        public static Battery Run(Table1 data)
+        /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market and derives rows and verdicts.</summary>
+        public static Battery Run(Table1 data) => Run(data, ModelSpecs.All);
+
+        /// <summary>
+        /// Fits <paramref name="specs"/> (the base model and every model a named robustness check uses among them) to
+        /// every market. A model with its own estimator whose fit does not exist for a market (e.g. Prais-Winsten not
+        /// converging) is left out of that market's rows and table, with the reason in <see cref="Omitted"/>; an OLS
+        /// model's failure stops the run, as a data error does.
+        /// </summary>
+        public static Battery Run(Table1 data, IReadOnlyList<ModelSpec> specs)
         {
-            var fits = AlternativeModels.FitAll(data);
             var inputs = ModelInput.AllMarkets(data);
             var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
             var omitted = new List<string>();
+            var fits = new List<AlternativeFit>();
+            foreach (var input in inputs)
+                foreach (var spec in specs)
+                {
+                    try
+                    {
+                        fits.Add(AlternativeModels.Fit(input, spec));
+                    }
+                    catch (Regression.ModelException e) when (spec.Estimator is not null)
+                    {
+                        omitted.Add($"{e.Model}: not fitted, so it is absent from results.csv and the table: {e.Reason}");
+                    }
+                }
             var rows = new List<ResultRow>();
             foreach (var input in inputs)
             {

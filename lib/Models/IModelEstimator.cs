@@ -13,7 +13,8 @@ public interface IModelEstimator
     string Description { get; }
 
     /// <summary>Fits <paramref name="data"/>.</summary>
-    /// <exception cref="ModelException">The fit does not exist for these data; names the model and the reason.</exception>
+    /// <exception cref="ModelException">The fit does not exist for these data; names the model and the reason. The
+    /// alternative-models battery then leaves this model out for that market, with the reason.</exception>
     AlternativeFit Fit(ModelData data);
 }
 

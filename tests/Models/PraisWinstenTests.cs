@@ -143,4 +143,20 @@ public class PraisWinstenTests
         Assert.Equal("T2_goods/ar1_pw", e.Model);
         Assert.Contains("did not converge in 1 iterations", e.Reason);
     }
+
+    [Fact]
+    public void A_fit_that_does_not_converge_is_left_out_of_the_battery_with_its_reason()
+    {
+        var oneStep = ModelSpecs.Ar1PraisWinsten with { Estimator = new PraisWinstenEstimator(tolerance: 1e-10, maxIterations: 1) };
+        var specs = ModelSpecs.All.Select(s => s == ModelSpecs.Ar1PraisWinsten ? oneStep : s).ToList();
+        var battery = AlternativeModelsSection.Battery.Run(Table1.LoadBundled(), specs);
+        Assert.DoesNotContain(battery.Rows, r => r.Model == "ar1_pw");
+        Assert.All(battery.Markets, m => Assert.DoesNotContain(m.Rows, r => r.Model == "ar1_pw"));
+        foreach (var table in new[] { "T2_goods", "T3_financial", "T4_innovation" })
+            Assert.Contains(battery.Omitted, o => o.StartsWith($"{table}/ar1_pw: not fitted") && o.Contains("did not converge in 1 iterations"));
+        // The other models and every check are as in the full battery.
+        var full = AlternativeModelsSection.Battery.Run(Table1.LoadBundled());
+        Assert.Equal(full.Rows.Where(r => r.Model != "ar1_pw"), battery.Rows);
+        Assert.Equal(full.Markets.Select(m => m.Summary), battery.Markets.Select(m => m.Summary));
+    }
 }
