@@ -3,7 +3,7 @@ using NotebookAnalysis.Models;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Statistics;
 using NotebookAnalysis.Tests.Support;
-using static NotebookAnalysis.Tests.Regression.DecimalReference;
+using static NotebookAnalysis.Tests.Support.DecimalOracle;
 
 namespace NotebookAnalysis.Tests.Models;
 
@@ -33,7 +33,7 @@ public class PraisWinstenTests
         decimal[] T(decimal[] z, decimal rho)
         {
             var r = new decimal[n];
-            r[0] = DecimalSimpleRegression.Sqrt(1 - rho * rho) * z[0];
+            r[0] = Sqrt(1 - rho * rho) * z[0];
             for (int t = 1; t < n; t++) r[t] = z[t] - rho * z[t - 1];
             return r;
         }
@@ -50,7 +50,7 @@ public class PraisWinstenTests
                 decimal ssr = e.Sum(v => v * v), s2 = ssr / (n - 2);
                 decimal a11 = cols[0].Sum(v => v * v), a22 = cols[1].Sum(v => v * v), a12 = cols[0].Zip(cols[1], (p, q) => p * q).Sum();
                 decimal det = a11 * a22 - a12 * a12;
-                return new DecimalPw(rho, iteration, b, [DecimalSimpleRegression.Sqrt(s2 * a22 / det), DecimalSimpleRegression.Sqrt(s2 * a11 / det)], ssr, n);
+                return new DecimalPw(rho, iteration, b, [Sqrt(s2 * a22 / det), Sqrt(s2 * a11 / det)], ssr, n);
             }
             rho = next;
         }
