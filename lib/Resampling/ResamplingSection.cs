@@ -10,8 +10,18 @@ namespace NotebookAnalysis.Resampling;
 /// <summary>The fixed settings of the resampling section: replicate counts and seeds (documented in REPRODUCTION.md).</summary>
 public static class ResamplingSettings
 {
-    /// <summary>Bootstrap replicates and rounding draws.</summary>
+    /// <summary>Bootstrap replicates, rounding draws and Monte Carlo permutations for samples up to
+    /// <see cref="FullReplicatesMaxN"/> rows.</summary>
     public const int Replicates = 10_000;
+
+    /// <summary>Fewest replicates used at any n.</summary>
+    public const int MinimumReplicates = 1_000;
+
+    /// <summary>Work per procedure, replicates × n, above which the replicate count shrinks with n.</summary>
+    public const long WorkPerProcedure = 10_000_000;
+
+    /// <summary>Largest n that gets the full <see cref="Replicates"/>: 1,000 rows.</summary>
+    public const int FullReplicatesMaxN = (int)(WorkPerProcedure / Replicates);
 
     /// <summary>Seed of the pairs bootstrap.</summary>
     public const int PairsSeed = 20190701;
@@ -22,11 +32,24 @@ public static class ResamplingSettings
     /// <summary>Seed of the rounding Monte Carlo.</summary>
     public const int RoundingSeed = 20190703;
 
-    /// <summary>Seed of the Monte Carlo permutation test shown beside the exact one.</summary>
+    /// <summary>Seed of the Monte Carlo permutation test (beside the exact one, or instead of it).</summary>
     public const int PermutationSeed = 20190704;
 
-    /// <summary>Random permutations used instead of exact enumeration when n exceeds <see cref="PermutationTest.MaxExactN"/>.</summary>
-    public const int LargeNPermutations = 1_000_000;
+    /// <summary>Largest n whose n! pairings are enumerated: 10! = 3,628,800 (about 10 ms per market). Above it the
+    /// permutation test is the seeded Monte Carlo one.</summary>
+    public const int MaxExactN = 10;
+
+    /// <summary>
+    /// Replicates per procedure for a sample of <paramref name="n"/> rows: <see cref="Replicates"/> up to
+    /// <see cref="FullReplicatesMaxN"/> rows, then <see cref="WorkPerProcedure"/>/n but never fewer than
+    /// <see cref="MinimumReplicates"/>. Each replicate costs O(n), so the section's cost stays linear in n
+    /// with a constant of at most <see cref="MinimumReplicates"/> replicates per row and procedure.
+    /// </summary>
+    public static int ReplicatesFor(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        return (int)Math.Clamp(WorkPerProcedure / n, MinimumReplicates, Replicates);
+    }
 
     /// <summary>Confidence level of the bootstrap intervals.</summary>
     public const double Level = 0.95;
@@ -37,9 +60,9 @@ public static class ResamplingSettings
 
 /// <summary>Everything the resampling section computes for one market. Immutable.</summary>
 /// <param name="Spec">Which table.</param>
-/// <param name="Permutation">The exact permutation test; for n above <see cref="PermutationTest.MaxExactN"/>, a Monte Carlo
-/// test with <see cref="ResamplingSettings.LargeNPermutations"/> permutations instead.</param>
-/// <param name="MonteCarlo">The seeded Monte Carlo permutation test, as a check on the exact one.</param>
+/// <param name="Permutation">The exact permutation test when n ≤ <see cref="ResamplingSettings.MaxExactN"/>; above it the
+/// seeded Monte Carlo test (the same object as <paramref name="MonteCarlo"/>).</param>
+/// <param name="MonteCarlo">The seeded Monte Carlo permutation test: a check on the exact one, or the test itself for larger n.</param>
 /// <param name="Pairs">The pairs bootstrap.</param>
 /// <param name="Residual">The residual bootstrap.</param>
 /// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
@@ -48,19 +71,23 @@ public static class ResamplingSettings
 public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
     BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP)
 {
+    /// <summary>Replicates of each random procedure (see <see cref="ResamplingSettings.ReplicatesFor"/>).</summary>
+    public int Replicates => Pairs.Count;
+
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
     public static MarketResampling Run(MarketSeries series, int histogramBins = 0)
     {
         var x = series.ClustersArray();
         var y = series.ScoreArray();
+        int replicates = ResamplingSettings.ReplicatesFor(x.Length);
+        bool exact = x.Length <= ResamplingSettings.MaxExactN;
+        var monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins);
         return new MarketResampling(series.Spec,
-            x.Length <= PermutationTest.MaxExactN
-                ? PermutationTest.Exact(x, y, histogramBins: histogramBins)
-                : PermutationTest.MonteCarlo(x, y, ResamplingSettings.LargeNPermutations, ResamplingSettings.PermutationSeed, histogramBins: histogramBins),
-            PermutationTest.MonteCarlo(x, y, ResamplingSettings.Replicates, ResamplingSettings.PermutationSeed),
-            Bootstrap.Pairs(x, y, ResamplingSettings.Replicates, ResamplingSettings.PairsSeed),
-            Bootstrap.Residual(x, y, ResamplingSettings.Replicates, ResamplingSettings.ResidualSeed),
-            RoundingSensitivity.Simulate(x, y, ResamplingSettings.Replicates, ResamplingSettings.RoundingSeed,
+            exact ? PermutationTest.Exact(x, y, histogramBins: histogramBins) : monteCarlo,
+            monteCarlo,
+            Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
+            Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
+            RoundingSensitivity.Simulate(x, y, replicates, ResamplingSettings.RoundingSeed,
                 RoundingSensitivity.WefHalfWidth, ResamplingSettings.Alpha),
             StepAnalysis.Describe(x, y),
             Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue);
@@ -71,6 +98,9 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     {
         string t = Spec.TableId;
         yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
+        // How the p was obtained: exact = 1 when all n! pairings were enumerated, 0 for the seeded Monte Carlo test.
+        yield return new ResultRow(t, "permutation", "exact", "x", Permutation.Method == PermutationMethod.Exact ? 1 : 0);
+        yield return new ResultRow(t, "permutation", "permutations", "x", Permutation.Permutations);
         foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
         {
             var p = boot.Percentile(ResamplingSettings.Level);
@@ -79,11 +109,13 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
             yield return new ResultRow(t, model, "bca_ci95_lower", "x", b.Lower);
             yield return new ResultRow(t, model, "bca_ci95_upper", "x", b.Upper);
+            yield return new ResultRow(t, model, "replicates", "x", boot.Count);
         }
         yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
         yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));
         yield return new ResultRow(t, "rounding_mc", "slope_q975", "", Rounding.SlopeQuantile(0.975));
         yield return new ResultRow(t, "rounding_mc", "r_squared_median", "", Rounding.RSquaredQuantile(0.5));
+        yield return new ResultRow(t, "rounding_mc", "replicates", "", Rounding.Draws);
     }
 }
 
@@ -112,33 +144,45 @@ public sealed class ResamplingSection : IAnalysisSection
         void L(FormattableString s) => md.Append(s.ToString(ic)).Append('\n');
         int n = all[0].Permutation.N;
         bool exact = all.All(m => m.Permutation.Method == PermutationMethod.Exact);
+        int reps = all[0].Replicates;
         double h = RoundingSensitivity.WefHalfWidth;
         L($"## What the numbers can bear: exact permutation tests, bootstrap, rounding");
         L($"");
         L($"{n} yearly points, with scores printed to one decimal. The paper's p-values assume normal errors; these checks do not.");
-        L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {ResamplingSettings.Replicates:N0} replicates each.");
+        L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {reps:N0} replicates each.");
+        if (reps < ResamplingSettings.Replicates)
+            L($"(Each replicate costs O(n), so above {ResamplingSettings.FullReplicatesMaxN:N0} rows the count is {ResamplingSettings.WorkPerProcedure:N0}/n, at least {ResamplingSettings.MinimumReplicates:N0}, instead of {ResamplingSettings.Replicates:N0}: Monte Carlo standard errors are about √({ResamplingSettings.Replicates:N0}/{reps:N0}) = {Math.Sqrt((double)ResamplingSettings.Replicates / reps):F1} times those of the full count.)");
         L($"");
         if (exact)
         {
             L($"### Exact permutation test of the slope");
             L($"");
-            L($"All {n}! = {PermutationTest.Factorial(n):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common. The Monte Carlo column repeats the test with {ResamplingSettings.Replicates:N0} random pairings, as a check (0 means none was as extreme).");
+            L($"All {n}! = {PermutationTest.Factorial(n):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common. The Monte Carlo column repeats the test with {reps:N0} random pairings, as a check (0 means none was as extreme).");
         }
         else
         {
             L($"### Permutation test of the slope (Monte Carlo)");
             L($"");
-            L($"n = {n} is above {PermutationTest.MaxExactN}, too many pairings to enumerate: {ResamplingSettings.LargeNPermutations:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|.");
+            L($"n = {n} is above {ResamplingSettings.MaxExactN}, so the {n}! pairings are not enumerated (exact enumeration is used up to n = {ResamplingSettings.MaxExactN}, {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0} pairings). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error; (count + 1)/(R + 1) is the conservative version. results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
         }
         L($"");
-        L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
-        L($"|---|---|---|---|---|---|---|");
+        if (exact)
+        {
+            L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
+            L($"|---|---|---|---|---|---|---|");
+        }
+        else
+        {
+            L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | Monte Carlo p ± SE | (count + 1)/(R + 1) |");
+            L($"|---|---|---|---|---|---|");
+        }
         foreach (var m in all)
         {
             var p = m.Permutation;
-            string min = p.Method == PermutationMethod.Exact ? p.MinimumAttainablePValue.ToString("G4", ic) : "n/a";
-            string pv = p.Method == PermutationMethod.Exact ? p.PValue.ToString("G4", ic) : $"{p.PValue.ToString("G4", ic)} ± {p.StandardError.ToString("G2", ic)}";
-            L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {pv} | {min} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
+            if (p.Method == PermutationMethod.Exact)
+                L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {p.PValue:G4} | {p.MinimumAttainablePValue:G4} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
+            else
+                L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {p.PValue:G4} ± {p.StandardError:G2} | {p.ConservativePValue:G4} |");
         }
         var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.TableId).ToList();
         if (exact)
@@ -163,7 +207,7 @@ public sealed class ResamplingSection : IAnalysisSection
         L($"");
         L($"### Sensitivity to the rounding of the scores");
         L($"");
-        L($"Each score is printed to {2 * h:0.0}, so its unrounded value lies within ±{h:0.00}. {ResamplingSettings.Replicates:N0} draws of y + U(−{h:0.00}, {h:0.00}); cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
+        L($"Each score is printed to {2 * h:0.0}, so its unrounded value lies within ±{h:0.00}. {reps:N0} draws of y + U(−{h:0.00}, {h:0.00}); cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
         L($"");
         L($"| Table | printed slope | slope 2.5%–97.5% | printed R² | R² median [2.5%, 97.5%] | p median | share significant at {ResamplingSettings.Alpha * 100:0}% | slope over the rounding box |");
         L($"|---|---|---|---|---|---|---|---|");
