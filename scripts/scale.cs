@@ -4,6 +4,7 @@
 // main job's compute in this process (MainJob.Compute: load, fit, every section, all outputs staged in memory, no
 // commit to disk) and reports wall time, CPU time, bytes allocated and the process's peak working set.
 // Usage: dotnet run -c Release scripts/scale.cs -- [--sizes 1000,10000,100000] [--repeat 1] [--seed 20190613] [--csv FILE]
+//        [--write-data DIR]   (only write the generated table1-<rows>.csv files to DIR, run nothing)
 // Timing is warm: one untimed run at 100 rows first (JIT, static tables), then each size --repeat times, best kept.
 // The generated data are valid input for Table1.Load: years consecutive from 2009 (so they run far beyond real
 // calendar years at 10^5 rows), cluster counts non-negative whole numbers that never fall, scores printed to one
@@ -16,7 +17,7 @@ using NotebookAnalysis.Pipeline;
 var inv = CultureInfo.InvariantCulture;
 int[] sizes = [1_000, 10_000, 100_000];
 int repeat = 1, seed = 20190613;
-string? csv = null;
+string? csv = null, writeData = null;
 for (int i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -25,8 +26,17 @@ for (int i = 0; i < args.Length; i++)
         case "--repeat" when i + 1 < args.Length: repeat = int.Parse(args[++i], inv); break;
         case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], inv); break;
         case "--csv" when i + 1 < args.Length: csv = args[++i]; break;
+        case "--write-data" when i + 1 < args.Length: writeData = args[++i]; break;
         default: Console.Error.WriteLine($"scale: unknown or incomplete argument '{args[i]}'."); return 2;
     }
+}
+
+if (writeData is not null)
+{
+    Directory.CreateDirectory(writeData);
+    foreach (int n in sizes)
+        File.WriteAllText(Path.Combine(writeData, $"table1-{n}.csv"), Generate(n, seed));
+    return 0;
 }
 
 var work = Directory.CreateTempSubdirectory("na-scale-");
