@@ -1,3 +1,4 @@
+using NotebookAnalysis.Regression;
 using NotebookAnalysis.Statistics;
 
 namespace NotebookAnalysis.Resampling;
@@ -98,14 +99,17 @@ internal static class SimpleSlope
             for (int k = 0; k < n; k++) direct[k] = SlopeWithout(x, y, k);
             return direct;
         }
-        double mx = Mean(x), my = Mean(y);
-        double sxx = 0, sxy = 0;
+        // Every slope below is a difference from these totals, so they are summed with compensation: their
+        // rounding error stays at a few units of roundoff instead of growing with n.
+        double mx = (Compensated.Sum(x) / n).ToDouble(), my = (Compensated.Sum(y) / n).ToDouble();
+        DoubleDouble sxxDd = DoubleDouble.Zero, sxyDd = DoubleDouble.Zero;
         for (int i = 0; i < n; i++)
         {
             double dx = x[i] - mx;
-            sxx += dx * dx;
-            sxy += dx * (y[i] - my);
+            sxxDd += DoubleDouble.TwoProduct(dx, dx);
+            sxyDd += DoubleDouble.TwoProduct(dx, y[i] - my);
         }
+        double sxx = sxxDd.ToDouble(), sxy = sxyDd.ToDouble();
         double f = n / (n - 1.0);
         var loo = new double[n];
         for (int k = 0; k < n; k++)

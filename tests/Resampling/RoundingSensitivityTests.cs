@@ -164,13 +164,14 @@ public class RoundingSensitivityTests
                     Assert.Single(rows, r => r.Model == model && r.Statistic == stat && r.Term == "x");
             foreach (var stat in new[] { "share_significant_5pct", "slope_q025", "slope_q975", "r_squared_median" })
                 Assert.Single(rows, r => r.Model == "rounding_mc" && r.Statistic == stat && r.Term == "");
-            Assert.Equal(13, rows.Count);
+            // 13 values, then how each was obtained: permutation exact and permutations, three replicate counts.
+            Assert.Equal(18, rows.Count);
             double lo = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_lower" }).Value;
             double hi = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_upper" }).Value;
             Assert.True(lo < hi);
         }
         // Table 3's exact p is 1/210 (see PermutationTestTests); Table 4's slope is not significant in any rounding draw.
-        Assert.Equal(1.0 / 210, first.Rows.Single(r => r is { Table: "T3_financial", Model: "permutation" }).Value, 15);
+        Assert.Equal(1.0 / 210, first.Rows.Single(r => r is { Table: "T3_financial", Model: "permutation", Statistic: "p_value" }).Value, 15);
         Assert.Contains(Sections.All, s => s is ResamplingSection);
     }
 }
