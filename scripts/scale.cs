@@ -12,24 +12,33 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Pipeline;
 
 var inv = CultureInfo.InvariantCulture;
-int[] sizes = [1_000, 10_000, 100_000];
-int repeat = 1, seed = 20190613;
-string? csv = null, writeData = null;
-for (int i = 0; i < args.Length; i++)
+var cli = new CommandLine("dotnet run -c Release scripts/scale.cs --", "Times the main job's compute on seeded Table-1-shaped data at each size.")
+    .Option("--sizes", "N,N,...", "row counts (default 1000,10000,100000)")
+    .Option("--repeat", "R", "timed runs per size, best kept (default 1)")
+    .Option("--seed", "S", "seed of the generated data (default 20190613)")
+    .Option("--csv", "FILE", "also write the table as CSV")
+    .Option("--write-data", "DIR", "only write the generated table1-<rows>.csv files to DIR");
+ParsedArguments parsed;
+int[] sizes;
+int repeat, seed;
+try
 {
-    switch (args[i])
-    {
-        case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').Select(s => int.Parse(s, inv)).ToArray(); break;
-        case "--repeat" when i + 1 < args.Length: repeat = int.Parse(args[++i], inv); break;
-        case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], inv); break;
-        case "--csv" when i + 1 < args.Length: csv = args[++i]; break;
-        case "--write-data" when i + 1 < args.Length: writeData = args[++i]; break;
-        default: Console.Error.WriteLine($"scale: unknown or incomplete argument '{args[i]}'."); return 2;
-    }
+    parsed = cli.Parse(args);
+    sizes = (parsed.Value("--sizes") ?? "1000,10000,100000").Split(',').Select(s => int.Parse(s, inv)).ToArray();
+    repeat = parsed.Int("--repeat", 1);
+    seed = parsed.Int("--seed", 20190613, min: 0);
 }
+catch (Exception e) when (e is UsageException or FormatException or OverflowException)
+{
+    Console.Error.Write($"scale: {e.Message}\n{cli.Usage}");
+    return 2;
+}
+if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+string? csv = parsed.Value("--csv"), writeData = parsed.Value("--write-data");
 
 if (writeData is not null)
 {
