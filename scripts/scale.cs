@@ -16,7 +16,7 @@ using NotebookAnalysis.Cli;
 using NotebookAnalysis.Pipeline;
 
 var inv = CultureInfo.InvariantCulture;
-var cli = new CommandLine("dotnet run -c Release scripts/scale.cs --", "Times the main job's compute on seeded Table-1-shaped data at each size.")
+var cli = new CommandLine("dotnet run -c Release scripts/scale.cs", "Times the main job's compute on seeded Table-1-shaped data at each size.")
     .Option("--sizes", "N,N,...", "row counts (default 1000,10000,100000)")
     .Option("--repeat", "R", "timed runs per size, best kept (default 1)")
     .Option("--seed", "S", "seed of the generated data (default 20190613)")
