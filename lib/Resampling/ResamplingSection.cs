@@ -165,26 +165,17 @@ public sealed class ResamplingSection : IAnalysisSection
         {
             L($"### Permutation test of the slope (Monte Carlo)");
             L($"");
-            L($"n = {n} is above {ResamplingSettings.MaxExactN}, so the {n}! pairings are not enumerated (exact enumeration is used up to n = {ResamplingSettings.MaxExactN}, {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0} pairings). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error; (count + 1)/(R + 1) is the conservative version. results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
+            L($"n = {n} is above {ResamplingSettings.MaxExactN}, so the {n}! pairings are not enumerated (exact enumeration is used up to n = {ResamplingSettings.MaxExactN}, {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0} pairings). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error (the Monte Carlo column is the same test). results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
         }
         L($"");
-        if (exact)
-        {
-            L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
-            L($"|---|---|---|---|---|---|---|");
-        }
-        else
-        {
-            L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | Monte Carlo p ± SE | (count + 1)/(R + 1) |");
-            L($"|---|---|---|---|---|---|");
-        }
+        L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
+        L($"|---|---|---|---|---|---|---|");
         foreach (var m in all)
         {
             var p = m.Permutation;
-            if (p.Method == PermutationMethod.Exact)
-                L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {p.PValue:G4} | {p.MinimumAttainablePValue:G4} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
-            else
-                L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {p.PValue:G4} ± {p.StandardError:G2} | {p.ConservativePValue:G4} |");
+            string min = p.Method == PermutationMethod.Exact ? p.MinimumAttainablePValue.ToString("G4", ic) : "n/a";
+            string pv = p.Method == PermutationMethod.Exact ? p.PValue.ToString("G4", ic) : $"{p.PValue.ToString("G4", ic)} ± {p.StandardError.ToString("G2", ic)}";
+            L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {pv} | {min} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
         }
         var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.TableId).ToList();
         if (exact)
