@@ -168,7 +168,7 @@ public sealed class ResamplingSection : IAnalysisSection
         {
             L($"### Permutation test of the slope (Monte Carlo)");
             L($"");
-            L($"n = {n} is above {ResamplingSettings.MaxExactN}, so the {n}! pairings are not enumerated (exact enumeration is used up to n = {ResamplingSettings.MaxExactN}, {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0} pairings). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error (the Monte Carlo column is the same test). results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
+            L($"With {n} points there are {n}! pairings, too many to enumerate (the section enumerates them only up to {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0}, that is {ResamplingSettings.MaxExactN} points). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error (the Monte Carlo column is the same test). results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
         }
         L($"");
         md.Append(Reporting.ResamplingGrids.Permutation(all).ToMarkdown().TrimEnd('\n')).Append('\n');
