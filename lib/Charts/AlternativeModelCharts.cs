@@ -12,7 +12,7 @@ public static class AlternativeModelCharts
     /// Observed y by year with the exact leave-one-out predictions of the base model, the trend-only model, x beside
     /// the trend and the quadratic: each point predicted by a fit that never saw it.
     /// </summary>
-    /// <param name="battery">The battery from <see cref="AlternativeModelsSection.Battery.Run"/>.</param>
+    /// <param name="battery">The battery from <see cref="AlternativeModelsSection.Battery.Run(Data.Table1)"/>.</param>
     /// <param name="tableId"><c>T2_goods</c>, <c>T3_financial</c> or <c>T4_innovation</c>.</param>
     public static ChartSpec LooPredictions(AlternativeModelsSection.Battery battery, string tableId)
     {
@@ -28,7 +28,7 @@ public static class AlternativeModelCharts
         foreach (var name in LooChartModels)
         {
             var fit = fits.Single(f => f.Spec.Name == name);
-            series.Add(ChartSeries.Line($"{name} (LOO RMSE {Robustness.F(fit.Loo.Rmse)})", fit.Loo.Years.Select(v => (double)v), fit.Loo.Predicted,
+            series.Add(ChartSeries.Line($"{name} (LOO RMSE {Reporting.NumberFormat.Brief(fit.Loo.Rmse)})", fit.Loo.Years.Select(v => (double)v), fit.Loo.Predicted,
                 ChartSeries.Palette[colour++ % ChartSeries.Palette.Count]) with { Markers = true });
         }
         string slug = tableId.Split('_')[0].ToLowerInvariant();

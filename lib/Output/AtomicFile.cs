@@ -23,7 +23,7 @@ static class AtomicFile
 
     /// <summary>Writes <paramref name="bytes"/> to <paramref name="path"/> atomically. The parent folder must exist.</summary>
     /// <exception cref="IOException">The write failed; the message names the file and the reason, and the file is unchanged.</exception>
-    public static void Write(string path, ReadOnlySpan<byte> bytes)
+    public static void WriteAllBytes(string path, ReadOnlySpan<byte> bytes)
     {
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
@@ -46,7 +46,7 @@ static class AtomicFile
     }
 
     /// <summary>Writes <paramref name="text"/> as UTF-8 without a byte-order mark, atomically.</summary>
-    public static void WriteText(string path, string text) => Write(path, new System.Text.UTF8Encoding(false).GetBytes(text));
+    public static void WriteAllText(string path, string text) => WriteAllBytes(path, new System.Text.UTF8Encoding(false).GetBytes(text));
 
     /// <summary>A fresh temporary name beside <paramref name="fullPath"/>.</summary>
     public static string TempPath(string fullPath) =>

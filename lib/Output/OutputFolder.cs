@@ -194,7 +194,7 @@ public sealed class OutputFolder
         try
         {
             using var locks = FolderLocks.Acquire(full, LockTimeout, folder.Fail, own: false);
-            AtomicFile.Write(full, bytes);
+            AtomicFile.WriteAllBytes(full, bytes);
         }
         catch (Exception e) when (e is not OutputException && IsIo(e))
         {
@@ -276,7 +276,7 @@ public sealed class OutputFolder
         try
         {
             Step(CommitStep.Journal);
-            AtomicFile.WriteText(journal, $"staged={Path.GetFileName(staging)}\nold={Path.GetFileName(old)}\n");
+            AtomicFile.WriteAllText(journal, $"staged={Path.GetFileName(staging)}\nold={Path.GetFileName(old)}\n");
         }
         catch (Exception e) when (IsIo(e))
         {

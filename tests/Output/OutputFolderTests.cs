@@ -292,18 +292,18 @@ public class OutputFolderTests
     {
         using var tmp = new TempDir();
         var path = tmp.Write("notebook.ipynb", "old");
-        AtomicFile.WriteText(path, "new");
+        AtomicFile.WriteAllText(path, "new");
         Assert.Equal("new", File.ReadAllText(path));
 
         var dirTarget = Path.Combine(tmp.Path, "a-directory");
         Directory.CreateDirectory(dirTarget);
-        var e = Assert.Throws<IOException>(() => AtomicFile.WriteText(dirTarget, "x"));
+        var e = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(dirTarget, "x"));
         Assert.Contains(dirTarget, e.Message);
         Assert.Contains("The file is unchanged", e.Message);
         Assert.Equal(["a-directory", "notebook.ipynb"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
 
         var missing = Path.Combine(tmp.Path, "no-such-folder", "x.csv");
-        var e2 = Assert.Throws<IOException>(() => AtomicFile.WriteText(missing, "x"));
+        var e2 = Assert.Throws<IOException>(() => AtomicFile.WriteAllText(missing, "x"));
         Assert.Contains(missing, e2.Message);
     }
 }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
-using static NotebookAnalysis.Tests.Regression.DecimalReference;
+using static NotebookAnalysis.Tests.Support.DecimalOracle;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -16,7 +17,7 @@ public class MultipleRegressionTests
         var fit = Ols.Fit(Design.WithIntercept("quad", ("x", x), ("year", year), ("x_squared", x.Select(v => v * v).ToArray())), y);
         var cols = new[] { Ones(x.Length), Dec(x), Dec(year), Dec(x.Select(v => v * v)) };
         var b = Solve(cols, Dec(y));
-        var r = DecimalReference.Residuals(cols, Dec(y), b);
+        var r = DecimalOracle.Residuals(cols, Dec(y), b);
         for (int j = 0; j < 4; j++) Close((double)b[j], fit.Coefficients[j], 1e-10, $"b{j}");
         decimal sse = r.Sum(v => v * v);
         Close((double)sse, fit.SsResidual, 1e-10, "SSE");
@@ -26,7 +27,7 @@ public class MultipleRegressionTests
         // VIF of x: 1/(1-R²) of x on [1, year, x²], in decimal.
         var vc = new[] { Ones(x.Length), Dec(year), Dec(x.Select(v => v * v)) };
         var g = Solve(vc, Dec(x));
-        var e = DecimalReference.Residuals(vc, Dec(x), g);
+        var e = DecimalOracle.Residuals(vc, Dec(x), g);
         decimal xb = Dec(x).Sum() / x.Length;
         double vif = (double)(Dec(x).Sum(v => (v - xb) * (v - xb)) / e.Sum(v => v * v));
         Close(vif, fit.Vif("x"), 1e-9, "VIF(x)");
@@ -50,6 +51,30 @@ public class MultipleRegressionTests
         Assert.Equal(1, fit.DfModel);
         Assert.False(fit.Design.HasIntercept);
         Close((double)(b1 * sxy / (sse / 5)), fit.FStatistic, 1e-11, "F");
+    }
+
+    [Fact]
+    public void ThroughOriginWithATermNamedInterceptHasItsDiagnostics()
+    {
+        // Prais-Winsten fits its transformed constant through the origin as the term "intercept". The auxiliary
+        // regressions of Breusch-Pagan (which adds its own intercept) and Breusch-Godfrey once refused that name
+        // ("the term 'intercept' appears twice"); term names must not change any value.
+        double[] c = [0.6, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2], x = [1.1, 0.9, 1.4, 1.2, 2.0, 1.6, 2.3, 2.1];
+        double[] y = [2.1, 1.0, 1.9, 1.3, 2.7, 1.8, 3.1, 2.4];
+        var named = Ols.Fit(Design.ThroughOrigin("pw", ("intercept", c), ("x", x)), y);
+        var plain = Ols.Fit(Design.ThroughOrigin("pw", ("c", c), ("x", x)), y);
+        Assert.Equal(["intercept", "x"], named.Terms);
+        Assert.Equal(plain.BreuschPagan.Statistic, named.BreuschPagan.Statistic);
+        Assert.Equal(plain.BreuschGodfrey(1).Statistic, named.BreuschGodfrey(1).Statistic);
+
+        // Koenker BP: n·R² of r² on [1, c, x], in decimal.
+        var r = DecimalOracle.Residuals([Dec(c), Dec(x)], Dec(y), Solve([Dec(c), Dec(x)], Dec(y)));
+        var r2 = r.Select(v => v * v).ToArray();
+        var cols = new[] { Ones(c.Length), Dec(c), Dec(x) };
+        var e = DecimalOracle.Residuals(cols, r2, Solve(cols, r2));
+        decimal mean = r2.Sum() / r2.Length, sst = r2.Sum(v => (v - mean) * (v - mean));
+        Close((double)(c.Length * (1 - e.Sum(v => v * v) / sst)), named.BreuschPagan.Statistic, 1e-9, "BP");
+        Assert.Equal(2, named.BreuschPagan.DegreesOfFreedom);
     }
 
     [Fact]
