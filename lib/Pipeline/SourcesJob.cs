@@ -28,7 +28,7 @@ public static class SourcesJob
     /// <param name="Readings">The paper's three readings.</param>
     /// <param name="Rows">The rows of <c>sources.csv</c>.</param>
     /// <param name="Files">The staged files.</param>
-    public sealed record Output(SourceComparison Comparison, IReadOnlyList<RerunFit> Fits, IReadOnlyList<PaperReading> Readings,
+    public sealed record Output(SourceComparison Comparison, RerunSet Fits, IReadOnlyList<PaperReading> Readings,
         IReadOnlyList<ResultRow> Rows, OutputFolder Files);
 
     /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
@@ -71,7 +71,7 @@ public static class SourcesJob
         var readings = Readings.FromPaper(File.ReadAllText(ProjectPaths.Paper));
         var comparison = SourceComparison.Compare(paper, wef);
         var fits = Rerun.All(comparison);
-        var rows = SourceResults.Rows(comparison, fits);
+        var rows = SourceResults.Rows(comparison, fits.Fits);
         var files = new OutputFolder(outDir);
         files.AddText("sources.csv", ResultsCsv.Format(rows));
         files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
@@ -85,7 +85,7 @@ public static class SourcesJob
         var sb = new System.Text.StringBuilder();
         sb.Append(SourcesReport.Agreement(output.Comparison).ToText());
         sb.Append(SourcesReport.Conclusion(output.Comparison)).Append("\n\n");
-        sb.Append(SourcesReport.Reruns(output.Fits).ToText());
+        sb.Append(SourcesReport.Reruns(output.Fits.Fits).ToText());
         return sb.ToString();
     }
 

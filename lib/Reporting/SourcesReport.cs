@@ -88,13 +88,14 @@ public static class SourcesReport
 
     /// <summary>The whole of <c>SOURCES.md</c>.</summary>
     /// <param name="comparison">The cell-by-cell comparison.</param>
-    /// <param name="fits">The re-runs from <see cref="Rerun.All"/>.</param>
+    /// <param name="reruns">The re-runs from <see cref="Rerun.All"/>.</param>
     /// <param name="readings">The paper's readings.</param>
     /// <param name="paperPath">Table 1 as the report names it.</param>
     /// <param name="wefPath">The extract as the report names it.</param>
-    public static string Markdown(SourceComparison comparison, IReadOnlyList<RerunFit> fits, IReadOnlyList<PaperReading> readings,
+    public static string Markdown(SourceComparison comparison, RerunSet reruns, IReadOnlyList<PaperReading> readings,
         string paperPath, string wefPath)
     {
+        var fits = reruns.Fits;
         var paper = comparison.Paper;
         var wef = comparison.Wef;
         var natural = EditionMapping.Natural;
@@ -144,6 +145,9 @@ public static class SourcesReport
         sb.Append("on the years the extract covers under the mapping. Beside it: the paper's scores on the same years (like for like) and the paper's full table. ");
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
         sb.Append(Reruns(fits).ToMarkdown());
+        foreach (var u in reruns.TooFewYears)
+            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable.ToString(Inv)} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
+        if (reruns.TooFewYears.Count > 0) sb.Append('\n');
 
         sb.Append("## What happens to the paper's three readings\n\n");
         sb.Append("The paper's criterion is Significance F below 0.05. Applied to each re-run:\n\n");

@@ -34,6 +34,17 @@ public sealed record RerunFit(MarketSpec Spec, ScoreSource Source, EditionMappin
     public CoefficientRow Slope => Fit["x"];
 }
 
+/// <summary>A re-run that was not fitted because the extract covers too few of the table's years under the mapping.</summary>
+/// <param name="Mapping">The mapping.</param>
+/// <param name="Spec">The table.</param>
+/// <param name="Years">The years covered.</param>
+public sealed record UncoveredRerun(EditionMapping Mapping, MarketSpec Spec, int Years);
+
+/// <summary>The re-runs of <see cref="Rerun.All"/>, and those the extract could not support.</summary>
+/// <param name="Fits">The fits, per table in table order.</param>
+/// <param name="TooFewYears">Mappings and tables with fewer than <see cref="Rerun.MinimumYears"/> covered years.</param>
+public sealed record RerunSet(IReadOnlyList<RerunFit> Fits, IReadOnlyList<UncoveredRerun> TooFewYears);
+
 /// <summary>The three regressions of Tables 2-4 re-run on the WEF's own scores, beside the paper's data on the same years.</summary>
 public static class Rerun
 {
@@ -59,35 +70,45 @@ public static class Rerun
         return Fit(spec, ScoreSource.Paper, null, years, paper.Column(spec.ClusterColumn), paper.Column(spec.ScoreColumn));
     }
 
+    /// <summary>The fewest years a re-run needs: intercept and slope with one residual degree of freedom.</summary>
+    public const int MinimumYears = 3;
+
     /// <summary>
     /// Every re-run for the report, per table in table order: WEF and paper on the years covered under the natural
     /// mapping, the same under each mapping tied for the most agreeing cells (<see cref="SourceComparison.TiedForBest"/>)
-    /// when that differs, and the paper's full table.
-    /// Fits with the same model name are kept once.
+    /// when that differs, and the paper's full table. Fits with the same model name are kept once. A mapping that covers
+    /// fewer than <see cref="MinimumYears"/> years of a table is not fitted; it is listed in <see cref="RerunSet.TooFewYears"/>.
     /// </summary>
-    public static IReadOnlyList<RerunFit> All(SourceComparison comparison)
+    public static RerunSet All(SourceComparison comparison)
     {
         var mappings = new List<EditionMapping> { EditionMapping.Natural };
         mappings.AddRange(comparison.TiedForBest.Where(m => m != EditionMapping.Natural).OrderBy(m => m != comparison.Best));
         var fits = new List<RerunFit>();
+        var skipped = new List<UncoveredRerun>();
         foreach (var spec in Markets.All)
         {
             foreach (var m in mappings)
             {
+                int covered = comparison.Count(m, spec.Market).Checked;
+                if (covered < MinimumYears)
+                {
+                    skipped.Add(new UncoveredRerun(m, spec, covered));
+                    continue;
+                }
                 var (wef, paper) = Covered(comparison, m, spec);
                 fits.Add(wef);
                 fits.Add(paper);
             }
             fits.Add(Full(comparison.Paper, spec));
         }
-        return fits.DistinctBy(f => (f.Spec.TableId, f.Model)).ToList();
+        return new RerunSet(fits.DistinctBy(f => (f.Spec.TableId, f.Model)).ToList(), skipped);
     }
 
     private static RerunFit Fit(MarketSpec spec, ScoreSource source, EditionMapping? mapping, List<int> years, double[] x, double[] y)
     {
         string model = Names.Model(source, mapping, years);
-        if (years.Count < 3)
-            throw new ModelException($"{spec.TableId}/{model}", $"only {years.Count} years have scores, and the regression needs at least 3.");
+        if (years.Count < MinimumYears)
+            throw new ModelException($"{spec.TableId}/{model}", $"only {years.Count.ToString(CultureInfo.InvariantCulture)} years have scores, and the regression needs at least {MinimumYears.ToString(CultureInfo.InvariantCulture)}.");
         return new RerunFit(spec, source, mapping, years, Ols.Fit(Design.WithIntercept($"{spec.TableId}/{model}", ("x", x)), y));
     }
 
