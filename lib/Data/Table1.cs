@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Analysis;
 
 namespace NotebookAnalysis.Data;
 
@@ -69,17 +68,6 @@ public sealed class Table1
 
     /// <summary>The series of all three markets, in table order.</summary>
     public IReadOnlyList<MarketSeries> AllSeries() => Markets.All.Select(m => Series(m.Market)).ToList();
-
-    /// <summary>
-    /// Table 1 as a DataFrame: <c>year</c> as Int32 and every other column as Double.
-    /// </summary>
-    public DataFrame ToDataFrame()
-    {
-        var frame = new DataFrame(new Int32DataFrameColumn("year", _years));
-        foreach (var name in ColumnNames.Skip(1))
-            frame.Columns.Add(new DoubleDataFrameColumn(name, _columns[name]));
-        return frame;
-    }
 
     /// <summary>
     /// Fails with a <see cref="DataFileException"/> unless the table has at least

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
@@ -25,11 +26,14 @@ public static class MainJob
     /// <summary>Exit code: bad command line.</summary>
     public const int Usage = 2;
 
+    /// <summary>The command line: <c>--data</c> and <c>--out</c>.</summary>
+    public static CommandLine CommandLine { get; } =
+        new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
+            .Option("--data", "PATH", "a Table 1 CSV with the same columns (default: seeds/data/table1.csv)")
+            .Option("--out", "DIR", "output folder (default: results/)");
+
     /// <summary>The usage text.</summary>
-    public const string UsageText =
-        "usage: dotnet run scripts/reproduce.cs [-- [--data PATH] [--out DIR]]\n" +
-        "  --data PATH  a Table 1 CSV with the same columns (default: seeds/data/table1.csv)\n" +
-        "  --out DIR    output folder (default: results/)\n";
+    public static string UsageText => CommandLine.Usage;
 
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files);
@@ -37,19 +41,15 @@ public static class MainJob
     /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? data = null, outDir = null;
-        for (int i = 0; i < args.Length; i++)
+        ParsedArguments parsed;
+        try { parsed = CommandLine.Parse(args); }
+        catch (UsageException e)
         {
-            switch (args[i])
-            {
-                case "--data" when i + 1 < args.Length: data = args[++i]; break;
-                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-                case "-h" or "--help": stdout.Write(UsageText); return Ok;
-                default:
-                    stderr.Write($"reproduce: unknown or incomplete argument '{args[i]}'.\n{UsageText}");
-                    return Usage;
-            }
+            stderr.Write($"reproduce: {e.Message}\n{UsageText}");
+            return Usage;
         }
+        if (parsed.HelpRequested) { stdout.Write(UsageText); return Ok; }
+        string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {
             var clock = Stopwatch.StartNew();
