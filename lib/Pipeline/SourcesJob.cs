@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
@@ -15,12 +16,12 @@ namespace NotebookAnalysis.Pipeline;
 /// </summary>
 public static class SourcesJob
 {
-    /// <summary>The usage text.</summary>
-    public const string UsageText =
-        "usage: dotnet run scripts/sources.cs [-- [--wef PATH] [--data PATH] [--out DIR]]\n" +
-        "  --wef PATH   the WEF GCI extract (default: ../shared/data/wef-gci-russia/extract.csv beside the repository)\n" +
-        "  --data PATH  a Table 1 CSV (default: seeds/data/table1.csv)\n" +
-        "  --out DIR    output folder (default: results/)\n";
+    /// <summary>The command line: <c>--wef</c>, <c>--data</c> and <c>--out</c>.</summary>
+    public static CommandLine CommandLine { get; } =
+        new CommandLine("dotnet run scripts/sources.cs", "Checks Table 1 against the WEF's own pillar scores, cell by cell, and re-runs Tables 2-4 on them.")
+            .Option("--wef", "PATH", "the WEF GCI extract (default: ../shared/data/wef-gci-russia/extract.csv beside the repository)")
+            .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")
+            .Option("--out", "DIR", "output folder (default: results/)");
 
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     /// <param name="Comparison">The cell-by-cell comparison.</param>
@@ -34,20 +35,15 @@ public static class SourcesJob
     /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? wef = null, data = null, outDir = null;
-        for (int i = 0; i < args.Length; i++)
+        ParsedArguments parsed;
+        try { parsed = CommandLine.Parse(args); }
+        catch (UsageException e)
         {
-            switch (args[i])
-            {
-                case "--wef" when i + 1 < args.Length: wef = args[++i]; break;
-                case "--data" when i + 1 < args.Length: data = args[++i]; break;
-                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-                case "-h" or "--help": stdout.Write(UsageText); return MainJob.Ok;
-                default:
-                    stderr.Write($"sources: unknown or incomplete argument '{args[i]}'.\n{UsageText}");
-                    return MainJob.Usage;
-            }
+            stderr.Write($"sources: {e.Message}\n{CommandLine.Usage}");
+            return UsageException.ExitCode;
         }
+        if (parsed.HelpRequested) { stdout.Write(CommandLine.Usage); return MainJob.Ok; }
+        string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {
             var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results);

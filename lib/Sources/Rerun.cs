@@ -30,6 +30,12 @@ public sealed record RerunFit(MarketSpec Spec, ScoreSource Source, EditionMappin
         (Source == ScoreSource.Wef ? $"WEF scores, {Mapping!.Label}" : "paper's Table 1") + ", " + Rerun.Names.YearSpan(Years) +
         " (n = " + Years.Count.ToString(CultureInfo.InvariantCulture) + ")";
 
+    /// <summary>x: the paper's cluster counts on <see cref="Years"/>.</summary>
+    public double[] Clusters() => Fit.Design.Column(Fit.Design.IndexOf("x"));
+
+    /// <summary>y: the scores on <see cref="Years"/>.</summary>
+    public IReadOnlyList<double> Scores => Fit.Y;
+
     /// <summary>The slope on the cluster count.</summary>
     public CoefficientRow Slope => Fit["x"];
 }

@@ -69,6 +69,7 @@ public class SourcesJobTests
     {
         var stderr = new StringWriter();
         Assert.Equal(2, SourcesJob.Run(["--wfe", "x"], new StringWriter(), stderr));
+        Assert.Contains("unknown option '--wfe'", stderr.ToString());
         Assert.Contains("usage: dotnet run scripts/sources.cs", stderr.ToString());
     }
 
