@@ -46,10 +46,11 @@ public static class SourcesJob
         string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results);
             output.Files.Commit();
             stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory}.\n");
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
             return MainJob.Ok;
         }
         catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException)
