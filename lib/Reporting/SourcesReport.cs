@@ -86,6 +86,67 @@ public static class SourcesReport
         return grid;
     }
 
+    /// <summary>What the extract holds: per pillar, its name, editions and rows; then its sources.</summary>
+    public static Grid Extract(WefExtract wef)
+    {
+        var grid = new Grid().Block(null, "pillar", "WEF series", "editions", "rows");
+        foreach (var pillar in WefExtract.KnownPillars)
+        {
+            var rows = wef.Scores.Where(s => s.Pillar == pillar).ToList();
+            if (rows.Count > 0)
+                grid.Row(pillar, rows[0].PillarName, Editions(wef, pillar), rows.Count.ToString(Inv));
+        }
+        grid.Block("Sources", "repository", "path", "commit", "rows");
+        foreach (var g in wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)))
+            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv));
+        return grid;
+    }
+
+    /// <summary>Each of the paper's readings against each re-run of its table, by the paper's own 5% criterion.</summary>
+    public static Grid ReadingOutcomes(IReadOnlyList<PaperReading> readings, IReadOnlyList<RerunFit> fits)
+    {
+        var grid = new Grid();
+        foreach (var r in readings)
+        {
+            grid.Block($"Table {r.Spec.PublishedTable.ToString(Inv)}: \"{r.Quote}\"", "data", "slope", "p", "95% CI", "by the paper's criterion");
+            foreach (var f in fits.Where(f => f.Spec == r.Spec))
+            {
+                var o = new ReadingOutcome(r, f);
+                grid.Row(f.Description, G4(f.Slope.Estimate), P(f.Slope.PValue), $"[{G4(f.Slope.Lower95)}, {G4(f.Slope.Upper95)}]", o.Verdict);
+            }
+        }
+        return grid;
+    }
+
+    /// <summary>
+    /// One sentence per reading: whether the paper's criterion gives it on the WEF's scores under k = 0, whether the
+    /// paper's own scores on the same years do (so a change can be told from the shorter period), and under the other
+    /// mappings re-run.
+    /// </summary>
+    public static string ReadingSummary(PaperReading reading, IReadOnlyList<RerunFit> fits)
+    {
+        var mine = fits.Where(f => f.Spec == reading.Spec).ToList();
+        var natural = mine.FirstOrDefault(f => f.Source == ScoreSource.Wef && f.Mapping == EditionMapping.Natural);
+        string table = $"Table {reading.Spec.PublishedTable.ToString(Inv)}";
+        if (natural is null)
+            return $"{table}: not re-run on the WEF's scores under k = 0 (too few years in the extract).";
+        var sameYears = mine.Single(f => f.Source == ScoreSource.Paper && f.Years.SequenceEqual(natural.Years));
+        var w = new ReadingOutcome(reading, natural);
+        var p = new ReadingOutcome(reading, sameYears);
+        string Gives(ReadingOutcome o) => o.Holds ? "gives the paper's reading" : "does not give the paper's reading";
+        var sb = new StringBuilder();
+        sb.Append($"{table}: on the WEF's scores under k = 0 ({Rerun.Names.YearSpan(natural.Years)}) the paper's criterion {Gives(w)} ");
+        sb.Append($"(slope {G4(natural.Slope.Estimate)}, p = {P(natural.Slope.PValue)})");
+        sb.Append(w.Holds == p.Holds
+            ? $"; as it {(p.Holds ? "does" : "does not")} on the paper's own scores for the same years (p = {P(sameYears.Slope.PValue)})"
+            : $", whereas on the paper's own scores for the same years it {Gives(p)} (p = {P(sameYears.Slope.PValue)}): the difference comes from the scores, not from the shorter period");
+        var others = mine.Where(f => f.Source == ScoreSource.Wef && f != natural).ToList();
+        if (others.Count > 0)
+            sb.Append("; on the WEF's scores under ").Append(string.Join(", ", others.Select(f =>
+                $"{f.Mapping!.Label} it {(new ReadingOutcome(reading, f).Holds ? "does" : "does not")} (p = {P(f.Slope.PValue)})")));
+        return sb.Append('.').ToString();
+    }
+
     /// <summary>The whole of <c>SOURCES.md</c>.</summary>
     /// <param name="comparison">The cell-by-cell comparison.</param>
     /// <param name="reruns">The re-runs from <see cref="Rerun.All"/>.</param>
@@ -109,16 +170,7 @@ public static class SourcesReport
         sb.Append($"- Table 1: `{paperPath}`, {paper.RowCount.ToString(Inv)} years ({Span(paper.Years)}), SHA-256 `{paper.Sha256}`.\n");
         sb.Append($"- WEF extract: `{wefPath}`, {wef.Scores.Count.ToString(Inv)} rows, SHA-256 `{wef.Sha256}`. ");
         sb.Append("It is not part of this repository; the WEF's terms of use apply to it.\n");
-        foreach (var pillar in WefExtract.KnownPillars)
-        {
-            var years = wef.EditionYears(pillar);
-            if (years.Count == 0) continue;
-            string name = wef.Scores.First(s => s.Pillar == pillar).PillarName;
-            sb.Append($"  - `{pillar}` ({name}): editions {Editions(wef, pillar)}.\n");
-        }
-        foreach (var g in wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)))
-            sb.Append($"  - {g.Count().ToString(Inv)} rows from `{g.Key.SourceRepo}` `{g.Key.SourcePath}` at commit `{g.Key.SourceCommit}`.\n");
-        sb.Append('\n');
+        sb.Append('\n').Append(Extract(wef).ToMarkdown());
 
         sb.Append("## What was checked\n\n");
         sb.Append($"Each of Table 1's {(paper.RowCount * Markets.All.Count).ToString(Inv)} score cells (three pillars × {paper.RowCount.ToString(Inv)} years) is compared with the WEF's score for the same pillar. ");
@@ -152,15 +204,9 @@ public static class SourcesReport
         sb.Append("## What happens to the paper's three readings\n\n");
         sb.Append("The paper's criterion is Significance F below 0.05. Applied to each re-run:\n\n");
         foreach (var r in readings)
-        {
-            sb.Append($"**Table {r.Spec.PublishedTable.ToString(Inv)}**: \"{r.Quote}\".\n\n");
-            foreach (var f in fits.Where(f => f.Spec == r.Spec))
-            {
-                var o = new ReadingOutcome(r, f);
-                sb.Append($"- {f.Description}: slope {G4(f.Slope.Estimate)} per cluster (p = {P(f.Slope.PValue)}, 95% CI [{G4(f.Slope.Lower95)}, {G4(f.Slope.Upper95)}]), {o.Verdict}.\n");
-            }
-            sb.Append('\n');
-        }
+            sb.Append("- ").Append(ReadingSummary(r, fits)).Append('\n');
+        sb.Append('\n');
+        sb.Append(ReadingOutcomes(readings, fits).ToMarkdown());
 
         sb.Append("## What cannot be checked here\n\n");
         foreach (var line in Unchecked(comparison))
@@ -209,7 +255,8 @@ public static class SourcesReport
         return lines;
     }
 
-    private static string EdgeNote(SourceComparison comparison, EditionMapping mapping)
+    /// <summary>Which WEF scores under <paramref name="mapping"/> lie near a rounding edge, and whether any verdict depends on it.</summary>
+    public static string EdgeNote(SourceComparison comparison, EditionMapping mapping)
     {
         var near = comparison.Cells.Where(c => c.Mapping == mapping && c.NearEdge == true).ToList();
         if (near.Count == 0)

@@ -28,8 +28,8 @@ public sealed record ReadingOutcome(PaperReading Reading, RerunFit Fit)
     {
         (true, true, true) => "positive and significant at 5%: the reading's direction holds",
         (true, true, false) => "negative and significant at 5%: the reading is reversed",
-        (true, false, _) => "not significant at 5%: by the paper's criterion there is no dependence to read",
-        (false, false, _) => "not significant at 5%: the paper's criterion again finds no dependence",
+        (true, false, _) => "not significant at 5%: the paper's criterion would not give the reading",
+        (false, false, _) => "not significant at 5%: the paper's criterion gives the same reading (absence of evidence, not evidence of absence)",
         (false, true, true) => "positive and significant at 5%: the paper's own criterion would find dependence",
         (false, true, false) => "negative and significant at 5%: the paper's own criterion would find (negative) dependence",
     };
