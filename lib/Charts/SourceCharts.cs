@@ -30,7 +30,7 @@ public static class SourceCharts
             mapping.K == 0 ? "year (WEF: the edition's second year)" : $"year (WEF: the edition's second year {(mapping.K > 0 ? "+" : "-")} {Math.Abs(mapping.K).ToString(CultureInfo.InvariantCulture)})",
             "score (1-7)",
             [
-                ChartSeries.Band("WEF ± 0.05 (rounds to the paper's value inside)", wefYears, wef.Select(v => v - half), wef.Select(v => v + half), ChartSeries.Palette[2]),
+                ChartSeries.Band("WEF ± 0.05 (a printed value inside agrees)", wefYears, wef.Select(v => v - half), wef.Select(v => v + half), ChartSeries.Palette[2]),
                 ChartSeries.Line("Table 1 (paper)", cells.Select(c => (double)c.PaperYear), cells.Select(c => (double)c.Paper), ChartSeries.Palette[0]) with { Markers = true },
                 ChartSeries.Line("WEF, unrounded", wefYears, wef, ChartSeries.Palette[1]) with { Markers = true },
             ]);

@@ -21,6 +21,21 @@ internal static class RunnerHarness
         return data;
     }
 
+    /// <summary>Notebooks that read data from ../shared beside the repository (not copied into it): run only where it is present.</summary>
+    public static IReadOnlyDictionary<string, string> NeedsSharedData { get; } = new Dictionary<string, string>
+    {
+        ["08-primary-source.ipynb"] = ProjectPaths.SharedWefExtract,
+    };
+
+    /// <summary>The committed notebooks that need nothing outside the repository, for the execution theory.</summary>
+    public static TheoryData<string> SelfContainedNotebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var notebook in Notebooks().Select(row => (string)row[0]).Where(n => !NeedsSharedData.ContainsKey(n)))
+            data.Add(notebook);
+        return data;
+    }
+
     /// <summary>Runs <c>run-notebooks</c> with <paramref name="args"/> (plus <c>--no-build</c>) and returns its exit code and output.</summary>
     public static (int ExitCode, string Output) Run(params string[] args) => RunWithEnvironment(new Dictionary<string, string>(), args);
 
