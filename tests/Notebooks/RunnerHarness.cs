@@ -16,10 +16,13 @@ internal static class RunnerHarness
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(path));
+        foreach (var name in NotebookFiles())
+            data.Add(name);
         return data;
     }
+
+    private static IEnumerable<string> NotebookFiles() =>
+        Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p)!);
 
     /// <summary>Notebooks that read data from ../shared beside the repository (not copied into it): run only where it is present.</summary>
     public static IReadOnlyDictionary<string, string> NeedsSharedData { get; } = new Dictionary<string, string>
@@ -31,8 +34,8 @@ internal static class RunnerHarness
     public static TheoryData<string> SelfContainedNotebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var notebook in Notebooks().Select(row => (string)row[0]).Where(n => !NeedsSharedData.ContainsKey(n)))
-            data.Add(notebook);
+        foreach (var name in NotebookFiles().Where(n => !NeedsSharedData.ContainsKey(n)))
+            data.Add(name);
         return data;
     }
 
