@@ -35,30 +35,25 @@ public class SourceComparisonTests
         Assert.Equal(double.Parse("3.65", System.Globalization.CultureInfo.InvariantCulture),
             double.Parse("3.6499999999999999", System.Globalization.CultureInfo.InvariantCulture));
         var c = Constructed();
-        var edge = Cell(c, 0, Market.Goods, 2009);
-        Assert.Equal(3.7m, edge.WefRounded);
-        Assert.Equal(CellStatus.Agrees, edge.Status);
-        Assert.Equal(0m, edge.DifferenceInTenths);
-        Assert.True(edge.NearEdge);
-        Assert.False(edge.AgreesAcrossEdge);
-
-        var below = Cell(c, 0, Market.Goods, 2010);
-        Assert.Equal(3.6m, below.WefRounded);
-        Assert.Equal(CellStatus.Disagrees, below.Status);
-        Assert.Equal(1m, below.DifferenceInTenths);
-        Assert.True(below.NearEdge);
-        Assert.True(below.AgreesAcrossEdge);
-
-        var onTheLimit = Cell(c, 0, Market.Goods, 2011); // 3.76 is 0.01 from 3.75: flagged (the limit is inclusive)
-        Assert.Equal(3.8m, onTheLimit.WefRounded);
-        Assert.Equal(-1m, onTheLimit.DifferenceInTenths);
-        Assert.True(onTheLimit.NearEdge);
-        Assert.True(onTheLimit.AgreesAcrossEdge); // 3.7 on the other side of 3.75 is the paper's value
-
+        // 3.65: an edge, rounds up and agrees.
+        AssertCell(Cell(c, 0, Market.Goods, 2009), 3.7m, CellStatus.Agrees, 0m, nearEdge: true, agreesAcrossEdge: false);
+        // 3.6499999999999999: just below the edge, rounds down; on the other side it would agree.
+        AssertCell(Cell(c, 0, Market.Goods, 2010), 3.6m, CellStatus.Disagrees, 1m, nearEdge: true, agreesAcrossEdge: true);
+        // 3.76 is exactly 0.01 from 3.75: flagged (the limit is inclusive); 3.7 across that edge is the paper's value.
+        AssertCell(Cell(c, 0, Market.Goods, 2011), 3.8m, CellStatus.Disagrees, -1m, nearEdge: true, agreesAcrossEdge: true);
         var far = Cell(c, 0, Market.Financial, 2009); // 3.0 vs 3.3
         Assert.Equal(3m, far.DifferenceInTenths);
         Assert.False(far.NearEdge);
         Assert.False(far.AgreesAcrossEdge);
+    }
+
+    private static void AssertCell(CellComparison cell, decimal rounded, CellStatus status, decimal tenths, bool nearEdge, bool agreesAcrossEdge)
+    {
+        Assert.Equal(rounded, cell.WefRounded);
+        Assert.Equal(status, cell.Status);
+        Assert.Equal(tenths, cell.DifferenceInTenths);
+        Assert.Equal(nearEdge, cell.NearEdge);
+        Assert.Equal(agreesAcrossEdge, cell.AgreesAcrossEdge);
     }
 
     [Fact]

@@ -8,12 +8,8 @@ namespace NotebookAnalysis.Tests.Sources;
 /// <summary>A fact that is skipped, with the reason shown, when the shared WEF extract is absent.</summary>
 public sealed class WefExtractFactAttribute : FactAttribute
 {
-    public WefExtractFactAttribute()
-    {
-        if (!File.Exists(ProjectPaths.SharedWefExtract))
-            Skip = $"WEF GCI extract not found at {ProjectPaths.SharedWefExtract} (../shared/data/wef-gci-russia/extract.csv beside the repository); " +
-                   "the extract is not copied into the project, so the tests on the real WEF scores cannot run here.";
-    }
+    public WefExtractFactAttribute() =>
+        Skip = Support.SharedData.MissingReason(ProjectPaths.SharedWefExtract, "The WEF GCI extract", "the tests on the real WEF scores");
 }
 
 /// <summary>Constructed extracts and Table 1 files for the Sources tests.</summary>
