@@ -226,7 +226,7 @@ public static class SourcesReport
         sb.Append($"The mapping that agrees best is {best.Label} ({best.Example(comparison.Paper.Years[0])}): ");
         sb.Append($"{comparison.TotalAgree(best).ToString(Inv)} of its {comparison.TotalChecked(best).ToString(Inv)} checked cells agree");
         if (tied.Count > 1)
-            sb.Append($" (tied on agreeing cells with {string.Join(", ", tied.Where(m => m != best).Select(m => m.Label))})");
+            sb.Append($" (tied on agreeing cells with {string.Join(", ", tied.Where(m => m != best).Select(m => m.Label))}; named first for {(tied.Any(m => m != best && comparison.TotalChecked(m) * comparison.TotalAgree(best) == comparison.TotalChecked(best) * comparison.TotalAgree(m)) ? "being closest to k = 0" : "the larger share of its checked cells agreeing")})");
         sb.Append(". ");
         var reproducing = comparison.MappingsReproducingTable;
         var allChecked = comparison.MappingsAgreeingOnEveryCheckedCell;
