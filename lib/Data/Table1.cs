@@ -28,13 +28,15 @@ public sealed class Table1
 
     private readonly int[] _years;
     private readonly Dictionary<string, double[]> _columns;
+    private readonly Dictionary<string, int> _decimals;
 
-    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, int[] lineOfRow)
+    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, Dictionary<string, int> decimals, int[] lineOfRow)
     {
         Source = source;
         Sha256 = sha256;
         _years = years;
         _columns = columns;
+        _decimals = decimals;
         LineOfRow = lineOfRow;
     }
 
@@ -59,11 +61,18 @@ public sealed class Table1
             ? (double[])values.Clone()
             : throw new ArgumentException($"Table 1 has no column '{name}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(name));
 
+    /// <summary>
+    /// Digits after the decimal point with which the file prints <paramref name="market"/>'s score column: the most
+    /// any of its cells shows (1 for the bundled "3.7", 2 for "3.71"). Read from the CSV text, not the parsed doubles,
+    /// so "3.70" counts as two. It sets the rounding unit of the scores, 10^−decimals.
+    /// </summary>
+    public int PrintedDecimals(Market market) => _decimals[Markets.Get(market).ScoreColumn];
+
     /// <summary>The series of one market.</summary>
     public MarketSeries Series(Market market)
     {
         var spec = Markets.Get(market);
-        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source);
+        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source, PrintedDecimals(market));
     }
 
     /// <summary>The series of all three markets, in table order.</summary>
@@ -126,6 +135,7 @@ public sealed class Table1
         var years = new List<int>();
         var lineOfRow = new List<int>();
         var values = ColumnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
+        var decimals = ColumnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
 
         for (int i = 0; i < lines.Length; i++)
@@ -180,6 +190,7 @@ public sealed class Table1
                     if (name.EndsWith("_clusters", StringComparison.Ordinal) && (v < 0 || v != Math.Floor(v)))
                         throw new DataFileException(source, lineNo, f + 1, name, $"'{raw}' is not a count of clusters (a whole number, zero or more).");
                     values[name].Add(v);
+                    decimals[name] = Math.Max(decimals[name], DecimalsOf(raw));
                 }
             }
         }
@@ -191,7 +202,7 @@ public sealed class Table1
 
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
-        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), [.. lineOfRow]);
+        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow]);
         table.RequireRows(minimumRows, "base (y on clusters with intercept)");
         return table;
     }
@@ -233,6 +244,17 @@ public sealed class Table1
         if (!double.IsFinite(v))
             throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a finite number.");
         return v;
+    }
+
+    /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
+    internal static int DecimalsOf(string raw)
+    {
+        int e = raw.IndexOfAny(['e', 'E']);
+        string mantissa = e < 0 ? raw : raw[..e];
+        int exponent = e < 0 ? 0 : int.Parse(raw[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        int point = mantissa.IndexOf('.');
+        int fraction = point < 0 ? 0 : mantissa.Length - point - 1;
+        return Math.Max(0, fraction - exponent);
     }
 
     private static int FirstDecimalCommaSuspect(string[] fields)

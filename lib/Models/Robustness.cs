@@ -1,5 +1,5 @@
-using System.Globalization;
 using NotebookAnalysis.Data;
+using static NotebookAnalysis.Reporting.NumberFormat;
 
 namespace NotebookAnalysis.Models;
 
@@ -73,15 +73,15 @@ public static class Robustness
         var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
         checks.Add(new RobustnessCheck("the slope of x is positive in every linear-in-x specification", negative.Count == 0,
             negative.Count == 0
-                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {F(f["x"].Estimate)}"))}"
+                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
                 : $"not positive in {string.Join(", ", negative)}"));
         checks.Add(new RobustnessCheck("x predicts better out of sample than a linear trend", b.Loo.Rmse < year.Loo.Rmse,
-            $"LOO RMSE base {F(b.Loo.Rmse)} vs year_only {F(year.Loo.Rmse)}"));
+            $"LOO RMSE base {Brief(b.Loo.Rmse)} vs year_only {Brief(year.Loo.Rmse)}"));
         checks.Add(new RobustnessCheck("x predicts better out of sample than the mean", b.Loo.Rmse < meanOnly.Rmse,
-            $"LOO RMSE base {F(b.Loo.Rmse)} vs mean_only {F(meanOnly.Rmse)}"));
+            $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}"));
         var bg = b.Ols.BreuschGodfrey(1);
         checks.Add(new RobustnessCheck("the base model's residuals show no first-order autocorrelation", bg.PValue >= Alpha,
-            $"Durbin-Watson {F(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {F(bg.PValue)}"));
+            $"Durbin-Watson {Brief(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}"));
         return new MarketRobustness(market, rows, checks);
     }
 
@@ -105,9 +105,6 @@ public static class Robustness
     {
         var c = f["x"];
         bool holds = c.Estimate > 0 && c.PValue < Alpha;
-        return new RobustnessCheck(check, holds, $"{f.Spec.Name}: slope {F(c.Estimate)}, SE {F(c.StdError)}, p = {F(c.PValue)}");
+        return new RobustnessCheck(check, holds, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}");
     }
-
-    /// <summary>Four significant digits, invariant culture.</summary>
-    internal static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }

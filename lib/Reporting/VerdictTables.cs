@@ -44,7 +44,7 @@ public static class VerdictTables
             var row = new List<string>
             {
                 v.Published.PaperLabel, v.Published.StandardLabel, v.Published.Printed,
-                v.Recomputed.ToString("G10", Inv), v.RecomputedRounded,
+                NumberFormat.Full(v.Recomputed), v.RecomputedRounded,
                 v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv), v.KindName,
             };
             if (withExplanations) row.Add(v.Explanation);
