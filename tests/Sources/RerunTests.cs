@@ -11,36 +11,34 @@ namespace NotebookAnalysis.Tests.Sources;
 public class RerunTests
 {
     /// <summary>Checks a re-run against the decimal closed forms on (x, y), with p, CI and DW computed here.</summary>
-    private static void AgreesWithIndependentComputation(RerunFit fit, double[] x, double[] y)
+    private static void AgreesWithIndependentComputation(RerunFit fit, double[] x, double[] y) =>
+        AgreesWithIndependentComputation(fit, new DecimalOracle.SimpleRegression(x, y));
+
+    /// <summary>As above, from an oracle built on exact decimals (the WEF's scores as printed in the extract).</summary>
+    private static void AgreesWithIndependentComputation(RerunFit fit, DecimalOracle.SimpleRegression d)
     {
-        var d = new DecimalSimpleRegression(x, y);
         var s = fit.Slope;
-        Assert.Equal(x.Length, fit.Fit.N);
-        AssertClose((double)d.Slope, s.Estimate, 1e-12);
-        AssertClose((double)d.Intercept, fit.Fit["intercept"].Estimate, 1e-12);
-        AssertClose((double)d.SeSlope, s.StdError, 1e-10);
-        AssertClose((double)d.TSlope, s.TValue, 1e-10);
-        AssertClose((double)d.RSquared, fit.Fit.RSquared, 1e-10);
-        double df = x.Length - 2;
-        double p = 2 * StudentT.CDF(0, 1, df, -Math.Abs((double)d.TSlope));
-        AssertClose(p, s.PValue, 1e-8);
+        Assert.Equal(d.N, fit.Fit.N);
+        DecimalOracle.Close((double)d.Slope, s.Estimate, 1e-12, "slope");
+        DecimalOracle.Close((double)d.Intercept, fit.Fit["intercept"].Estimate, 1e-12, "intercept");
+        DecimalOracle.Close((double)d.SeSlope, s.StdError, 1e-10, "SE");
+        DecimalOracle.Close((double)d.TSlope, s.TValue, 1e-10, "t");
+        DecimalOracle.Close((double)d.RSquared, fit.Fit.RSquared, 1e-10, "R²");
+        double df = d.N - 2;
+        DecimalOracle.Close(2 * StudentT.CDF(0, 1, df, -Math.Abs((double)d.TSlope)), s.PValue, 1e-8, "p");
         double half = StudentT.InvCDF(0, 1, df, 0.975) * (double)d.SeSlope;
-        AssertClose((double)d.Slope - half, s.Lower95, 1e-8);
-        AssertClose((double)d.Slope + half, s.Upper95, 1e-8);
-        // Durbin-Watson from decimal residuals.
-        var e = x.Select((xi, i) => (decimal)y[i] - d.Intercept - d.Slope * (decimal)xi).ToArray();
+        DecimalOracle.Close((double)d.Slope - half, s.Lower95, 1e-8, "CI lower");
+        DecimalOracle.Close((double)d.Slope + half, s.Upper95, 1e-8, "CI upper");
+        // Durbin-Watson from the oracle's decimal residuals.
+        var e = d.Residuals;
         decimal num = 0, den = 0;
         for (int i = 0; i < e.Length; i++)
         {
             den += e[i] * e[i];
             if (i > 0) num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]);
         }
-        AssertClose((double)(num / den), fit.Fit.DurbinWatson, 1e-9);
+        DecimalOracle.Close((double)(num / den), fit.Fit.DurbinWatson, 1e-9, "DW");
     }
-
-    private static void AssertClose(double expected, double actual, double relative) =>
-        Assert.True(Math.Abs(expected - actual) <= relative * Math.Max(1e-300, Math.Abs(expected)),
-            $"expected {expected:R}, got {actual:R} (relative tolerance {relative})");
 
     [Fact]
     public void ConstructedWefScoresAgainstClosedForms()
@@ -98,9 +96,9 @@ public class RerunTests
             Assert.Equal(Enumerable.Range(2009, 8), fit.Years);
             Assert.Equal("wef_k0_2009_2016", fit.Model);
             var x = table.Column(spec.ClusterColumn)[..8];
-            // y read back from the extract's text, independently of the comparison's cells.
-            var y = Enumerable.Range(2009, 8).Select(year => (double)wef.Scores.Single(s => s.Pillar == Pillars.Of(spec.Market) && s.EditionYearEnd == year).Exact).ToArray();
-            AgreesWithIndependentComputation(fit, x, y);
+            // y: the extract's exact decimals, read back independently of the comparison's cells.
+            var y = Enumerable.Range(2009, 8).Select(year => wef.Scores.Single(s => s.Pillar == Pillars.Of(spec.Market) && s.EditionYearEnd == year).Exact).ToArray();
+            AgreesWithIndependentComputation(fit, new DecimalOracle.SimpleRegression(x.Select(v => (decimal)v).ToArray(), y));
             AgreesWithIndependentComputation(paper, x, table.Column(spec.ScoreColumn)[..8]);
         }
     }
