@@ -10,12 +10,12 @@ namespace NotebookAnalysis.Models;
 /// <param name="SlopeTerm">The term reported as "the slope": <c>x</c>, or <c>year</c> for the trend-only model; null for the mean-only benchmark.</param>
 /// <param name="Slope">Its estimate.</param>
 /// <param name="SlopePValue">Its p-value under the model's covariance.</param>
-/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark.</param>
+/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark and where the fit does not write it.</param>
 /// <param name="DurbinWatson">Durbin-Watson of the model's residuals; null for the benchmark.</param>
-/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y.</param>
+/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y; null for an estimator without exact leave-one-out (Prais-Winsten).</param>
 /// <param name="AicLevelScale">AIC on the level of y (Jacobian included); null for the benchmark.</param>
 public sealed record RobustnessRow(string Model, string Formula, int N, string? SlopeTerm, double? Slope, double? SlopePValue,
-    double? RSquared, double? DurbinWatson, double LooRmse, double? AicLevelScale);
+    double? RSquared, double? DurbinWatson, double? LooRmse, double? AicLevelScale);
 
 /// <summary>One test of a paper's conclusion against an alternative, with the evidence in words and numbers.</summary>
 /// <param name="Check">What is checked.</param>
@@ -45,13 +45,19 @@ public static class Robustness
     public const double Alpha = 0.05;
 
     /// <summary>The robustness table and checks for one market.</summary>
-    /// <param name="fits">This market's fits: must include the base model and every alternative of <see cref="ModelSpecs.All"/>.</param>
+    /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
+    /// Only specs with <see cref="ModelSpec.InRobustnessChecks"/> count in the checks; every fit is a row of the table.</param>
     /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
     public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
         var market = Markets.ByTableId(fits[0].Data.Input.TableId);
-        AlternativeFit Get(ModelSpec s) => fits.FirstOrDefault(f => f.Spec.Name == s.Name)
-            ?? throw new ArgumentException($"The fits of {market.TableId} lack the model '{s.Name}'.", nameof(fits));
+        AlternativeFit Get(ModelSpec s)
+        {
+            var fit = fits.FirstOrDefault(f => f.Spec.Name == s.Name)
+                ?? throw new ArgumentException($"The fits of {market.TableId} lack the model '{s.Name}'.", nameof(fits));
+            return fit.Spec.InRobustnessChecks ? fit
+                : throw new InvalidOperationException($"A named robustness check uses '{s.Name}', but its spec does not join the robustness checks (InRobustnessChecks is false).");
+        }
         var rows = fits.Select(Row).ToList();
         rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
 
@@ -69,7 +75,7 @@ public static class Robustness
             Significant("x beside a linear trend (x_plus_year)", trend),
             Significant("first differences (Δy on Δx)", diff),
         };
-        var xModels = fits.Where(f => f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
+        var xModels = fits.Where(f => f.Spec.InRobustnessChecks && f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
         var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
         checks.Add(new RobustnessCheck("the slope of x is positive in every linear-in-x specification", negative.Count == 0,
             negative.Count == 0
@@ -98,7 +104,9 @@ public static class Robustness
     {
         string term = f.Spec.Regressor == RegressorTransform.None ? "year" : "x";
         var c = f[term];
-        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, c.Estimate, c.PValue, f.Ols.RSquared, f.Ols.DurbinWatson, f.Loo.Rmse, f.AicLevelScale);
+        double? Written(string statistic, Func<double> value) => f.ModelStatistics.Contains(statistic) ? value() : null;
+        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, c.Estimate, c.PValue, Written("r_squared", () => f.Ols.RSquared),
+            Written("durbin_watson", () => f.Ols.DurbinWatson), f.HasLoo ? f.Loo.Rmse : null, f.AicLevelScale);
     }
 
     private static RobustnessCheck Significant(string check, AlternativeFit f)

@@ -60,10 +60,17 @@ public static class MainJob
         {
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
-            output.Files.Commit();
+            var commit = output.Files.Commit();
             stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s.\n");
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
+            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
             return Ok;
+        }
+        catch (OutputException e)
+        {
+            // The message says whether the folder is unchanged.
+            stderr.Write($"reproduce: {e.Message}\n");
+            return Failed;
         }
         catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
         {

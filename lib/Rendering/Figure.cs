@@ -39,29 +39,24 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     public const string FolderVariable = "NOTEBOOK_ANALYSIS_FIGURES";
 
     /// <summary>
-    /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c> (through a temporary
-    /// file and a rename, so a failure never leaves half an image). The file is rewritten only when its bytes change.
+    /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c>. The figures folder changes
+    /// all at once (see <see cref="Output.OutputFolder"/>), and only when the image's bytes change.
     /// </summary>
     /// <param name="spec">The chart.</param>
     /// <param name="folder">Target folder; default <see cref="DefaultFolder"/>.</param>
+    /// <exception cref="Output.OutputException">The folder could not be written (it is then unchanged).</exception>
     public static Figure Save(ChartSpec spec, string? folder = null)
     {
         spec.Validate();
-        return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), SavePng(spec.Name, StaticRenderer.ToPng(spec), folder));
+        return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), WritePng(folder, spec.Name, StaticRenderer.ToPng(spec)));
     }
 
-    /// <summary>Writes <paramref name="png"/> to <c>{folder}/{name}.png</c> atomically, only when its bytes change.</summary>
-    internal static PngImage SavePng(string name, byte[] png, string? folder)
+    /// <summary>Writes <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes it with every other writer of the folder and of <c>results/</c>.</summary>
+    internal static PngImage WritePng(string? folder, string name, byte[] png)
     {
-        folder ??= DefaultFolder;
-        Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, name + ".png");
-        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(png))
-        {
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, png);
-            File.Move(temp, path, overwrite: true);
-        }
-        return new PngImage(png, System.IO.Path.GetFullPath(path));
+        var files = new Output.OutputFolder(folder ?? DefaultFolder);
+        files.AddBytes(name + ".png", png);
+        files.Commit();
+        return new PngImage(png, System.IO.Path.Combine(files.Directory, name + ".png"));
     }
 }

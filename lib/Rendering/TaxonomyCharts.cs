@@ -276,7 +276,7 @@ public static class TaxonomyCharts
     }
 
     private static Figure Save(string name, string json, Plot plot, int width, int height, string? folder) =>
-        new(name, json, Figure.SavePng(name, plot.GetImageBytes(width, height, ImageFormat.Png), folder));
+        new(name, json, Figure.WritePng(folder, name, plot.GetImageBytes(width, height, ImageFormat.Png)));
 
     // White to dark blue, like Plotly's "Blues".
     private static ScottPlot.Color Blend(double f)

@@ -16,7 +16,7 @@ public static class RobustnessGrids
             .Block(null, "model", "specification", "n", "slope term", "slope", "p", "R² (own scale)", "DW", "LOO RMSE (level y)", "AIC (level y)");
         foreach (var r in market.Rows)
             grid.Row(Grid.Code(r.Model), r.Formula, Integer(r.N), r.SlopeTerm ?? Missing, BriefOrMissing(r.Slope), BriefOrMissing(r.SlopePValue),
-                BriefOrMissing(r.RSquared), BriefOrMissing(r.DurbinWatson), Brief(r.LooRmse), BriefOrMissing(r.AicLevelScale));
+                BriefOrMissing(r.RSquared), BriefOrMissing(r.DurbinWatson), BriefOrMissing(r.LooRmse), BriefOrMissing(r.AicLevelScale));
         return grid;
     }
 

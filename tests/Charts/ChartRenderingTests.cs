@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NotebookAnalysis.Charts;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Charts;
 
@@ -112,23 +113,17 @@ public sealed class ChartRenderingTests
     [Fact]
     public void Figure_save_writes_the_png_it_shows()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "charts-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var figure = Figure.Save(Sample(), folder);
-            var path = Path.Combine(folder, "test-chart.png");
-            Assert.Equal(path, figure.Image.Path);
-            Assert.Equal(File.ReadAllBytes(path), figure.Image.Bytes);
-            Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Image.Bytes);
-            Assert.Equal(Convert.ToBase64String(figure.Image.Bytes), figure.Image.Base64);
-            Assert.Equal("test-chart", figure.Name);
-            Assert.Equal(PlotlyRenderer.ToPlotlyJson(Sample()), figure.PlotlyJson);
-            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var tmp = new TempDir();
+        var folder = Path.Combine(tmp.Path, "figures");
+        var figure = Figure.Save(Sample(), folder);
+        var path = Path.Combine(folder, "test-chart.png");
+        Assert.Equal(path, figure.Image.Path);
+        Assert.Equal(File.ReadAllBytes(path), figure.Image.Bytes);
+        Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Image.Bytes);
+        Assert.Equal(Convert.ToBase64String(figure.Image.Bytes), figure.Image.Base64);
+        Assert.Equal("test-chart", figure.Name);
+        Assert.Equal(PlotlyRenderer.ToPlotlyJson(Sample()), figure.PlotlyJson);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
     [Theory]

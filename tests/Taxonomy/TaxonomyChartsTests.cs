@@ -9,7 +9,8 @@ namespace NotebookAnalysis.Tests.Taxonomy;
 /// <summary>The taxonomy charts: both views drawn, the PNG saved atomically and identically on every run.</summary>
 public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<TaxonomyFixture>
 {
-    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "taxonomy-charts-" + Guid.NewGuid().ToString("N"));
+    // A figures folder inside a fresh temporary folder: the commit's lock file sits beside it and goes with the parent.
+    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "taxonomy-charts-" + Guid.NewGuid().ToString("N"), "figures");
 
     [Fact]
     public void Heatmaps_and_bars_are_saved_as_png_with_deterministic_ids()
@@ -35,7 +36,7 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 
@@ -55,7 +56,7 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 
@@ -105,8 +106,8 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-            Directory.Delete(a, recursive: true);
-            Directory.Delete(b, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(a)!, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(b)!, recursive: true);
         }
     }
 }
