@@ -117,9 +117,11 @@ public static class NotebookExecutor
     {
         var data = new JsonObject();
         foreach (var v in e.FormattedValues.Where(v => !v.SuppressDisplay).OrderBy(v => v.MimeType, StringComparer.Ordinal))
-            data[v.MimeType] = v.MimeType.StartsWith("image/", StringComparison.Ordinal) && v.MimeType != "image/svg+xml"
-                ? JsonValue.Create(v.Value)
-                : Lines(v.Value);
+            data[v.MimeType] = OutputComparison.IsJsonMimeType(v.MimeType)
+                ? JsonNode.Parse(v.Value) // nbformat stores JSON mime types as JSON, which JupyterLab's Plotly renderer needs
+                : v.MimeType.StartsWith("image/", StringComparison.Ordinal) && v.MimeType != "image/svg+xml"
+                    ? JsonValue.Create(v.Value)
+                    : Lines(v.Value);
         return data;
     }
 

@@ -101,16 +101,35 @@ public static partial class OutputComparison
         return (start > 0 ? "…" : "") + s[start..end] + (end < s.Length ? "…" : "");
     }
 
-    /// <summary>Multiline strings joined, so a string and a list of lines with the same text compare equal.</summary>
+    /// <summary>Whether nbformat stores this mime type as JSON rather than text (<c>application/json</c>, <c>application/vnd.plotly.v1+json</c>).</summary>
+    public static bool IsJsonMimeType(string mimeType) => JsonMimeRegex().IsMatch(mimeType);
+
+    /// <summary>
+    /// A JSON mime value in one canonical text, whether it is stored as JSON (the runner, nbformat), as one string
+    /// (the Jupyter kernel) or as a list of lines (older outputs).
+    /// </summary>
+    private static string CanonicalJson(JsonNode value) => value switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonNode.Parse(v.GetValue<string>())?.ToJsonString() ?? "null",
+        JsonArray lines when lines.All(l => l is JsonValue x && x.GetValueKind() == JsonValueKind.String)
+            => JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())))?.ToJsonString() ?? "null",
+        _ => value.ToJsonString(),
+    };
+
+    /// <summary>Multiline strings joined, so a string and a list of lines with the same text compare equal; JSON mime values canonical.</summary>
     private static JsonNode NormalizeLines(JsonNode node) => node switch
     {
         JsonObject o => new JsonObject(o.Select(kv => KeyValuePair.Create(kv.Key,
+            IsJsonMimeType(kv.Key) && kv.Value is not null ? JsonValue.Create(CanonicalJson(kv.Value)) :
             kv.Value is JsonArray lines && kv.Key is not "outputs" && lines.All(l => l is JsonValue v && v.GetValueKind() == JsonValueKind.String)
                 ? JsonValue.Create(string.Concat(lines.Select(l => l!.GetValue<string>())))
                 : kv.Value is null ? null : NormalizeLines(kv.Value)))),
         JsonArray a => new JsonArray(a.Select(x => x is null ? null : NormalizeLines(x)).ToArray()),
         _ => node.DeepClone(),
     };
+
+    [GeneratedRegex(@"^application/(?:[A-Za-z0-9.+-]+\+)?json$")]
+    private static partial Regex JsonMimeRegex();
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
     private static partial Regex GuidRegex();
