@@ -3,6 +3,8 @@ using System.Text;
 
 namespace NotebookAnalysis.Cli;
 
+// Also compiled into lib/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes the types internal there).
+
 /// <summary>
 /// The one argument parser of the scripts: declared options, <c>--name value</c> or <c>--name=value</c>, flags,
 /// optional positionals, <c>-h</c>/<c>--help</c>. Every error is a <see cref="UsageException"/> that names the option.
@@ -17,7 +19,12 @@ namespace NotebookAnalysis.Cli;
 /// string outDir = parsed.Value("--out") ?? "results";
 /// </code>
 /// </example>
-public sealed class CommandLine
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+sealed class CommandLine
 {
     private readonly List<OptionSpec> _options = [];
 
@@ -148,7 +155,12 @@ public sealed class CommandLine
 }
 
 /// <summary>The result of <see cref="CommandLine.Parse"/>.</summary>
-public sealed class ParsedArguments
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+sealed class ParsedArguments
 {
     private readonly Dictionary<string, List<string>> _values;
 
@@ -187,7 +199,12 @@ public sealed class ParsedArguments
 }
 
 /// <summary>A bad command line. <see cref="Exception.Message"/> names the option; scripts print it with the usage and exit 2.</summary>
-public sealed class UsageException : Exception
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+sealed class UsageException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public UsageException(string option, string message) : base(message) => Option = option;

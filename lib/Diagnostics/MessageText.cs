@@ -3,11 +3,18 @@ using System.Text;
 
 namespace NotebookAnalysis.Diagnostics;
 
+// Also compiled into lib/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+
 /// <summary>
 /// Makes untrusted text safe to put in an error message: control characters escaped (a NUL or a raw CR would
 /// corrupt a terminal or a log), long values shortened with their length stated (a 10 MB header must not be echoed).
 /// </summary>
-public static class MessageText
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+static class MessageText
 {
     /// <summary>The default number of characters kept.</summary>
     public const int DefaultMaxLength = 60;

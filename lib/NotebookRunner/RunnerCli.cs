@@ -1,3 +1,4 @@
+using NotebookAnalysis.Cli;
 using System.Diagnostics;
 using System.Globalization;
 
@@ -19,18 +20,19 @@ public static class RunnerCli
     /// <summary>Exit code for a usage error.</summary>
     public const int UsageError = 2;
 
-    private const string Usage =
-        "usage: dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--out DIR] [--html DIR] [--jobs N] [--no-build] [--timings] [--timeout SECONDS]]\n" +
-        "  NOTEBOOK       .ipynb files to run (default: every notebooks/*.ipynb of the repository)\n" +
-        "  --check        run without writing; fail when the stored outputs differ from a fresh run\n" +
-        "  --param n=v    override variable n of the notebooks' 'parameters' cell (e.g. --param dataPath=/data/t1.csv);\n" +
-        "                 needs --out (or --check): the committed notebooks and results/figures/ are never overwritten\n" +
-        "  --out DIR      write the executed copies to DIR/NAME.ipynb and their figures to DIR/figures/, not over the notebooks\n" +
-        "  --html DIR     also export each executed notebook to DIR/NAME.html (self-contained: images embedded, no network)\n" +
-        "  --jobs N       notebooks run at once, one process each (default: number of processors)\n" +
-        "  --no-build     do not build lib/ in Release first\n" +
-        "  --timings      print kernel start-up and the slowest cells of each notebook\n" +
-        "  --timeout S    seconds allowed per notebook (default 600)";
+    private static readonly CommandLine Cli = new CommandLine("dotnet run scripts/run-notebooks.cs",
+            "Runs the notebooks headless, one fresh C# kernel per notebook, and writes back their outputs.")
+        .WithPositionals("NOTEBOOK", ".ipynb files to run (default: every notebooks/*.ipynb of the repository)")
+        .Flag("--check", "run without writing; fail when the stored outputs differ from a fresh run")
+        .Option("--param", "NAME=VALUE", "override a variable of the notebooks' 'parameters' cell; needs --out (or --check)", repeatable: true)
+        .Option("--out", "DIR", "write the executed copies to DIR/NAME.ipynb and their figures to DIR/figures/")
+        .Option("--html", "DIR", "also export each executed notebook to DIR/NAME.html (images embedded, no network)")
+        .Option("--jobs", "N", "notebooks run at once, one process each (default: number of processors)")
+        .Flag("--no-build", "do not build lib/notebooks.slnf in Release first")
+        .Flag("--timings", "print kernel start-up and the slowest cells of each notebook")
+        .Option("--timeout", "SECONDS", "seconds allowed per notebook (default 600)");
+
+    private static string Usage => Cli.Usage;
 
     /// <summary>Entry point for the script and the runner executable.</summary>
     public static async Task<int> RunAsync(string[] args)
@@ -43,7 +45,7 @@ public static class RunnerCli
         {
             options = Options.Parse(args);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is UsageException or ArgumentException)
         {
             Console.Error.WriteLine($"run-notebooks: {e.Message}\n{Usage}");
             return UsageError;
@@ -206,51 +208,36 @@ public static class RunnerCli
     {
         public List<string> Notebooks { get; } = [];
         public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
-        public bool Check { get; private set; }
-        public bool NoBuild { get; private set; }
-        public bool Timings { get; private set; }
-        public bool Help { get; private set; }
-        public string? Out { get; private set; }
-        public string? Html { get; private set; }
-        public int Jobs { get; private set; } = Math.Max(1, Environment.ProcessorCount);
-        public int TimeoutSeconds { get; private set; } = 600;
+        public bool Check { get; private init; }
+        public bool NoBuild { get; private init; }
+        public bool Timings { get; private init; }
+        public bool Help { get; private init; }
+        public string? Out { get; private init; }
+        public string? Html { get; private init; }
+        public int Jobs { get; private init; }
+        public int TimeoutSeconds { get; private init; }
 
         public static Options Parse(string[] args)
         {
-            var o = new Options();
-            for (int i = 0; i < args.Length; i++)
+            var parsed = Cli.Parse(args.Where(a => a != "--").ToList());
+            var o = new Options
             {
-                string a = args[i];
-                string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{a} needs a value.");
-                switch (a)
-                {
-                    case "--": break;
-                    case "--check": o.Check = true; break;
-                    case "--no-build": o.NoBuild = true; break;
-                    case "--timings": o.Timings = true; break;
-                    case "-h" or "--help": o.Help = true; break;
-                    case "--param":
-                        var (name, value) = NotebookRunner.Parameters.ParseAssignment(Next());
-                        o.Parameters[name] = value;
-                        break;
-                    case "--out": o.Out = NonEmpty(a, Next()); break;
-                    case "--html": o.Html = NonEmpty(a, Next()); break;
-                    case "--jobs":
-                        o.Jobs = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j > 0 ? j : throw new ArgumentException("--jobs needs a positive whole number.");
-                        break;
-                    case "--timeout":
-                        o.TimeoutSeconds = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var t) && t > 0 ? t : throw new ArgumentException("--timeout needs a positive whole number of seconds.");
-                        break;
-                    default:
-                        if (a.StartsWith('-')) throw new ArgumentException($"unknown option '{a}'.");
-                        o.Notebooks.Add(a);
-                        break;
-                }
+                Check = parsed.Has("--check"),
+                NoBuild = parsed.Has("--no-build"),
+                Timings = parsed.Has("--timings"),
+                Help = parsed.HelpRequested,
+                Out = parsed.Value("--out"),
+                Html = parsed.Value("--html"),
+                Jobs = parsed.Int("--jobs", Math.Max(1, Environment.ProcessorCount)),
+                TimeoutSeconds = parsed.Int("--timeout", 600),
+            };
+            o.Notebooks.AddRange(parsed.Positionals);
+            foreach (var assignment in parsed.Values("--param"))
+            {
+                var (name, value) = NotebookRunner.Parameters.ParseAssignment(assignment);
+                o.Parameters[name] = value;
             }
             return o;
         }
-
-        private static string NonEmpty(string option, string value) =>
-            value.Length > 0 ? value : throw new ArgumentException($"{option} needs a folder, not an empty string.");
     }
 }
