@@ -14,27 +14,34 @@ using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearRegression;
 using NotebookAnalysis.Benchmarks;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Regression;
 
 var inv = CultureInfo.InvariantCulture;
-int[] sizes = [10_000, 100_000, 1_000_000];
-int repeat = 3, seed = 20190613, k = 10;
-bool numpy = false;
-string python = "python3";
-string? csv = null;
-for (int i = 0; i < args.Length; i++)
+var cli = new CommandLine("dotnet run -c Release scripts/benchmark.cs", "Times the OLS engine against MathNet (and numpy) on seeded synthetic data, k = 10.")
+    .Option("--sizes", "N,N,…", "row counts (default 10000,100000,1000000)")
+    .Option("--repeat", "R", "timed runs per size, best kept (default 3)")
+    .Option("--seed", "S", "seed of the synthetic data (default 20190613)")
+    .Flag("--numpy", "also time numpy.linalg.lstsq through python3")
+    .Option("--python", "PATH", "the Python interpreter for --numpy (default python3)")
+    .Option("--csv", "FILE", "write the timings as CSV");
+ParsedArguments parsed;
+int[] sizes;
+int repeat, seed, k = 10;
+try
 {
-    switch (args[i])
-    {
-        case "--sizes" when i + 1 < args.Length: sizes = args[++i].Split(',').Select(s => int.Parse(s, inv)).ToArray(); break;
-        case "--repeat" when i + 1 < args.Length: repeat = int.Parse(args[++i], inv); break;
-        case "--seed" when i + 1 < args.Length: seed = int.Parse(args[++i], inv); break;
-        case "--numpy": numpy = true; break;
-        case "--python" when i + 1 < args.Length: python = args[++i]; break;
-        case "--csv" when i + 1 < args.Length: csv = args[++i]; break;
-        default: Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'."); return 2;
-    }
+    parsed = cli.Parse(args);
+    sizes = (parsed.Value("--sizes") ?? "10000,100000,1000000").Split(',')
+        .Select(s => int.TryParse(s, NumberStyles.None, inv, out int n) && n > 11 ? n : throw new UsageException("--sizes", $"option --sizes: '{s}' is not a whole number above 11."))
+        .ToArray();
+    repeat = parsed.Int("--repeat", 3);
+    seed = parsed.Int("--seed", 20190613, min: 0);
 }
+catch (UsageException e) { Console.Error.Write($"benchmark: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
+if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+bool numpy = parsed.Has("--numpy");
+string python = parsed.Value("--python") ?? "python3";
+string? csv = parsed.Value("--csv");
 
 double cpuBest = 0;
 var lines = new List<string> { "method,n,k,seconds,cpu_seconds,allocated_mb,peak_working_set_mb,max_abs_coef_diff_vs_engine" };
