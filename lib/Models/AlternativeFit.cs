@@ -74,7 +74,7 @@ public sealed class AlternativeFit
         var rows = new List<CoefficientRow>(k);
         for (int j = 0; j < k; j++)
         {
-            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = b / se;
+            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = OlsResult.TOf(b, se);
             rows.Add(new CoefficientRow(Ols.Terms[j], b, se, t, Distributions.StudentTTwoSidedP(t, Ols.DfResidual), b - q * se, b + q * se));
         }
         return rows;
@@ -83,42 +83,43 @@ public sealed class AlternativeFit
     /// <summary>
     /// The rows for <c>results.csv</c>, in the base model's vocabulary plus <c>loo_rmse</c>, <c>loo_mae</c>,
     /// <c>loo_pred_r_squared</c>, the level-scale likelihood figures and, for Newey-West, <c>hac_lag</c>.
-    /// A statistic that is undefined for this model is left out and listed in <paramref name="omitted"/> with the reason.
+    /// A statistic that is undefined for this model is left out and added to <paramref name="undefined"/> with the reason.
     /// </summary>
-    public IReadOnlyList<ResultRow> ToResultRows(ICollection<string>? omitted = null)
+    public IReadOnlyList<ResultRow> ToResultRows(ICollection<UndefinedResult>? undefined = null)
     {
         string table = Data.Input.TableId, model = Spec.Name;
         var rows = new List<ResultRow>();
-        void Add(string statistic, string term, double value)
+        void Add(string statistic, string term, Func<double> value)
         {
-            if (double.IsFinite(value)) rows.Add(new ResultRow(table, model, statistic, term, value));
-            else omitted?.Add($"{table}/{model}: {statistic}{(term.Length > 0 ? $" ({term})" : "")} is {value} for this fit, so it is left out.");
+            var e = Estimate.Try(value, v => FitRows.NotFiniteReason(Ols, statistic, v));
+            if (e.IsDefined) rows.Add(new ResultRow(table, model, statistic, term, e.Value));
+            else undefined?.Add(new UndefinedResult(table, model, statistic, term, e.Reason!));
         }
         // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
         // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)
             foreach (var statistic in FitRows.CoefficientStatistics)
-                Add(statistic, c.Term, FitRows.CoefficientStatistic(c, statistic));
+                Add(statistic, c.Term, () => FitRows.CoefficientStatistic(c, statistic));
         var o = Ols;
         foreach (var statistic in FitRows.ModelStatistics)
         {
             if (HacLag is not null && statistic is "f_stat" or "f_pvalue")
+            {
+                undefined?.Add(new UndefinedResult(table, model, statistic, "",
+                    "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
                 continue;
-            Add(statistic, "", FitRows.ModelStatistic(o, statistic));
+            }
+            Add(statistic, "", () => FitRows.ModelStatistic(o, statistic));
         }
         if (HacLag is not null)
-        {
-            omitted?.Add($"{table}/{model}: f_stat and f_pvalue are left out: the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²).");
-            Add("hac_lag", "", HacLag.Value);
-        }
-        Add("log_jacobian", "", LogJacobian);
-        Add("loglik_level_scale", "", LogLikelihoodLevelScale);
-        Add("aic_level_scale", "", AicLevelScale);
-        Add("bic_level_scale", "", BicLevelScale);
-        var loo = Loo;
-        Add("loo_rmse", "", loo.Rmse);
-        Add("loo_mae", "", loo.Mae);
-        Add("loo_pred_r_squared", "", loo.PredictiveRSquared);
+            Add("hac_lag", "", () => HacLag.Value);
+        Add("log_jacobian", "", () => LogJacobian);
+        Add("loglik_level_scale", "", () => LogLikelihoodLevelScale);
+        Add("aic_level_scale", "", () => AicLevelScale);
+        Add("bic_level_scale", "", () => BicLevelScale);
+        Add("loo_rmse", "", () => Loo.Rmse);
+        Add("loo_mae", "", () => Loo.Mae);
+        Add("loo_pred_r_squared", "", () => Loo.PredictiveRSquared);
         return rows;
     }
 }

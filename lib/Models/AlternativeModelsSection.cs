@@ -21,7 +21,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public SectionOutput Run(Table1 data)
     {
         var battery = Battery.Run(data);
-        return new SectionOutput(battery.Rows, RenderMarkdown(battery));
+        return new SectionOutput(battery.Rows, RenderMarkdown(battery), Undefined: battery.LeftOut);
     }
 
     /// <summary>Everything the section computes, for the notebook and the tests as well.</summary>
@@ -29,10 +29,16 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     /// <param name="MeanOnly">The mean-only benchmark per table id.</param>
     /// <param name="Markets">Robustness tables and verdicts.</param>
     /// <param name="Rows">The <c>results.csv</c> rows (alternatives and benchmark; no base rows).</param>
-    /// <param name="Omitted">Statistics left out, with the reason.</param>
+    /// <param name="LeftOut">Statistics left out of the rows, with the reason.</param>
     public sealed record Battery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyDictionary<string, LooPredictions> MeanOnly,
-        IReadOnlyList<MarketRobustness> Markets, IReadOnlyList<ResultRow> Rows, IReadOnlyList<string> Omitted)
+        IReadOnlyList<MarketRobustness> Markets, IReadOnlyList<ResultRow> Rows, IReadOnlyList<UndefinedResult> LeftOut)
     {
+        /// <summary>The statistics left out, one sentence each (statistics of one model with one reason share a sentence).</summary>
+        public IReadOnlyList<string> Omitted =>
+            LeftOut.GroupBy(u => (u.Table, u.Model, u.Reason))
+                .Select(g => $"{g.Key.Table}/{g.Key.Model}: {string.Join(" and ", g.Select(u => u.Term.Length > 0 ? $"{u.Statistic} ({u.Term})" : u.Statistic))} {(g.Count() == 1 ? "is" : "are")} left out: {g.Key.Reason}.")
+                .ToList();
+
         /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
         public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Market == market);
 
@@ -46,7 +52,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             var fits = AlternativeModels.FitAll(data);
             var inputs = ModelInput.AllMarkets(data);
             var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
-            var omitted = new List<string>();
+            var omitted = new List<UndefinedResult>();
             var rows = new List<ResultRow>();
             foreach (var input in inputs)
             {
@@ -64,7 +70,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_pred_r_squared", "", b.Loo.PredictiveRSquared));
             }
             var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
-            return new Battery(fits, meanOnly, markets, rows, omitted.Distinct().ToList());
+            return new Battery(fits, meanOnly, markets, rows, omitted);
         }
     }
 
@@ -129,12 +135,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             sb.Append(RobustnessMarkdown(m)).Append('\n');
             sb.Append(VerdictsMarkdown(m)).Append('\n');
         }
-        if (battery.Omitted.Count > 0)
-        {
-            sb.Append("Statistics left out of `results.csv`:\n\n");
-            foreach (var o in battery.Omitted) sb.Append("- ").Append(o).Append('\n');
-            sb.Append('\n');
-        }
+        if (battery.LeftOut.Count > 0)
+            sb.Append("Statistics these models leave out of `results.csv` are listed, with the reason, under \"Statistics left out of results.csv\".\n\n");
         return sb.ToString();
     }
 

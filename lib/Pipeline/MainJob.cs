@@ -34,37 +34,97 @@ public static class MainJob
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files);
 
-    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
+    /// <summary>
+    /// Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.
+    /// Only domain errors (bad data, a model that cannot be fitted, a failed write, a bad command line) are reported
+    /// here; anything else is a bug and propagates with its stack trace.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        string? data = null, outDir = null;
-        for (int i = 0; i < args.Length; i++)
+        string? data, outDir;
+        try
         {
-            switch (args[i])
+            if (args.Any(a => a is "-h" or "--help"))
             {
-                case "--data" when i + 1 < args.Length: data = args[++i]; break;
-                case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-                case "-h" or "--help": stdout.Write(UsageText); return Ok;
-                default:
-                    stderr.Write($"reproduce: unknown or incomplete argument '{args[i]}'.\n{UsageText}");
-                    return Usage;
+                stdout.Write(UsageText);
+                return Ok;
             }
+            (data, outDir) = ParseArguments(args);
+        }
+        catch (UsageException e)
+        {
+            stderr.Write($"reproduce: {e.Message}\n{UsageText}");
+            return Usage;
         }
         try
         {
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
-            output.Files.Commit();
+            Commit(output.Files, outDir is null ? "the default output folder" : "--out");
             stdout.Write(Console(output));
             stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
             return Ok;
         }
-        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (e is DataFileException or ModelException or OutputWriteException)
         {
             stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
             return Failed;
         }
     }
+
+    /// <summary>The values of <c>--data</c> and <c>--out</c>; a <see cref="UsageException"/> naming the option otherwise.</summary>
+    internal static (string? Data, string? Out) ParseArguments(IReadOnlyList<string> args)
+    {
+        string? data = null, outDir = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string option = args[i];
+            if (option is not ("--data" or "--out"))
+                throw new UsageException(option, $"unknown argument '{DataFileException.Shorten(option)}'.");
+            if (i + 1 >= args.Count)
+                throw new UsageException(option, $"{option} needs a value.");
+            string value = args[++i];
+            if (value.Trim().Length == 0)
+                throw new UsageException(option, $"{option} needs a path, but its value is {(value.Length == 0 ? "empty" : "blank")}.");
+            if (value.Any(char.IsControl))
+                throw new UsageException(option, $"{option} '{DataFileException.Shorten(value)}' holds a control character, which no path may hold.");
+            if ((option == "--data" ? data : outDir) is not null)
+                throw new UsageException(option, $"{option} is given twice.");
+            if (option == "--data") data = value;
+            else
+            {
+                if (File.Exists(value))
+                    throw new UsageException(option, $"--out '{DataFileException.Shorten(value)}' is a file; it must name a folder (existing or new).");
+                outDir = value;
+            }
+        }
+        return (data, outDir);
+    }
+
+    /// <summary>Writes the staged files; a failed write is reported as an <see cref="OutputWriteException"/> naming <paramref name="option"/>.</summary>
+    private static void Commit(OutputFolder files, string option)
+    {
+        try
+        {
+            files.Commit();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new OutputWriteException($"cannot write {option} folder {files.Directory}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A bad command line; the message names the option.</summary>
+    internal sealed class UsageException(string option, string message) : Exception(message)
+    {
+        /// <summary>The option at fault, as typed.</summary>
+        public string Option { get; } = option;
+    }
+
+    /// <summary>
+    /// A write to the output folder failed. Stands in for the <c>Output</c> folder's own exception until that lands.
+    /// </summary>
+    internal sealed class OutputWriteException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
     public static Output Compute(string dataPath, string outDir, TextWriter? progress = null)
@@ -79,8 +139,9 @@ public static class MainJob
         var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
 
         var rows = new List<ResultRow>();
+        var undefined = new List<UndefinedResult>();
         foreach (var r in reproductions)
-            rows.AddRange(FitRows.From(r.Fit, r.TableId, "base"));
+            rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings));
         progress?.Write($"Tables 2-4 reproduced ({clock.Elapsed.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture)} s)\n");
@@ -94,7 +155,9 @@ public static class MainJob
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
             foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())
                 files.AddText(name, text);
+            undefined.AddRange(s.Undefined ?? []);
         }
+        report.Append(UndefinedResult.Markdown(undefined));
         report.Append("## How to regenerate\n\n```\ndotnet run scripts/reproduce.cs\ndotnet test\n```\n");
 
         files.AddText("results.csv", ResultsCsv.Format(rows));

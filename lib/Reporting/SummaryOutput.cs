@@ -16,19 +16,21 @@ public static class SummaryOutput
     public static Grid Layout(OlsResult fit, ToolPakLabels? labels = null, int? decimals = null)
     {
         var l = labels ?? ToolPakLabels.Standard;
-        string N(double v) => Format(v, decimals);
+        // Statistics undefined for the fit (R² of a constant y, F of an exact fit) print as "undefined", never as NaN or ∞.
+        string N(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? Format(e.Value, decimals) : Undefined;
+        string P(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? FormatP(e.Value, decimals) : Undefined;
         string I(int v) => v.ToString(CultureInfo.InvariantCulture);
         var grid = new Grid { Caption = "SUMMARY OUTPUT" };
         grid.Block(l.RegressionStatistics, "", "")
-            .Row(l.MultipleR, N(fit.MultipleR))
-            .Row(l.RSquare, N(fit.RSquared))
-            .Row(l.AdjustedRSquare, N(fit.AdjustedRSquared))
-            .Row(l.StandardError, N(fit.Sigma))
+            .Row(l.MultipleR, N(() => fit.MultipleR))
+            .Row(l.RSquare, N(() => fit.RSquared))
+            .Row(l.AdjustedRSquare, N(() => fit.AdjustedRSquared))
+            .Row(l.StandardError, N(() => fit.Sigma))
             .Row(l.Observations, I(fit.N));
         grid.Block(l.Anova, "", l.Df, l.Ss, l.Ms, l.F, l.SignificanceF)
-            .Row(l.Regression, I(fit.DfModel), N(fit.SsRegression), N(fit.MsRegression), N(fit.FStatistic), FormatP(fit.FPValue, decimals))
-            .Row(l.Residual, I(fit.DfResidual), N(fit.SsResidual), N(fit.MsResidual))
-            .Row(l.Total, I(fit.DfModel + fit.DfResidual), N(fit.SsTotal));
+            .Row(l.Regression, I(fit.DfModel), N(() => fit.SsRegression), N(() => fit.MsRegression), N(() => fit.FStatistic), P(() => fit.FPValue))
+            .Row(l.Residual, I(fit.DfResidual), N(() => fit.SsResidual), N(() => fit.MsResidual))
+            .Row(l.Total, I(fit.DfModel + fit.DfResidual), N(() => fit.SsTotal));
         grid.Block(null, "", l.Coefficients, l.CoefStandardError, l.TStat, l.PValue, l.Lower95, l.Upper95);
         foreach (var row in fit.CoefficientTable)
         {
@@ -36,10 +38,13 @@ public static class SummaryOutput
                 : fit.Terms.Count(t => t != "intercept") == 1 ? l.XVariable
                 : $"{row.Term}";
             var ci = fit.ConfidenceInterval(row.Term, 0.95);
-            grid.Row(name, N(row.Estimate), N(row.StdError), N(row.TValue), FormatP(row.PValue, decimals), N(ci.Lower), N(ci.Upper));
+            grid.Row(name, N(() => row.Estimate), N(() => row.StdError), N(() => row.TValue), P(() => row.PValue), N(() => ci.Lower), N(() => ci.Upper));
         }
         return grid;
     }
+
+    /// <summary>What a cell shows for a statistic that is undefined for the fit.</summary>
+    public const string Undefined = "undefined";
 
     /// <summary>Console text of <see cref="Layout"/>.</summary>
     public static string ToText(OlsResult fit, ToolPakLabels? labels = null, int? decimals = null) => Layout(fit, labels, decimals).ToText();
