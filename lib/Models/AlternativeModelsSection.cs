@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Data.Analysis;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Regression;
 using NotebookAnalysis.Results;
 using static NotebookAnalysis.Models.Robustness;
 
@@ -36,7 +37,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         /// <summary>The statistics left out, one sentence each (statistics of one model with one reason share a sentence).</summary>
         public IReadOnlyList<string> Omitted =>
             LeftOut.GroupBy(u => (u.Table, u.Model, u.Reason))
-                .Select(g => $"{g.Key.Table}/{g.Key.Model}: {string.Join(" and ", g.Select(u => u.Term.Length > 0 ? $"{u.Statistic} ({u.Term})" : u.Statistic))} {(g.Count() == 1 ? "is" : "are")} left out: {g.Key.Reason}.")
+                .Select(g => $"{g.Key.Table}/{g.Key.Model}: {string.Join(" and ", g.Select(u => u.What))} {(g.Count() == 1 ? "is" : "are")} left out: {g.Key.Reason}.")
                 .ToList();
 
         /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
@@ -49,10 +50,24 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         /// <summary>Fits every model to every market and derives rows and verdicts.</summary>
         public static Battery Run(Table1 data)
         {
-            var fits = AlternativeModels.FitAll(data);
             var inputs = ModelInput.AllMarkets(data);
-            var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
             var omitted = new List<UndefinedResult>();
+            // A model that cannot be fitted to these data (e.g. a design made singular by the differencing) is left out
+            // with the reason; the base model always fits here, since the base reproduction has fitted it already.
+            var fits = new List<AlternativeFit>();
+            foreach (var input in inputs)
+                foreach (var spec in ModelSpecs.All)
+                {
+                    try
+                    {
+                        fits.Add(AlternativeModels.Fit(input, spec));
+                    }
+                    catch (ModelException e) when (spec.Name != ModelSpecs.Base.Name)
+                    {
+                        omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Reason}"));
+                    }
+                }
+            var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
             var rows = new List<ResultRow>();
             foreach (var input in inputs)
             {
@@ -65,9 +80,12 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 rows.Add(new ResultRow(input.TableId, "mean_only", "loo_pred_r_squared", "", m.PredictiveRSquared));
                 // The base model's leave-one-out is new information; its other statistics belong to the base reproduction.
                 var b = fits.Single(f => f.Data.Input.TableId == input.TableId && f.Spec.Name == ModelSpecs.Base.Name);
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_rmse", "", b.Loo.Rmse));
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_mae", "", b.Loo.Mae));
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_pred_r_squared", "", b.Loo.PredictiveRSquared));
+                foreach (var (statistic, value) in new (string, Func<double>)[] { ("loo_rmse", () => b.Loo.Rmse), ("loo_mae", () => b.Loo.Mae), ("loo_pred_r_squared", () => b.Loo.PredictiveRSquared) })
+                {
+                    var e = Estimate.Try(value);
+                    if (e.IsDefined) rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, statistic, "", e.Value));
+                    else omitted.Add(new UndefinedResult(input.TableId, ModelSpecs.Base.Name, statistic, "", e.Reason!));
+                }
             }
             var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
             return new Battery(fits, meanOnly, markets, rows, omitted);
@@ -98,7 +116,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         sb.Append("| model | specification | n | slope term | slope | p | R² (own scale) | DW | LOO RMSE (level y) | AIC (level y) |\n");
         sb.Append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in market.Rows)
-            sb.Append($"| `{r.Model}` | {r.Formula} | {r.N} | {r.SlopeTerm ?? "–"} | {O(r.Slope)} | {O(r.SlopePValue)} | {O(r.RSquared)} | {O(r.DurbinWatson)} | {F(r.LooRmse)} | {O(r.AicLevelScale)} |\n");
+            sb.Append($"| `{r.Model}` | {r.Formula} | {r.N} | {r.SlopeTerm ?? "–"} | {O(r.Slope)} | {O(r.SlopePValue)} | {O(r.RSquared)} | {O(r.DurbinWatson)} | {O(r.LooRmse)} | {O(r.AicLevelScale)} |\n");
         return sb.ToString();
     }
 
@@ -108,7 +126,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         var sb = new StringBuilder();
         sb.Append($"**{market.Summary}**\n\n");
         foreach (var c in market.Checks)
-            sb.Append($"- {(c.Holds ? "holds" : "**fails**")}: {c.Check} ({c.Evidence})\n");
+            sb.Append($"- {(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})\n");
         return sb.ToString();
     }
 

@@ -14,7 +14,7 @@ public static class RobustnessHtml
         sb.Append($"<table><caption>{E(market.Market.TableId)}: {E(market.Market.Title)}</caption>");
         sb.Append("<thead><tr><th>model</th><th>specification</th><th>n</th><th>slope term</th><th>slope</th><th>p</th><th>R² (own scale)</th><th>DW</th><th>LOO RMSE (level y)</th><th>AIC (level y)</th></tr></thead><tbody>");
         foreach (var r in market.Rows)
-            sb.Append($"<tr><td><code>{E(r.Model)}</code></td><td>{E(r.Formula)}</td><td>{r.N}</td><td>{E(r.SlopeTerm ?? "–")}</td><td>{O(r.Slope)}</td><td>{O(r.SlopePValue)}</td><td>{O(r.RSquared)}</td><td>{O(r.DurbinWatson)}</td><td>{F(r.LooRmse)}</td><td>{O(r.AicLevelScale)}</td></tr>");
+            sb.Append($"<tr><td><code>{E(r.Model)}</code></td><td>{E(r.Formula)}</td><td>{r.N}</td><td>{E(r.SlopeTerm ?? "–")}</td><td>{O(r.Slope)}</td><td>{O(r.SlopePValue)}</td><td>{O(r.RSquared)}</td><td>{O(r.DurbinWatson)}</td><td>{O(r.LooRmse)}</td><td>{O(r.AicLevelScale)}</td></tr>");
         sb.Append("</tbody></table>");
         return sb.ToString();
     }
@@ -25,7 +25,7 @@ public static class RobustnessHtml
         var sb = new StringBuilder();
         sb.Append($"<p><strong>{E(market.Summary)}</strong></p><ul>");
         foreach (var c in market.Checks)
-            sb.Append($"<li>{(c.Holds ? "holds" : "<strong>fails</strong>")}: {E(c.Check)} <small>({E(c.Evidence)})</small></li>");
+            sb.Append($"<li>{(c.Outcome == CheckOutcome.Fails ? "<strong>fails</strong>" : c.OutcomeName)}: {E(c.Check)} <small>({E(c.Evidence)})</small></li>");
         sb.Append("</ul>");
         return sb.ToString();
     }

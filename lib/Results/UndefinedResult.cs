@@ -13,8 +13,17 @@ namespace NotebookAnalysis.Results;
 /// <param name="Reason">Why it is undefined, as a clause (no trailing period).</param>
 public sealed record UndefinedResult(string Table, string Model, string Statistic, string Term, string Reason)
 {
+    /// <summary>Every statistic of a model that could not be fitted (statistic and term empty).</summary>
+    public static UndefinedResult WholeModel(string table, string model, string reason) => new(table, model, "", "", reason);
+
+    /// <summary>True when the whole model is left out.</summary>
+    public bool IsWholeModel => Statistic.Length == 0;
+
+    /// <summary>What is left out, in words: <c>f_stat</c>, <c>t_value (x)</c> or <c>every statistic</c>.</summary>
+    public string What => IsWholeModel ? "every statistic" : Term.Length > 0 ? $"{Statistic} ({Term})" : Statistic;
+
     /// <summary>The sentence the report prints: <c>T2_goods/base: f_stat is left out: reason.</c></summary>
-    public string Sentence => $"{Table}/{Model}: {Statistic}{(Term.Length > 0 ? $" ({Term})" : "")} is left out: {Reason.TrimEnd('.')}.";
+    public string Sentence => $"{Table}/{Model}: {What} is left out: {Reason.TrimEnd('.')}.";
 
     /// <summary>
     /// The report section listing <paramref name="undefined"/>: statistics with the same table, model and reason share a
@@ -28,7 +37,7 @@ public sealed record UndefinedResult(string Table, string Model, string Statisti
           .Append("rather than written as NaN or ±∞; each is listed here with the reason.\n\n");
         foreach (var g in undefined.GroupBy(u => (u.Table, u.Model, u.Reason)))
         {
-            var names = g.Select(u => u.Term.Length > 0 ? $"{u.Statistic} ({u.Term})" : u.Statistic).Distinct().ToList();
+            var names = g.Select(u => u.What).Distinct().ToList();
             sb.Append($"- {g.Key.Table}/{g.Key.Model}: {string.Join(", ", names)}: {g.Key.Reason.TrimEnd('.')}.\n");
         }
         return sb.Append('\n').ToString();
