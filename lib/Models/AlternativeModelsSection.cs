@@ -66,6 +66,11 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                     {
                         omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Reason}"));
                     }
+                    catch (DataFileException e) when (spec.Name != ModelSpecs.Base.Name)
+                    {
+                        // A count of 0 is valid data, but the log models cannot take its log.
+                        omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Message}"));
+                    }
                 }
             var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
             var rows = new List<ResultRow>();

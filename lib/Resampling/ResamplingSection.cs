@@ -66,19 +66,43 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue);
     }
 
-    /// <summary>The rows this market contributes to <c>results.csv</c>.</summary>
-    public IEnumerable<ResultRow> Rows()
+    /// <summary>The BCa interval at the section's level, or null where it is undefined for the data.</summary>
+    public static ConfidenceInterval? BcaOf(BootstrapResult boot)
+    {
+        try
+        {
+            return boot.BCa(ResamplingSettings.Level);
+        }
+        catch (ModelException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The rows this market contributes to <c>results.csv</c>. A BCa interval that is undefined for the data is left out
+    /// and, with the reason, added to <paramref name="undefined"/>.
+    /// </summary>
+    public IEnumerable<ResultRow> Rows(ICollection<UndefinedResult>? undefined = null)
     {
         string t = Spec.TableId;
         yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
         foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
         {
             var p = boot.Percentile(ResamplingSettings.Level);
-            var b = boot.BCa(ResamplingSettings.Level);
             yield return new ResultRow(t, model, "ci95_lower", "x", p.Lower);
             yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
-            yield return new ResultRow(t, model, "bca_ci95_lower", "x", b.Lower);
-            yield return new ResultRow(t, model, "bca_ci95_upper", "x", b.Upper);
+            if (BcaOf(boot) is { } b)
+            {
+                yield return new ResultRow(t, model, "bca_ci95_lower", "x", b.Lower);
+                yield return new ResultRow(t, model, "bca_ci95_upper", "x", b.Upper);
+            }
+            else
+            {
+                string reason = Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower).Reason ?? "undefined";
+                undefined?.Add(new UndefinedResult(t, model, "bca_ci95_lower", "x", reason));
+                undefined?.Add(new UndefinedResult(t, model, "bca_ci95_upper", "x", reason));
+            }
         }
         yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
         yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));
@@ -101,7 +125,8 @@ public sealed class ResamplingSection : IAnalysisSection
     {
         ArgumentNullException.ThrowIfNull(data);
         var all = data.AllSeries().Select(s => MarketResampling.Run(s)).ToList();
-        return new SectionOutput(all.SelectMany(m => m.Rows()).ToList(), Markdown(all));
+        var undefined = new List<UndefinedResult>();
+        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }
 
     /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture).</summary>
@@ -157,8 +182,8 @@ public sealed class ResamplingSection : IAnalysisSection
             foreach (var b in new[] { m.Pairs, m.Residual })
             {
                 var p = b.Percentile(ResamplingSettings.Level);
-                var c = b.BCa(ResamplingSettings.Level);
-                L($"| {m.Spec.TableId} | {b.Scheme.ToString().ToLowerInvariant()} | {b.StandardError:F5} | [{p.Lower:F5}, {p.Upper:F5}] | [{c.Lower:F5}, {c.Upper:F5}] |");
+                string bca = MarketResampling.BcaOf(b) is { } c ? FormattableString.Invariant($"[{c.Lower:F5}, {c.Upper:F5}]") : "undefined";
+                L($"| {m.Spec.TableId} | {b.Scheme.ToString().ToLowerInvariant()} | {b.StandardError:F5} | [{p.Lower:F5}, {p.Upper:F5}] | {bca} |");
             }
         L($"");
         L($"### Sensitivity to the rounding of the scores");

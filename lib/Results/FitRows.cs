@@ -85,8 +85,8 @@ public static class FitRows
 
     /// <summary>Why <paramref name="statistic"/> of <paramref name="fit"/> came out as the non-finite <paramref name="value"/>.</summary>
     public static string NotFiniteReason(OlsResult fit, string statistic, double value) => fit.IsExactFit
-        ? $"the fit is exact (every residual is 0, so σ = 0), which makes {statistic} {Estimate.Describe(value)}"
-        : $"{statistic} evaluates to {Estimate.Describe(value)} for this fit";
+        ? $"the fit is exact (every residual is 0, so σ = 0), which makes the value {Estimate.Describe(value)}"
+        : $"the value is {Estimate.Describe(value)} for this fit";
 
     /// <summary>
     /// All rows of one fit: per coefficient (in term order) then the model statistics. Statistics that are undefined
