@@ -78,19 +78,23 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             {
                 foreach (var fit in fits.Where(f => f.Data.Input.TableId == input.TableId && f.Spec.Name != ModelSpecs.Base.Name))
                     rows.AddRange(fit.ToResultRows(omitted));
-                var m = meanOnly[input.TableId];
-                rows.Add(new ResultRow(input.TableId, "mean_only", "nobs", "", m.Count));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_rmse", "", m.Rmse));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_mae", "", m.Mae));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_pred_r_squared", "", m.PredictiveRSquared));
-                // The base model's leave-one-out is new information; its other statistics belong to the base reproduction.
-                var b = fits.Single(f => f.Data.Input.TableId == input.TableId && f.Spec.Name == ModelSpecs.Base.Name);
-                foreach (var (statistic, value) in new (string, Func<double>)[] { ("loo_rmse", () => b.Loo.Rmse), ("loo_mae", () => b.Loo.Mae), ("loo_pred_r_squared", () => b.Loo.PredictiveRSquared) })
+                // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
+                void Add(string model, string statistic, Func<double> value)
                 {
                     var e = Estimate.Try(value);
-                    if (e.IsDefined) rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, statistic, "", e.Value));
-                    else omitted.Add(new UndefinedResult(input.TableId, ModelSpecs.Base.Name, statistic, "", e.Reason!));
+                    if (e.IsDefined) rows.Add(new ResultRow(input.TableId, model, statistic, "", e.Value));
+                    else omitted.Add(new UndefinedResult(input.TableId, model, statistic, "", e.Reason!));
                 }
+                var m = meanOnly[input.TableId];
+                Add("mean_only", "nobs", () => m.Count);
+                Add("mean_only", "loo_rmse", () => m.Rmse);
+                Add("mean_only", "loo_mae", () => m.Mae);
+                Add("mean_only", "loo_pred_r_squared", () => m.PredictiveRSquared);
+                // The base model's leave-one-out is new information; its other statistics belong to the base reproduction.
+                var b = fits.Single(f => f.Data.Input.TableId == input.TableId && f.Spec.Name == ModelSpecs.Base.Name);
+                Add(ModelSpecs.Base.Name, "loo_rmse", () => b.Loo.Rmse);
+                Add(ModelSpecs.Base.Name, "loo_mae", () => b.Loo.Mae);
+                Add(ModelSpecs.Base.Name, "loo_pred_r_squared", () => b.Loo.PredictiveRSquared);
             }
             var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
             return new Battery(fits, meanOnly, markets, rows, omitted);
