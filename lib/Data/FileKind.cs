@@ -37,6 +37,9 @@ public static class FileKind
         /// <summary>A Unix socket.</summary>
         Socket,
 
+        /// <summary>A loop of symbolic links.</summary>
+        SymbolicLinkLoop,
+
         /// <summary>The type could not be read (e.g. no permission to search a parent folder).</summary>
         Unknown,
     }
@@ -69,6 +72,7 @@ public static class FileKind
         Type.CharacterDevice => "the path is a character device (such as /dev/zero), not a regular file; it was not opened, since it may never end.",
         Type.BlockDevice => "the path is a block device, not a regular file.",
         Type.Socket => "the path is a socket, not a regular file.",
+        Type.SymbolicLinkLoop => "the path is a loop of symbolic links.",
         _ => "the type of the path cannot be determined (is a parent folder unreadable?).",
     };
 
@@ -88,7 +92,7 @@ public static class FileKind
         if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
-            return errno is ENOENT or ENOTDIR or ENAMETOOLONG or ELOOP ? Type.Missing : Type.Unknown;
+            return errno is ENOENT or ENOTDIR or ENAMETOOLONG ? Type.Missing : errno == ELOOP ? Type.SymbolicLinkLoop : Type.Unknown;
         }
         int mode = BitConverter.ToUInt16(buffer, ModeOffset) & 0xF000;
         return mode switch

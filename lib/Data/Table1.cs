@@ -188,7 +188,10 @@ public sealed class Table1
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new DataFileException(source, 1, null, null, "the file is not valid UTF-8 text.");
+            bool utf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+            throw new DataFileException(source, 1, null, null, utf16
+                ? "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8."
+                : "the file is not valid UTF-8 text; save it as UTF-8.");
         }
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
@@ -274,6 +277,9 @@ public sealed class Table1
 
     private static string[] ParseHeader(string line, string source, int lineNo)
     {
+        if (line.IndexOfAny(['\r', '\u0085', '\u2028', '\u2029']) >= 0)
+            throw new DataFileException(source, lineNo, null, null,
+                "the header line runs into the next line: the file ends its lines with a lone CR (classic Mac), NEL or a Unicode line separator; save it with LF or CRLF line ends.");
         if (line.Contains(';') && !line.Contains(','))
             throw new DataFileException(source, lineNo, null, null,
                 "the file is separated by semicolons (a ru-RU/de-DE spreadsheet export); save it with commas between fields and a decimal point.");
@@ -319,7 +325,9 @@ public sealed class Table1
     {
         if (name.EndsWith("_clusters", StringComparison.Ordinal))
         {
-            if (v < 0 || v != Math.Floor(v))
+            // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
+            bool wholeText = !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
+            if (v < 0 || v != Math.Floor(v) || !wholeText)
                 throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a count of clusters (a whole number, zero or more).");
             if (v > MaxClusterCount)
                 throw new DataFileException(source, lineNo, column, name,

@@ -89,12 +89,9 @@ public sealed class AlternativeFit
     {
         string table = Data.Input.TableId, model = Spec.Name;
         var rows = new List<ResultRow>();
-        void Add(string statistic, string term, Func<double> value)
-        {
-            var e = Estimate.Try(value, v => FitRows.NotFiniteReason(Ols, statistic, v));
-            if (e.IsDefined) rows.Add(new ResultRow(table, model, statistic, term, e.Value));
-            else undefined?.Add(new UndefinedResult(table, model, statistic, term, e.Reason!));
-        }
+        void Add(string statistic, string term, Func<double> value) =>
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term,
+                Estimate.Try(value, v => FitRows.NotFiniteReason(Ols, statistic, v)));
         // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
         // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)

@@ -79,12 +79,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 foreach (var fit in fits.Where(f => f.Data.Input.TableId == input.TableId && f.Spec.Name != ModelSpecs.Base.Name))
                     rows.AddRange(fit.ToResultRows(omitted));
                 // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
-                void Add(string model, string statistic, Func<double> value)
-                {
-                    var e = Estimate.Try(value);
-                    if (e.IsDefined) rows.Add(new ResultRow(input.TableId, model, statistic, "", e.Value));
-                    else omitted.Add(new UndefinedResult(input.TableId, model, statistic, "", e.Reason!));
-                }
+                void Add(string model, string statistic, Func<double> value) =>
+                    UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", Estimate.Try(value));
                 var m = meanOnly[input.TableId];
                 Add("mean_only", "nobs", () => m.Count);
                 Add("mean_only", "loo_rmse", () => m.Rmse);

@@ -92,17 +92,11 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             var p = boot.Percentile(ResamplingSettings.Level);
             yield return new ResultRow(t, model, "ci95_lower", "x", p.Lower);
             yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
-            if (BcaOf(boot) is { } b)
-            {
-                yield return new ResultRow(t, model, "bca_ci95_lower", "x", b.Lower);
-                yield return new ResultRow(t, model, "bca_ci95_upper", "x", b.Upper);
-            }
-            else
-            {
-                string reason = Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower).Reason ?? "undefined";
-                undefined?.Add(new UndefinedResult(t, model, "bca_ci95_lower", "x", reason));
-                undefined?.Add(new UndefinedResult(t, model, "bca_ci95_upper", "x", reason));
-            }
+            var bca = new List<ResultRow>();
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_lower", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower));
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Upper));
+            foreach (var row in bca)
+                yield return row;
         }
         yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
         yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));

@@ -95,12 +95,8 @@ public static class FitRows
     public static IReadOnlyList<ResultRow> From(OlsResult fit, string table, string model, ICollection<UndefinedResult>? undefined = null)
     {
         var rows = new List<ResultRow>();
-        void Add(string statistic, string term)
-        {
-            var e = Evaluate(fit, statistic, term);
-            if (e.IsDefined) rows.Add(new ResultRow(table, model, statistic, term, e.Value));
-            else undefined?.Add(new UndefinedResult(table, model, statistic, term, e.Reason!));
-        }
+        void Add(string statistic, string term) =>
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term, Evaluate(fit, statistic, term));
         foreach (var term in fit.Terms)
             foreach (var s in CoefficientStatistics)
                 Add(s, term);

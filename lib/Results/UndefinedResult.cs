@@ -13,6 +13,17 @@ namespace NotebookAnalysis.Results;
 /// <param name="Reason">Why it is undefined, as a clause (no trailing period).</param>
 public sealed record UndefinedResult(string Table, string Model, string Statistic, string Term, string Reason)
 {
+    /// <summary>
+    /// The one place a statistic becomes a row or an omission: a defined <paramref name="value"/> is added to
+    /// <paramref name="rows"/>; an undefined one, with its reason, to <paramref name="undefined"/>.
+    /// </summary>
+    public static void AddRowOrReason(ICollection<ResultRow> rows, ICollection<UndefinedResult>? undefined,
+        string table, string model, string statistic, string term, Regression.Estimate value)
+    {
+        if (value.IsDefined) rows.Add(new ResultRow(table, model, statistic, term, value.Value));
+        else undefined?.Add(new UndefinedResult(table, model, statistic, term, value.Reason!));
+    }
+
     /// <summary>Every statistic of a model that could not be fitted (statistic and term empty).</summary>
     public static UndefinedResult WholeModel(string table, string model, string reason) => new(table, model, "", "", reason);
 
