@@ -5,21 +5,18 @@
 //   DIR defaults to ../shared/data/strd beside the repository; without --out the CSV is not written.
 using System.Globalization;
 using NotebookAnalysis.Accuracy;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 
-string strd = ProjectPaths.SharedStrd;
-string? output = null;
-for (int i = 0; i < args.Length; i++)
-{
-    switch (args[i])
-    {
-        case "--strd" when i + 1 < args.Length: strd = args[++i]; break;
-        case "--out" when i + 1 < args.Length: output = args[++i]; break;
-        default:
-            Console.Error.WriteLine($"Unknown or incomplete argument '{args[i]}'. Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]");
-            return 2;
-    }
-}
+var cli = new CommandLine("dotnet run scripts/accuracy.cs", "NIST StRD accuracy: the LRE of every certified quantity, engine vs MathNet.")
+    .Option("--strd", "DIR", "the StRD folder (default: ../shared/data/strd)")
+    .Option("--out", "FILE.csv", "write the LRE table as CSV (default: not written)");
+ParsedArguments parsed;
+try { parsed = cli.Parse(args); }
+catch (UsageException e) { Console.Error.Write($"accuracy: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
+if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+string strd = parsed.Value("--strd") ?? ProjectPaths.SharedStrd;
+string? output = parsed.Value("--out");
 
 try
 {

@@ -398,7 +398,7 @@ static SortedDictionary<string, string> Snapshot(string dir)
 
 static string FirstLine(string s) => s.Split('\n').FirstOrDefault(l => l.Length > 0 && !l.StartsWith("Data:", StringComparison.Ordinal) && !l.StartsWith("SHA-256", StringComparison.Ordinal)) ?? "";
 
-static string Short(string s, int max) => DataFileException.Shorten(s, max);
+static string Short(string s, int max) => NotebookAnalysis.Diagnostics.MessageText.Printable(s, max);
 
 /// <summary>One corpus case: what it tests and how to build its command line in a fresh folder.</summary>
 record Case(string Category, string Name, Func<string, string[]> Build, bool OutOfProcess = false, bool OutIsOurs = true);

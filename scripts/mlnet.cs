@@ -1,4 +1,4 @@
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/MachineLearning/NotebookAnalysis.MachineLearning.csproj
 #:property PublishAot=false
 // ML.NET's dynamic code generation (LoadFromEnumerable, Expression transforms) needs the JIT, so no native AOT.
 
@@ -12,6 +12,7 @@
 
 using System.Diagnostics;
 using System.Globalization;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.MachineLearning;
 using NotebookAnalysis.Models;
@@ -19,22 +20,14 @@ using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Results;
 
-string? data = null, outDir = null;
-for (int i = 0; i < args.Length; i++)
-{
-    switch (args[i])
-    {
-        case "--data" when i + 1 < args.Length: data = args[++i]; break;
-        case "--out" when i + 1 < args.Length: outDir = args[++i]; break;
-        case "-h" or "--help":
-            Console.WriteLine("usage: dotnet run scripts/mlnet.cs [-- --data FILE.csv] [--out DIR]");
-            return 0;
-        default:
-            Console.Error.WriteLine($"mlnet: unknown or incomplete argument '{args[i]}'.");
-            Console.Error.WriteLine("usage: dotnet run scripts/mlnet.cs [-- --data FILE.csv] [--out DIR]");
-            return 2;
-    }
-}
+var cli = new CommandLine("dotnet run scripts/mlnet.cs", "The ML.NET comparison: writes mlnet.csv in the results.csv format.")
+    .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")
+    .Option("--out", "DIR", "output folder (default: results/)");
+ParsedArguments parsed;
+try { parsed = cli.Parse(args); }
+catch (UsageException e) { Console.Error.Write($"mlnet: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
+if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
 
 try
 {

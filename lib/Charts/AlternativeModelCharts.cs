@@ -1,4 +1,3 @@
-using NotebookAnalysis.MachineLearning;
 using NotebookAnalysis.Models;
 
 namespace NotebookAnalysis.Charts;
@@ -34,20 +33,5 @@ public static class AlternativeModelCharts
         }
         string slug = tableId.Split('_')[0].ToLowerInvariant();
         return new ChartSpec($"m05-{slug}-loo-predictions", $"{tableId}: leave-one-out predictions by model", "year", input.YColumn, series);
-    }
-
-    /// <summary>Observed y, the exact LOO prediction and ML.NET's LOOCV prediction (CrossValidate, one row per fold).</summary>
-    public static ChartSpec MlNetVersusExact(MlNetResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        var years = result.Loo.Years.Select(v => (double)v).ToList();
-        string slug = result.TableId.Split('_')[0].ToLowerInvariant();
-        return new ChartSpec($"m05-{slug}-mlnet-{result.Spec.Name.Replace('_', '-')}",
-            $"{result.TableId}/{result.Spec.Name}: ML.NET LOOCV vs exact leave-one-out", "year", result.Exact.Data.Input.YColumn,
-            [
-                ChartSeries.Points("observed y", years, result.Loo.Actual, ChartSeries.Palette[0]),
-                ChartSeries.Line($"exact LOO (hat matrix), RMSE {Robustness.F(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
-                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {Robustness.F(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
-            ]);
     }
 }

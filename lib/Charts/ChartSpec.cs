@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace NotebookAnalysis.Charts;
 
 /// <summary>
-/// A chart described once, as data: the interactive renderer (<see cref="PlotlyRenderer"/>) and the static
-/// renderer (<see cref="StaticRenderer"/>) both draw from it, so the two views can never disagree.
+/// A chart described once, as data: the interactive renderer (<c>Rendering.PlotlyRenderer</c>) and the static
+/// renderer (<c>Rendering.StaticRenderer</c>) both draw from it, so the two views can never disagree.
 /// </summary>
 /// <param name="Name">File stem and element id, e.g. <c>t2-scatter</c>: lower-case letters, digits and hyphens.</param>
 /// <param name="Title">Title above the plot.</param>

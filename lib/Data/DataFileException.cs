@@ -1,3 +1,5 @@
+using NotebookAnalysis.Diagnostics;
+
 namespace NotebookAnalysis.Data;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace NotebookAnalysis.Data;
 public sealed class DataFileException : Exception
 {
     public DataFileException(string file, int line, int? column, string? columnName, string reason)
-        : base(Compose(Shorten(file, 200), line, column, columnName is null ? null : Shorten(columnName), Shorten(reason, MaxReasonLength)))
+        : base(Compose(MessageText.Printable(file, 200), line, column, columnName is null ? null : MessageText.Printable(columnName),
+            MessageText.Printable(reason, MaxReasonLength)))
     {
         File = file;
         Line = line;
@@ -33,33 +36,6 @@ public sealed class DataFileException : Exception
 
     /// <summary>The longest reason a message carries; longer ones (which only an echoed value makes) are cut.</summary>
     public const int MaxReasonLength = 600;
-
-    /// <summary>
-    /// <paramref name="text"/> fit for a message: control characters escaped (a NUL as <c>\0</c>, a CR as <c>\r</c>, others
-    /// as <c>\uXXXX</c>) and anything past <paramref name="max"/> characters cut with a note of the full length, so a
-    /// 10 MB field never ends up in a message.
-    /// </summary>
-    public static string Shorten(string text, int max = 60)
-    {
-        var sb = new System.Text.StringBuilder(Math.Min(text.Length, max) + 32);
-        int consumed = 0;
-        foreach (char ch in text)
-        {
-            if (sb.Length >= max) break;
-            sb.Append(ch switch
-            {
-                '\0' => "\\0",
-                '\r' => "\\r",
-                '\n' => "\\n",
-                '\t' => "\\t",
-                _ when char.IsControl(ch) || ch is '\u2028' or '\u2029' or '\uFEFF' => $"\\u{(int)ch:X4}",
-                _ => ch.ToString(),
-            });
-            consumed++;
-        }
-        return consumed == text.Length ? sb.ToString()
-            : $"{sb}… ({text.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)} characters)";
-    }
 
     private static string Compose(string file, int line, int? column, string? columnName, string reason)
     {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Data.Analysis;
 
 namespace NotebookAnalysis.Data;
 
@@ -92,17 +91,6 @@ public sealed class Table1
 
     /// <summary>The series of all three markets, in table order.</summary>
     public IReadOnlyList<MarketSeries> AllSeries() => Markets.All.Select(m => Series(m.Market)).ToList();
-
-    /// <summary>
-    /// Table 1 as a DataFrame: <c>year</c> as Int32 and every other column as Double.
-    /// </summary>
-    public DataFrame ToDataFrame()
-    {
-        var frame = new DataFrame(new Int32DataFrameColumn("year", _years));
-        foreach (var name in ColumnNames.Skip(1))
-            frame.Columns.Add(new DoubleDataFrameColumn(name, _columns[name]));
-        return frame;
-    }
 
     /// <summary>
     /// Fails with a <see cref="DataFileException"/> unless the table has at least
@@ -230,7 +218,7 @@ public sealed class Table1
                     int col = FirstDecimalCommaSuspect(fields);
                     throw new DataFileException(source, lineNo, col + 1, col < header.Length ? header[col] : null,
                         $"expected {header.Length} fields but found {fields.Length}; this looks like a decimal comma " +
-                        $"(\"{DataFileException.Shorten(fields[col].Trim() + "," + fields[col + 1].Trim())}\"). Write numbers with a decimal point, e.g. 3.7.");
+                        $"(\"{Diagnostics.MessageText.Printable(fields[col].Trim() + "," + fields[col + 1].Trim())}\"). Write numbers with a decimal point, e.g. 3.7.");
                 }
                 throw new DataFileException(source, lineNo, fields.Length + 1, header[fields.Length],
                     $"expected {header.Length} fields but found {fields.Length}: the cell is missing.");
@@ -341,7 +329,7 @@ public sealed class Table1
     }
 
     /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
-    private static string Quote(string raw) => $"'{DataFileException.Shorten(raw)}'";
+    private static string Quote(string raw) => $"'{Diagnostics.MessageText.Printable(raw)}'";
 
     private static int FirstDecimalCommaSuspect(string[] fields)
     {

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Data.Analysis;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
 using NotebookAnalysis.Regression;
@@ -95,23 +94,6 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
             return new Battery(fits, meanOnly, markets, rows, omitted);
         }
-    }
-
-    /// <summary>The robustness table of one market as a DataFrame (for notebooks).</summary>
-    public static DataFrame ToDataFrame(MarketRobustness market)
-    {
-        var r = market.Rows;
-        return new DataFrame(
-            new StringDataFrameColumn("model", r.Select(x => x.Model)),
-            new StringDataFrameColumn("formula", r.Select(x => x.Formula)),
-            new Int32DataFrameColumn("n", r.Select(x => x.N)),
-            new StringDataFrameColumn("slope_term", r.Select(x => x.SlopeTerm ?? "")),
-            new DoubleDataFrameColumn("slope", r.Select(x => x.Slope)),
-            new DoubleDataFrameColumn("p_value", r.Select(x => x.SlopePValue)),
-            new DoubleDataFrameColumn("r_squared", r.Select(x => x.RSquared)),
-            new DoubleDataFrameColumn("durbin_watson", r.Select(x => x.DurbinWatson)),
-            new DoubleDataFrameColumn("loo_rmse", r.Select(x => (double?)x.LooRmse)),
-            new DoubleDataFrameColumn("aic_level_scale", r.Select(x => x.AicLevelScale)));
     }
 
     /// <summary>The robustness table of one market in Markdown.</summary>

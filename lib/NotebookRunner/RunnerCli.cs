@@ -125,7 +125,7 @@ public static class RunnerCli
         var root = FindRepositoryRoot(Path.GetDirectoryName(notebooks[0])) ?? FindRepositoryRoot();
         if (root is null) return true; // notebooks outside the repository: nothing of ours to build
         var sw = Stopwatch.StartNew();
-        var psi = new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "lib", "NotebookAnalysis.csproj"), "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly"])
+        var psi = new ProcessStartInfo("dotnet", ["build", Path.Combine(root, "lib", "notebooks.slnf"), "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly"])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

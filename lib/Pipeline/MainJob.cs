@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
@@ -25,11 +26,14 @@ public static class MainJob
     /// <summary>Exit code: bad command line.</summary>
     public const int Usage = 2;
 
+    /// <summary>The command line: <c>--data</c> and <c>--out</c>.</summary>
+    public static CommandLine CommandLine { get; } =
+        new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
+            .Option("--data", "PATH", "a Table 1 CSV with the same columns (default: seeds/data/table1.csv)")
+            .Option("--out", "DIR", "output folder (default: results/)");
+
     /// <summary>The usage text.</summary>
-    public const string UsageText =
-        "usage: dotnet run scripts/reproduce.cs [-- [--data PATH] [--out DIR]]\n" +
-        "  --data PATH  a Table 1 CSV with the same columns (default: seeds/data/table1.csv)\n" +
-        "  --out DIR    output folder (default: results/)\n";
+    public static string UsageText => CommandLine.Usage;
 
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files);
@@ -41,21 +45,21 @@ public static class MainJob
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
+        ParsedArguments parsed;
         string? data, outDir;
         try
         {
-            if (args.Any(a => a is "-h" or "--help"))
-            {
-                stdout.Write(UsageText);
-                return Ok;
-            }
-            (data, outDir) = ParseArguments(args);
+            parsed = CommandLine.Parse(args);
+            data = parsed.Value("--data");
+            outDir = parsed.Value("--out");
+            CheckPaths(data, outDir);
         }
         catch (UsageException e)
         {
             stderr.Write($"reproduce: {e.Message}\n{UsageText}");
             return Usage;
         }
+        if (parsed.HelpRequested) { stdout.Write(UsageText); return Ok; }
         try
         {
             var clock = Stopwatch.StartNew();
@@ -72,33 +76,19 @@ public static class MainJob
         }
     }
 
-    /// <summary>The values of <c>--data</c> and <c>--out</c>; a <see cref="UsageException"/> naming the option otherwise.</summary>
-    internal static (string? Data, string? Out) ParseArguments(IReadOnlyList<string> args)
+    /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
+    private static void CheckPaths(string? data, string? outDir)
     {
-        string? data = null, outDir = null;
-        for (int i = 0; i < args.Count; i++)
+        foreach (var (option, value) in new[] { ("--data", data), ("--out", outDir) })
         {
-            string option = args[i];
-            if (option is not ("--data" or "--out"))
-                throw new UsageException(option, $"unknown argument '{DataFileException.Shorten(option)}'.");
-            if (i + 1 >= args.Count)
-                throw new UsageException(option, $"{option} needs a value.");
-            string value = args[++i];
+            if (value is null) continue;
             if (value.Trim().Length == 0)
-                throw new UsageException(option, $"{option} needs a path, but its value is {(value.Length == 0 ? "empty" : "blank")}.");
+                throw new UsageException(option, $"option {option}: the value is blank.");
             if (value.Any(char.IsControl))
-                throw new UsageException(option, $"{option} '{DataFileException.Shorten(value)}' holds a control character, which no path may hold.");
-            if ((option == "--data" ? data : outDir) is not null)
-                throw new UsageException(option, $"{option} is given twice.");
-            if (option == "--data") data = value;
-            else
-            {
-                if (File.Exists(value))
-                    throw new UsageException(option, $"--out '{DataFileException.Shorten(value)}' is a file; it must name a folder (existing or new).");
-                outDir = value;
-            }
+                throw new UsageException(option, $"option {option}: {CommandLine.Quote(value)} holds a control character, which no path may hold.");
         }
-        return (data, outDir);
+        if (outDir is not null && File.Exists(outDir))
+            throw new UsageException("--out", $"option --out: {CommandLine.Quote(outDir)} is a file; it must name a folder (existing or new).");
     }
 
     /// <summary>Writes the staged files; a failed write is reported as an <see cref="OutputWriteException"/> naming <paramref name="option"/>.</summary>
@@ -112,13 +102,6 @@ public static class MainJob
         {
             throw new OutputWriteException($"cannot write {option} folder {files.Directory}: {e.Message}", e);
         }
-    }
-
-    /// <summary>A bad command line; the message names the option.</summary>
-    internal sealed class UsageException(string option, string message) : Exception(message)
-    {
-        /// <summary>The option at fault, as typed.</summary>
-        public string Option { get; } = option;
     }
 
     /// <summary>

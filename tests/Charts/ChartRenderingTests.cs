@@ -1,3 +1,4 @@
+using NotebookAnalysis.Rendering;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Teaching;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;

@@ -55,7 +55,7 @@ internal static class RunnerHarness
     private static string BuildLibraryRelease()
     {
         var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { "build", "lib/NotebookAnalysis.csproj", "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly" })
+        foreach (var a in new[] { "build", "lib/notebooks.slnf", "-c", "Release", "--nologo", "-v", "q", "-clp:ErrorsOnly" })
             psi.ArgumentList.Add(a);
         var (code, output) = Execute(psi, TimeSpan.FromMinutes(10));
         if (code != 0) throw new InvalidOperationException($"dotnet build lib -c Release failed:\n{output}");

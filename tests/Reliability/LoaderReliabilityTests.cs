@@ -103,15 +103,17 @@ public class LoaderReliabilityTests
         var stderr = new StringWriter();
         int code = MainJob.Run([option, ""], new StringWriter(), stderr);
         Assert.Equal(MainJob.Usage, code);
-        Assert.Contains($"{option} needs a path, but its value is empty", stderr.ToString());
+        Assert.Contains($"option {option}: the value", stderr.ToString());
+        Assert.Contains("is empty", stderr.ToString());
         Assert.DoesNotContain("(Parameter", stderr.ToString());
     }
 
     [Theory]
-    [InlineData(new[] { "--data" }, "--data needs a value")]
-    [InlineData(new[] { "--frobnicate" }, "unknown argument '--frobnicate'")]
-    [InlineData(new[] { "--out", "a", "--out", "b" }, "--out is given twice")]
-    [InlineData(new[] { "--data", "x\0y" }, "--data 'x\\0y' holds a control character")]
+    [InlineData(new[] { "--data" }, "option --data needs a value")]
+    [InlineData(new[] { "--frobnicate" }, "unknown option '--frobnicate'")]
+    [InlineData(new[] { "--out", "a", "--out", "b" }, "option --out is given more than once")]
+    [InlineData(new[] { "--data", "x\0y" }, "option --data: 'x\\0y' holds a control character")]
+    [InlineData(new[] { "--data", "  " }, "option --data: the value is blank")]
     public void Other_usage_errors_name_the_option(string[] args, string message)
     {
         var stderr = new StringWriter();
@@ -222,11 +224,8 @@ public class LoaderReliabilityTests
     }
 
     [Fact]
-    public void Shorten_escapes_and_cuts()
+    public void Data_file_messages_escape_and_cut()
     {
-        Assert.Equal("a\\0b\\r\\n\\t", DataFileException.Shorten("a\0b\r\n\t"));
-        Assert.Equal("abc… (5 characters)", DataFileException.Shorten("abcde", 3));
-        Assert.Equal("abcde", DataFileException.Shorten("abcde", 5));
         var e = new DataFileException("f\r.csv", 1, 2, "c\0", new string('x', 10_000));
         Assert.True(e.Message.Length < DataFileException.MaxReasonLength + 100);
         Assert.DoesNotContain(e.Message, char.IsControl);

@@ -1,3 +1,5 @@
+using NotebookAnalysis.Teaching;
+using NotebookAnalysis.Rendering;
 using System.Globalization;
 using NotebookAnalysis.Charts;
 using NotebookAnalysis.Taxonomy;

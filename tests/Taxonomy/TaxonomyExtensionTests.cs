@@ -1,3 +1,4 @@
+using NotebookAnalysis.Teaching;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Taxonomy;
 

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ScottPlot;
 
-namespace NotebookAnalysis.Charts;
+using NotebookAnalysis.Charts;
+
+namespace NotebookAnalysis.Rendering;
 
 /// <summary>
 /// The static view of a <see cref="ChartSpec"/>: PNG or SVG drawn by ScottPlot 5, headless (no browser).

@@ -1,7 +1,9 @@
 using System.Globalization;
 using XPlot.Plotly;
 
-namespace NotebookAnalysis.Charts;
+using NotebookAnalysis.Charts;
+
+namespace NotebookAnalysis.Rendering;
 
 /// <summary>
 /// The interactive view of a <see cref="ChartSpec"/>: an XPlot.Plotly chart, and its HTML for notebooks.

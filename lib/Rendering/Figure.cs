@@ -1,6 +1,8 @@
 using XPlot.Plotly;
 
-namespace NotebookAnalysis.Charts;
+using NotebookAnalysis.Charts;
+
+namespace NotebookAnalysis.Rendering;
 
 /// <summary>A PNG image to show in a notebook (notebooks register an <c>image/png</c> formatter for it).</summary>
 /// <param name="Bytes">The PNG file's bytes.</param>

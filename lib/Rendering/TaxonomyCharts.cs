@@ -2,7 +2,9 @@ using NotebookAnalysis.Taxonomy;
 using ScottPlot;
 using XPlot.Plotly;
 
-namespace NotebookAnalysis.Charts;
+using NotebookAnalysis.Charts;
+
+namespace NotebookAnalysis.Rendering;
 
 /// <summary>
 /// A taxonomy chart in both forms: the interactive XPlot.Plotly chart and the static PNG saved under

@@ -1,6 +1,8 @@
 using Microsoft.Data.Analysis;
 
-namespace NotebookAnalysis.Resampling;
+using NotebookAnalysis.Resampling;
+
+namespace NotebookAnalysis.Teaching;
 
 /// <summary>The resampling results as DataFrames, for notebooks (one row per table).</summary>
 public static class ResamplingTables

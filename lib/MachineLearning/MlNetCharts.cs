@@ -1,0 +1,23 @@
+using NotebookAnalysis.Charts;
+using NotebookAnalysis.Models;
+
+namespace NotebookAnalysis.MachineLearning;
+
+/// <summary>The ML.NET chart of notebook 05, described as a core <see cref="ChartSpec"/>.</summary>
+public static class MlNetCharts
+{
+    /// <summary>Observed y, the exact LOO prediction and ML.NET's LOOCV prediction (CrossValidate, one row per fold).</summary>
+    public static ChartSpec MlNetVersusExact(MlNetResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var years = result.Loo.Years.Select(v => (double)v).ToList();
+        string slug = result.TableId.Split('_')[0].ToLowerInvariant();
+        return new ChartSpec($"m05-{slug}-mlnet-{result.Spec.Name.Replace('_', '-')}",
+            $"{result.TableId}/{result.Spec.Name}: ML.NET LOOCV vs exact leave-one-out", "year", result.Exact.Data.Input.YColumn,
+            [
+                ChartSeries.Points("observed y", years, result.Loo.Actual, ChartSeries.Palette[0]),
+                ChartSeries.Line($"exact LOO (hat matrix), RMSE {Robustness.F(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
+                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {Robustness.F(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
+            ]);
+    }
+}

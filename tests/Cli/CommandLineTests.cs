@@ -1,0 +1,67 @@
+using NotebookAnalysis.Cli;
+
+namespace NotebookAnalysis.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    private static CommandLine Cli() => new CommandLine("dotnet run scripts/x.cs", "Does x.")
+        .Option("--data", "PATH", "input")
+        .Option("--param", "NAME=VALUE", "a parameter", repeatable: true)
+        .Flag("--check", "compare only");
+
+    [Fact]
+    public void ParsesSeparateAndInlineValuesFlagsAndRepeats()
+    {
+        var p = Cli().Parse(["--data", "a.csv", "--param=x=1", "--param", "y=2", "--check"]);
+        Assert.Equal("a.csv", p.Value("--data"));
+        Assert.Equal(["x=1", "y=2"], p.Values("--param"));
+        Assert.True(p.Has("--check"));
+        Assert.False(p.HelpRequested);
+        Assert.Null(Cli().Parse([]).Value("--data"));
+    }
+
+    [Theory]
+    [InlineData(new[] { "--data", "" }, "--data", "option --data: the value (PATH) is empty.")]
+    [InlineData(new[] { "--data=" }, "--data", "option --data: the value (PATH) is empty.")]
+    [InlineData(new[] { "--data" }, "--data", "option --data needs a value (PATH).")]
+    [InlineData(new[] { "--out", "x" }, "--out", "unknown option '--out'.")]
+    [InlineData(new[] { "--data", "a", "--data", "b" }, "--data", "option --data is given more than once.")]
+    [InlineData(new[] { "--check=yes" }, "--check", "option --check takes no value.")]
+    [InlineData(new[] { "stray" }, "stray", "unexpected argument 'stray': this command takes options only.")]
+    public void UsageErrorsNameTheOption(string[] args, string option, string message)
+    {
+        var e = Assert.Throws<UsageException>(() => Cli().Parse(args));
+        Assert.Equal(option, e.Option);
+        Assert.Equal(message, e.Message);
+    }
+
+    [Fact]
+    public void UnknownOptionWithControlCharactersIsEscapedAndShortened()
+    {
+        var e = Assert.Throws<UsageException>(() => Cli().Parse(["--x\0\r" + new string('y', 10_000)]));
+        Assert.DoesNotContain('\0', e.Message);
+        Assert.DoesNotContain('\r', e.Message);
+        Assert.Contains("\\0\\r", e.Message);
+        Assert.True(e.Message.Length < 200, e.Message);
+        Assert.Contains("(10005 characters)", e.Message);
+    }
+
+    [Fact]
+    public void IntegersAreInvariantAndRangeChecked()
+    {
+        var cli = new CommandLine("x", "y").Option("--jobs", "N", "jobs");
+        Assert.Equal(3, cli.Parse(["--jobs", "3"]).Int("--jobs", 1));
+        Assert.Equal(1, cli.Parse([]).Int("--jobs", 1));
+        var e = Assert.Throws<UsageException>(() => cli.Parse(["--jobs", "0"]).Int("--jobs", 1, min: 1, max: 64));
+        Assert.Equal("option --jobs: '0' is not an integer from 1 to 64.", e.Message);
+    }
+
+    [Fact]
+    public void HelpAndUsageText()
+    {
+        Assert.True(Cli().Parse(["-h"]).HelpRequested);
+        string usage = Cli().Usage;
+        Assert.StartsWith("usage: dotnet run scripts/x.cs [-- [--data PATH] [--param NAME=VALUE]… [--check]]\nDoes x.\n", usage);
+        Assert.Contains("  --data PATH         input\n  --param NAME=VALUE  a parameter\n", usage);
+    }
+}
