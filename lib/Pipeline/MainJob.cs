@@ -69,12 +69,18 @@ public static class MainJob
             stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
             return Ok;
         }
-        catch (Exception e) when (e is DataFileException or ModelException or OutputWriteException)
+        catch (Exception e) when (IsDomainError(e))
         {
             stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
             return Failed;
         }
     }
+
+    /// <summary>
+    /// The errors the job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
+    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
+    /// </summary>
+    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputWriteException;
 
     /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
     private static void CheckPaths(string? data, string? outDir)

@@ -224,6 +224,17 @@ public class LoaderReliabilityTests
     }
 
     [Fact]
+    public void Only_domain_errors_are_reported_as_such_so_a_bug_keeps_its_stack_trace()
+    {
+        Assert.True(MainJob.IsDomainError(new DataFileException("f.csv", 1, null, null, "bad")));
+        Assert.True(MainJob.IsDomainError(new NotebookAnalysis.Regression.ModelException("base", "x is constant", "T2_goods")));
+        Assert.False(MainJob.IsDomainError(new InvalidOperationException("a bug")));
+        Assert.False(MainJob.IsDomainError(new ArgumentException("a bug")));
+        Assert.False(MainJob.IsDomainError(new NullReferenceException()));
+        Assert.False(MainJob.IsDomainError(new IOException("a read outside the loader is a bug too")));
+    }
+
+    [Fact]
     public void Data_file_messages_escape_and_cut()
     {
         var e = new DataFileException("f\r.csv", 1, 2, "c\0", new string('x', 10_000));
