@@ -3,6 +3,7 @@ using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearRegression;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reporting;
 
 namespace NotebookAnalysis.Accuracy;
 
@@ -119,7 +120,7 @@ public static class AccuracyHarness
         foreach (var r in rows)
             sb.Append(Csv(r.Dataset)).Append(',').Append(Csv(r.Method)).Append(',').Append(Csv(r.Quantity)).Append(',')
               .Append(Csv(r.Term)).Append(',').Append(Num(r.Value)).Append(',').Append(Num(r.Certified)).Append(',')
-              .Append(r.LreValue is double l ? l.ToString("F2", CultureInfo.InvariantCulture) : "").Append('\n');
+              .Append(r.LreValue is double l ? NumberFormat.Fixed(l, 2) : "").Append('\n');
         return sb.ToString();
     }
 
@@ -128,25 +129,24 @@ public static class AccuracyHarness
         rows.GroupBy(r => (r.Dataset, r.Method))
             .ToDictionary(g => g.Key, g => g.Any(r => r.Quantity == "error") ? null : (double?)g.Min(r => r.LreValue!.Value));
 
-    /// <summary>A Markdown table of the minimum LRE per dataset (rows) and method (columns).</summary>
-    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows)
+    /// <summary>The minimum LRE per dataset (rows) and method (columns), and the engine's weakest quantity.</summary>
+    public static Grid MinimumGrid(IReadOnlyList<AccuracyRow> rows)
     {
         var min = MinimumLre(rows);
-        var datasets = rows.Select(r => r.Dataset).Distinct().ToList();
-        var sb = new StringBuilder();
-        sb.Append("| Dataset | ").Append(string.Join(" | ", Methods)).Append(" | engine's weakest quantity |\n");
-        sb.Append("|---|").Append(string.Concat(Methods.Select(_ => "---:|"))).Append("---|\n");
-        foreach (var d in datasets)
+        var grid = new Grid().Block(null, ["Dataset", .. Methods, "engine's weakest quantity"]);
+        foreach (var d in rows.Select(r => r.Dataset).Distinct())
         {
-            sb.Append("| ").Append(d).Append(" | ");
-            sb.Append(string.Join(" | ", Methods.Select(m =>
-                min.TryGetValue((d, m), out var v) ? v is double x ? x.ToString("F1", CultureInfo.InvariantCulture) : "fails" : "")));
             var weakest = rows.Where(r => r.Dataset == d && r.Method == "engine" && r.LreValue is not null)
                 .OrderBy(r => r.LreValue).FirstOrDefault();
-            sb.Append(" | ").Append(weakest is null ? "" : (weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : ""))).Append(" |\n");
+            grid.Row([d,
+                .. Methods.Select(m => min.TryGetValue((d, m), out var v) ? v is double x ? NumberFormat.Fixed(x, 1) : "fails" : ""),
+                weakest is null ? "" : weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : "")]);
         }
-        return sb.ToString();
+        return grid;
     }
+
+    /// <summary><see cref="MinimumGrid"/> as a Markdown table.</summary>
+    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows) => MinimumGrid(rows).ToMarkdown();
 
     private static string Num(double? v) => v switch
     {

@@ -28,7 +28,7 @@ public static class AlternativeModelCharts
         foreach (var name in LooChartModels)
         {
             var fit = fits.Single(f => f.Spec.Name == name);
-            series.Add(ChartSeries.Line($"{name} (LOO RMSE {Robustness.F(fit.Loo.Rmse)})", fit.Loo.Years.Select(v => (double)v), fit.Loo.Predicted,
+            series.Add(ChartSeries.Line($"{name} (LOO RMSE {Reporting.NumberFormat.Brief(fit.Loo.Rmse)})", fit.Loo.Years.Select(v => (double)v), fit.Loo.Predicted,
                 ChartSeries.Palette[colour++ % ChartSeries.Palette.Count]) with { Markers = true });
         }
         string slug = tableId.Split('_')[0].ToLowerInvariant();

@@ -50,7 +50,7 @@ public static class ResamplingCharts
             "slope of score on clusters", "density",
             [
                 Filled($"slopes of {p.Permutations.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} pairings", h, ChartSeries.Palette[0]),
-                Marker($"observed slope (p = {p.PValue.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})", p.ObservedSlope, top, ChartSeries.Palette[1]),
+                Marker($"observed slope (p = {Reporting.NumberFormat.Significant(p.PValue, 3)})", p.ObservedSlope, top, ChartSeries.Palette[1]),
                 Marker("minus observed slope", -p.ObservedSlope, top, ChartSeries.Palette[4]),
             ]);
     }
@@ -120,12 +120,13 @@ public static class ResamplingCharts
     }
 
     /// <summary>
-    /// One market's data with the rounding box (±0.05 around each printed score), the printed fit, and the
+    /// One market's data with the rounding box (± half the scores' rounding unit around each printed score, e.g. ±0.05
+    /// for scores printed to 0.1), the printed fit, and the
     /// flattest and steepest fits of data that round to the printed scores.
     /// </summary>
     public static ChartSpec RoundingBox(MarketSeries series)
     {
-        double h = RoundingSensitivity.WefHalfWidth;
+        double h = series.ScoreHalfWidth;
         var x = series.ClustersArray();
         var y = series.ScoreArray();
         var order = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray();
@@ -138,14 +139,14 @@ public static class ResamplingCharts
             return ChartSeries.Line(label, ends, ends.Select(v => a + b * v), color);
         }
         return new ChartSpec($"r07-{Slug(series.Spec)}-rounding-box",
-            $"{Pretty(series.Spec)}: printed scores ±{h.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)} and the fits they allow",
+            $"{Pretty(series.Spec)}: printed scores ±{Reporting.NumberFormat.HalfUnit(h, series.ScoreDecimals)} and the fits they allow",
             "number of clusters", "WEF pillar score",
             [
-                ChartSeries.Band($"what rounding allows (±{h.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)})", xs, ys.Select(v => v - h), ys.Select(v => v + h), ChartSeries.Palette[2]),
+                ChartSeries.Band($"what rounding allows (±{Reporting.NumberFormat.HalfUnit(h, series.ScoreDecimals)})", xs, ys.Select(v => v - h), ys.Select(v => v + h), ChartSeries.Palette[2]),
                 ChartSeries.Points("printed scores", xs, ys, ChartSeries.Palette[0]),
                 FitLine("printed fit", ys, ChartSeries.Palette[1]),
-                FitLine("flattest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: false), ChartSeries.Palette[5]),
-                FitLine("steepest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: true), ChartSeries.Palette[4]),
+                FitLine("flattest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: false, h), ChartSeries.Palette[5]),
+                FitLine("steepest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: true, h), ChartSeries.Palette[4]),
             ]);
     }
 }

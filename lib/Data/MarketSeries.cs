@@ -10,7 +10,15 @@ public sealed class MarketSeries
     private readonly double[] _score;
     private readonly double[] _clusters;
 
-    public MarketSeries(MarketSpec spec, IReadOnlyList<int> years, IReadOnlyList<double> score, IReadOnlyList<double> clusters, string source)
+    /// <param name="spec">Which market.</param>
+    /// <param name="years">Calendar years.</param>
+    /// <param name="score">y, as printed.</param>
+    /// <param name="clusters">x.</param>
+    /// <param name="source">The file, for messages.</param>
+    /// <param name="scoreDecimals">Digits after the point the scores are printed with (<see cref="Table1.PrintedDecimals"/>);
+    /// null infers it from the shortest round-trip form of the values (3.7 → 1).</param>
+    public MarketSeries(MarketSpec spec, IReadOnlyList<int> years, IReadOnlyList<double> score, IReadOnlyList<double> clusters, string source,
+        int? scoreDecimals = null)
     {
         if (years.Count != score.Count || years.Count != clusters.Count)
             throw new ArgumentException("Years, scores and cluster counts must have the same length.");
@@ -19,7 +27,17 @@ public sealed class MarketSeries
         _score = [.. score];
         _clusters = [.. clusters];
         Source = source;
+        ScoreDecimals = scoreDecimals ?? _score.Select(v => Table1.DecimalsOf(v.ToString("R", System.Globalization.CultureInfo.InvariantCulture))).DefaultIfEmpty(0).Max();
     }
+
+    /// <summary>Digits after the point the scores are printed with.</summary>
+    public int ScoreDecimals { get; }
+
+    /// <summary>
+    /// Half the scores' rounding unit, 0.5·10^−<see cref="ScoreDecimals"/> (0.05 for scores printed to 0.1, 0.005 for
+    /// 0.01): every unrounded score lies within ± this of its printed value.
+    /// </summary>
+    public double ScoreHalfWidth => 0.5 / Math.Pow(10, ScoreDecimals); // division: correctly rounded, 0.05 exactly as the literal
 
     /// <summary>Which market and table this is.</summary>
     public MarketSpec Spec { get; }

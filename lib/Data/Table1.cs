@@ -51,13 +51,15 @@ public sealed class Table1
 
     private readonly int[] _years;
     private readonly Dictionary<string, double[]> _columns;
+    private readonly Dictionary<string, int> _decimals;
 
-    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, int[] lineOfRow)
+    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, Dictionary<string, int> decimals, int[] lineOfRow)
     {
         Source = source;
         Sha256 = sha256;
         _years = years;
         _columns = columns;
+        _decimals = decimals;
         LineOfRow = lineOfRow;
     }
 
@@ -82,11 +84,18 @@ public sealed class Table1
             ? (double[])values.Clone()
             : throw new ArgumentException($"Table 1 has no column '{name}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(name));
 
+    /// <summary>
+    /// Digits after the decimal point with which the file prints <paramref name="market"/>'s score column: the most
+    /// any of its cells shows (1 for the bundled "3.7", 2 for "3.71"). Read from the CSV text, not the parsed doubles,
+    /// so "3.70" counts as two. It sets the rounding unit of the scores, 10^−decimals.
+    /// </summary>
+    public int PrintedDecimals(Market market) => _decimals[Markets.Get(market).ScoreColumn];
+
     /// <summary>The series of one market.</summary>
     public MarketSeries Series(Market market)
     {
         var spec = Markets.Get(market);
-        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source);
+        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source, PrintedDecimals(market));
     }
 
     /// <summary>The series of all three markets, in table order.</summary>
@@ -190,6 +199,7 @@ public sealed class Table1
         var years = new List<int>();
         var lineOfRow = new List<int>();
         var values = ColumnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
+        var decimals = ColumnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
 
         for (int i = 0; i < lines.Length; i++)
@@ -243,6 +253,7 @@ public sealed class Table1
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
                     CheckRange(v, raw, name, source, lineNo, f + 1);
                     values[name].Add(v);
+                    decimals[name] = Math.Max(decimals[name], DecimalsOf(raw));
                 }
             }
         }
@@ -254,7 +265,7 @@ public sealed class Table1
 
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
-        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), [.. lineOfRow]);
+        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow]);
         if (table.RowCount < minimumRows)
             throw new DataFileException(source, lineOfRow[^1], null, null,
                 $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +
@@ -330,6 +341,20 @@ public sealed class Table1
 
     /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
     private static string Quote(string raw) => $"'{Diagnostics.MessageText.Printable(raw)}'";
+
+    /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
+    internal static int DecimalsOf(string raw)
+    {
+        int e = raw.IndexOfAny(['e', 'E']);
+        string mantissa = e < 0 ? raw : raw[..e];
+        // An exponent beyond long (e.g. "0e-99999999999999999999", a valid zero) counts as the widest one.
+        long exponent = e < 0 ? 0
+            : long.TryParse(raw[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) ? x
+            : raw[e + 1] == '-' ? long.MinValue / 2 : long.MaxValue / 2;
+        int point = mantissa.IndexOf('.');
+        long fraction = point < 0 ? 0 : mantissa.Length - point - 1;
+        return (int)Math.Clamp(fraction - exponent, 0, int.MaxValue);
+    }
 
     private static int FirstDecimalCommaSuspect(string[] fields)
     {

@@ -16,8 +16,8 @@ public static class MlNetCharts
             $"{result.TableId}/{result.Spec.Name}: ML.NET LOOCV vs exact leave-one-out", "year", result.Exact.Data.Input.YColumn,
             [
                 ChartSeries.Points("observed y", years, result.Loo.Actual, ChartSeries.Palette[0]),
-                ChartSeries.Line($"exact LOO (hat matrix), RMSE {Robustness.F(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
-                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {Robustness.F(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
+                ChartSeries.Line($"exact LOO (hat matrix), RMSE {Reporting.NumberFormat.Brief(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
+                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {Reporting.NumberFormat.Brief(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
             ]);
     }
 }

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reporting;
 using NotebookAnalysis.Results;
 using static NotebookAnalysis.Models.Robustness;
 
@@ -97,15 +99,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     }
 
     /// <summary>The robustness table of one market in Markdown.</summary>
-    public static string RobustnessMarkdown(MarketRobustness market)
-    {
-        var sb = new StringBuilder();
-        sb.Append("| model | specification | n | slope term | slope | p | R² (own scale) | DW | LOO RMSE (level y) | AIC (level y) |\n");
-        sb.Append("|---|---|---:|---|---:|---:|---:|---:|---:|---:|\n");
-        foreach (var r in market.Rows)
-            sb.Append($"| `{r.Model}` | {r.Formula} | {r.N} | {r.SlopeTerm ?? "–"} | {O(r.Slope)} | {O(r.SlopePValue)} | {O(r.RSquared)} | {O(r.DurbinWatson)} | {O(r.LooRmse)} | {O(r.AicLevelScale)} |\n");
-        return sb.ToString();
-    }
+    public static string RobustnessMarkdown(MarketRobustness market) => RobustnessGrids.Table(market).ToMarkdown();
 
     /// <summary>The verdicts of one market in Markdown.</summary>
     public static string VerdictsMarkdown(MarketRobustness market)
@@ -117,9 +111,13 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         return sb.ToString();
     }
 
-    /// <summary>The whole <c>REPRODUCTION.md</c> section.</summary>
+    /// <summary>The whole <c>REPRODUCTION.md</c> section. Sample sizes, years, the automatic lag and the leave-one-out
+    /// counts in its sentences come from the fits.</summary>
     public static string RenderMarkdown(Battery battery)
     {
+        var ic = CultureInfo.InvariantCulture;
+        var baseFit = battery.Fits.First(f => f.Spec.Name == ModelSpecs.Base.Name);
+        int n = baseFit.Ols.N;
         var sb = new StringBuilder();
         sb.Append("## Alternative models\n\n");
         sb.Append("Each market's regression refitted under the obvious alternatives (issue 5): a lag, logs, first differences, a ")
@@ -127,17 +125,16 @@ public sealed class AlternativeModelsSection : IAnalysisSection
           .Append("cluster-count regressor as transformed. LOO RMSE is the exact leave-one-out prediction error on the level of y ")
           .Append("(PRESS through the hat matrix; log-y models back-transformed by exp() without smearing; first differences as ")
           .Append("y_{t−1} + Δŷ_t). `mean_only` predicts each year by the mean of the other years. ")
-          .Append($"Newey-West: Bartlett kernel, no prewhitening, no small-sample adjustment, p from t(n − k); `hac_nw_auto` uses ")
-          .Append($"Newey and West's (1994) rule floor(4·(n/100)^(2/9)), which gives lag {NeweyWest.AutomaticLag(10)} at n = 10.\n\n");
+          .Append("Newey-West: Bartlett kernel, no prewhitening, no small-sample adjustment, p from t(n − k); `hac_nw_auto` uses ")
+          .Append(string.Create(ic, $"Newey and West's (1994) rule floor(4·(n/100)^(2/9)), which gives lag {NeweyWest.AutomaticLag(n)} at n = {n}.\n\n"));
         sb.Append("Comparability: R² is on each model's own scale (log y, Δy), so it is not comparable across scales. ")
           .Append("`aic_level_scale`, `bic_level_scale` and `loglik_level_scale` add the Jacobian of the log (−Σ log y) so that ")
           .Append("log-y and level-y models are compared on the density of y; they are comparable among the models fitted to the ")
-          .Append("same years: the n = 10 models with each other, and `lag1` with `firstdiff` (both explain y in 2010-2018; Δy given ")
-          .Append("y_{t−1} has unit Jacobian). The LOO RMSE of `lag1` and `firstdiff` is over 9 years, the others over 10.\n\n");
+          .Append("same years: ").Append(SameYears(battery, baseFit)).Append("\n\n");
         foreach (var m in battery.Markets)
         {
             sb.Append($"### {m.Market.TableId}: {m.Market.Title}\n\n");
-            sb.Append(RobustnessMarkdown(m)).Append('\n');
+            sb.Append(RobustnessMarkdown(m));
             sb.Append(VerdictsMarkdown(m)).Append('\n');
         }
         if (battery.LeftOut.Count > 0)
@@ -145,5 +142,33 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         return sb.ToString();
     }
 
-    private static string O(double? v) => v is double d ? F(d) : "–";
+    /// <summary>
+    /// Which models share their years (so their level-scale likelihoods compare) and over how many years each
+    /// leave-one-out RMSE is taken, from one market's fits (every market has the same years).
+    /// </summary>
+    private static string SameYears(Battery battery, AlternativeFit baseFit)
+    {
+        var ic = CultureInfo.InvariantCulture;
+        var fits = battery.Fits.Where(f => f.Data.Input.TableId == baseFit.Data.Input.TableId).ToList();
+        var groups = fits.GroupBy(f => (First: f.Data.Years[0], Last: f.Data.Years[^1]))
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.First).ToList();
+        var full = groups[0];
+        var clauses = new List<string> { string.Create(ic, $"the n = {full.First().Ols.N} models with each other") };
+        foreach (var g in groups.Skip(1))
+        {
+            var names = g.Select(f => $"`{f.Spec.Name}`").ToList();
+            string jacobian = g.Any(f => f.Spec.Name == ModelSpecs.FirstDifference.Name) ? "; Δy given y_{t−1} has unit Jacobian" : "";
+            clauses.Add(names.Count == 1
+                ? string.Create(ic, $"{names[0]} alone (it explains y in {g.Key.First}-{g.Key.Last})")
+                : string.Create(ic, $"{Join(names, " with ")} ({(names.Count == 2 ? "both" : "all")} explain y in {g.Key.First}-{g.Key.Last}{jacobian})"));
+        }
+        var looGroups = fits.GroupBy(f => f.Loo.Count).OrderByDescending(g => g.Count()).ToList();
+        string loo = looGroups.Count == 1
+            ? string.Create(ic, $"The LOO RMSE of every model is over {looGroups[0].Key} years.")
+            : string.Create(ic, $"The LOO RMSE of {string.Join("; of ", looGroups.Skip(1).Select(g => $"{Join(g.Select(f => $"`{f.Spec.Name}`").ToList(), " and ")} is over {g.Key} years"))}, the others over {looGroups[0].Key}.");
+        return Join(clauses, ", and ") + ". " + loo;
+
+        static string Join(IReadOnlyList<string> items, string last) =>
+            items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + last + items[^1];
+    }
 }

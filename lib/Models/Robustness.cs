@@ -1,6 +1,6 @@
-using System.Globalization;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
+using static NotebookAnalysis.Reporting.NumberFormat;
 
 namespace NotebookAnalysis.Models;
 
@@ -116,18 +116,18 @@ public static class Robustness
         var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
         checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
             negative.Count == 0
-                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {F(f["x"].Estimate)}"))}"
+                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
                 : $"not positive in {string.Join(", ", negative)}", [])));
         checks.Add(year is null
             ? NotFitted("x predicts better out of sample than a linear trend", ModelSpecs.YearOnly)
             : RobustnessCheck.Evaluate("x predicts better out of sample than a linear trend", () => (b.Loo.Rmse < year.Loo.Rmse,
-                $"LOO RMSE base {F(b.Loo.Rmse)} vs year_only {F(year.Loo.Rmse)}", [b.Loo.Rmse, year.Loo.Rmse])));
+                $"LOO RMSE base {Brief(b.Loo.Rmse)} vs year_only {Brief(year.Loo.Rmse)}", [b.Loo.Rmse, year.Loo.Rmse])));
         checks.Add(RobustnessCheck.Evaluate("x predicts better out of sample than the mean", () => (b.Loo.Rmse < meanOnly.Rmse,
-            $"LOO RMSE base {F(b.Loo.Rmse)} vs mean_only {F(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
+            $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", () =>
         {
             var bg = b.Ols.BreuschGodfrey(1);
-            return (bg.PValue >= Alpha, $"Durbin-Watson {F(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {F(bg.PValue)}", [bg.PValue]);
+            return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
         }));
         return new MarketRobustness(market, rows, checks);
     }
@@ -159,9 +159,6 @@ public static class Robustness
         : RobustnessCheck.Evaluate(check, () =>
     {
         var c = f["x"];
-        return (c.Estimate > 0 && c.PValue < Alpha, $"{f.Spec.Name}: slope {F(c.Estimate)}, SE {F(c.StdError)}, p = {F(c.PValue)}", [c.Estimate, c.PValue]);
+        return (c.Estimate > 0 && c.PValue < Alpha, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}", [c.Estimate, c.PValue]);
     });
-
-    /// <summary>Four significant digits, invariant culture.</summary>
-    internal static string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
 }

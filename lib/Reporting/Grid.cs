@@ -14,6 +14,9 @@ public sealed class Grid
     /// <summary>The title above the whole grid (e.g. "SUMMARY OUTPUT"), or null.</summary>
     public string? Caption { get; init; }
 
+    /// <summary>A cell shown as code: <c>`name`</c> in Markdown, <c>&lt;code&gt;</c> in HTML, plain in text.</summary>
+    public static string Code(string s) => "`" + s + "`";
+
     /// <summary>Starts a block with an optional title and a header row.</summary>
     public Grid Block(string? title, params string[] header)
     {
@@ -38,7 +41,7 @@ public sealed class Grid
         {
             if (title is not null) sb.Append(title).Append('\n');
             var all = new List<string[]> { header };
-            all.AddRange(rows);
+            all.AddRange(rows.Select(r => r.Select(Plain).ToArray()));
             int cols = all.Max(r => r.Length);
             var width = new int[cols];
             foreach (var r in all)
@@ -72,8 +75,8 @@ public sealed class Grid
             if (title is not null) sb.Append("*").Append(title).Append("*\n\n");
             int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
             sb.Append("| ").Append(string.Join(" | ", Pad(header, cols).Select(Md))).Append(" |\n");
-            // Right-align a column only when every filled cell in it is a number.
-            bool Numeric(int c) => c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0).All(LooksNumeric);
+            // Right-align a column only when every filled cell in it is a number (the missing-value dash counts as blank).
+            bool Numeric(int c) => c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing).All(LooksNumeric);
             sb.Append('|').Append(string.Concat(Enumerable.Range(0, cols).Select(c => Numeric(c) ? "---:|" : "---|"))).Append('\n');
             foreach (var r in rows)
                 sb.Append("| ").Append(string.Join(" | ", Pad(r, cols).Select(Md))).Append(" |\n");
@@ -101,7 +104,7 @@ public sealed class Grid
                 var cells = Pad(r, cols);
                 for (int c = 0; c < cells.Length; c++)
                     sb.Append(c > 0 && LooksNumeric(cells[c]) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
-                      .Append(WebUtility.HtmlEncode(cells[c])).Append("</td>");
+                      .Append(IsCode(cells[c]) ? "<code>" + WebUtility.HtmlEncode(cells[c][1..^1]) + "</code>" : WebUtility.HtmlEncode(cells[c])).Append("</td>");
                 sb.Append("</tr>");
             }
             sb.Append("</tbody></table>");
@@ -109,7 +112,21 @@ public sealed class Grid
         return sb.Append("</div>").ToString();
     }
 
+    /// <summary>Grids side by side in HTML, each under its title (e.g. the recomputed table beside the printed one).</summary>
+    public static string SideBySideHtml(params (string Title, Grid Grid)[] panels)
+    {
+        var sb = new StringBuilder("<table><tr>");
+        foreach (var (title, _) in panels) sb.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        sb.Append("</tr><tr>");
+        foreach (var (_, grid) in panels) sb.Append("<td style=\"vertical-align:top\">").Append(grid.ToHtml()).Append("</td>");
+        return sb.Append("</tr></table>").ToString();
+    }
+
     private static string[] Pad(string[] r, int n) => r.Length >= n ? r : [.. r, .. Enumerable.Repeat("", n - r.Length)];
+
+    private static bool IsCode(string s) => s.Length > 2 && s[0] == '`' && s[^1] == '`' && s.IndexOf('`', 1) == s.Length - 1;
+
+    private static string Plain(string s) => IsCode(s) ? s[1..^1] : s;
 
     private static string Md(string s) => s.Replace("|", "\\|");
 

@@ -24,13 +24,16 @@ public static class ReproductionReport
         sb.Append("Regenerate it rather than editing it.\n\n");
 
         sb.Append("## Data\n\n");
-        string bundledHash = BundledData.RecordedSha256();
+        bool bundled = data.Sha256 == BundledData.RecordedSha256();
         sb.Append($"- File: `{displayPath}`\n");
-        sb.Append($"- Rows: {data.RowCount} ({data.Years[0].ToString(Inv)}-{data.Years[^1].ToString(Inv)})\n");
+        sb.Append($"- Rows: {data.RowCount.ToString(Inv)} ({data.Years[0].ToString(Inv)}-{data.Years[^1].ToString(Inv)})\n");
         sb.Append($"- SHA-256: `{data.Sha256}`\n");
-        sb.Append(data.Sha256 == bundledHash
+        sb.Append(bundled
             ? "- This is the bundled Table 1: its hash equals the one recorded in `seeds/data/codebook.md`.\n\n"
-            : "- This is **not** the bundled Table 1 (whose hash is recorded in `seeds/data/codebook.md`). The verdicts below compare fits of this file with the numbers the paper printed, so differences are expected.\n\n");
+            : "- This is **not** the bundled Table 1 (whose hash is recorded in `seeds/data/codebook.md`). " +
+              "The printed Tables 2-4 belong to the paper and its data: differences from them are expected, so the verdicts " +
+              "against them are only counted below (each number is in `verdicts.csv`), and the findings on the document are " +
+              "about the paper's data, not this file.\n\n");
 
         sb.Append("## The 81 published numbers in brief\n\n");
         sb.Append("Each number of Tables 2-4 is recomputed at full precision and rounded to the printed decimals (half away from zero, as Excel displays). ");
@@ -38,9 +41,12 @@ public static class ReproductionReport
         sb.Append("Consistency checks test the ToolPak's identities on the printed numbers alone, each printed number standing for its ±½-last-digit interval.\n\n");
         sb.Append(VerdictTables.Summary(reproductions).ToMarkdown());
         var nonMatches = reproductions.SelectMany(r => r.Verdicts).Where(v => v.Kind != VerdictKind.Match).ToList();
-        sb.Append(nonMatches.Count == 0
-            ? "Every printed number is reproduced: the recomputed value rounds to the printed string.\n\n"
-            : "Non-matches:\n\n" + string.Concat(nonMatches.Select(v => $"- {v.Explanation}\n")) + "\n");
+        if (nonMatches.Count == 0)
+            sb.Append("Every printed number is reproduced: the recomputed value rounds to the printed string.\n\n");
+        else if (bundled)
+            sb.Append("Non-matches:\n\n" + string.Concat(nonMatches.Select(v => $"- {v.Explanation}\n")) + "\n");
+        else
+            sb.Append($"{nonMatches.Count.ToString(Inv)} of {reproductions.Sum(r => r.Verdicts.Count).ToString(Inv)} printed numbers differ from this file's fits, as expected for data that are not the paper's; they are not listed here.\n\n");
 
         foreach (var r in reproductions)
         {
@@ -49,8 +55,11 @@ public static class ReproductionReport
             sb.Append($"y = `{spec.ScoreColumn}` ({spec.PaperY}), x = `{spec.ClusterColumn}` ({spec.PaperX}), n = {r.Fit.N.ToString(Inv)}.\n\n");
             sb.Append("### Recomputed SUMMARY OUTPUT (standard label [paper's label])\n\n");
             sb.Append(SummaryOutput.ToMarkdown(r.Fit, ToolPakLabels.SideBySide(spec.TableId)));
-            sb.Append("### Number by number\n\n");
-            sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
+            if (bundled)
+            {
+                sb.Append("### Number by number\n\n");
+                sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
+            }
             sb.Append("### Internal consistency of the printed numbers\n\n");
             sb.Append(VerdictTables.ConsistencyDetail(r).ToMarkdown());
             foreach (var c in r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds))
@@ -60,7 +69,9 @@ public static class ReproductionReport
             sb.Append(Diagnostics(r.Fit).ToMarkdown());
         }
 
-        sb.Append("## Findings on the document\n\n");
+        sb.Append(bundled ? "## Findings on the document\n\n"
+            : "## Findings on the document (about the paper's data)\n\n" +
+              "These findings concern the paper and are computed from the bundled Table 1, the data the paper printed, not from the file above.\n\n");
         foreach (var f in findings)
             sb.Append($"### {f.Title}\n\n{f.Evidence}\n\n{f.Assessment}\n\n");
         return sb.ToString();
@@ -69,11 +80,11 @@ public static class ReproductionReport
     /// <summary>The diagnostics of a fit, with their conventions; a statistic undefined for the fit reads "undefined".</summary>
     public static Grid Diagnostics(OlsResult fit)
     {
-        string F(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? e.Value.ToString("G6", Inv) : SummaryOutput.Undefined;
+        string F(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? NumberFormat.Diagnostic(e.Value) : SummaryOutput.Undefined;
         return new Grid().Block(null, "Statistic", "Value", "p-value", "Convention")
             .Row("Durbin-Watson", F(() => fit.DurbinWatson), "", "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation")
             .Row("Breusch-Godfrey (order 1)", F(() => fit.BreuschGodfrey(1).Statistic), F(() => fit.BreuschGodfrey(1).PValue), "LM form n·R², lagged residual's missing value set to 0, χ²(1)")
-            .Row("Jarque-Bera", F(() => fit.JarqueBera.Statistic), F(() => fit.JarqueBera.PValue), "χ²(2); unreliable at n = 10")
+            .Row("Jarque-Bera", F(() => fit.JarqueBera.Statistic), F(() => fit.JarqueBera.PValue), $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}")
             .Row("Breusch-Pagan (Koenker)", F(() => fit.BreuschPagan.Statistic), F(() => fit.BreuschPagan.PValue), "studentized n·R² of e² on the regressors, χ²(k − 1)")
             .Row("Log-likelihood", F(() => fit.LogLikelihood), "", "Gaussian, σ² = SSE/n")
             .Row("AIC", F(() => fit.Aic), "", "R's convention: parameters = coefficients + σ")

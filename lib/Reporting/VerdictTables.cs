@@ -49,7 +49,7 @@ public static class VerdictTables
             var row = new List<string>
             {
                 v.Published.PaperLabel, v.Published.StandardLabel, v.Published.Printed,
-                Defined(v) ? v.Recomputed.ToString("G10", Inv) : "undefined", v.RecomputedRounded,
+                Defined(v) ? NumberFormat.Full(v.Recomputed) : SummaryOutput.Undefined, v.RecomputedRounded,
                 Defined(v) ? v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv) : "", v.KindName,
             };
             if (withExplanations) row.Add(v.Explanation);

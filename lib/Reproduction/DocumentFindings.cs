@@ -133,7 +133,7 @@ public static class DocumentFindings
             throw new Data.DataFileException(PaperFile, 1, null, null, $"the paper's transcription does not contain '{phrases[0]}'; the finding that cites it cannot be located.");
     }
 
-    private static string F1(double v) => v.ToString("0.0", Inv);
-    private static string F2(double v) => v.ToString("0.00", Inv);
-    private static string F4(double v) => v.ToString("0.0000", Inv);
+    private static string F1(double v) => Reporting.NumberFormat.Fixed(v, 1);
+    private static string F2(double v) => Reporting.NumberFormat.Fixed(v, 2);
+    private static string F4(double v) => Reporting.NumberFormat.Fixed(v, 4);
 }

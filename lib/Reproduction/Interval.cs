@@ -35,5 +35,5 @@ public readonly record struct Interval(double Low, double High)
     }
 
     public override string ToString() =>
-        $"[{Low.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}, {High.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)}]";
+        $"[{Reporting.NumberFormat.Diagnostic(Low)}, {Reporting.NumberFormat.Diagnostic(High)}]";
 }

@@ -3,6 +3,7 @@ using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reporting;
 using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Resampling;
@@ -45,8 +46,9 @@ public static class ResamplingSettings
 /// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
 /// <param name="Step">The step description when y takes two values (Table 3), else null.</param>
 /// <param name="TTestP">The classical two-sided t-test p of the slope (the OLS engine, normal errors), for comparison.</param>
+/// <param name="ScoreDecimals">Digits after the point the scores are printed with; the rounding Monte Carlo's half-width follows from it.</param>
 public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
-    BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP)
+    BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP, int ScoreDecimals)
 {
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
     public static MarketResampling Run(MarketSeries series, int histogramBins = 0)
@@ -60,18 +62,18 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             PermutationTest.MonteCarlo(x, y, ResamplingSettings.Replicates, ResamplingSettings.PermutationSeed),
             Bootstrap.Pairs(x, y, ResamplingSettings.Replicates, ResamplingSettings.PairsSeed),
             Bootstrap.Residual(x, y, ResamplingSettings.Replicates, ResamplingSettings.ResidualSeed),
-            RoundingSensitivity.Simulate(x, y, ResamplingSettings.Replicates, ResamplingSettings.RoundingSeed,
-                RoundingSensitivity.WefHalfWidth, ResamplingSettings.Alpha),
+            RoundingSensitivity.Simulate(series, ResamplingSettings.Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
             StepAnalysis.Describe(x, y),
-            Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue);
+            Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue,
+            series.ScoreDecimals);
     }
 
-    /// <summary>The BCa interval at the section's level, or null where it is undefined for the data.</summary>
-    public static ConfidenceInterval? BcaOf(BootstrapResult boot)
+    /// <summary>The BCa interval at <paramref name="level"/>, or null where it is undefined for the data.</summary>
+    public static ConfidenceInterval? BcaOf(BootstrapResult boot, double level = ResamplingSettings.Level)
     {
         try
         {
-            return boot.BCa(ResamplingSettings.Level);
+            return boot.BCa(level);
         }
         catch (ModelException)
         {
@@ -98,6 +100,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             foreach (var row in bca)
                 yield return row;
         }
+        yield return new ResultRow(t, "rounding_mc", "half_width", "", Rounding.HalfWidth);
         yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
         yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));
         yield return new ResultRow(t, "rounding_mc", "slope_q975", "", Rounding.SlopeQuantile(0.975));
@@ -123,7 +126,8 @@ public sealed class ResamplingSection : IAnalysisSection
         return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }
 
-    /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture).</summary>
+    /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture). Every count, grid and
+    /// half-width in its sentences comes from <paramref name="all"/>.</summary>
     public static string Markdown(IReadOnlyList<MarketResampling> all)
     {
         var ic = CultureInfo.InvariantCulture;
@@ -131,10 +135,9 @@ public sealed class ResamplingSection : IAnalysisSection
         void L(FormattableString s) => md.Append(s.ToString(ic)).Append('\n');
         int n = all[0].Permutation.N;
         bool exact = all.All(m => m.Permutation.Method == PermutationMethod.Exact);
-        double h = RoundingSensitivity.WefHalfWidth;
-        L($"## What the numbers can bear: exact permutation tests, bootstrap, rounding");
+        L($"## What the numbers can bear: {(exact ? "exact permutation tests" : "permutation tests")}, bootstrap, rounding");
         L($"");
-        L($"{n} yearly points, with scores printed to one decimal. The paper's p-values assume normal errors; these checks do not.");
+        L($"{n} yearly points, with scores printed to {PrintedTo(all)}. The paper's p-values assume normal errors; these checks do not.");
         L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {ResamplingSettings.Replicates:N0} replicates each.");
         L($"");
         if (exact)
@@ -150,15 +153,7 @@ public sealed class ResamplingSection : IAnalysisSection
             L($"n = {n} is above {PermutationTest.MaxExactN}, too many pairings to enumerate: {ResamplingSettings.LargeNPermutations:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|.");
         }
         L($"");
-        L($"| Table | slope | t-test p (normal errors) | pairings at least as extreme | permutation p | smallest p these values allow | Monte Carlo p ± SE |");
-        L($"|---|---|---|---|---|---|---|");
-        foreach (var m in all)
-        {
-            var p = m.Permutation;
-            string min = p.Method == PermutationMethod.Exact ? p.MinimumAttainablePValue.ToString("G4", ic) : "n/a";
-            string pv = p.Method == PermutationMethod.Exact ? p.PValue.ToString("G4", ic) : $"{p.PValue.ToString("G4", ic)} ± {p.StandardError.ToString("G2", ic)}";
-            L($"| {m.Spec.TableId} | {p.ObservedSlope:F5} | {m.TTestP:G3} | {p.AtLeastAsExtreme:N0} of {p.Permutations:N0} | {pv} | {min} | {m.MonteCarlo.PValue:G3} ± {m.MonteCarlo.StandardError:G2} |");
-        }
+        md.Append(Reporting.ResamplingGrids.Permutation(all).ToMarkdown().TrimEnd('\n')).Append('\n');
         var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.TableId).ToList();
         if (exact)
         {
@@ -170,43 +165,79 @@ public sealed class ResamplingSection : IAnalysisSection
         L($"");
         L($"Pairs: resample (x, y) pairs. Residual: x fixed, leverage-adjusted re-centered residuals (Davison & Hinkley, Algorithm 6.1). Percentile: type-7 quantiles; BCa: bias correction from the share of replicates below b̂, acceleration from the jackknife.");
         L($"");
-        L($"| Table | scheme | SE | percentile | BCa |");
-        L($"|---|---|---|---|---|");
-        foreach (var m in all)
-            foreach (var b in new[] { m.Pairs, m.Residual })
-            {
-                var p = b.Percentile(ResamplingSettings.Level);
-                string bca = MarketResampling.BcaOf(b) is { } c ? FormattableString.Invariant($"[{c.Lower:F5}, {c.Upper:F5}]") : "undefined";
-                L($"| {m.Spec.TableId} | {b.Scheme.ToString().ToLowerInvariant()} | {b.StandardError:F5} | [{p.Lower:F5}, {p.Upper:F5}] | {bca} |");
-            }
-        L($"");
+        md.Append(Reporting.ResamplingGrids.Bootstrap(all).ToMarkdown());
         L($"### Sensitivity to the rounding of the scores");
         L($"");
-        L($"Each score is printed to {2 * h:0.0}, so its unrounded value lies within ±{h:0.00}. {ResamplingSettings.Replicates:N0} draws of y + U(−{h:0.00}, {h:0.00}); cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
+        var (box, draw) = RoundingBox(all);
+        L($"{box} {ResamplingSettings.Replicates:N0} draws of y + {draw}; cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
         L($"");
-        L($"| Table | printed slope | slope 2.5%–97.5% | printed R² | R² median [2.5%, 97.5%] | p median | share significant at {ResamplingSettings.Alpha * 100:0}% | slope over the rounding box |");
-        L($"|---|---|---|---|---|---|---|---|");
-        foreach (var m in all)
-        {
-            var r = m.Rounding;
-            L($"| {m.Spec.TableId} | {r.ObservedSlope:F5} | {r.SlopeQuantile(0.025):F5} – {r.SlopeQuantile(0.975):F5} | {r.ObservedRSquared:F4} | {r.RSquaredQuantile(0.5):F4} [{r.RSquaredQuantile(0.025):F4}, {r.RSquaredQuantile(0.975):F4}] | {r.PQuantile(0.5):G3} | {r.ShareSignificant * 100:F1}% | [{r.SlopeMinOverBox:F5}, {r.SlopeMaxOverBox:F5}] |");
-        }
+        md.Append(Reporting.ResamplingGrids.Rounding(all).ToMarkdown().TrimEnd('\n')).Append('\n');
         foreach (var m in all.Where(m => m.Step is not null))
         {
-            var s = m.Step!;
-            var r = m.Rounding;
             L($"");
-            L($"**{m.Spec.TableId}: the fit is one step.** The score reads {s.Low:0.0} for {s.CountLow} years (up to {s.LargestXLow:G} clusters) and {s.High:0.0} for {s.CountHigh} years (from {s.SmallestXHigh:G} clusters). Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {s.PointBiserialRSquared:F4} for a step of any size, and the slope is the step times {s.IndicatorSlope:F5}. The R² of {r.ObservedRSquared:F2} therefore says only where the step falls among the cluster counts, nothing about how large it is. Rounding decides the step: scores printed {s.Low:0.0} and {s.High:0.0} allow a true difference between the two groups' mean scores anywhere from {Math.Max(0, s.Step - 2 * h):0.0##} to {s.Step + 2 * h:0.0##}, and true scores that differ by up to {2 * h:0.0} within a group. Over the rounding draws R² has median {r.RSquaredQuantile(0.5):F2} [{r.RSquaredQuantile(0.025):F2}, {r.RSquaredQuantile(0.975):F2}], the slope over the rounding box reaches {r.SlopeMinOverBox:F5}, and {r.ShareSignificant * 100:F1}% of the draws are significant at {ResamplingSettings.Alpha * 100:0}%.{(m.Permutation.Method == PermutationMethod.Exact ? FormattableString.Invariant($" Nor can the exact permutation p fall below {m.Permutation.MinimumAttainablePValue:G3}, against the t-test's {m.TTestP:G2}: with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {Binomial(n, s.CountLow):N0} such choices.") : "")}");
+            md.Append(StepParagraph(m, n)).Append('\n');
         }
         L($"");
         return md.ToString();
+    }
 
-        // The box minimum of Table 3 is 0 in exact arithmetic; print it as 0, not 6e-18.
-        static long Binomial(int n, int k)
+    /// <summary>"one decimal", or per table when the score columns are printed to different decimals.</summary>
+    private static string PrintedTo(IReadOnlyList<MarketResampling> all)
+    {
+        var distinct = all.Select(m => m.ScoreDecimals).Distinct().ToList();
+        return distinct.Count == 1
+            ? DecimalsInWords(distinct[0])
+            : string.Join(", ", all.Select(m => $"{DecimalsInWords(m.ScoreDecimals)} ({m.Spec.TableId})"));
+    }
+
+    private static string DecimalsInWords(int d) => d switch
+    {
+        0 => "whole numbers",
+        1 => "one decimal",
+        2 => "two decimals",
+        3 => "three decimals",
+        _ => $"{d.ToString(CultureInfo.InvariantCulture)} decimals",
+    };
+
+    /// <summary>The grid each score is printed to and the half-width h of its rounding box (once, or per table when the
+    /// score columns differ), and the perturbation drawn.</summary>
+    private static (string Sentence, string Draw) RoundingBox(IReadOnlyList<MarketResampling> all)
+    {
+        string Unit(MarketResampling m) => NumberFormat.Fixed(2 * m.Rounding.HalfWidth, m.ScoreDecimals);
+        string Half(MarketResampling m) => NumberFormat.HalfUnit(m.Rounding.HalfWidth, m.ScoreDecimals);
+        if (all.Select(m => m.ScoreDecimals).Distinct().Count() == 1)
+            return ($"Each score is printed to {Unit(all[0])}, so its unrounded value lies within ±{Half(all[0])}.", $"U(−{Half(all[0])}, {Half(all[0])})");
+        return ("Each score's unrounded value lies within half its column's printed unit, ±h: " +
+                string.Join(", ", all.Select(m => $"{m.Spec.TableId} printed to {Unit(m)}, h = {Half(m)}")) + ".", "U(−h, h)");
+    }
+
+    /// <summary>The paragraph on a market whose score takes two values (Table 3 of the paper): the fit is one step.</summary>
+    private static string StepParagraph(MarketResampling m, int n)
+    {
+        var s = m.Step!;
+        var r = m.Rounding;
+        int d = m.ScoreDecimals;
+        string Grid(double v) => NumberFormat.OnGrid(v, d);
+        double h = r.HalfWidth;
+        var sentences = new List<string>
         {
-            long c = 1;
-            for (int i = 1; i <= k; i++) c = c * (n - k + i) / i;
-            return c;
-        }
+            $"**{m.Spec.TableId}: the fit is one step.**",
+            $"The score reads {Grid(s.Low)} for {s.CountLow} years (up to {NumberFormat.Shortest(s.LargestXLow)} clusters) and {Grid(s.High)} for {s.CountHigh} years (from {NumberFormat.Shortest(s.SmallestXHigh)} clusters).",
+            $"Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {NumberFormat.Fixed(s.PointBiserialRSquared, 4)} for a step of any size, and the slope is the step times {NumberFormat.Fixed(s.IndicatorSlope, 5)}.",
+            $"The R² of {NumberFormat.Fixed(r.ObservedRSquared, 2)} therefore says only where the step falls among the cluster counts, nothing about how large it is.",
+            $"Rounding decides the step: scores printed {Grid(s.Low)} and {Grid(s.High)} allow a true difference between the two groups' mean scores anywhere from {Grid(Math.Max(0, s.Step - 2 * h))} to {Grid(s.Step + 2 * h)}, and true scores that differ by up to {NumberFormat.Fixed(2 * h, d)} within a group.",
+            $"Over the rounding draws R² has median {NumberFormat.Fixed(r.RSquaredQuantile(0.5), 2)} [{NumberFormat.Fixed(r.RSquaredQuantile(0.025), 2)}, {NumberFormat.Fixed(r.RSquaredQuantile(0.975), 2)}], the slope over the rounding box reaches {NumberFormat.Fixed(r.SlopeMinOverBox, 5)}, and {NumberFormat.Percent(r.ShareSignificant)} of the draws are significant at {NumberFormat.Fixed(ResamplingSettings.Alpha * 100, 0)}%.",
+        };
+        if (m.Permutation.Method == PermutationMethod.Exact)
+            sentences.Add($"Nor can the exact permutation p fall below {NumberFormat.Significant(m.Permutation.MinimumAttainablePValue, 3)}, against the t-test's {NumberFormat.Significant(m.TTestP, 2)}: " +
+                          $"with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {NumberFormat.Count(Binomial(n, s.CountLow))} such choices.");
+        return string.Join(" ", sentences);
+    }
+
+    private static long Binomial(int n, int k)
+    {
+        long c = 1;
+        for (int i = 1; i <= k; i++) c = c * (n - k + i) / i;
+        return c;
     }
 }

@@ -1,15 +1,27 @@
 using System.Globalization;
+using NotebookAnalysis.Data;
 
 namespace NotebookAnalysis.Resampling;
 
 /// <summary>
-/// How much the fit depends on the scores being printed to one decimal: the unrounded truth is simulated
-/// as yᵢ + U(−h, h) per score (h = 0.05 for data printed to 0.1), x exact, and the fit recomputed per draw.
+/// How much the fit depends on the scores being rounded to their printed decimals: the unrounded truth is simulated
+/// as yᵢ + U(−h, h) per score (h = 0.05 for data printed to 0.1, 0.005 for 0.01), x exact, and the fit recomputed per draw.
 /// </summary>
 public static class RoundingSensitivity
 {
-    /// <summary>Half the rounding unit of WEF scores printed to 0.1.</summary>
+    /// <summary>Half the rounding unit of the bundled Table 1's WEF scores, printed to 0.1. Data read from a file
+    /// carry their own (<see cref="MarketSeries.ScoreHalfWidth"/>).</summary>
     public const double WefHalfWidth = 0.05;
+
+    /// <summary>
+    /// <see cref="Simulate(IReadOnlyList{double}, IReadOnlyList{double}, int, int, double, double)"/> on one market, with
+    /// the half-width of the decimals its scores are printed with (<see cref="MarketSeries.ScoreHalfWidth"/>).
+    /// </summary>
+    public static RoundingSensitivityResult Simulate(MarketSeries series, int draws, int seed, double alpha = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return Simulate(series.ClustersArray(), series.ScoreArray(), draws, seed, series.ScoreHalfWidth, alpha);
+    }
 
     /// <summary>Simulates <paramref name="draws"/> unrounded versions of y and refits each.</summary>
     /// <param name="x">Regressor values (exact).</param>

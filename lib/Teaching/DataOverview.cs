@@ -6,11 +6,12 @@ namespace NotebookAnalysis.Teaching;
 
 /// <summary>
 /// The views of Table 1 that notebook 01 shows: codebook, correlations, the link between cluster counts and
-/// the year, the 0.1 grid of the WEF scores, and the series over time as charts. Every number is computed here.
+/// the year, the printed grid of the WEF scores (0.1 in the bundled data), and the series over time as charts. Every number is computed here.
 /// </summary>
 public static class DataOverview
 {
-    /// <summary>The WEF scores are printed with one decimal: their grid step.</summary>
+    /// <summary>The bundled WEF scores are printed with one decimal: their grid step. Other data carry their own
+    /// (<see cref="Table1.PrintedDecimals"/>).</summary>
     public const double ScoreGridStep = 0.1;
 
     /// <summary>
@@ -84,22 +85,24 @@ public static class DataOverview
     }
 
     /// <summary>
-    /// Per score column: whether every value lies on the 0.1 grid, the largest distance from it, how many distinct
-    /// values occur, and the range in grid steps. With so few steps, rounding to one decimal is a large part of
-    /// the variation the regressions explain.
+    /// Per score column: the decimals the file prints it with and so the grid its values lie on, how many distinct
+    /// values occur, and the range in grid steps. With so few steps, rounding is a large part of the variation the
+    /// regressions explain.
     /// </summary>
     public static DataFrame ScoreGrid(Table1 data)
     {
-        var cols = Markets.All.Select(m => m.ScoreColumn).ToList();
+        var markets = Markets.All.ToList();
+        var cols = markets.Select(m => m.ScoreColumn).ToList();
         var values = cols.Select(data.Column).ToList();
+        var steps = markets.Select(m => 1 / Math.Pow(10, data.PrintedDecimals(m.Market))).ToList();
         return new DataFrame(
             new StringDataFrameColumn("score column", cols),
-            new BooleanDataFrameColumn("all on the 0.1 grid", values.Select(v => v.All(x => DistanceFromGrid(x) < 1e-9))),
-            new DoubleDataFrameColumn("largest distance from grid", values.Select(v => v.Max(DistanceFromGrid))),
+            new Int32DataFrameColumn("printed decimals", markets.Select(m => data.PrintedDecimals(m.Market))),
+            new DoubleDataFrameColumn("grid step", steps),
             new Int32DataFrameColumn("distinct values", values.Select(v => v.Distinct().Count())),
             new DoubleDataFrameColumn("min", values.Select(v => v.Min())),
             new DoubleDataFrameColumn("max", values.Select(v => v.Max())),
-            new Int32DataFrameColumn("range in grid steps", values.Select(v => (int)Math.Round((v.Max() - v.Min()) / ScoreGridStep))));
+            new Int32DataFrameColumn("range in grid steps", values.Select((v, i) => (int)Math.Round((v.Max() - v.Min()) / steps[i]))));
     }
 
     /// <summary>The three pillar scores over time.</summary>
@@ -140,7 +143,6 @@ public static class DataOverview
         _ => throw new ArgumentOutOfRangeException(nameof(market)),
     };
 
-    private static double DistanceFromGrid(double v) => Math.Abs(v / ScoreGridStep - Math.Round(v / ScoreGridStep)) * ScoreGridStep;
 
     /// <summary>Pearson's r by the two-pass formula (centred sums, no cancellation from raw sums of squares).</summary>
     public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)

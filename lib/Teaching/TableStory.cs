@@ -15,38 +15,17 @@ public static class TableStory
     public const int PrintedDecimals = 4;
 
     /// <summary>The published table in the ToolPak layout, with the paper's labels and printed strings.</summary>
-    public static Grid PublishedLayout(MarketReproduction reproduction)
-    {
-        var p = reproduction.Published;
-        string V(string statistic, string term = "") => p.Single(n => n.Statistic == statistic && n.Term == term).Printed;
-        var l = ToolPakLabels.Paper(reproduction.TableId);
-        var grid = new Grid { Caption = $"Table {reproduction.Series.Spec.PublishedTable} as printed" };
-        grid.Block(l.RegressionStatistics, "", "")
-            .Row(l.MultipleR, V("multiple_r"))
-            .Row(l.RSquare, V("r_squared"))
-            .Row(l.AdjustedRSquare, V("adj_r_squared"))
-            .Row(l.StandardError, V("sigma"))
-            .Row(l.Observations, V("nobs"));
-        grid.Block(l.Anova, "", l.Df, l.Ss, l.Ms, l.F, l.SignificanceF)
-            .Row(l.Regression, V("df_model"), V("ss_regression"), V("ms_regression"), V("f_stat"), V("f_pvalue"))
-            .Row(l.Residual, V("df_resid"), V("ss_residual"), V("ms_residual"))
-            .Row(l.Total, V("df_total"), V("ss_total"));
-        grid.Block(null, "", l.Coefficients, l.CoefStandardError, l.TStat, l.PValue, l.Lower95, l.Upper95);
-        foreach (var (term, label) in new[] { ("intercept", l.Intercept), ("x", l.XVariable) })
-            grid.Row(label, V("estimate", term), V("std_error", term), V("t_value", term), V("p_value", term), V("ci95_lower", term), V("ci95_upper", term));
-        return grid;
-    }
+    public static Grid PublishedLayout(MarketReproduction reproduction) =>
+        SummaryOutput.Layout(ToolPakValues.FromPrinted(reproduction.Published), ToolPakLabels.Paper(reproduction.TableId),
+            $"Table {reproduction.Series.Spec.PublishedTable} as printed");
 
     /// <summary>
     /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>) on the left, the table
     /// as printed on the right.
     /// </summary>
-    public static string SideBySideHtml(MarketReproduction reproduction)
-    {
-        var recomputed = SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals);
-        return "<table><tr><th>Recomputed (this package)</th><th>Published (the paper)</th></tr><tr><td style=\"vertical-align:top\">" +
-               recomputed.ToHtml() + "</td><td style=\"vertical-align:top\">" + PublishedLayout(reproduction).ToHtml() + "</td></tr></table>";
-    }
+    public static string SideBySideHtml(MarketReproduction reproduction) =>
+        Grid.SideBySideHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
+            ("Published (the paper)", PublishedLayout(reproduction)));
 
     /// <summary>The verdict counts of one table, then one row per printed number.</summary>
     public static string VerdictsHtml(MarketReproduction reproduction) =>

@@ -1,6 +1,7 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Statistics;
 using NotebookAnalysis.Teaching;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Charts;
 
@@ -14,17 +15,11 @@ public sealed class TeachingTests
 
     public static TheoryData<Market> AllMarkets() => new(Market.Goods, Market.Financial, Market.Innovation);
 
-    /// <summary>Slope and intercept of a simple regression in decimal arithmetic: b1 = Sxy / Sxx, b0 = ȳ − b1 x̄.</summary>
+    /// <summary>Intercept and slope of a simple regression by the decimal oracle's closed forms.</summary>
     private static (double B0, double B1) DecimalFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        decimal n = x.Count, mx = x.Sum(v => (decimal)v) / n, my = y.Sum(v => (decimal)v) / n, sxy = 0, sxx = 0;
-        for (int i = 0; i < x.Count; i++)
-        {
-            sxy += ((decimal)x[i] - mx) * ((decimal)y[i] - my);
-            sxx += ((decimal)x[i] - mx) * ((decimal)x[i] - mx);
-        }
-        decimal b1 = sxy / sxx;
-        return ((double)(my - b1 * mx), (double)b1);
+        var d = new DecimalOracle.SimpleRegression(x, y);
+        return ((double)d.Intercept, (double)d.Slope);
     }
 
     [Theory]
@@ -80,7 +75,7 @@ public sealed class TeachingTests
     }
 
     [Fact]
-    public void Pearson_matches_the_textbook_formula_and_the_grid_check_flags_an_off_grid_score()
+    public void Pearson_matches_the_textbook_formula_and_the_score_grid_follows_the_printed_decimals()
     {
         double[] a = [1, 2, 3, 4, 6], b = [2, 1, 4, 3, 7];
         double ma = a.Average(), mb = b.Average();
@@ -88,14 +83,16 @@ public sealed class TeachingTests
         Assert.Equal(r, DataOverview.Pearson(a, b), 1e-15);
 
         var grid = DataOverview.ScoreGrid(Data);
-        Assert.All((Microsoft.Data.Analysis.BooleanDataFrameColumn)grid.Columns["all on the 0.1 grid"], v => Assert.True(v));
+        Assert.All((Microsoft.Data.Analysis.DoubleDataFrameColumn)grid.Columns["grid step"], v => Assert.Equal(0.1, v));
+        // Table 2's score runs from 3.7 to 4.2 in the bundled file: 5 steps of 0.1.
+        Assert.Equal(5, (int)grid.Columns["range in grid steps"][0]!);
 
+        // One score printed with two decimals puts its column on the 0.01 grid; the others stay on 0.1.
         var csv = File.ReadAllText(ProjectPaths.BundledTable1).Replace("2018,4.2,", "2018,4.23,");
-        var offGrid = Table1.Parse(System.Text.Encoding.UTF8.GetBytes(csv), "off-grid.csv");
-        var flags = (Microsoft.Data.Analysis.BooleanDataFrameColumn)DataOverview.ScoreGrid(offGrid).Columns["all on the 0.1 grid"];
-        Assert.False(flags[0]);
-        Assert.True(flags[1]);
-        Assert.Equal(0.03, (double)DataOverview.ScoreGrid(offGrid).Columns["largest distance from grid"][0]!, 1e-12);
+        var finer = DataOverview.ScoreGrid(Table1.Parse(System.Text.Encoding.UTF8.GetBytes(csv), "finer.csv"));
+        Assert.Equal([2, 1, 1], ((Microsoft.Data.Analysis.Int32DataFrameColumn)finer.Columns["printed decimals"]).Select(v => v!.Value));
+        Assert.Equal(0.01, (double)finer.Columns["grid step"][0]!);
+        Assert.Equal(53, (int)finer.Columns["range in grid steps"][0]!);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
 using NotebookAnalysis.Regression;
 using static NotebookAnalysis.Tests.Models.Reference;
+using static NotebookAnalysis.Tests.Support.DecimalOracle;
 
 namespace NotebookAnalysis.Tests.Models;
 

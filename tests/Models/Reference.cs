@@ -1,9 +1,9 @@
 namespace NotebookAnalysis.Tests.Models;
 
 /// <summary>
-/// Independent reference computations for the alternative-model tests: closed-form simple regression, brute-force
-/// leave-one-out by refitting without each row, and two-regressor OLS by centred Cramer's rule in System.Decimal.
-/// None of it uses the engine or the hat matrix.
+/// Independent reference computations for the alternative-model tests: closed-form simple regression in doubles and
+/// brute-force leave-one-out by refitting without each row. None of it uses the engine or the hat matrix; the decimal
+/// oracle for several regressors is <see cref="Support.DecimalOracle.TwoRegressors"/>.
 /// </summary>
 internal static class Reference
 {
@@ -17,26 +17,6 @@ internal static class Reference
         for (int i = 0; i < n; i++) { sxx += (x[i] - xb) * (x[i] - xb); sxy += (x[i] - xb) * (y[i] - yb); }
         double b1 = sxy / sxx, b0 = yb - b1 * xb;
         return new Simple(b0, b1, Enumerable.Range(0, n).Select(i => y[i] - b0 - b1 * x[i]).ToArray(), sxx, xb);
-    }
-
-    /// <summary>y = b0 + b1 a + b2 c in decimal: centre, then solve the 2×2 normal equations by Cramer's rule.</summary>
-    public static (decimal B0, decimal B1, decimal B2) TwoRegressors(double[] a, double[] c, double[] y)
-    {
-        var A = a.Select(v => (decimal)v).ToArray();
-        var C = c.Select(v => (decimal)v).ToArray();
-        var Y = y.Select(v => (decimal)v).ToArray();
-        int n = Y.Length;
-        decimal am = A.Sum() / n, cm = C.Sum() / n, ym = Y.Sum() / n;
-        decimal saa = 0, scc = 0, sac = 0, say = 0, scy = 0;
-        for (int i = 0; i < n; i++)
-        {
-            decimal da = A[i] - am, dc = C[i] - cm, dy = Y[i] - ym;
-            saa += da * da; scc += dc * dc; sac += da * dc; say += da * dy; scy += dc * dy;
-        }
-        decimal det = saa * scc - sac * sac;
-        decimal b1 = (say * scc - scy * sac) / det;
-        decimal b2 = (scy * saa - say * sac) / det;
-        return (ym - b1 * am - b2 * cm, b1, b2);
     }
 
     /// <summary>Leave-one-out by refitting a simple regression without each row; returns the model-scale predictions.</summary>

@@ -47,7 +47,7 @@ public class MainJobTests
         }
         // Values round-trip: the slope of Table 3 is exactly 1/158 (Sxy/Sxx in the test's own arithmetic).
         var slope = rows.Single(r => r.Table == "T3_financial" && r.Model == "base" && r.Statistic == "estimate" && r.Term == "x").Value;
-        var d = new DecimalSimpleRegression(Table1.LoadBundled().Series(Market.Financial).Clusters, Table1.LoadBundled().Series(Market.Financial).Score);
+        var d = new DecimalOracle.SimpleRegression(Table1.LoadBundled().Series(Market.Financial).Clusters, Table1.LoadBundled().Series(Market.Financial).Score);
         Assert.Equal((double)d.Slope, slope, 15);
     }
 

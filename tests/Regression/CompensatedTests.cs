@@ -1,4 +1,5 @@
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -28,9 +29,9 @@ public class CompensatedTests
         var fLo = new double[n];
         var (sse, _, _) = Compensated.ResidualsAndSums(y, fHi, fLo, DoubleDouble.Zero, new double[n], new double[n]);
         // y_i - 1e8 is exact in double (Sterbenz), so the reference is Σ of exact squares, summed in decimal.
-        decimal expected = y.Select(v => DecimalReference.D(v - 1e8) * DecimalReference.D(v - 1e8)).Sum();
-        DecimalReference.Close((double)expected, sse.ToDouble(), 1e-15, "SSE");
+        decimal expected = y.Select(v => DecimalOracle.D(v - 1e8) * DecimalOracle.D(v - 1e8)).Sum();
+        DecimalOracle.Close((double)expected, sse.ToDouble(), 1e-15, "SSE");
         // Σy in double-double against the decimal sum of the doubles.
-        DecimalReference.Close((double)y.Select(DecimalReference.D).Sum(), Compensated.Sum(y).ToDouble(), 1e-16, "Σy");
+        DecimalOracle.Close((double)y.Select(DecimalOracle.D).Sum(), Compensated.Sum(y).ToDouble(), 1e-16, "Σy");
     }
 }

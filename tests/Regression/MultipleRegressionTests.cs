@@ -1,7 +1,8 @@
 using System.Globalization;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
-using static NotebookAnalysis.Tests.Regression.DecimalReference;
+using static NotebookAnalysis.Tests.Support.DecimalOracle;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -16,7 +17,7 @@ public class MultipleRegressionTests
         var fit = Ols.Fit(Design.WithIntercept("quad", ("x", x), ("year", year), ("x_squared", x.Select(v => v * v).ToArray())), y);
         var cols = new[] { Ones(x.Length), Dec(x), Dec(year), Dec(x.Select(v => v * v)) };
         var b = Solve(cols, Dec(y));
-        var r = DecimalReference.Residuals(cols, Dec(y), b);
+        var r = DecimalOracle.Residuals(cols, Dec(y), b);
         for (int j = 0; j < 4; j++) Close((double)b[j], fit.Coefficients[j], 1e-10, $"b{j}");
         decimal sse = r.Sum(v => v * v);
         Close((double)sse, fit.SsResidual, 1e-10, "SSE");
@@ -26,7 +27,7 @@ public class MultipleRegressionTests
         // VIF of x: 1/(1-R²) of x on [1, year, x²], in decimal.
         var vc = new[] { Ones(x.Length), Dec(year), Dec(x.Select(v => v * v)) };
         var g = Solve(vc, Dec(x));
-        var e = DecimalReference.Residuals(vc, Dec(x), g);
+        var e = DecimalOracle.Residuals(vc, Dec(x), g);
         decimal xb = Dec(x).Sum() / x.Length;
         double vif = (double)(Dec(x).Sum(v => (v - xb) * (v - xb)) / e.Sum(v => v * v));
         Close(vif, fit.Vif("x"), 1e-9, "VIF(x)");

@@ -1,6 +1,7 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
-using static NotebookAnalysis.Tests.Regression.DecimalReference;
+using static NotebookAnalysis.Tests.Support.DecimalOracle;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -12,24 +13,7 @@ public class PaperRegressionTests
 {
     public static TheoryData<Market> Markets => new() { Market.Goods, Market.Financial, Market.Innovation };
 
-    private sealed record Closed(decimal B0, decimal B1, decimal Sse, decimal Ssr, decimal Sst, decimal Sxx, decimal XBar, int N);
-
-    private static Closed ClosedForm(double[] xs, double[] ys)
-    {
-        var x = Dec(xs);
-        var y = Dec(ys);
-        int n = x.Length;
-        decimal xb = x.Sum() / n, yb = y.Sum() / n;
-        decimal sxx = 0, sxy = 0, syy = 0;
-        for (int i = 0; i < n; i++)
-        {
-            sxx += (x[i] - xb) * (x[i] - xb);
-            sxy += (x[i] - xb) * (y[i] - yb);
-            syy += (y[i] - yb) * (y[i] - yb);
-        }
-        decimal b1 = sxy / sxx;
-        return new Closed(yb - b1 * xb, b1, syy - b1 * sxy, b1 * sxy, syy, sxx, xb, n);
-    }
+    private static DecimalOracle.SimpleRegression ClosedForm(double[] xs, double[] ys) => new(xs, ys);
 
     [Theory]
     [MemberData(nameof(Markets))]
@@ -38,24 +22,24 @@ public class PaperRegressionTests
         var s = Table1.LoadBundled().Series(market);
         var fit = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), s.Spec.TableId);
         var c = ClosedForm(s.ClustersArray(), s.ScoreArray());
-        double s2 = (double)(c.Sse / (c.N - 2));
+        double s2 = (double)(c.SsResidual / (c.N - 2));
         double se1 = Math.Sqrt(s2 / (double)c.Sxx);
-        double se0 = Math.Sqrt(s2 * (double)(1m / c.N + c.XBar * c.XBar / c.Sxx));
+        double se0 = Math.Sqrt(s2 * (double)(1m / c.N + c.MeanX * c.MeanX / c.Sxx));
 
         Assert.Equal(["intercept", "x"], fit.Terms);
-        Close((double)c.B0, fit.Coefficients[0], 1e-12, "b0");
-        Close((double)c.B1, fit.Coefficients[1], 1e-12, "b1");
+        Close((double)c.Intercept, fit.Coefficients[0], 1e-12, "b0");
+        Close((double)c.Slope, fit.Coefficients[1], 1e-12, "b1");
         Close(se0, fit.StandardErrors[0], 1e-12, "SE b0");
         Close(se1, fit.StandardErrors[1], 1e-12, "SE b1");
-        Close((double)c.B1 / se1, fit.TValues[1], 1e-12, "t b1");
-        Close((double)c.Sse, fit.SsResidual, 1e-12, "SSE");
-        Close((double)c.Ssr, fit.SsRegression, 1e-12, "SSR");
-        Close((double)c.Sst, fit.SsTotal, 1e-12, "SST");
-        Close((double)(c.Ssr / c.Sst), fit.RSquared, 1e-12, "R²");
-        Close(Math.Sqrt((double)(c.Ssr / c.Sst)), fit.MultipleR, 1e-12, "Multiple R");
-        Close(1 - (double)(c.Sse / c.Sst) * (c.N - 1) / (c.N - 2), fit.AdjustedRSquared, 1e-12, "adj R²");
+        Close((double)c.Slope / se1, fit.TValues[1], 1e-12, "t b1");
+        Close((double)c.SsResidual, fit.SsResidual, 1e-12, "SSE");
+        Close((double)c.SsRegression, fit.SsRegression, 1e-12, "SSR");
+        Close((double)c.Syy, fit.SsTotal, 1e-12, "SST");
+        Close((double)(c.SsRegression / c.Syy), fit.RSquared, 1e-12, "R²");
+        Close(Math.Sqrt((double)(c.SsRegression / c.Syy)), fit.MultipleR, 1e-12, "Multiple R");
+        Close(1 - (double)(c.SsResidual / c.Syy) * (c.N - 1) / (c.N - 2), fit.AdjustedRSquared, 1e-12, "adj R²");
         Close(Math.Sqrt(s2), fit.Sigma, 1e-12, "sigma");
-        Close((double)(c.Ssr / (c.Sse / (c.N - 2))), fit.FStatistic, 1e-12, "F");
+        Close((double)(c.SsRegression / (c.SsResidual / (c.N - 2))), fit.FStatistic, 1e-12, "F");
         Assert.Equal(1, fit.DfModel);
         Assert.Equal(8, fit.DfResidual);
         // With one regressor F = t² and Significance F equals the slope's p-value.
@@ -76,15 +60,15 @@ public class PaperRegressionTests
         var x = Dec(xs);
         var y = Dec(s.ScoreArray());
         var r = new decimal[n];
-        for (int i = 0; i < n; i++) r[i] = y[i] - c.B0 - c.B1 * x[i];
-        double sigma = Math.Sqrt((double)(c.Sse / (n - 2)));
+        for (int i = 0; i < n; i++) r[i] = y[i] - c.Intercept - c.Slope * x[i];
+        double sigma = Math.Sqrt((double)(c.SsResidual / (n - 2)));
 
         for (int i = 0; i < n; i++)
         {
-            double h = (double)(1m / n + (x[i] - c.XBar) * (x[i] - c.XBar) / c.Sxx);
+            double h = (double)(1m / n + (x[i] - c.MeanX) * (x[i] - c.MeanX) / c.Sxx);
             Close(h, fit.Leverage[i], 1e-12, $"h[{i}]");
             Close((double)r[i], fit.Residuals[i], 1e-9, $"r[{i}]");
-            Close((double)r[i] / Math.Sqrt((double)(c.Sse / (n - 1))), fit.StandardResiduals[i], 1e-9, $"standard residual[{i}]");
+            Close((double)r[i] / Math.Sqrt((double)(c.SsResidual / (n - 1))), fit.StandardResiduals[i], 1e-9, $"standard residual[{i}]");
             double si = (double)r[i] / (sigma * Math.Sqrt(1 - h));
             Close(si, fit.StudentizedResiduals[i], 1e-9, $"studentized[{i}]");
             double ext = si * Math.Sqrt((n - 3) / (n - 2 - si * si));  // rstudent from rstandard
@@ -92,9 +76,9 @@ public class PaperRegressionTests
         }
         decimal dwNum = 0;
         for (int i = 1; i < n; i++) dwNum += (r[i] - r[i - 1]) * (r[i] - r[i - 1]);
-        Close((double)(dwNum / c.Sse), fit.DurbinWatson, 1e-10, "Durbin-Watson");
+        Close((double)(dwNum / c.SsResidual), fit.DurbinWatson, 1e-10, "Durbin-Watson");
 
-        double ll = -n / 2.0 * (Math.Log(2 * Math.PI) + Math.Log((double)c.Sse / n) + 1);
+        double ll = -n / 2.0 * (Math.Log(2 * Math.PI) + Math.Log((double)c.SsResidual / n) + 1);
         Close(ll, fit.LogLikelihood, 1e-12, "logLik");
         Close(-2 * ll + 2 * 3, fit.Aic, 1e-12, "AIC");
         Close(-2 * ll + Math.Log(n) * 3, fit.Bic, 1e-12, "BIC");
@@ -111,7 +95,7 @@ public class PaperRegressionTests
         // Koenker Breusch-Pagan: n R² of r² on x, R² = Sxy²/(Sxx Syy) in decimal.
         var w = r.Select(v => v * v).ToArray();
         decimal wb = w.Sum() / n, swx = 0, sww = 0;
-        for (int i = 0; i < n; i++) { swx += (w[i] - wb) * (x[i] - c.XBar); sww += (w[i] - wb) * (w[i] - wb); }
+        for (int i = 0; i < n; i++) { swx += (w[i] - wb) * (x[i] - c.MeanX); sww += (w[i] - wb) * (w[i] - wb); }
         double bp = n * (double)(swx * swx / (c.Sxx * sww));
         Close(bp, fit.BreuschPagan.Statistic, 1e-8, "BP");
         Assert.Equal(1, fit.BreuschPagan.DegreesOfFreedom);
@@ -121,7 +105,7 @@ public class PaperRegressionTests
         for (int i = 1; i < n; i++) lag[i] = r[i - 1];
         var cols = new[] { Ones(n), x, lag };
         var g = Solve(cols, r);
-        var e = DecimalReference.Residuals(cols, r, g);
+        var e = DecimalOracle.Residuals(cols, r, g);
         double bg = n * (1 - (double)(e.Sum(v => v * v) / r.Sum(v => v * v)));
         Close(bg, fit.BreuschGodfrey(1).Statistic, 1e-8, "BG(1)");
 

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -36,12 +37,12 @@ public class SolverPathTests
         Assert.Contains("streaming", fast.Method);
         for (int j = 0; j < design.Columns; j++)
         {
-            DecimalReference.Close(dd.Coefficients[j], fast.Coefficients[j], 1e-13, $"b{j}");
-            DecimalReference.Close(dd.StandardErrors[j], fast.StandardErrors[j], 1e-11, $"se{j}");
+            DecimalOracle.Close(dd.Coefficients[j], fast.Coefficients[j], 1e-13, $"b{j}");
+            DecimalOracle.Close(dd.StandardErrors[j], fast.StandardErrors[j], 1e-11, $"se{j}");
         }
-        DecimalReference.Close(dd.SsResidual, fast.SsResidual, 1e-13, "SSE");
-        DecimalReference.Close(dd.SsRegression, fast.SsRegression, 1e-13, "SSR");
-        for (int i = 0; i < 50; i++) DecimalReference.Close(dd.Leverage[i], fast.Leverage[i], 1e-9, $"h{i}");
+        DecimalOracle.Close(dd.SsResidual, fast.SsResidual, 1e-13, "SSE");
+        DecimalOracle.Close(dd.SsRegression, fast.SsRegression, 1e-13, "SSR");
+        for (int i = 0; i < 50; i++) DecimalOracle.Close(dd.Leverage[i], fast.Leverage[i], 1e-9, $"h{i}");
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public class VerdictTests
     private static readonly IReadOnlyList<MarketReproduction> Reps = MarketReproduction.All(Table1.LoadBundled());
 
     /// <summary>The value of each published statistic derived in the test: decimal closed forms, MathNet for t tails.</summary>
-    private static double Independent(DecimalSimpleRegression d, string statistic, string term)
+    private static double Independent(DecimalOracle.SimpleRegression d, string statistic, string term)
     {
         double tq = StudentT.InvCDF(0, 1, d.N - 2, 0.975);
         double P(decimal t) => 2 * StudentT.CDF(0, 1, d.N - 2, -Math.Abs((double)t));
@@ -51,7 +51,7 @@ public class VerdictTests
     {
         foreach (var r in Reps)
         {
-            var d = new DecimalSimpleRegression(r.Series.Clusters, r.Series.Score);
+            var d = new DecimalOracle.SimpleRegression(r.Series.Clusters, r.Series.Score);
             foreach (var v in r.Verdicts)
             {
                 double expected = Independent(d, v.Published.Statistic, v.Published.Term);
@@ -70,7 +70,7 @@ public class VerdictTests
         Assert.Equal(81, all.Count);
         foreach (var r in Reps)
         {
-            var d = new DecimalSimpleRegression(r.Series.Clusters, r.Series.Score);
+            var d = new DecimalOracle.SimpleRegression(r.Series.Clusters, r.Series.Score);
             foreach (var v in r.Verdicts)
             {
                 var p = v.Published;

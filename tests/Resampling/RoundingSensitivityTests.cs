@@ -6,6 +6,8 @@ using NotebookAnalysis.Pipeline;
 using NotebookAnalysis.Resampling;
 using NotebookAnalysis.Results;
 
+using NotebookAnalysis.Tests.Support;
+
 namespace NotebookAnalysis.Tests.Resampling;
 
 public class RoundingSensitivityTests
@@ -24,10 +26,10 @@ public class RoundingSensitivityTests
     {
         // The slope is linear in y, so its extremes over y ± 0.05 sit at the corner y_i ∓ 0.05·sign(x_i − x̄).
         var (x, y) = Data(market);
-        var xd = x.Select(v => (decimal)v).ToArray();
-        var yd = y.Select(v => decimal.Parse(v.ToString("R", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)).ToArray();
-        decimal mx = xd.Average(), sxx = xd.Sum(v => (v - mx) * (v - mx));
-        decimal Slope(int sign) => xd.Select((v, i) => (v - mx) * (yd[i] + sign * 0.05m * Math.Sign(v - mx))).Sum() / sxx;
+        var xd = x.Select(DecimalOracle.Printed).ToArray();
+        var yd = y.Select(DecimalOracle.Printed).ToArray();
+        decimal mx = xd.Average();
+        decimal Slope(int sign) => new DecimalOracle.SimpleRegression(xd, yd.Select((v, i) => v + sign * 0.05m * Math.Sign(xd[i] - mx)).ToArray()).Slope;
         var r = RoundingSensitivity.Simulate(x, y, 10, 1);
         Assert.Equal((double)Slope(-1), r.SlopeMinOverBox, 12);
         Assert.Equal((double)Slope(+1), r.SlopeMaxOverBox, 12);
@@ -162,9 +164,11 @@ public class RoundingSensitivityTests
             foreach (var model in new[] { "bootstrap_pairs", "bootstrap_residual" })
                 foreach (var stat in new[] { "ci95_lower", "ci95_upper", "bca_ci95_lower", "bca_ci95_upper" })
                     Assert.Single(rows, r => r.Model == model && r.Statistic == stat && r.Term == "x");
-            foreach (var stat in new[] { "share_significant_5pct", "slope_q025", "slope_q975", "r_squared_median" })
+            foreach (var stat in new[] { "half_width", "share_significant_5pct", "slope_q025", "slope_q975", "r_squared_median" })
                 Assert.Single(rows, r => r.Model == "rounding_mc" && r.Statistic == stat && r.Term == "");
-            Assert.Equal(13, rows.Count);
+            // The bundled scores are printed to one decimal: half-width 0.05.
+            Assert.Equal(0.05, rows.Single(r => r is { Model: "rounding_mc", Statistic: "half_width" }).Value);
+            Assert.Equal(14, rows.Count);
             double lo = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_lower" }).Value;
             double hi = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_upper" }).Value;
             Assert.True(lo < hi);
