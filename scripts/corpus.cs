@@ -161,7 +161,7 @@ foreach (var v in new[] { "1e308", "-1e308", "1e-308", "5e-324", "-0", "0", "1e4
     Data(E, $"score {v} on line 6", Cell(4, 1, v));
 Data(E, "scores scaled by 1e199", Variant((_, f) => { foreach (int c in new[] { 1, 3, 5 }) f[c] = (double.Parse(f[c], inv) * 1e199).ToString("R", inv); }));
 Data(E, "scores scaled by 1e-199", Variant((_, f) => { foreach (int c in new[] { 1, 3, 5 }) f[c] = (double.Parse(f[c], inv) * 1e-199).ToString("R", inv); }));
-foreach (var v in new[] { "1e300", "1000000000", "1000000001", "9007199254740993", "-1", "-0", "1e-300", "34.5", "1e2", "99.99999999999999999999" })
+foreach (var v in new[] { "1e300", "0e-99999999999999999999", "1000000000", "1000000001", "9007199254740993", "-1", "-0", "1e-300", "34.5", "1e2", "99.99999999999999999999" })
     Data(E, $"cluster count {v} on line 6", Cell(4, 2, v));
 Data(E, "all counts 1e9", Variant((i, f) => { foreach (int c in new[] { 2, 4, 6 }) f[c] = (1_000_000_000 - 7 * (9 - i)).ToString(inv); }));
 

@@ -235,6 +235,13 @@ public class LoaderReliabilityTests
     }
 
     [Fact]
+    public void An_exponent_beyond_int_on_a_valid_zero_loads()
+    {
+        var t = Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[2] = "0e-99999999999999999999"; })), "zero.csv");
+        Assert.Equal(0.0, t.Column("goods_clusters")[4]);
+    }
+
+    [Fact]
     public void Data_file_messages_escape_and_cut()
     {
         var e = new DataFileException("f\r.csv", 1, 2, "c\0", new string('x', 10_000));
