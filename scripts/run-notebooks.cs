@@ -3,6 +3,6 @@
 #:property PublishAot=false
 // Runs the notebooks headless, each in a fresh C# kernel in its own process, with the notebook's folder as
 // working directory, and writes back only outputs and execution counts (or, with --check, compares them).
-//   dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]…]
+//   dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--out DIR] [--html DIR]]
 // Exit codes: 0 all passed, 1 a notebook failed, 2 usage error. See notebooks/README.md.
 return await NotebookAnalysis.NotebookRunner.RunnerCli.RunAsync(args);

@@ -12,7 +12,7 @@ public static class AlternativeModelCharts
     /// Observed y by year with the exact leave-one-out predictions of the base model, the trend-only model, x beside
     /// the trend and the quadratic: each point predicted by a fit that never saw it.
     /// </summary>
-    /// <param name="battery">The battery from <see cref="AlternativeModelsSection.Battery.Run"/>.</param>
+    /// <param name="battery">The battery from <see cref="AlternativeModelsSection.Battery.Run(Data.Table1)"/>.</param>
     /// <param name="tableId"><c>T2_goods</c>, <c>T3_financial</c> or <c>T4_innovation</c>.</param>
     public static ChartSpec LooPredictions(AlternativeModelsSection.Battery battery, string tableId)
     {

@@ -61,12 +61,11 @@ public sealed record MlNetResult(ModelSpec Spec, string TableId, IReadOnlyList<s
 public static class MlNetComparison
 {
     /// <summary>
-    /// The specifications compared: the base model and every alternative with its own point predictions. The
-    /// Newey-West models share the base model's coefficients and predictions (only their standard errors differ),
-    /// so ML.NET has nothing separate to fit for them.
+    /// The specifications compared: those whose spec says <see cref="ModelSpec.InMlNetComparison"/>, never implied.
+    /// The Newey-West models share the base model's coefficients and predictions (only their standard errors differ),
+    /// and Prais-Winsten is not OLS, so ML.NET has nothing of its own to fit for them.
     /// </summary>
-    public static IReadOnlyList<ModelSpec> Specs { get; } =
-        ModelSpecs.All.Where(s => s.Covariance == CovarianceKind.Classical).ToList();
+    public static IReadOnlyList<ModelSpec> Specs { get; } = ModelSpecs.All.Where(s => s.InMlNetComparison).ToList();
 
     /// <summary>Runs one specification on one series. A fresh <c>MLContext(seed)</c> per call keeps results independent of order.</summary>
     /// <exception cref="DataFileException">A log of a value that is not positive (checked before ML.NET, which would give NaN).</exception>

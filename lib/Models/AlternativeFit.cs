@@ -5,7 +5,8 @@ using NotebookAnalysis.Statistics;
 namespace NotebookAnalysis.Models;
 
 /// <summary>
-/// One specification fitted to one market: the OLS fit on the model's scale, the coefficient table under the spec's
+/// One specification fitted to one market: the OLS fit on the model's scale (for an estimator other than OLS, the
+/// final OLS fit its inference comes from, with <see cref="Details"/>), the coefficient table under the spec's
 /// covariance (classical or Newey-West), exact leave-one-out on the level of y, and the likelihood taken to the level
 /// of y with the Jacobian of the log. Immutable; statistics are derived on demand.
 /// </summary>
@@ -14,10 +15,17 @@ public sealed class AlternativeFit
     private readonly Lazy<IReadOnlyList<CoefficientRow>> _coefficients;
     private readonly Lazy<LooPredictions> _loo;
 
-    internal AlternativeFit(ModelData data, OlsResult ols)
+    /// <summary>A fit of <paramref name="data"/>; estimators build it (see <see cref="IModelEstimator"/>).</summary>
+    /// <param name="data">The transformed data and design.</param>
+    /// <param name="ols">The OLS fit the inference comes from.</param>
+    /// <param name="details">What an estimator other than OLS adds; null for plain OLS.</param>
+    public AlternativeFit(ModelData data, OlsResult ols, EstimatorDetails? details = null)
     {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(ols);
         Data = data;
         Ols = ols;
+        Details = details;
         HacLag = data.Spec.Covariance == CovarianceKind.NeweyWest ? data.Spec.HacLag ?? NeweyWest.AutomaticLag(data.Rows) : null;
         _coefficients = new(BuildCoefficients);
         _loo = new(() => LeaveOneOut.Predict(Data, Ols));
@@ -32,6 +40,9 @@ public sealed class AlternativeFit
     /// <summary>The OLS fit on the model's scale (classical inference).</summary>
     public OlsResult Ols { get; }
 
+    /// <summary>What the estimator adds beyond OLS (ρ…), or null for a plain OLS fit.</summary>
+    public EstimatorDetails? Details { get; }
+
     /// <summary>The Newey-West lag used, or null for classical inference.</summary>
     public int? HacLag { get; }
 
@@ -43,23 +54,34 @@ public sealed class AlternativeFit
         Coefficients.FirstOrDefault(c => c.Term == term)
         ?? throw new ArgumentException($"Model '{Data.Model}' has no term '{term}'. Terms: {string.Join(", ", Ols.Terms)}.", nameof(term));
 
+    /// <summary>True when exact leave-one-out exists for this estimator (see <see cref="EstimatorDetails.NoLeaveOneOutReason"/>).</summary>
+    public bool HasLoo => Details?.NoLeaveOneOutReason is null;
+
     /// <summary>Exact leave-one-out predictions on the level of y.</summary>
-    public LooPredictions Loo => _loo.Value;
+    /// <exception cref="ModelException">The estimator has no exact leave-one-out (<see cref="HasLoo"/> is false); says why.</exception>
+    public LooPredictions Loo => HasLoo ? _loo.Value : throw new ModelException(Data.Model, Details!.NoLeaveOneOutReason!);
+
+    /// <summary>The statistics of <see cref="FitRows.ModelStatistics"/> this fit writes to <c>results.csv</c>.</summary>
+    public IReadOnlyList<string> ModelStatistics =>
+        Details?.ModelStatistics
+        ?? (HacLag is null ? FitRows.ModelStatistics : FitRows.ModelStatistics.Where(s => s is not ("f_stat" or "f_pvalue")).ToList());
 
     /// <summary>
     /// log |dz/dy| summed over the rows, where z is the modelled response: −Σ log y_t for log y, 0 for y and Δy
-    /// (Δy_t given y_{t−1} has unit Jacobian).
+    /// (Δy_t given y_{t−1} has unit Jacobian), plus the estimator's own transform (½·log(1−ρ²) for Prais-Winsten).
     /// </summary>
-    public double LogJacobian => Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0;
+    public double LogJacobian => (Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0) + (Details?.LogJacobian ?? 0.0);
 
     /// <summary>The Gaussian log-likelihood of y on its level scale: the fit's log-likelihood plus <see cref="LogJacobian"/>.</summary>
     public double LogLikelihoodLevelScale => Ols.LogLikelihood + LogJacobian;
 
-    /// <summary>AIC on the level of y, with the fit's parameter count (coefficients + σ).</summary>
-    public double AicLevelScale => Ols.Aic - 2 * LogJacobian;
+    /// <summary>AIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
+    public double AicLevelScale => Ols.Aic - 2 * LogJacobian + 2 * ExtraParameters;
 
-    /// <summary>BIC on the level of y, with the fit's parameter count (coefficients + σ).</summary>
-    public double BicLevelScale => Ols.Bic - 2 * LogJacobian;
+    /// <summary>BIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
+    public double BicLevelScale => Ols.Bic - 2 * LogJacobian + Math.Log(Ols.N) * ExtraParameters;
+
+    private int ExtraParameters => Details?.ExtraParameters ?? 0;
 
     private IReadOnlyList<CoefficientRow> BuildCoefficients()
     {
@@ -82,7 +104,8 @@ public sealed class AlternativeFit
 
     /// <summary>
     /// The rows for <c>results.csv</c>, in the base model's vocabulary plus <c>loo_rmse</c>, <c>loo_mae</c>,
-    /// <c>loo_pred_r_squared</c>, the level-scale likelihood figures and, for Newey-West, <c>hac_lag</c>.
+    /// <c>loo_pred_r_squared</c>, the level-scale likelihood figures, for Newey-West <c>hac_lag</c>, and the
+    /// estimator's own statistics (e.g. <c>rho</c>).
     /// A statistic that is undefined for this model is left out and added to <paramref name="undefined"/> with the reason.
     /// </summary>
     public IReadOnlyList<ResultRow> ToResultRows(ICollection<UndefinedResult>? undefined = null)
@@ -97,23 +120,22 @@ public sealed class AlternativeFit
         foreach (var c in Coefficients)
             foreach (var statistic in FitRows.CoefficientStatistics)
                 Add(statistic, c.Term, () => FitRows.CoefficientStatistic(c, statistic));
-        var o = Ols;
-        foreach (var statistic in FitRows.ModelStatistics)
-        {
-            if (HacLag is not null && statistic is "f_stat" or "f_pvalue")
-            {
-                undefined?.Add(new UndefinedResult(table, model, statistic, "",
-                    "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
-                continue;
-            }
-            Add(statistic, "", () => FitRows.ModelStatistic(o, statistic));
-        }
+        foreach (var statistic in ModelStatistics)
+            Add(statistic, "", () => FitRows.ModelStatistic(Ols, statistic));
+        // Statistics of the base vocabulary this model does not write, with the reason (Newey-West F, Prais-Winsten R²…).
+        foreach (var statistic in FitRows.ModelStatistics.Except(ModelStatistics))
+            undefined?.Add(new UndefinedResult(table, model, statistic, "", Details?.LeftOutReason
+                ?? "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
+        if (Details is not null)
+            foreach (var (statistic, value) in Details.Statistics)
+                Add(statistic, "", () => value);
         if (HacLag is not null)
             Add("hac_lag", "", () => HacLag.Value);
         Add("log_jacobian", "", () => LogJacobian);
         Add("loglik_level_scale", "", () => LogLikelihoodLevelScale);
         Add("aic_level_scale", "", () => AicLevelScale);
         Add("bic_level_scale", "", () => BicLevelScale);
+        // Loo throws a ModelException with the reason where exact leave-one-out does not exist.
         Add("loo_rmse", "", () => Loo.Rmse);
         Add("loo_mae", "", () => Loo.Mae);
         Add("loo_pred_r_squared", "", () => Loo.PredictiveRSquared);

@@ -48,8 +48,16 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         public IReadOnlyList<AlternativeFit> FitsFor(Market market) =>
             Fits.Where(f => f.Data.Input.TableId == NotebookAnalysis.Data.Markets.Get(market).TableId).ToList();
 
-        /// <summary>Fits every model to every market and derives rows and verdicts.</summary>
-        public static Battery Run(Table1 data)
+        /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market and derives rows and verdicts.</summary>
+        public static Battery Run(Table1 data) => Run(data, ModelSpecs.All);
+
+        /// <summary>
+        /// Fits <paramref name="specs"/> (the base model and every model a named robustness check uses among them) to
+        /// every market. A model whose fit does not exist for a market (a design made singular by a transformation, the log
+        /// of a zero count, Prais-Winsten not converging) is left out of that market's rows and table, with the reason in
+        /// <see cref="LeftOut"/>; only the base model's failure stops the run.
+        /// </summary>
+        public static Battery Run(Table1 data, IReadOnlyList<ModelSpec> specs)
         {
             var inputs = ModelInput.AllMarkets(data);
             var omitted = new List<UndefinedResult>();
@@ -57,7 +65,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             // with the reason; the base model always fits here, since the base reproduction has fitted it already.
             var fits = new List<AlternativeFit>();
             foreach (var input in inputs)
-                foreach (var spec in ModelSpecs.All)
+                foreach (var spec in specs)
                 {
                     try
                     {
@@ -131,6 +139,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
           .Append("`aic_level_scale`, `bic_level_scale` and `loglik_level_scale` add the Jacobian of the log (−Σ log y) so that ")
           .Append("log-y and level-y models are compared on the density of y; they are comparable among the models fitted to the ")
           .Append("same years: ").Append(SameYears(battery, baseFit)).Append("\n\n");
+        foreach (var spec in battery.Fits.Select(f => f.Spec).Where(s => s.Estimator is not null).DistinctBy(s => s.Name))
+            sb.Append($"`{spec.Name}` is not fitted by OLS but by {spec.Estimator!.Description}.\n\n");
         foreach (var m in battery.Markets)
         {
             sb.Append($"### {m.Market.TableId}: {m.Market.Title}\n\n");
@@ -162,10 +172,13 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 ? string.Create(ic, $"{names[0]} alone (it explains y in {g.Key.First}-{g.Key.Last})")
                 : string.Create(ic, $"{Join(names, " with ")} ({(names.Count == 2 ? "both" : "all")} explain y in {g.Key.First}-{g.Key.Last}{jacobian})"));
         }
-        var looGroups = fits.GroupBy(f => f.Loo.Count).OrderByDescending(g => g.Count()).ToList();
+        var looGroups = fits.Where(f => f.HasLoo).GroupBy(f => f.Loo.Count).OrderByDescending(g => g.Count()).ToList();
+        var noLoo = fits.Where(f => !f.HasLoo).Select(f => $"`{f.Spec.Name}`").ToList();
         string loo = looGroups.Count == 1
-            ? string.Create(ic, $"The LOO RMSE of every model is over {looGroups[0].Key} years.")
+            ? string.Create(ic, $"The LOO RMSE of every model{(noLoo.Count > 0 ? " that has one" : "")} is over {looGroups[0].Key} years.")
             : string.Create(ic, $"The LOO RMSE of {string.Join("; of ", looGroups.Skip(1).Select(g => $"{Join(g.Select(f => $"`{f.Spec.Name}`").ToList(), " and ")} is over {g.Key} years"))}, the others over {looGroups[0].Key}.");
+        if (noLoo.Count > 0)
+            loo += $" {Join(noLoo, " and ")} {(noLoo.Count == 1 ? "has" : "have")} none (see the statistics left out below).";
         return Join(clauses, ", and ") + ". " + loo;
 
         static string Join(IReadOnlyList<string> items, string last) =>

@@ -11,9 +11,9 @@ namespace NotebookAnalysis.Models;
 /// <param name="SlopeTerm">The term reported as "the slope": <c>x</c>, or <c>year</c> for the trend-only model; null for the mean-only benchmark.</param>
 /// <param name="Slope">Its estimate.</param>
 /// <param name="SlopePValue">Its p-value under the model's covariance.</param>
-/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark.</param>
+/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark and where the fit does not write it.</param>
 /// <param name="DurbinWatson">Durbin-Watson of the model's residuals; null for the benchmark.</param>
-/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y; null where it is undefined (a row with leverage 1).</param>
+/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y; null where it is undefined (a row with leverage 1) or the estimator has none (Prais-Winsten).</param>
 /// <param name="AicLevelScale">AIC on the level of y (Jacobian included); null for the benchmark.</param>
 public sealed record RobustnessRow(string Model, string Formula, int N, string? SlopeTerm, double? Slope, double? SlopePValue,
     double? RSquared, double? DurbinWatson, double? LooRmse, double? AicLevelScale);
@@ -88,13 +88,19 @@ public static class Robustness
     public const double Alpha = 0.05;
 
     /// <summary>The robustness table and checks for one market.</summary>
-    /// <param name="fits">This market's fits: must include the base model and every alternative of <see cref="ModelSpecs.All"/>.</param>
+    /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
+    /// Only specs with <see cref="ModelSpec.InRobustnessChecks"/> count in the checks; every fit is a row of the table.</param>
     /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
     public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
         var market = Markets.ByTableId(fits[0].Data.Input.TableId);
         // A model missing from the fits could not be fitted to these data; the checks that need it are undefined.
-        AlternativeFit? Get(ModelSpec s) => fits.FirstOrDefault(f => f.Spec.Name == s.Name);
+        AlternativeFit? Get(ModelSpec s)
+        {
+            var fit = fits.FirstOrDefault(f => f.Spec.Name == s.Name);
+            return fit is null || fit.Spec.InRobustnessChecks ? fit
+                : throw new InvalidOperationException($"A named robustness check uses '{s.Name}', but its spec does not join the robustness checks (InRobustnessChecks is false).");
+        }
         var rows = fits.Select(Row).ToList();
         rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
 
@@ -112,7 +118,7 @@ public static class Robustness
             Significant("x beside a linear trend (x_plus_year)", trend, ModelSpecs.XPlusYear),
             Significant("first differences (Δy on Δx)", diff, ModelSpecs.FirstDifference),
         };
-        var xModels = fits.Where(f => f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
+        var xModels = fits.Where(f => f.Spec.InRobustnessChecks && f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
         var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
         checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
             negative.Count == 0
@@ -145,10 +151,11 @@ public static class Robustness
     {
         string term = f.Spec.Regressor == RegressorTransform.None ? "year" : "x";
         var c = f[term];
-        // A statistic undefined for this model (R² of a constant y, DW of an exact fit) is shown as "–".
+        // A statistic undefined for this model (R² of a constant y, DW of an exact fit) or not written by it is shown as "–".
         static double? D(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? e.Value : null;
+        double? Written(string statistic, Func<double> value) => f.ModelStatistics.Contains(statistic) ? D(value) : null;
         return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, D(() => c.Estimate), D(() => c.PValue),
-            D(() => f.Ols.RSquared), D(() => f.Ols.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
+            Written("r_squared", () => f.Ols.RSquared), Written("durbin_watson", () => f.Ols.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
     }
 
     private static RobustnessCheck NotFitted(string check, ModelSpec spec) =>

@@ -31,35 +31,38 @@ public sealed record ExecutionResult(
 /// </remarks>
 public static class NotebookExecutor
 {
+    /// <summary>
+    /// Kernels created by <see cref="RunAsync"/>, never disposed: disposing one unregisters the NuGet dependency
+    /// manager's native-library resolver, and the finalizers of native wrappers that the cells created (SkiaSharp's
+    /// SKObject) then fail to find libSkiaSharp (DllNotFoundException on the finalizer thread, which kills the
+    /// process). A worker runs one notebook and exits, so the kernel lives as long as the process.
+    /// </summary>
+    private static readonly List<Kernel> KeptAlive = [];
+
     /// <summary>Runs <paramref name="notebook"/>; stops at the first failing cell.</summary>
     /// <param name="notebook">The parsed notebook.</param>
-    /// <param name="parameters">Values injected after the <c>parameters</c> cell, papermill-style.</param>
-    public static async Task<ExecutionResult> RunAsync(NotebookFile notebook, IReadOnlyDictionary<string, string> parameters)
+    /// <param name="sources">Per cell number, source to run instead of the stored one (e.g. the parameters cell with --param values).</param>
+    /// <param name="cellStarting">Called with the cell number before each code cell runs.</param>
+    public static async Task<ExecutionResult> RunAsync(NotebookFile notebook, IReadOnlyDictionary<int, string>? sources = null, Action<int>? cellStarting = null)
     {
         var results = new Dictionary<int, (JsonArray, int?)>();
         if (!notebook.Cells.Any(c => c.CellType == "code"))
             return new ExecutionResult(results, null, null); // e.g. a contents page: nothing to run, no kernel needed
         var timings = new List<(int, double)>();
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        using var kernel = CreateKernel();
+        var kernel = CreateKernel();
+        lock (KeptAlive) KeptAlive.Add(kernel);
         timings.Add((0, clock.Elapsed.TotalSeconds));
         int executionCount = 0;
-        var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
-        if (parameters.Count > 0 && parametersCell is null)
-            return new ExecutionResult(results, null, "--param was given but the notebook has no cell tagged 'parameters'.");
 
         foreach (var cell in notebook.Cells.Where(c => c.CellType == "code"))
         {
             executionCount++;
+            cellStarting?.Invoke(cell.Number);
             clock.Restart();
             var outputs = new JsonArray();
-            var (failed, error) = await SubmitAsync(kernel, cell.Source, outputs, executionCount);
-            if (!failed && cell == parametersCell && parameters.Count > 0)
-            {
-                var injected = Parameters.Injection(cell.Source, parameters);
-                (failed, error) = await SubmitAsync(kernel, injected, outputs, executionCount);
-                if (failed) error = $"injecting --param values failed: {error}";
-            }
+            var source = sources is not null && sources.TryGetValue(cell.Number, out var replaced) ? replaced : cell.Source;
+            var (failed, error) = await SubmitAsync(kernel, source, outputs, executionCount);
             results[cell.Number] = (outputs, executionCount);
             timings.Add((cell.Number, clock.Elapsed.TotalSeconds));
             if (failed)

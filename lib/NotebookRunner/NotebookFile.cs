@@ -28,9 +28,9 @@ public sealed record NotebookCell(int Number, string? Id, string CellType, strin
 public sealed class NotebookFile
 {
     private readonly byte[] _bytes;
-    private readonly List<CellSpans> _spans;
+    private readonly DocumentSpans _spans;
 
-    private NotebookFile(string path, byte[] bytes, JsonObject root, IReadOnlyList<NotebookCell> cells, List<CellSpans> spans, string indentUnit)
+    private NotebookFile(string path, byte[] bytes, JsonObject root, IReadOnlyList<NotebookCell> cells, DocumentSpans spans, string indentUnit)
     {
         Path = path;
         _bytes = bytes;
@@ -98,16 +98,46 @@ public sealed class NotebookFile
     /// The file's bytes with each code cell's <c>outputs</c> and <c>execution_count</c> replaced.
     /// </summary>
     /// <param name="results">Per cell number: the new outputs and execution count. Cells not listed are kept.</param>
-    public byte[] WithOutputs(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results)
+    public byte[] WithOutputs(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results) =>
+        Rewrite(results, sources: null, normalize: false);
+
+    /// <summary>
+    /// The file's bytes with outputs and execution counts replaced, sources of some cells replaced, and, when
+    /// <paramref name="normalize"/> is set, the notebook and cell metadata made canonical
+    /// (<see cref="NotebookMetadata"/>). Every other byte stays as it was.
+    /// </summary>
+    /// <param name="results">Per cell number: the new outputs and execution count. Cells not listed are kept.</param>
+    /// <param name="sources">Per cell number: a new source text, or null.</param>
+    /// <param name="normalize">Rewrite metadata that differs from the canonical form.</param>
+    public byte[] Rewrite(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results, IReadOnlyDictionary<int, string>? sources, bool normalize)
     {
         var edits = new List<(int Start, int End, byte[] Text)>();
         foreach (var (number, (outputs, count)) in results)
         {
-            var span = _spans[number - 1];
+            var span = _spans.Cells[number - 1];
             if (span.Outputs is not (int os, int oe) || span.ExecutionCount is not (int es, int ee))
                 throw new NotebookFormatException(Path, $"cell {number} lacks \"outputs\" or \"execution_count\"; a code cell needs both.");
             edits.Add((es, ee, Encoding.UTF8.GetBytes(count is int n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")));
             edits.Add((os, oe, Encoding.UTF8.GetBytes(FormatJson(outputs, IndentAt(os)))));
+        }
+        foreach (var (number, source) in sources ?? new Dictionary<int, string>())
+        {
+            if (_spans.Cells[number - 1].Source is not (int ss, int se))
+                throw new NotebookFormatException(Path, $"cell {number} has no \"source\".");
+            edits.Add((ss, se, Encoding.UTF8.GetBytes(FormatJson(NotebookExecutor.Lines(source), IndentAt(ss)))));
+        }
+        if (normalize)
+        {
+            var canonical = NotebookMetadata.Document();
+            if (!JsonNode.DeepEquals(Root["metadata"], canonical) && _spans.Metadata is (int ms, int me))
+                edits.Add((ms, me, Encoding.UTF8.GetBytes(FormatJson(canonical, IndentAt(ms)))));
+            foreach (var cell in Cells)
+            {
+                var current = Root["cells"]![cell.Number - 1]!["metadata"];
+                var wanted = NotebookMetadata.Cell(cell.CellType, current);
+                if (!JsonNode.DeepEquals(current, wanted) && _spans.Cells[cell.Number - 1].Metadata is (int cs, int ce))
+                    edits.Add((cs, ce, Encoding.UTF8.GetBytes(FormatJson(wanted, IndentAt(cs)))));
+            }
         }
         edits.Sort((a, b) => a.Start.CompareTo(b.Start));
         using var result = new MemoryStream(_bytes.Length + 4096);
@@ -168,12 +198,20 @@ public sealed class NotebookFile
     {
         public (int, int)? Outputs;
         public (int, int)? ExecutionCount;
+        public (int, int)? Source;
+        public (int, int)? Metadata;
     }
 
-    /// <summary>Byte ranges of each cell's <c>outputs</c> and <c>execution_count</c> values.</summary>
-    private static List<CellSpans> FindSpans(byte[] bytes, string path, int cellCount)
+    private sealed class DocumentSpans
     {
-        var spans = new List<CellSpans>();
+        public (int, int)? Metadata;
+        public List<CellSpans> Cells { get; } = [];
+    }
+
+    /// <summary>Byte ranges of the notebook's <c>metadata</c> and of each cell's values that the runner may rewrite.</summary>
+    private static DocumentSpans FindSpans(byte[] bytes, string path, int cellCount)
+    {
+        var spans = new DocumentSpans();
         var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
         reader.Read(); // StartObject of the document
         while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
@@ -182,7 +220,8 @@ public sealed class NotebookFile
             reader.Read();
             if (name != "cells" || reader.TokenType != JsonTokenType.StartArray)
             {
-                reader.Skip();
+                var span = SkipValue(ref reader);
+                if (name == "metadata") spans.Metadata = span;
                 continue;
             }
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -192,20 +231,32 @@ public sealed class NotebookFile
                 {
                     string key = reader.GetString()!;
                     reader.Read();
-                    int start = (int)reader.TokenStartIndex;
-                    reader.Skip();
-                    int end = reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject
-                        ? (int)reader.TokenStartIndex + 1
-                        : (int)reader.BytesConsumed;
-                    if (key == "outputs") cell.Outputs = (start, end);
-                    else if (key == "execution_count") cell.ExecutionCount = (start, end);
+                    var span = SkipValue(ref reader);
+                    switch (key)
+                    {
+                        case "outputs": cell.Outputs = span; break;
+                        case "execution_count": cell.ExecutionCount = span; break;
+                        case "source": cell.Source = span; break;
+                        case "metadata": cell.Metadata = span; break;
+                    }
                 }
-                spans.Add(cell);
+                spans.Cells.Add(cell);
             }
         }
-        if (spans.Count != cellCount)
-            throw new NotebookFormatException(path, $"found {spans.Count} cells while scanning but {cellCount} while parsing.");
+        if (spans.Cells.Count != cellCount)
+            throw new NotebookFormatException(path, $"found {spans.Cells.Count} cells while scanning but {cellCount} while parsing.");
         return spans;
+    }
+
+    /// <summary>Skips the value the reader is on and returns its byte range.</summary>
+    private static (int, int) SkipValue(ref Utf8JsonReader reader)
+    {
+        int start = (int)reader.TokenStartIndex;
+        reader.Skip();
+        int end = reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject
+            ? (int)reader.TokenStartIndex + 1
+            : (int)reader.BytesConsumed;
+        return (start, end);
     }
 }
 

@@ -5,7 +5,8 @@ namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
 /// Structural checks: the parts of the nbformat 4.5 schema these notebooks use, and the project's
-/// conventions (VS Code Polyglot metadata, a <c>parameters</c> first code cell with pinned packages).
+/// conventions (C# kernel metadata as Jupyter or VS Code save it, a <c>parameters</c> first code cell with pinned
+/// packages). Whether the metadata is in the canonical form the runner writes is <see cref="NotebookMetadata.Differences"/>.
 /// </summary>
 public static partial class NotebookValidator
 {
@@ -76,7 +77,10 @@ public static partial class NotebookValidator
         var meta = notebook.Root["metadata"];
         if ((string?)meta?["kernelspec"]?["name"] != ".net-csharp") problems.Add("metadata.kernelspec.name must be '.net-csharp'.");
         if ((string?)meta?["kernelspec"]?["language"] != "C#") problems.Add("metadata.kernelspec.language must be 'C#'.");
-        if ((string?)meta?["language_info"]?["name"] != "polyglot-notebook") problems.Add("metadata.language_info.name must be 'polyglot-notebook'.");
+        // Jupyter's kernel writes "C#" (the canonical value, see NotebookMetadata), VS Code's Polyglot "polyglot-notebook";
+        // both are accepted here and the runner writes the canonical one back.
+        if ((string?)meta?["language_info"]?["name"] is not ("C#" or "polyglot-notebook"))
+            problems.Add("metadata.language_info.name must be 'C#' (or VS Code's 'polyglot-notebook', which the runner normalises).");
         if ((string?)meta?["polyglot_notebook"]?["kernelInfo"]?["defaultKernelName"] != "csharp")
             problems.Add("metadata.polyglot_notebook.kernelInfo.defaultKernelName must be 'csharp'.");
 

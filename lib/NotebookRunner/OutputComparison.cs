@@ -6,7 +6,9 @@ namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
 /// Compares stored outputs with a fresh run for <c>--check</c>, after masking the parts that legitimately change
-/// between runs: generated ids (GUIDs, hex ids) and timestamps.
+/// between runs: generated ids (GUIDs, hex ids) and timestamps. For <c>--check</c>, outputs that the Jupyter
+/// kernel injects by itself (<see cref="IsKernelInjected"/>) are left out on both sides, so a notebook saved
+/// from Jupyter still checks.
 /// </summary>
 public static partial class OutputComparison
 {
@@ -32,7 +34,40 @@ public static partial class OutputComparison
     }
 
     /// <summary>
-    /// The first cell whose masked outputs differ, with the first differing line of each side; null when all agree.
+    /// True for an output that the .NET Interactive Jupyter kernel adds by itself, not the cell's code:
+    /// <list type="bullet">
+    /// <item>its HTTP probe script (a <c>text/html</c> display holding <c>probeAddresses(</c>, which lists the
+    /// machine's network addresses and loads require.js);</item>
+    /// <item>"Loading extensions from `…`" (a <c>text/plain</c> display starting so, naming a path in the NuGet cache).</item>
+    /// </list>
+    /// Warnings (e.g. CS1701 on stderr) and errors are never counted as injected.
+    /// </summary>
+    public static bool IsKernelInjected(JsonObject output)
+    {
+        if ((string?)output["output_type"] != "display_data" || output["data"] is not JsonObject data) return false;
+        var html = NotebookFile.JoinSource(data["text/html"]);
+        if (html.Contains("probeAddresses(", StringComparison.Ordinal)) return true;
+        return data.Count == 1 && NotebookFile.JoinSource(data["text/plain"]).StartsWith("Loading extensions from ", StringComparison.Ordinal);
+    }
+
+    /// <summary>The outputs without those <see cref="IsKernelInjected"/> recognises.</summary>
+    public static JsonArray WithoutKernelInjected(JsonArray? outputs) =>
+        new((outputs ?? []).Where(o => o is not JsonObject output || !IsKernelInjected(output)).Select(o => o?.DeepClone()).ToArray());
+
+    /// <summary>As <see cref="FirstDifference(NotebookFile, IReadOnlyDictionary{int, ValueTuple{JsonArray, int?}})"/>, with the fresh outputs read from another copy of the notebook (e.g. one Jupyter executed).</summary>
+    public static string? FirstDifference(NotebookFile stored, NotebookFile fresh)
+    {
+        if (fresh.Cells.Count != stored.Cells.Count)
+            return $"the notebooks have {stored.Cells.Count} and {fresh.Cells.Count} cells";
+        var outputs = fresh.Cells.Where(c => c.CellType == "code").ToDictionary(
+            c => c.Number,
+            c => (c.Outputs ?? [], (fresh.Root["cells"]![c.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int?>()));
+        return FirstDifference(stored, outputs);
+    }
+
+    /// <summary>
+    /// The first cell whose masked outputs differ (kernel-injected outputs left out on both sides), with the first
+    /// differing line of each side; null when all agree.
     /// </summary>
     public static string? FirstDifference(NotebookFile stored, IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> fresh)
     {
@@ -42,8 +77,8 @@ public static partial class OutputComparison
             var storedCount = (stored.Root["cells"]![cell.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int?>();
             if (storedCount != run.ExecutionCount)
                 return $"cell {cell.Number}: stored execution_count {storedCount?.ToString() ?? "null"}, fresh run {run.ExecutionCount}";
-            var a = Masked(cell.Outputs).Split('\n');
-            var b = Masked(run.Outputs).Split('\n');
+            var a = Masked(WithoutKernelInjected(cell.Outputs)).Split('\n');
+            var b = Masked(WithoutKernelInjected(run.Outputs)).Split('\n');
             for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
             {
                 var left = i < a.Length ? a[i] : "<end>";

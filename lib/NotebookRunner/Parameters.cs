@@ -8,24 +8,25 @@ namespace NotebookAnalysis.NotebookRunner;
 public static partial class Parameters
 {
     /// <summary>
-    /// C# that re-declares each parameter after the parameters cell. A parameter declared there with a string
-    /// literal gets a string literal; any other is inserted as C# text (e.g. a number).
+    /// The parameters cell with each given parameter's initial value replaced, so the cell shows the value used.
+    /// A parameter declared with a string literal gets a string literal; any other gets the value as C# text
+    /// (e.g. a number).
     /// </summary>
     /// <exception cref="ArgumentException">A name is not declared in the parameters cell.</exception>
-    public static string Injection(string parametersSource, IReadOnlyDictionary<string, string> values)
+    public static string Rewrite(string parametersSource, IReadOnlyDictionary<string, string> values)
     {
-        var code = new StringBuilder("// injected by run-notebooks --param\n");
+        var source = parametersSource;
         foreach (var (name, value) in values)
         {
-            var declaration = new Regex($@"\b(?:var|string|int|double|bool)\s+{Regex.Escape(name)}\s*=\s*(?<init>\S)", RegexOptions.CultureInvariant)
-                .Match(parametersSource);
+            var declaration = new Regex($@"\b(?:var|string|int|double|bool)\s+{Regex.Escape(name)}\s*=\s*(?<init>[^;\n]*);", RegexOptions.CultureInvariant)
+                .Match(source);
             if (!declaration.Success)
                 throw new ArgumentException($"--param {name}: the parameters cell declares no variable '{name}'.");
-            bool isString = declaration.Groups["init"].Value is "\"" or "@";
-            code.Append("var ").Append(name).Append(" = ")
-                .Append(isString ? StringLiteral(value) : value).Append(";\n");
+            var init = declaration.Groups["init"];
+            bool isString = init.Value.StartsWith('"') || init.Value.StartsWith('@');
+            source = source[..init.Index] + (isString ? StringLiteral(value) : value) + source[(init.Index + init.Length)..];
         }
-        return code.ToString();
+        return source;
     }
 
     /// <summary>Parses <c>name=value</c>.</summary>

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 
 namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
-/// <c>run-notebooks [--check] [--param name=value]… [--jobs N] [--no-build] [--timeout S] [NOTEBOOK…]</c>.
+/// <c>run-notebooks [--check] [--param name=value]… [--out DIR] [--html DIR] [--jobs N] [--no-build] [--timeout S] [NOTEBOOK…]</c>.
 /// Runs each notebook in its own process (a worker: this program with <c>--worker</c>), with the notebook's
 /// folder as working directory. Exit codes: 0 all passed, 1 a notebook failed, 2 usage error.
 /// </summary>
@@ -21,10 +20,13 @@ public static class RunnerCli
     public const int UsageError = 2;
 
     private const string Usage =
-        "usage: dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--jobs N] [--no-build] [--timings] [--timeout SECONDS]]\n" +
+        "usage: dotnet run scripts/run-notebooks.cs [-- [NOTEBOOK…] [--check] [--param name=value]… [--out DIR] [--html DIR] [--jobs N] [--no-build] [--timings] [--timeout SECONDS]]\n" +
         "  NOTEBOOK       .ipynb files to run (default: every notebooks/*.ipynb of the repository)\n" +
         "  --check        run without writing; fail when the stored outputs differ from a fresh run\n" +
-        "  --param n=v    override variable n of the notebooks' 'parameters' cell (e.g. --param dataPath=/data/t1.csv)\n" +
+        "  --param n=v    override variable n of the notebooks' 'parameters' cell (e.g. --param dataPath=/data/t1.csv);\n" +
+        "                 needs --out (or --check): the committed notebooks and results/figures/ are never overwritten\n" +
+        "  --out DIR      write the executed copies to DIR/NAME.ipynb and their figures to DIR/figures/, not over the notebooks\n" +
+        "  --html DIR     also export each executed notebook to DIR/NAME.html (self-contained: images embedded, no network)\n" +
         "  --jobs N       notebooks run at once, one process each (default: number of processors)\n" +
         "  --no-build     do not build lib/ in Release first\n" +
         "  --timings      print kernel start-up and the slowest cells of each notebook\n" +
@@ -60,6 +62,11 @@ public static class RunnerCli
                 Console.Error.WriteLine($"run-notebooks: '{nb}' is not an existing .ipynb file.\n{Usage}");
                 return UsageError;
             }
+        if (UsageProblem(options, notebooks) is string problem)
+        {
+            Console.Error.WriteLine($"run-notebooks: {problem}\n{Usage}");
+            return UsageError;
+        }
 
         if (!options.NoBuild && !await BuildLibraryAsync(notebooks)) return Failed;
 
@@ -74,6 +81,7 @@ public static class RunnerCli
             {
                 var sw = Stopwatch.StartNew();
                 var (code, output) = await RunWorkerAsync(nb, options);
+                if (!output.EndsWith('\n') && output.Length > 0) output += "\n";
                 lock (consoleLock)
                 {
                     done++;
@@ -143,60 +151,55 @@ public static class RunnerCli
         return true;
     }
 
-    private static async Task<(int Code, string Output)> RunWorkerAsync(string notebook, Options options)
+    /// <summary>Option combinations that would write where they must not; null when the options are consistent.</summary>
+    private static string? UsageProblem(Options options, IReadOnlyList<string> notebooks)
     {
-        var (file, prefix) = SelfCommand();
-        var psi = new ProcessStartInfo(file)
-        {
-            WorkingDirectory = Path.GetDirectoryName(notebook)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var a in prefix) psi.ArgumentList.Add(a);
-        psi.ArgumentList.Add("--worker");
-        psi.ArgumentList.Add(notebook);
-        psi.ArgumentList.Add(Display(notebook));
-        if (options.Check) psi.ArgumentList.Add("--check");
-        if (options.Timings) psi.ArgumentList.Add("--timings");
-        foreach (var (name, value) in options.Parameters)
-        {
-            psi.ArgumentList.Add("--param");
-            psi.ArgumentList.Add($"{name}={value}");
-        }
-        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_NOLOGO"] = "1";
-
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.TimeoutSeconds));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (Failed, $"{Display(notebook)}: timed out after {options.TimeoutSeconds} s\n{await stdout}");
-        }
-        var err = await stderr;
-        return (process.ExitCode, (await stdout) + (process.ExitCode == 0 || err.Length == 0 ? "" : err));
+        if (options.Parameters.Count > 0 && options.Out is null && !options.Check)
+            return "--param writes executed copies under a folder of yours: add --out DIR (the committed notebooks and results/figures/ stay as they are).";
+        if (options.Out is null) return null;
+        var outDir = Path.GetFullPath(options.Out);
+        if (options.Check) return "--check writes nothing; drop --out.";
+        foreach (var nb in notebooks)
+            if (string.Equals(Path.GetDirectoryName(nb), outDir.TrimEnd(Path.DirectorySeparatorChar), StringComparison.Ordinal))
+                return $"--out {options.Out} is the folder of {Display(nb)}: the copies would overwrite the notebooks; choose another folder.";
+        var root = FindRepositoryRoot(Path.GetDirectoryName(notebooks[0]));
+        if (root is not null && string.Equals(Path.Combine(outDir, FiguresFolderName), Path.Combine(root, "results", FiguresFolderName), StringComparison.Ordinal))
+            return $"--out {options.Out} would put the figures in the committed results/figures/; choose another folder.";
+        return null;
     }
 
-    /// <summary>How to start this same program again: the app host, or <c>dotnet</c> plus the entry assembly.</summary>
-    private static (string File, string[] Prefix) SelfCommand()
+    /// <summary>The environment variable through which the runner tells lib/ where a run's figures go (see Figure.DefaultFolder).</summary>
+    public const string FiguresVariable = "NOTEBOOK_ANALYSIS_FIGURES";
+
+    /// <summary>The sub-folder of <c>--out</c> that receives the copies' figures.</summary>
+    public const string FiguresFolderName = "figures";
+
+    private static async Task<(int Code, string Output)> RunWorkerAsync(string notebook, Options options)
     {
-        var process = Environment.ProcessPath ?? throw new InvalidOperationException("Cannot locate the running executable.");
-        var name = Path.GetFileNameWithoutExtension(process);
-        if (name.Equals("dotnet", StringComparison.OrdinalIgnoreCase))
+        var arguments = new List<string>();
+        if (options.Check) arguments.Add("--check");
+        if (options.Timings) arguments.Add("--timings");
+        if (options.Out is not null) arguments.AddRange(["--out", Path.GetFullPath(options.Out)]);
+        if (options.Html is not null) arguments.AddRange(["--html", Path.GetFullPath(options.Html)]);
+        foreach (var (name, value) in options.Parameters) arguments.AddRange(["--param", $"{name}={value}"]);
+
+        // Where the notebook's figures go: results/figures/ for a normal rerun; the student's folder with --out;
+        // with --check, a scratch folder removed afterwards, so that --check really writes nothing.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        string? scratch = null;
+        if (options.Out is not null)
+            environment[FiguresVariable] = Path.Combine(Path.GetFullPath(options.Out), FiguresFolderName);
+        else if (options.Check)
+            environment[FiguresVariable] = scratch = Path.Combine(Path.GetTempPath(), $"run-notebooks-check-{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
         {
-            var entry = Assembly.GetEntryAssembly()?.Location;
-            if (string.IsNullOrEmpty(entry) || Path.GetFileName(entry).StartsWith("testhost", StringComparison.OrdinalIgnoreCase))
-                entry = typeof(RunnerCli).Assembly.Location;
-            return (process, [entry]);
+            return await WorkerProcess.RunAsync(notebook, Display(notebook), arguments, environment, TimeSpan.FromSeconds(options.TimeoutSeconds));
         }
-        return (process, []);
+        finally
+        {
+            if (scratch is not null && Directory.Exists(scratch))
+                try { Directory.Delete(scratch, recursive: true); } catch (IOException) { }
+        }
     }
 
     private sealed class Options
@@ -207,6 +210,8 @@ public static class RunnerCli
         public bool NoBuild { get; private set; }
         public bool Timings { get; private set; }
         public bool Help { get; private set; }
+        public string? Out { get; private set; }
+        public string? Html { get; private set; }
         public int Jobs { get; private set; } = Math.Max(1, Environment.ProcessorCount);
         public int TimeoutSeconds { get; private set; } = 600;
 
@@ -228,6 +233,8 @@ public static class RunnerCli
                         var (name, value) = NotebookRunner.Parameters.ParseAssignment(Next());
                         o.Parameters[name] = value;
                         break;
+                    case "--out": o.Out = NonEmpty(a, Next()); break;
+                    case "--html": o.Html = NonEmpty(a, Next()); break;
                     case "--jobs":
                         o.Jobs = int.TryParse(Next(), NumberStyles.None, CultureInfo.InvariantCulture, out var j) && j > 0 ? j : throw new ArgumentException("--jobs needs a positive whole number.");
                         break;
@@ -242,5 +249,8 @@ public static class RunnerCli
             }
             return o;
         }
+
+        private static string NonEmpty(string option, string value) =>
+            value.Length > 0 ? value : throw new ArgumentException($"{option} needs a folder, not an empty string.");
     }
 }

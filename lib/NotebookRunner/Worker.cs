@@ -1,19 +1,41 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using NotebookAnalysis.Output;
 
 namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
 /// Runs one notebook in this process (started by <see cref="RunnerCli"/> with the notebook's folder as working
-/// directory): validate, execute, then write the outputs back or, with <c>--check</c>, compare them.
+/// directory): validate, execute, then write the outputs back (or an executed copy under <c>--out</c>) or, with
+/// <c>--check</c>, compare them; optionally export HTML.
 /// </summary>
+/// <remarks>
+/// Everything the runner reads goes to the real standard output through <see cref="_report"/>, which the kernel's
+/// console capture does not touch: progress markers (<see cref="WorkerProcess.Marker"/>) and the messages.
+/// </remarks>
 internal static class Worker
 {
+    private static TextWriter _report = Console.Out;
+
     public static async Task<int> RunAsync(string[] args)
+    {
+        WorkerProcess.WatchParent();
+        _report = new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true, NewLine = "\n" };
+        try
+        {
+            return await RunCoreAsync(args);
+        }
+        finally
+        {
+            _report.WriteLine(WorkerProcess.Done);
+        }
+    }
+
+    private static async Task<int> RunCoreAsync(string[] args)
     {
         if (args.Length < 2)
         {
-            Console.Error.WriteLine("run-notebooks --worker NOTEBOOK DISPLAY-NAME [--check] [--param n=v]…");
+            _report.WriteLine("run-notebooks --worker NOTEBOOK DISPLAY-NAME [--check] [--out DIR] [--html DIR] [--param n=v]…");
             return RunnerCli.UsageError;
         }
         // Stored outputs must not depend on the machine's locale (the authors' is ru-RU: "3,7"): the kernel and every
@@ -22,11 +44,14 @@ internal static class Worker
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         string path = args[0], name = args[1];
         bool check = false, timings = false;
+        string? outDir = null, htmlDir = null;
         var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 2; i < args.Length; i++)
         {
             if (args[i] == "--check") check = true;
             else if (args[i] == "--timings") timings = true;
+            else if (args[i] == "--out" && i + 1 < args.Length) outDir = args[++i];
+            else if (args[i] == "--html" && i + 1 < args.Length) htmlDir = args[++i];
             else if (args[i] == "--param" && i + 1 < args.Length)
             {
                 var (n, v) = Parameters.ParseAssignment(args[++i]);
@@ -39,35 +64,52 @@ internal static class Worker
         {
             notebook = NotebookFile.Load(path);
         }
-        catch (Exception e) when (e is NotebookFormatException or IOException)
+        catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
         {
-            Console.WriteLine($"{name}: {e.Message}");
+            _report.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
         }
         var problems = NotebookValidator.NbformatProblems(notebook);
         if (problems.Count > 0)
         {
-            Console.WriteLine($"{name}: not a valid nbformat 4.5 notebook:\n  " + string.Join("\n  ", problems));
+            _report.WriteLine($"{name}: not a valid nbformat 4.5 notebook:\n  " + string.Join("\n  ", problems));
             return RunnerCli.Failed;
         }
 
-        ExecutionResult result;
-        try
+        // --param: the parameters cell runs, and in a copy shows, with the given values.
+        var sources = new Dictionary<int, string>();
+        if (parameters.Count > 0)
         {
-            result = await NotebookExecutor.RunAsync(notebook, parameters);
+            var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
+            if (parametersCell is null)
+            {
+                _report.WriteLine($"{name}: --param was given but the notebook has no cell tagged 'parameters'.");
+                return RunnerCli.Failed;
+            }
+            try
+            {
+                sources[parametersCell.Number] = Parameters.Rewrite(parametersCell.Source, parameters);
+            }
+            catch (ArgumentException e)
+            {
+                _report.WriteLine($"{name}: {e.Message}");
+                return RunnerCli.Failed;
+            }
         }
-        catch (ArgumentException e)
-        {
-            Console.WriteLine($"{name}: {e.Message}");
-            return RunnerCli.Failed;
-        }
+
+        var result = await NotebookExecutor.RunAsync(notebook, sources, cell => _report.WriteLine(WorkerProcess.CellStarting(cell)));
+        _report.WriteLine(WorkerProcess.AfterCells);
+        // Run the finalizers of what the cells left behind now, while the kernel (and the native-library resolver
+        // it registered) is alive, so a finalizer problem shows here, in every run, rather than at random later.
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         if (timings && result.Timings is { Count: > 0 } t)
-            Console.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
+            _report.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
                 string.Join(", ", t.Skip(1).OrderByDescending(c => c.Seconds).Take(4).Select(c => $"cell {c.Cell} {c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s")) +
                 $"; all {t.Count - 1} code cells {t.Skip(1).Sum(c => c.Seconds).ToString("0.00", CultureInfo.InvariantCulture)} s");
         if (result.Error is not null)
         {
-            Console.WriteLine(result.FailedCell is int n
+            _report.WriteLine(result.FailedCell is int n
                 ? $"{name}: cell {n} failed: {result.Error}"
                 : $"{name}: {result.Error}");
             return RunnerCli.Failed;
@@ -78,26 +120,74 @@ internal static class Worker
             var difference = OutputComparison.FirstDifference(notebook, result.Outputs);
             if (difference is not null)
             {
-                Console.WriteLine($"{name}: stored outputs are stale; rerun without --check and commit. {difference}");
+                _report.WriteLine($"{name}: stored outputs are stale; rerun without --check and commit. {difference}");
                 return RunnerCli.Failed;
             }
-            return RunnerCli.Passed;
+            return ExportHtml(notebook, notebook.Rewrite(result.Outputs, sources, normalize: true), htmlDir, name);
         }
 
-        // Cells whose outputs only differ in masked parts keep their stored bytes: no churn in version control.
-        var changed = result.Outputs
-            .Where(kv => !(OutputComparison.SameAfterMasking(notebook.Cells[kv.Key - 1].Outputs, kv.Value.Outputs)
-                           && StoredCount(notebook, kv.Key) == kv.Value.ExecutionCount))
-            .ToDictionary(kv => kv.Key, kv => kv.Value);
-        var bytes = notebook.WithOutputs(changed);
-        if (!bytes.AsSpan().SequenceEqual(notebook.Bytes))
+        byte[] bytes;
+        string target;
+        if (outDir is not null)
         {
-            // Write beside, then replace: a crash never leaves a half-written notebook.
-            var temp = path + ".tmp";
-            await File.WriteAllBytesAsync(temp, bytes);
-            File.Move(temp, path, overwrite: true);
-            Console.WriteLine($"{name}: outputs updated");
+            // A student's run: a complete executed copy, its parameters cell showing the values used.
+            bytes = notebook.Rewrite(result.Outputs, sources, normalize: true);
+            target = Path.Combine(outDir, Path.GetFileName(path));
         }
+        else
+        {
+            // Cells whose outputs only differ in masked parts keep their stored bytes: no churn in version control.
+            var changed = result.Outputs
+                .Where(kv => !(OutputComparison.SameAfterMasking(notebook.Cells[kv.Key - 1].Outputs, kv.Value.Outputs)
+                               && StoredCount(notebook, kv.Key) == kv.Value.ExecutionCount))
+                .ToDictionary(kv => kv.Key, kv => kv.Value);
+            bytes = notebook.Rewrite(changed, sources: null, normalize: true);
+            target = path;
+        }
+        if (outDir is not null || !bytes.AsSpan().SequenceEqual(notebook.Bytes))
+        {
+            if (Write(target, bytes, name) is int failed) return failed;
+            _report.WriteLine(outDir is null ? $"{name}: outputs updated" : $"{name}: executed copy written to {target}");
+        }
+        return ExportHtml(notebook, bytes, htmlDir, name);
+    }
+
+    /// <summary>Writes through the one atomic writer; a file that cannot be written is a clean error naming it.</summary>
+    private static int? Write(string target, byte[] bytes, string name)
+    {
+        try
+        {
+            if (File.Exists(target) && IsReadOnly(target))
+            {
+                _report.WriteLine($"{name}: cannot write {target}: the file is read-only (make it writable, or write a copy with --out DIR); nothing was written.");
+                return RunnerCli.Failed;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
+            AtomicFile.WriteAllBytes(target, bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _report.WriteLine($"{name}: cannot write {target}: {e.Message} Nothing was written.");
+            return RunnerCli.Failed;
+        }
+    }
+
+    /// <summary>
+    /// Read-only by its mode bits, even for root, who may write anyway: a read-only notebook is the owner's wish.
+    /// </summary>
+    private static bool IsReadOnly(string path) =>
+        OperatingSystem.IsWindows()
+            ? File.GetAttributes(path).HasFlag(FileAttributes.ReadOnly)
+            : (File.GetUnixFileMode(path) & (UnixFileMode.UserWrite | UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)) == 0;
+
+    private static int ExportHtml(NotebookFile source, byte[] executed, string? htmlDir, string name)
+    {
+        if (htmlDir is null) return RunnerCli.Passed;
+        var html = HtmlExport.Render(NotebookFile.Parse(executed, source.Path), Path.GetDirectoryName(Path.GetFullPath(source.Path))!);
+        var target = Path.Combine(htmlDir, Path.ChangeExtension(Path.GetFileName(source.Path), ".html"));
+        if (Write(target, System.Text.Encoding.UTF8.GetBytes(html), name) is int failed) return failed;
+        _report.WriteLine($"{name}: exported {target}");
         return RunnerCli.Passed;
     }
 

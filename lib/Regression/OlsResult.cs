@@ -215,8 +215,7 @@ public sealed class OlsResult
         var r = _fit.Residuals;
         if (N - K - order <= 0)
             throw new ModelException(Model, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}.");
-        var regs = new List<(string, double[])>();
-        for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add((Terms[j], Design.Column(j)));
+        var regs = AuxiliaryRegressors();
         for (int l = 1; l <= order; l++)
         {
             var lag = new double[N];
@@ -338,13 +337,25 @@ public sealed class OlsResult
     {
         RequireResidualScale("the Breusch-Pagan test");
         var r2 = _fit.Residuals.Select(v => v * v).ToArray();
-        var regs = new List<(string, double[])>();
-        for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add((Terms[j], Design.Column(j)));
+        var regs = AuxiliaryRegressors();
         var fit = Ols.Fit(Design.WithIntercept(Model + " (Breusch-Pagan auxiliary)", [.. regs]), r2);
         // Squared residuals without variation carry no evidence of heteroskedasticity: LM = 0.
         double stat = fit.SsTotal == 0 ? 0 : N * fit.SsRegression / fit.SsTotal;
         int df = regs.Count;
         return new TestResult("Breusch-Pagan", stat, df, Distributions.ChiSquaredUpperTail(stat, df));
+    }
+
+    /// <summary>
+    /// The model's columns other than its own intercept, for an auxiliary regression. They are renamed
+    /// ("regressor: x") so that they cannot clash with the auxiliary design's own names: a design through the origin
+    /// may carry a column called <c>intercept</c> (Prais-Winsten's transformed constant), and the Breusch-Pagan
+    /// auxiliary regression adds its own <c>intercept</c>.
+    /// </summary>
+    private List<(string, double[])> AuxiliaryRegressors()
+    {
+        var regs = new List<(string, double[])>();
+        for (int j = Design.HasIntercept ? 1 : 0; j < K; j++) regs.Add(("regressor: " + Terms[j], Design.Column(j)));
+        return regs;
     }
 
     private double RequireVariation()

@@ -35,8 +35,18 @@ public sealed class Figure
     /// <summary>The static image, already saved to disk.</summary>
     public PngImage Image { get; }
 
-    /// <summary><c>results/figures/</c> of the repository.</summary>
-    public static string DefaultFolder => System.IO.Path.Combine(Data.ProjectPaths.Results, "figures");
+    /// <summary>
+    /// Where figures go: the folder named by the environment variable <see cref="FolderVariable"/> when it is set
+    /// (the notebook runner sets it for a student's <c>--out</c> copy, and to a scratch folder for <c>--check</c>),
+    /// otherwise <c>results/figures/</c> of the repository.
+    /// </summary>
+    public static string DefaultFolder =>
+        Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder
+            ? folder
+            : System.IO.Path.Combine(Data.ProjectPaths.Results, "figures");
+
+    /// <summary>The environment variable that redirects <see cref="DefaultFolder"/>.</summary>
+    public const string FolderVariable = "NOTEBOOK_ANALYSIS_FIGURES";
 
     /// <summary>
     /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c> (through a temporary

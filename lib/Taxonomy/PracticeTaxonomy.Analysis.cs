@@ -27,9 +27,12 @@ public enum CrossTabLevel
 
 public sealed partial class PracticeTaxonomy
 {
-    /// <summary>The cross-tab as a plain count table: (institution, column key) → count, for charts.</summary>
-    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country) =>
-        Practices
+    /// <summary>
+    /// The cross-tab as a plain count table: (institution, column key) → count, for charts. Table 7's practices only,
+    /// unless <paramref name="includeStudents"/> adds the students'.
+    /// </summary>
+    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false) =>
+        (includeStudents ? PracticesWithStudents : Practices)
             .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: ColumnKey(l, level))))
             .Distinct()
             .GroupBy(c => (c.Institution, c.Key))

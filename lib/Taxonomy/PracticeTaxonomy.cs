@@ -18,6 +18,12 @@ public static class TaxonomyPaths
         "institution-types.json", "table7-practices.json", "table5-advantages.json", "table6-facilitator.json",
         "roles.json", "gaps.json", "places.json",
     ];
+
+    /// <summary>
+    /// The students' own practices (<c>student-practices.json</c>, empty as shipped): validated by the same rules as
+    /// Table 7's, but never counted as Table 7. Optional: a folder without it has no student practices.
+    /// </summary>
+    public const string StudentFile = "student-practices.json";
 }
 
 /// <summary>
@@ -52,6 +58,7 @@ public sealed partial class PracticeTaxonomy
         _origin = parts.Origin;
         InstitutionTypes = parts.Types;
         Practices = parts.Practices;
+        StudentPractices = parts.StudentPractices;
         Advantages = parts.Advantages;
         Stages = parts.Stages;
         FacilitatorEntries = parts.Facilitator;
@@ -72,8 +79,17 @@ public sealed partial class PracticeTaxonomy
     /// <summary>The four institution types, in Table 7's order.</summary>
     public IReadOnlyList<InstitutionTypeInfo> InstitutionTypes { get; }
 
-    /// <summary>Table 7's practices, in the table's order.</summary>
+    /// <summary>Table 7's practices, in the table's order: the paper's 22, never a student's.</summary>
     public IReadOnlyList<Practice> Practices { get; }
+
+    /// <summary>
+    /// The students' practices: <see cref="TaxonomyPaths.StudentFile"/> plus any added with <see cref="WithPractice"/>.
+    /// Validated like Table 7's; counted only where an analysis is asked to include them.
+    /// </summary>
+    public IReadOnlyList<Practice> StudentPractices { get; }
+
+    /// <summary>Table 7's practices followed by the students'.</summary>
+    public IReadOnlyList<Practice> PracticesWithStudents => [.. Practices, .. StudentPractices];
 
     /// <summary>Table 5's cells.</summary>
     public IReadOnlyList<Advantage> Advantages { get; }
@@ -110,8 +126,9 @@ public sealed partial class PracticeTaxonomy
     }
 
     /// <summary>
-    /// A new taxonomy with <paramref name="practice"/> appended to Table 7's list, validated by the same
-    /// rules (its trace may name another document under <c>seeds/</c>, e.g. a student's notes on another paper).
+    /// A new taxonomy with <paramref name="practice"/> appended to the students' practices, validated by the same
+    /// rules as Table 7's (its trace may name another document under <c>seeds/</c>, e.g. a student's notes on another
+    /// paper). Table 7 is unchanged; <see cref="PracticesWithStudents"/> includes the new practice.
     /// </summary>
     public PracticeTaxonomy WithPractice(Practice practice, string origin = "(added practice)")
     {
@@ -120,7 +137,7 @@ public sealed partial class PracticeTaxonomy
             throw new TaxonomyException(TaxonomyErrorKind.Duplicate, origin, practice.Id, null,
                 $"id '{practice.Id}' is already used in {parts.Origin[practice.Id].File}.");
         parts.Origin[practice.Id] = (origin, null);
-        parts.Practices = [.. Practices, practice];
+        parts.StudentPractices = [.. StudentPractices, practice];
         return new PracticeTaxonomy(parts);
     }
 
@@ -147,9 +164,9 @@ public sealed partial class PracticeTaxonomy
     public (string File, int? Line) Origin(string id) =>
         _origin.TryGetValue(id, out var o) ? o : ("(unknown)", null);
 
-    /// <summary>The Table 7 practice with <paramref name="id"/>.</summary>
+    /// <summary>The practice with <paramref name="id"/>: Table 7's, or a student's.</summary>
     public Practice Practice(string id) =>
-        Practices.FirstOrDefault(p => p.Id == id) ?? throw new KeyNotFoundException($"No Table 7 practice '{id}'.");
+        PracticesWithStudents.FirstOrDefault(p => p.Id == id) ?? throw new KeyNotFoundException($"No Table 7 or student practice '{id}'.");
 
     /// <summary>The info of institution type <paramref name="type"/>.</summary>
     public InstitutionTypeInfo TypeInfo(InstitutionType type) => InstitutionTypes.First(t => t.Type == type);
@@ -163,7 +180,7 @@ public sealed partial class PracticeTaxonomy
     private TaxonomyParts ToParts() => new()
     {
         Paper = Paper, Iso = Iso, Seeds = _seeds, Documents = new(_documents), Origin = new(_origin),
-        Types = InstitutionTypes, Practices = Practices, Advantages = Advantages, Stages = Stages,
+        Types = InstitutionTypes, Practices = Practices, StudentPractices = StudentPractices, Advantages = Advantages, Stages = Stages,
         Facilitator = FacilitatorEntries, CellRepairs = FacilitatorRepairs, Roles = Roles, Gaps = Gaps, Places = Places,
     };
 }
@@ -178,6 +195,7 @@ internal sealed class TaxonomyParts
     public required Dictionary<string, (string File, int? Line)> Origin { get; set; }
     public required IReadOnlyList<InstitutionTypeInfo> Types { get; set; }
     public required IReadOnlyList<Practice> Practices { get; set; }
+    public required IReadOnlyList<Practice> StudentPractices { get; set; }
     public required IReadOnlyList<Advantage> Advantages { get; set; }
     public required IReadOnlyList<(LifecycleStage Stage, string Column)> Stages { get; set; }
     public required IReadOnlyList<FacilitatorEntry> Facilitator { get; set; }

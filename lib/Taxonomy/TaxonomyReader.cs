@@ -27,20 +27,9 @@ internal static class TaxonomyReader
             types.Add(new InstitutionTypeInfo(type, e.OptInt("order") ?? 0, e.Str("name"), e.Trace("heading"), e.Str("principle"), e.Str("meaning")));
         }
 
-        var practices = new List<Practice>();
-        foreach (var e in files["table7-practices.json"].Entries("practices"))
-        {
-            Register(e);
-            var institution = e.Enum<InstitutionType>("institution", "institution type");
-            var b = e.OptObj("borderline");
-            Borderline? borderline = b is JsonEntry be ? new Borderline(be.Enum<InstitutionType>("other", "institution type"), be.Str("for"), be.Str("against")) : null;
-            var locations = e.ObjList("locations").Select(l => new PracticeLocation(
-                l.Str("country"), l.Str("paper_country"), l.OptStr("region"), l.OptStr("subdivision"), l.OptStr("subdivision_relation"),
-                l.Enum<Support>("support", "support level"),
-                l.ObjList("evidence").Select(t => new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"))).ToList(),
-                l.Str("reason"))).ToList();
-            practices.Add(new Practice(e.Id, institution, e.Str("label"), e.Trace(), e.Str("rationale"), borderline, e.OptStr("note"), locations));
-        }
+        var practices = ReadPractices(files["table7-practices.json"], Register);
+        var studentPath = Path.Combine(folder, TaxonomyPaths.StudentFile);
+        var studentPractices = File.Exists(studentPath) ? ReadPractices(TaxonomyJsonFile.Read(studentPath), Register) : [];
 
         var t5 = files["table5-advantages.json"];
         var columns = new Dictionary<AdvantageKind, string>();
@@ -123,6 +112,7 @@ internal static class TaxonomyReader
             Origin = origin,
             Types = types.OrderBy(t => t.Type).ToList(),
             Practices = practices,
+            StudentPractices = studentPractices,
             Advantages = advantages,
             Stages = stages.OrderBy(s => s.Stage).Select(s => (s.Stage, s.Column)).ToList(),
             Facilitator = facilitator,
@@ -131,5 +121,25 @@ internal static class TaxonomyReader
             Gaps = gaps,
             Places = gazetteer,
         };
+    }
+
+    /// <summary>The practices of a Table 7-shaped file (Table 7's own, or the students').</summary>
+    private static List<Practice> ReadPractices(TaxonomyJsonFile file, Action<JsonEntry> register)
+    {
+        var practices = new List<Practice>();
+        foreach (var e in file.Entries("practices"))
+        {
+            register(e);
+            var institution = e.Enum<InstitutionType>("institution", "institution type");
+            var b = e.OptObj("borderline");
+            Borderline? borderline = b is JsonEntry be ? new Borderline(be.Enum<InstitutionType>("other", "institution type"), be.Str("for"), be.Str("against")) : null;
+            var locations = e.ObjList("locations").Select(l => new PracticeLocation(
+                l.Str("country"), l.Str("paper_country"), l.OptStr("region"), l.OptStr("subdivision"), l.OptStr("subdivision_relation"),
+                l.Enum<Support>("support", "support level"),
+                l.ObjList("evidence").Select(t => new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"))).ToList(),
+                l.Str("reason"))).ToList();
+            practices.Add(new Practice(e.Id, institution, e.Str("label"), e.Trace(), e.Str("rationale"), borderline, e.OptStr("note"), locations));
+        }
+        return practices;
     }
 }

@@ -63,45 +63,31 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         }
     }
 
+    /// <summary>The id letter of each institution type in Table 7's ids (<c>T7-F1</c>, <c>T7-K1</c>, <c>T7-R1</c>, <c>T7-M1</c>).</summary>
+    private static readonly Dictionary<InstitutionType, char> IdLetter = new()
+    {
+        [InstitutionType.Functional] = 'F', [InstitutionType.Framework] = 'K', [InstitutionType.Regulatory] = 'R', [InstitutionType.Mental] = 'M',
+    };
+
     private void CheckPractices()
     {
         var table7 = t.Paper.Table("Table 7");
+        int printedRows = table7.Body.Count(r => !r.IsHeading);
+        string countNote = $"Table 7 of the paper lists {printedRows} practices; add your own to {TaxonomyPaths.StudentFile}, not to table7-practices.json.";
         var usedRows = new Dictionary<int, string>();
         var headingOf = t.InstitutionTypes.ToDictionary(x => t.Resolve(x.Heading).FirstLine, x => x.Type);
+        var numberInType = new Dictionary<InstitutionType, int>();
 
         foreach (var p in t.Practices)
         {
-            var passage = Resolve(p.Id, p.Trace, "trace");
-            if (p.Locations.Count == 0)
-                throw t.Error(TaxonomyErrorKind.Schema, p.Id, "the practice has no locations.");
-            var seen = new HashSet<(string, string?)>();
-            foreach (var l in p.Locations)
-            {
-                var what = $"location '{l.DisplayName}'";
-                CheckCountry(p.Id, l.Country, l.Subdivision, what);
-                if (l.Subdivision is null != l.SubdivisionRelation is null || l.SubdivisionRelation is not (null or "exact" or "within"))
-                    throw t.Error(TaxonomyErrorKind.Schema, p.Id, $"{what}: 'subdivision_relation' must be \"exact\" or \"within\" with a subdivision, and null without one.");
-                if (!seen.Add((l.Country, l.Region)))
-                    throw t.Error(TaxonomyErrorKind.Duplicate, p.Id, $"{what} ({l.Country}) is listed twice.");
-                if (l.Evidence.Count == 0)
-                    throw t.Error(TaxonomyErrorKind.Schema, p.Id, $"{what} has no evidence trace.");
-                var evidence = l.Evidence.Select(e => Resolve(p.Id, e, $"evidence for {what}")).ToList();
-                if (l.Support == Support.Supported)
-                {
-                    var forms = PlaceForms(l);
-                    if (!evidence.Any(e => PaperText.Mentions(e.Context, forms)))
-                        throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
-                            $"{what} is marked supported, but none of its evidence passages names it ({string.Join(", ", forms)}); mark it inferred or add the passage that does.");
-                }
-            }
-
+            var passage = CheckPractice(p);
             if (p.Trace.Section != "Table 7" || p.Trace.Document is not null)
-                continue; // a practice added from another source
+                throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id, $"table7-practices.json holds Table 7's rows only, but this practice traces to {p.Trace}. {countNote}");
             var row = table7.Rows.First(r => r.Line == passage.FirstLine);
             if (row == table7.Rows[0] || row.IsHeading || passage.Sentence != row.Cell(0))
                 throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id, $"trace {p.Trace} must point into a practice cell of Table 7 (it matched line {row.Line}: \"{passage.Sentence}\").");
             if (!usedRows.TryAdd(row.Line, p.Id))
-                throw t.Error(TaxonomyErrorKind.Duplicate, p.Id, $"Table 7's row at line {row.Line} is already the practice {usedRows[row.Line]}.");
+                throw t.Error(TaxonomyErrorKind.Duplicate, p.Id, $"Table 7's row at line {row.Line} is already the practice {usedRows[row.Line]}. {countNote}");
 
             var heading = table7.Rows.Where(r => r.IsHeading && r.Line < row.Line).LastOrDefault();
             if (heading is null || !headingOf.TryGetValue(heading.Line, out var printed))
@@ -109,6 +95,12 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
             if (printed != p.Institution)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
                     $"the data say '{p.Institution.ToString().ToLowerInvariant()}', but Table 7 prints the row under '{heading.Cell(0)}' ({printed.ToString().ToLowerInvariant()}).");
+
+            int number = numberInType[p.Institution] = numberInType.GetValueOrDefault(p.Institution) + 1;
+            string expectedId = $"T7-{IdLetter[p.Institution]}{number}";
+            if (p.Id != expectedId)
+                throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
+                    $"Table 7's ids number each institution type in table order (T7-F…, T7-K…, T7-R…, T7-M…): this {PracticeTaxonomy.Name(p.Institution)} practice is number {number} of its type, so its id is '{expectedId}'.");
 
             var cell = row.Cell(1);
             foreach (var l in p.Locations)
@@ -121,12 +113,66 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
             rest = FillerPattern().Replace(rest, " ").Trim();
             if (rest.Length > 0)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id, $"the row's country cell \"{cell}\" also names \"{rest}\", which no location records.");
+            CheckBorderline(p);
         }
 
         foreach (var row in table7.Body.Where(r => !r.IsHeading))
             if (!usedRows.ContainsKey(row.Line))
                 throw new TaxonomyException(TaxonomyErrorKind.Inconsistent, t.Origin(t.Practices.FirstOrDefault()?.Id ?? "").File,
                     $"(Table 7 row at line {row.Line})", null, $"no practice traces this row: \"{row.Cell(0)}\".");
+
+        foreach (var p in t.StudentPractices)
+        {
+            CheckPractice(p);
+            if (p.Id.StartsWith("T7-", StringComparison.Ordinal))
+                throw t.Error(TaxonomyErrorKind.Schema, p.Id, $"ids starting with 'T7-' belong to Table 7; give your practice an id of your own (e.g. 'S-1'). {countNote}");
+            if (p.Trace.Section == "Table 7" && p.Trace.Document is null)
+                throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
+                    $"a student's practice cannot trace into Table 7, whose rows are table7-practices.json's; trace it to the text (e.g. section 4.1) or to a document of your own under seeds/.");
+            CheckBorderline(p);
+        }
+    }
+
+    /// <summary>
+    /// The rules every practice obeys, Table 7's and the students' alike: its trace resolves; it has locations with
+    /// normalised countries, a valid subdivision relation, no duplicate and evidence in section 4 (or in the practice's
+    /// own document); a supported location is named by its evidence.
+    /// </summary>
+    private Passage CheckPractice(Practice p)
+    {
+        var passage = Resolve(p.Id, p.Trace, "trace");
+        if (p.Locations.Count == 0)
+            throw t.Error(TaxonomyErrorKind.Schema, p.Id, "the practice has no locations.");
+        var seen = new HashSet<(string, string?)>();
+        foreach (var l in p.Locations)
+        {
+            var what = $"location '{l.DisplayName}'";
+            CheckCountry(p.Id, l.Country, l.Subdivision, what);
+            if (l.Subdivision is null != l.SubdivisionRelation is null || l.SubdivisionRelation is not (null or "exact" or "within"))
+                throw t.Error(TaxonomyErrorKind.Schema, p.Id, $"{what}: 'subdivision_relation' must be \"exact\" or \"within\" with a subdivision, and null without one.");
+            if (!seen.Add((l.Country, l.Region)))
+                throw t.Error(TaxonomyErrorKind.Duplicate, p.Id, $"{what} ({l.Country}) is listed twice.");
+            if (l.Evidence.Count == 0)
+                throw t.Error(TaxonomyErrorKind.Schema, p.Id, $"{what} has no evidence trace.");
+            if (l.Evidence.FirstOrDefault(e => e.Document is null && !Section4.Contains(e.Section)) is { } outside)
+                throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id, $"evidence for {what} {outside} lies outside section 4 (4, 4.1, 4.2), where the paper describes its cases.");
+            var evidence = l.Evidence.Select(e => Resolve(p.Id, e, $"evidence for {what}")).ToList();
+            if (l.Support == Support.Supported)
+            {
+                var forms = PlaceForms(l);
+                if (!evidence.Any(e => PaperText.Mentions(e.Context, forms)))
+                    throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
+                        $"{what} is marked supported, but none of its evidence passages names it ({string.Join(", ", forms)}); mark it inferred or add the passage that does.");
+            }
+        }
+        return passage;
+    }
+
+    /// <summary>A borderline names the other type a practice could belong to (checked after its placement, which explains more).</summary>
+    private void CheckBorderline(Practice p)
+    {
+        if (p.Borderline is { } b && b.Other == p.Institution)
+            throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id, $"the borderline type '{PracticeTaxonomy.Name(b.Other)}' is the practice's own type; name the other type it could belong to.");
     }
 
     /// <summary>The word forms that name a location: the gazetteer's forms plus the printed name.</summary>
@@ -221,6 +267,8 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         foreach (var g in t.Gaps)
         {
             Resolve(g.Id, g.Trace, "trace");
+            if (g.Trace.Document is null && g.Trace.Section is not ("4.1" or "4.2"))
+                throw t.Error(TaxonomyErrorKind.Inconsistent, g.Id, $"a gap is something section 4 describes, so its trace points into 4.1 or 4.2, not {g.Trace}.");
             foreach (var place in g.Places)
                 CheckCountry(g.Id, place.Country, place.Subdivision, "place");
             foreach (var x in g.Nearest)

@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
+using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Teaching;
 
@@ -30,7 +31,19 @@ public static class Frames
             new DoubleDataFrameColumn("p_value", r.Select(x => x.SlopePValue)),
             new DoubleDataFrameColumn("r_squared", r.Select(x => x.RSquared)),
             new DoubleDataFrameColumn("durbin_watson", r.Select(x => x.DurbinWatson)),
-            new DoubleDataFrameColumn("loo_rmse", r.Select(x => (double?)x.LooRmse)),
+            new DoubleDataFrameColumn("loo_rmse", r.Select(x => x.LooRmse)),
             new DoubleDataFrameColumn("aic_level_scale", r.Select(x => x.AicLevelScale)));
+    }
+
+    /// <summary>Rows of <c>results.csv</c> as a DataFrame with its columns (e.g. the rows one model writes).</summary>
+    public static DataFrame ToDataFrame(this IEnumerable<ResultRow> rows)
+    {
+        var r = rows.ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("table", r.Select(x => x.Table)),
+            new StringDataFrameColumn("model", r.Select(x => x.Model)),
+            new StringDataFrameColumn("statistic", r.Select(x => x.Statistic)),
+            new StringDataFrameColumn("term", r.Select(x => x.Term)),
+            new DoubleDataFrameColumn("value", r.Select(x => x.Value)));
     }
 }

@@ -40,10 +40,12 @@ public static class TaxonomyFrames
     /// <summary>
     /// Institution type × country (or region): the number of Table 7 practices of each type located there.
     /// Columns are ordered by total (descending), then by code; the last column is the row total of practices.
+    /// With <paramref name="includeStudents"/>, the students' practices are counted beside Table 7's.
     /// </summary>
-    public static DataFrame CrossTab(this PracticeTaxonomy taxonomy, CrossTabLevel level = CrossTabLevel.Country)
+    public static DataFrame CrossTab(this PracticeTaxonomy taxonomy, CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false)
     {
-        var cells = taxonomy.Practices
+        var practices = includeStudents ? taxonomy.PracticesWithStudents : taxonomy.Practices;
+        var cells = practices
             .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: taxonomy.ColumnKey(l, level))))
             .Distinct()
             .ToList();
@@ -54,7 +56,7 @@ public static class TaxonomyFrames
         var frame = new DataFrame(new StringDataFrameColumn("institution", types.Select(PracticeTaxonomy.Name)));
         foreach (var key in keys)
             frame.Columns.Add(new Int32DataFrameColumn(key, types.Select(ty => cells.Count(c => c.Institution == ty && c.Key == key))));
-        frame.Columns.Add(new Int32DataFrameColumn("practices", types.Select(ty => taxonomy.Practices.Count(p => p.Institution == ty))));
+        frame.Columns.Add(new Int32DataFrameColumn("practices", types.Select(ty => practices.Count(p => p.Institution == ty))));
         return frame;
     }
 

@@ -12,6 +12,15 @@ public class MlNetComparisonTests
     private static ModelInput Goods => ModelInput.From(Table1.LoadBundled(), Market.Goods);
 
     [Fact]
+    public void ComparesExactlyTheSpecsThatDeclareIt()
+    {
+        // Joining is declared by the spec, never implied: not the Newey-West variants (same point fit as base), not ar1_pw.
+        Assert.Equal(ModelSpecs.All.Where(s => s.InMlNetComparison).Select(s => s.Name), MlNetComparison.Specs.Select(s => s.Name));
+        Assert.DoesNotContain(MlNetComparison.Specs, s => s.Name is "ar1_pw" or "hac_nw_lag1" or "hac_nw_auto");
+        Assert.All(MlNetComparison.Specs, s => Assert.Null(s.Estimator));
+    }
+
+    [Fact]
     public void TwoRunsGiveIdenticalNumbers()
     {
         var a = MlNetComparison.Run(Goods, ModelSpecs.LogLog);

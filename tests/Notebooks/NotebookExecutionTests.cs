@@ -43,7 +43,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         temp.InsertCodeCell(4, "broken-01", "var broken = thisNameDoesNotExist + 1;");
         var before = File.ReadAllBytes(temp.Path);
 
-        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
+        var (code, text) = RunnerHarness.Run(temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}", "--out", temp.Folder("out"));
         output.WriteLine(text);
 
         Assert.Equal(RunnerCli.Failed, code);
@@ -52,6 +52,24 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.Contains("thisNameDoesNotExist", text);
         Assert.EndsWith("0 passed, 1 failed", text.TrimEnd());
         Assert.Equal(before, File.ReadAllBytes(temp.Path));
+    }
+
+    [Fact]
+    public void Check_passes_on_a_notebook_saved_by_Jupyter_and_a_rerun_normalises_it()
+    {
+        // Beside a link to seeds/, so the notebook's own relative dataPath (which it prints) resolves unchanged.
+        using var temp = new TempNotebook("01-data.ipynb", NotebookFormatTests.AsSavedByJupyter("01-data.ipynb"), linkSeeds: true);
+        var before = File.ReadAllBytes(temp.Path);
+        var (code, text) = RunnerHarness.Run("--check", temp.Path);
+        output.WriteLine(text);
+        Assert.True(code == RunnerCli.Passed, $"exit {code}:\n{text}");
+        Assert.Equal(before, File.ReadAllBytes(temp.Path));
+
+        (code, text) = RunnerHarness.Run(temp.Path);
+        output.WriteLine(text);
+        Assert.True(code == RunnerCli.Passed, $"exit {code}:\n{text}");
+        var written = NotebookFile.Load(temp.Path);
+        Assert.Empty(NotebookMetadata.Differences(written));
     }
 
     [Fact]
@@ -76,6 +94,10 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     [InlineData("--jobs", "zero")]
     [InlineData("--param", "not an assignment")]
     [InlineData("does-not-exist.ipynb")]
+    [InlineData("notebooks/01-data.ipynb", "--param", "dataPath=/tmp/t1.csv")] // a student's run needs --out
+    [InlineData("notebooks/01-data.ipynb", "--out", "notebooks")] // never over the committed notebooks
+    [InlineData("notebooks/01-data.ipynb", "--out", "results")] // never into results/figures/
+    [InlineData("--out", "")]
     public void Usage_errors_exit_with_2(params string[] args)
     {
         var (code, text) = RunnerHarness.Run(args);
@@ -99,19 +121,33 @@ internal sealed class TempNotebook : IDisposable
 {
     private readonly string _folder;
 
-    public TempNotebook(string notebook)
+    /// <param name="notebook">A committed notebook's file name (the copy's name).</param>
+    /// <param name="text">The copy's content; default: the committed notebook's.</param>
+    /// <param name="linkSeeds">Put the copy in a notebooks/ folder beside a link to the repository's seeds/, so
+    /// <c>../seeds/…</c> resolves as in the repository.</param>
+    public TempNotebook(string notebook, string? text = null, bool linkSeeds = false)
     {
         _folder = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "nb-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_folder);
         Path = System.IO.Path.Combine(_folder, notebook);
-        var text = File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
-        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0", "NotebookAnalysis.dll");
-        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/NotebookAnalysis.dll\\\"", "#r \\\"" + lib + "\\\"");
-        Assert.Contains(lib, text);
+        if (linkSeeds)
+        {
+            Directory.CreateSymbolicLink(System.IO.Path.Combine(_folder, "seeds"), ProjectPaths.Seeds);
+            Directory.CreateDirectory(System.IO.Path.Combine(_folder, "notebooks"));
+            Path = System.IO.Path.Combine(_folder, "notebooks", notebook);
+        }
+        text ??= File.ReadAllText(System.IO.Path.Combine(ProjectPaths.Root, "notebooks", notebook));
+        // Every library the notebook references (core, Teaching, Rendering, …), made absolute.
+        var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0") + "/";
+        text = text.Replace("#r \\\"../lib/bin/Release/net10.0/", "#r \\\"" + lib);
+        if (text.Contains("NotebookAnalysis.dll", StringComparison.Ordinal)) Assert.Contains(lib, text);
         File.WriteAllText(Path, text);
     }
 
     public string Path { get; }
+
+    /// <summary>A path inside the temporary folder (not created).</summary>
+    public string Folder(string name) => System.IO.Path.Combine(_folder, name);
 
     public JsonObject Root => JsonNode.Parse(File.ReadAllText(Path))!.AsObject();
 

@@ -33,8 +33,84 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
     [MemberData(nameof(Notebooks))]
     public void Notebook_follows_the_conventions_and_pins_the_central_versions(string notebook)
     {
-        var problems = NotebookValidator.ConventionProblems(NotebookFile.Load(PathOf(notebook)), PinnedVersions());
+        var file = NotebookFile.Load(PathOf(notebook));
+        var problems = NotebookValidator.ConventionProblems(file, PinnedVersions()).Concat(NotebookMetadata.Differences(file)).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// A notebook as Jupyter saves it after <c>nbconvert --execute</c>: its kernel's language_info, a timestamp on
+    /// every code cell, the outputs its kernel injects in the first cell, keys sorted, one-space indent.
+    /// </summary>
+    internal static string AsSavedByJupyter(string notebook)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(PathOf(notebook)))!.AsObject();
+        root["metadata"]!["language_info"] = new JsonObject
+        {
+            ["file_extension"] = ".cs", ["mimetype"] = "text/x-csharp", ["name"] = "C#", ["pygments_lexer"] = "csharp", ["version"] = "13.0",
+        };
+        var injected = JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Root, "tests", "Notebooks", "Fixtures", "jupyter-kernel-injected-outputs.json")))!["outputs"]!.AsArray();
+        bool first = true;
+        foreach (var cell in root["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code"))
+        {
+            cell!["metadata"]!["execution"] = new JsonObject
+            {
+                ["iopub.execute_input"] = "2026-11-29T15:11:21.917251Z", ["iopub.status.busy"] = "2026-11-29T15:11:21.897540Z",
+                ["iopub.status.idle"] = "2026-11-29T15:11:27.213664Z", ["shell.execute_reply"] = "2026-11-29T15:11:27.193652Z",
+            };
+            if (first)
+            {
+                var outputs = cell["outputs"]!.AsArray();
+                for (int i = injected.Count - 1; i >= 0; i--) outputs.Insert(i == 0 ? 0 : 1, injected[i]!.DeepClone());
+                first = false;
+            }
+        }
+        var options = new System.Text.Json.JsonSerializerOptions
+        {
+            WriteIndented = true, IndentSize = 1, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        return Sorted(root)!.ToJsonString(options) + "\n";
+    }
+
+    private static JsonNode? Sorted(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Sorted(kv.Value)))),
+        JsonArray a => new JsonArray(a.Select(Sorted).ToArray()),
+        _ => node?.DeepClone(),
+    };
+
+    [Fact]
+    public void A_notebook_saved_by_Jupyter_is_accepted_compares_equal_and_normalises_back_to_the_committed_file()
+    {
+        var saved = NotebookFile.Parse(Encoding.UTF8.GetBytes(AsSavedByJupyter("01-data.ipynb")), "saved-by-jupyter.ipynb");
+        var committed = NotebookFile.Load(PathOf("01-data.ipynb"));
+
+        Assert.Empty(NotebookValidator.NbformatProblems(saved));
+        Assert.Empty(NotebookValidator.ConventionProblems(saved, PinnedVersions()));
+        var differences = NotebookMetadata.Differences(saved);
+        Assert.Contains(differences, d => d.StartsWith("the notebook metadata", StringComparison.Ordinal));
+        Assert.Contains(differences, d => d.Contains("execution timestamps"));
+        Assert.Contains(differences, d => d.Contains("probe script"));
+        // --check's comparison leaves out what the kernel injected and ignores metadata.
+        Assert.Null(OutputComparison.FirstDifference(committed, saved));
+
+        // Writing back (with the first cell's fresh outputs, as a run gives) restores the committed document.
+        var firstCode = committed.Cells.First(c => c.CellType == "code");
+        var fresh = new Dictionary<int, (JsonArray, int?)> { [firstCode.Number] = ((JsonArray)firstCode.Outputs!.DeepClone(), 1) };
+        var written = NotebookFile.Parse(saved.Rewrite(fresh, sources: null, normalize: true), "written.ipynb");
+        Assert.Empty(NotebookMetadata.Differences(written));
+        Assert.True(JsonNode.DeepEquals(committed.Root, written.Root), "the normalised file differs from the committed one");
+    }
+
+    [Fact]
+    public void Kernel_injected_outputs_are_recognised_and_warnings_are_not()
+    {
+        var injected = JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Root, "tests", "Notebooks", "Fixtures", "jupyter-kernel-injected-outputs.json")))!["outputs"]!.AsArray();
+        Assert.All(injected, o => Assert.True(OutputComparison.IsKernelInjected(o!.AsObject())));
+        var warning = new JsonObject { ["name"] = "stderr", ["output_type"] = "stream", ["text"] = "warning CS1701: Assuming assembly reference …" };
+        var packages = NotebookFile.Load(PathOf("01-data.ipynb")).Cells.First(c => c.CellType == "code").Outputs![0]!.AsObject();
+        Assert.False(OutputComparison.IsKernelInjected(warning));
+        Assert.False(OutputComparison.IsKernelInjected(packages)); // "Installed Packages" is the cell's own output, headless too
     }
 
     [Theory]
@@ -96,13 +172,12 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public void Parameters_are_injected_as_string_literals_or_code_by_their_declaration()
+    public void Parameters_rewrite_the_assignment_as_a_string_literal_or_code_by_its_declaration()
     {
         const string cell = "#r \"nuget: X, 1\"\nvar dataPath = \"../seeds/data/table1.csv\";\nvar seed = 20190613;\n";
-        var code = Parameters.Injection(cell, new Dictionary<string, string> { ["dataPath"] = "C:\\data \"x\".csv", ["seed"] = "7" });
-        Assert.Contains("var dataPath = \"C:\\\\data \\\"x\\\".csv\";", code);
-        Assert.Contains("var seed = 7;", code);
-        Assert.Throws<ArgumentException>(() => Parameters.Injection(cell, new Dictionary<string, string> { ["missing"] = "1" }));
+        var code = Parameters.Rewrite(cell, new Dictionary<string, string> { ["dataPath"] = "C:\\data \"x\".csv", ["seed"] = "7" });
+        Assert.Equal("#r \"nuget: X, 1\"\nvar dataPath = \"C:\\\\data \\\"x\\\".csv\";\nvar seed = 7;\n", code);
+        Assert.Throws<ArgumentException>(() => Parameters.Rewrite(cell, new Dictionary<string, string> { ["missing"] = "1" }));
         Assert.Equal(("dataPath", "a=b"), Parameters.ParseAssignment("dataPath=a=b"));
         Assert.Throws<ArgumentException>(() => Parameters.ParseAssignment("1x=2"));
     }

@@ -39,6 +39,22 @@ internal static class RunnerHarness
         return Execute(psi, TimeSpan.FromMinutes(10));
     }
 
+    /// <summary>Builds lib/ in Release once per test run (the notebooks reference that build).</summary>
+    public static void BuildLibrary() => _ = _libraryBuilt.Value;
+
+    /// <summary>Starts <c>run-notebooks</c> (plus <c>--no-build</c>) without waiting, for tests that kill it.</summary>
+    public static Process Start(params string[] args)
+    {
+        _ = _libraryBuilt.Value;
+        var psi = new ProcessStartInfo("dotnet") { WorkingDirectory = ProjectPaths.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.ArgumentList.Add(RunnerDll());
+        psi.ArgumentList.Add("--no-build");
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        return Process.Start(psi)!;
+    }
+
     /// <summary>
     /// The runner executable built beside the tests: the project reference copies NotebookRunner.dll here, and
     /// its own output folder (same configuration) holds the runtime config that <c>dotnet NotebookRunner.dll</c> needs.

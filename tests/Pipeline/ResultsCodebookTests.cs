@@ -50,7 +50,8 @@ public partial class ResultsCodebookTests
         var book = Book.Value;
         Assert.True(book.Covers("base", "estimate", "x"));
         Assert.True(book.Covers("rounding_mc", "half_width", ""));
-        Assert.False(book.Covers("ar1_pw", "rho", ""));
+        Assert.False(book.Covers("ar1_pw", "r_squared", "")); // ar1_pw writes no R² (its transformed regression runs through the origin)
+        Assert.False(book.Covers("new_model", "rho", ""));
         Assert.False(book.Covers("base", "estimate", ""));
         Assert.False(book.Covers("hac_nw_auto", "f_stat", "x"));
     }

@@ -54,6 +54,30 @@ public class MultipleRegressionTests
     }
 
     [Fact]
+    public void ThroughOriginWithATermNamedInterceptHasItsDiagnostics()
+    {
+        // Prais-Winsten fits its transformed constant through the origin as the term "intercept". The auxiliary
+        // regressions of Breusch-Pagan (which adds its own intercept) and Breusch-Godfrey once refused that name
+        // ("the term 'intercept' appears twice"); term names must not change any value.
+        double[] c = [0.6, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2, 0.2], x = [1.1, 0.9, 1.4, 1.2, 2.0, 1.6, 2.3, 2.1];
+        double[] y = [2.1, 1.0, 1.9, 1.3, 2.7, 1.8, 3.1, 2.4];
+        var named = Ols.Fit(Design.ThroughOrigin("pw", ("intercept", c), ("x", x)), y);
+        var plain = Ols.Fit(Design.ThroughOrigin("pw", ("c", c), ("x", x)), y);
+        Assert.Equal(["intercept", "x"], named.Terms);
+        Assert.Equal(plain.BreuschPagan.Statistic, named.BreuschPagan.Statistic);
+        Assert.Equal(plain.BreuschGodfrey(1).Statistic, named.BreuschGodfrey(1).Statistic);
+
+        // Koenker BP: n·R² of r² on [1, c, x], in decimal.
+        var r = DecimalOracle.Residuals([Dec(c), Dec(x)], Dec(y), Solve([Dec(c), Dec(x)], Dec(y)));
+        var r2 = r.Select(v => v * v).ToArray();
+        var cols = new[] { Ones(c.Length), Dec(c), Dec(x) };
+        var e = DecimalOracle.Residuals(cols, r2, Solve(cols, r2));
+        decimal mean = r2.Sum() / r2.Length, sst = r2.Sum(v => (v - mean) * (v - mean));
+        Close((double)(c.Length * (1 - e.Sum(v => v * v) / sst)), named.BreuschPagan.Statistic, 1e-9, "BP");
+        Assert.Equal(2, named.BreuschPagan.DegreesOfFreedom);
+    }
+
+    [Fact]
     public void SummaryIsCultureInvariant()
     {
         var s = Table1.LoadBundled().Series(Market.Goods);

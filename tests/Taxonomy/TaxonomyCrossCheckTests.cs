@@ -48,7 +48,7 @@ public sealed class TaxonomyCrossCheckTests(TaxonomyFixture fx) : IClassFixture<
             }
         Assert.Equal(expected.Values.Sum(), total);
         Assert.Equal(13, tab.Columns.Count - 2);
-        Assert.Equal(22, ((Int32DataFrameColumn)tab["practices"]).Sum());
+        Table7Counts.Pinned(22, (int)((Int32DataFrameColumn)tab["practices"]).Sum()!, "practices in the cross-tab");
     }
 
     [Fact]
@@ -159,10 +159,15 @@ public sealed class TaxonomyCrossCheckTests(TaxonomyFixture fx) : IClassFixture<
             new Trace("4.1", "balancing the short- and long-term goals"), "A rule of strategy.", null, null,
             [new PracticeLocation("US", "USA", "South Carolina", "US-SC", "exact", NotebookAnalysis.Taxonomy.Support.Supported,
                 [new Trace("4.1", "balancing the short- and long-term goals")], "South Carolina's lesson.")]));
-        Assert.Equal(23, added.Practices.Count);
+        // A student's practice is validated like Table 7's but never counted as Table 7.
+        Table7Counts.Pinned(22, added.Practices.Count, "Table 7 practices after WithPractice");
+        Assert.Equal(["S-1"], added.StudentPractices.Select(p => p.Id));
+        Assert.Equal("S-1", added.PracticesWithStudents[^1].Id);
         var before = (int)T.CrossTab()["US"][2]!;
-        Assert.Equal(before + 1, (int)added.CrossTab()["US"][2]!);
-        Assert.Equal(22, T.Practices.Count); // the original is unchanged
+        Assert.Equal(before, (int)added.CrossTab()["US"][2]!);
+        Assert.Equal(before + 1, (int)added.CrossTab(includeStudents: true)["US"][2]!);
+        Table7Counts.Pinned(22, T.Practices.Count, "Table 7 practices of the original"); // the original is unchanged
+        Assert.Empty(T.StudentPractices); // student-practices.json is empty as shipped
     }
 
     [Fact]

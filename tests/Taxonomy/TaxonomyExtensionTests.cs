@@ -28,7 +28,7 @@ public sealed class TaxonomyExtensionTests
         var p = extended.Resolve(extended.Practice("X-1").Trace);
         Assert.Equal(7, p.FirstLine);
         Assert.Equal("The regional agency convened a district council of firms.", p.Sentence);
-        Assert.Equal(1, (int)extended.CrossTab()["IT"][1]!);
+        Assert.Equal(1, (int)extended.CrossTab(includeStudents: true)["IT"][1]!);
 
         var missing = Assert.Throws<TaxonomyException>(() => taxonomy.WithPractice(FromOtherPaper("district council of firms", "notes/none.md")));
         Assert.Equal(TaxonomyErrorKind.TraceNotFound, missing.Kind);

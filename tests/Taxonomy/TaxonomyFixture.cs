@@ -20,7 +20,7 @@ internal sealed class TaxonomyCopy : IDisposable
     {
         Folder = Path.Combine(Path.GetTempPath(), "taxonomy-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        foreach (var f in TaxonomyPaths.Files)
+        foreach (var f in TaxonomyPaths.Files.Append(TaxonomyPaths.StudentFile))
             File.Copy(Path.Combine(TaxonomyPaths.Folder, f), Path.Combine(Folder, f));
     }
 

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.NotebookRunner;
+using Xunit.Abstractions;
+
+namespace NotebookAnalysis.Tests.Notebooks;
+
+/// <summary>
+/// Every notebook in Jupyter with the real .NET Interactive kernel, as a reader runs it
+/// (<c>jupyter nbconvert --to notebook --execute --ExecutePreprocessor.kernel_name=.net-csharp</c>): no error and no
+/// warning output (no error output, no stderr stream: that is where the kernel puts diagnostics such as CS1701),
+/// and outputs equal to the committed ones in mime types and content, compared as <c>--check</c> does
+/// (<see cref="OutputComparison"/>: ids and timestamps masked, the outputs the kernel injects by itself left out,
+/// see <see cref="OutputComparison.IsKernelInjected"/>). Skips with a message where Jupyter, the tool or the kernel
+/// is missing; <c>bash .ci/setup-jupyter</c> installs them.
+/// </summary>
+[Collection(NotebookCollection.Name)]
+public sealed class JupyterKernelTests(ITestOutputHelper output)
+{
+    public static TheoryData<string> Notebooks() => RunnerHarness.Notebooks();
+
+    private static readonly Lazy<string?> Missing = new(FindMissing);
+
+    private static string Tools => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools");
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void Notebook_runs_in_Jupyter_without_warnings_and_gives_the_committed_outputs(string notebook)
+    {
+        if (Missing.Value is string why)
+        {
+            output.WriteLine($"SKIPPED: {why}; run 'bash .ci/setup-jupyter' to install Jupyter and the .NET Interactive kernel.");
+            return;
+        }
+        RunnerHarness.BuildLibrary();
+        var folder = Path.Combine(Path.GetTempPath(), "nb-jupyter-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var (code, log) = Jupyter(TimeSpan.FromMinutes(15), "nbconvert", "--to", "notebook", "--execute",
+                "--ExecutePreprocessor.kernel_name=.net-csharp", "--ExecutePreprocessor.timeout=600",
+                "--output-dir", folder, Path.Combine(ProjectPaths.Root, "notebooks", notebook));
+            Assert.True(code == 0, $"jupyter nbconvert --execute {notebook} exited {code}:\n{Tail(log)}");
+
+            var committed = NotebookFile.Load(Path.Combine(ProjectPaths.Root, "notebooks", notebook));
+            var executed = NotebookFile.Load(Path.Combine(folder, notebook));
+            var problems = new List<string>();
+            foreach (var cell in executed.Cells.Where(c => c.CellType == "code"))
+                foreach (var o in (cell.Outputs ?? []).OfType<JsonObject>())
+                {
+                    if ((string?)o["output_type"] == "error")
+                        problems.Add($"cell {cell.Number}: error output {o["ename"]}: {o["evalue"]}");
+                    else if ((string?)o["output_type"] == "stream" && (string?)o["name"] == "stderr")
+                        problems.Add($"cell {cell.Number}: warning output on stderr: {FirstLine(NotebookFile.JoinSource(o["text"]))}");
+                }
+            var difference = OutputComparison.FirstDifference(committed, executed);
+            if (difference is not null) problems.Add("outputs differ from the committed ones: " + difference);
+            Assert.True(problems.Count == 0, $"{notebook} in Jupyter:\n" + string.Join("\n", problems));
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static string FirstLine(string text) => text.Trim().Split('\n')[0].Trim();
+
+    private static string Tail(string log) => log.Length > 3000 ? "…" + log[^3000..] : log;
+
+    /// <summary>Why the Jupyter check cannot run here, or null when it can.</summary>
+    private static string? FindMissing()
+    {
+        try
+        {
+            var (code, _) = Jupyter(TimeSpan.FromMinutes(1), "nbconvert", "--version");
+            if (code != 0) return "jupyter nbconvert is not installed";
+            var (listed, kernels) = Jupyter(TimeSpan.FromMinutes(1), "kernelspec", "list");
+            if (listed != 0 || !kernels.Contains(".net-csharp", StringComparison.Ordinal)) return "the Jupyter kernel .net-csharp is not registered";
+            if (!File.Exists(Path.Combine(Tools, "dotnet-interactive"))) return $"the dotnet-interactive tool is not in {Tools}";
+            return null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "jupyter is not on PATH";
+        }
+    }
+
+    /// <summary>Runs <c>jupyter</c> with the .NET tools folder on PATH (without it the kernel dies at start).</summary>
+    private static (int Code, string Output) Jupyter(TimeSpan timeout, params string[] args)
+    {
+        var psi = new ProcessStartInfo("jupyter") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") + Path.PathSeparator + Tools;
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"timed out after {timeout}\n{stderr.Result}");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
