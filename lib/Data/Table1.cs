@@ -46,6 +46,10 @@ public sealed class Table1
     /// </summary>
     public const double MaxClusterCount = 1e9;
 
+    /// <summary>The most digits after the point a score may be written with: a double holds no more, and the rounding
+    /// analysis takes its half-width (½·10^-decimals) from them.</summary>
+    public const int MaxScoreDecimals = 15;
+
     /// <summary>The calendar years accepted: four digits.</summary>
     public const int MinimumYear = 1000, MaximumYear = 9999;
 
@@ -253,7 +257,11 @@ public sealed class Table1
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
                     CheckRange(v, raw, name, source, lineNo, f + 1);
                     values[name].Add(v);
-                    decimals[name] = Math.Max(decimals[name], DecimalsOf(raw));
+                    int written = DecimalsOf(raw);
+                    if (written > MaxScoreDecimals && !name.EndsWith("_clusters", StringComparison.Ordinal))
+                        throw new DataFileException(source, lineNo, f + 1, name,
+                            $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a score may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
+                    decimals[name] = Math.Max(decimals[name], written);
                 }
             }
         }

@@ -235,6 +235,18 @@ public class LoaderReliabilityTests
     }
 
     [Fact]
+    public void A_score_with_more_decimals_than_a_double_holds_is_refused()
+    {
+        // Found by the corpus: 10 MB of digits after the point made the rounding half-width 0 and crashed the job.
+        var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = "3." + new string('7', 10_000_000); }));
+        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
+        Assert.Contains("has 10000000 digits after the point; a score may have at most 15", run.Stderr);
+        Assert.True(run.OutUnchanged);
+        Assert.Equal(15, Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[1] = "3.800000000000001"; })), "ok.csv").PrintedDecimals(Market.Goods));
+    }
+
+    [Fact]
     public void An_exponent_beyond_int_on_a_valid_zero_loads()
     {
         var t = Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[2] = "0e-99999999999999999999"; })), "zero.csv");
