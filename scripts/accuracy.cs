@@ -7,6 +7,7 @@ using System.Globalization;
 using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
 
 var cli = new CommandLine("dotnet run scripts/accuracy.cs", "NIST StRD accuracy: the LRE of every certified quantity, engine vs MathNet.")
     .Option("--strd", "DIR", "the StRD folder (default: ../shared/data/strd)")
@@ -24,11 +25,9 @@ try
     var rows = datasets.SelectMany(AccuracyHarness.Evaluate).ToList();
     if (output is not null)
     {
+        // One file, written atomically and serialized with commits of an output folder around it (e.g. results/).
         var full = Path.GetFullPath(output);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + $".tmp-{Environment.ProcessId}";
-        File.WriteAllText(temp, AccuracyHarness.ToCsv(rows));
-        File.Move(temp, full, overwrite: true);
+        OutputFolder.WriteFile(full, new System.Text.UTF8Encoding(false).GetBytes(AccuracyHarness.ToCsv(rows)));
         Console.WriteLine($"Wrote {rows.Count} rows to {full}");
     }
     Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
@@ -38,7 +37,7 @@ try
         Console.WriteLine($"{e.Dataset} {e.Method}: {e.Term}");
     return 0;
 }
-catch (Exception e) when (e is DataFileException or IOException)
+catch (Exception e) when (e is DataFileException or OutputException or IOException)
 {
     Console.Error.WriteLine(e.Message);
     return 1;

@@ -1,6 +1,7 @@
 #:project ../lib/NotebookAnalysis.csproj
 // Scale benchmark: fits n = 10^4, 10^5, 10^6 rows × 10 regressors (+ intercept) of seeded synthetic data with the
-// engine and with MathNet's MultipleRegression.QR, and reports wall time and memory.
+// engine (double-double Householder QR, its one path), with the benchmark-only streaming double-precision QR
+// (Benchmarks.StreamingOls) and with MathNet's MultipleRegression.QR, and reports wall time and memory.
 // Usage: dotnet run -c Release scripts/benchmark.cs -- [--sizes 10000,100000,1000000] [--repeat 3] [--seed 20190613]
 //        [--numpy] [--python PATH] [--csv FILE]
 //   --numpy also times numpy.linalg.lstsq on the same data (float64, same columns) through python3 (or --python PATH).
@@ -12,6 +13,7 @@ using System.Diagnostics;
 using System.Globalization;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearRegression;
+using NotebookAnalysis.Benchmarks;
 using NotebookAnalysis.Regression;
 
 var inv = CultureInfo.InvariantCulture;
@@ -48,13 +50,16 @@ foreach (int n in sizes)
     double[] bEngine = [.. fit.Coefficients];
     Report("engine", n, tEngine, aEngine, 0);
 
+    var (tStream, aStream, streaming) = Time(() => { var f = StreamingOls.TryFit(design, y); _ = f?.StandardErrors; return f; });
+    if (streaming is null) Console.WriteLine($"streaming_qr {n,9}: refused (equilibrated condition number above {StreamingOls.DefaultConditionLimit:G})");
+    else Report("streaming_qr", n, tStream, aStream, streaming.Coefficients.Select((v, j) => Math.Abs(v - bEngine[j])).Max());
+
     var x = Matrix<double>.Build.Dense(n, k + 1, (i, j) => j == 0 ? 1.0 : cols[j - 1][i]);
     var yv = Vector<double>.Build.DenseOfArray(y);
     var (tMath, aMath, bMath) = Time(() => MultipleRegression.QR(x, yv));
     Report("mathnet_qr", n, tMath, aMath, bMath.Select((v, j) => Math.Abs(v - bEngine[j])).Max());
 
     if (numpy) RunNumpy(n, cols, y, bEngine);
-    Console.WriteLine($"  engine path at n = {n}: {fit.Method}");
 }
 if (csv is not null) File.WriteAllLines(csv, lines);
 return 0;

@@ -49,7 +49,7 @@ try
     var csv = ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits));
     var folder = new OutputFolder(outDir ?? ProjectPaths.Results);
     folder.AddText("mlnet.csv", csv);
-    folder.Commit();
+    var commit = folder.Commit();
 
     string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
     Console.WriteLine($"{"table/model",-28} {"max |gap|/SE",12} {"LOO RMSE",10} {"exact",10} {"gap",10}");
@@ -59,10 +59,12 @@ try
         Console.WriteLine($"{tableId}: CrossValidate(numberOfFolds: {sizes.Count}) without a sampling key gives fold sizes [{string.Join(", ", sizes)}] ({sizes.Count(s => s == 0)} empty).");
     Console.WriteLine($"{results.Count} ML.NET LOOCV runs ({results.Sum(r => r.FoldSizes.Count + 1)} fits) in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s CPU (process, single-threaded trainer); wrote {Path.Combine(folder.Directory, "mlnet.csv")}");
     Console.WriteLine($"Exact battery ({exact.Fits.Count} fits, warm): {exactTime.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms.");
+    if (commit.Note is not null) Console.WriteLine(commit.Note);
     return 0;
 }
-catch (Exception e) when (e is DataFileException or ModelException)
+catch (Exception e) when (e is DataFileException or ModelException or OutputException)
 {
+    // An OutputException's message says whether results/ is unchanged.
     Console.Error.WriteLine($"mlnet: {e.Message}");
     return 1;
 }

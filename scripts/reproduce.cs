@@ -3,5 +3,8 @@
 // Usage: dotnet run scripts/reproduce.cs [-- --data PATH --out DIR]
 #:project ../lib/NotebookAnalysis.csproj
 #:property TreatWarningsAsErrors=true
+#:property Configuration=Release
+// Release: the job's own compute is about half the CPU of a Debug build (resampling loops). `dotnet run` still restores
+// and checks the build of ../lib on every call (a #:project reference); that, not the job, is most of a warm run.
 
 return NotebookAnalysis.Pipeline.MainJob.Run(args, Console.Out, Console.Error);

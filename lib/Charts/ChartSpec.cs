@@ -19,6 +19,9 @@ public sealed partial record ChartSpec(string Name, string Title, string XLabel,
     /// <summary>Height of the static image and the interactive plot, in pixels.</summary>
     public int Height { get; init; } = 440;
 
+    /// <summary>The legend's corner; <c>null</c> (the default) lets <see cref="LegendLayout.For"/> pick the corner that hides no data.</summary>
+    public LegendCorner? Legend { get; init; }
+
     /// <summary>Checks the name and that every series has matching, finite coordinates.</summary>
     /// <exception cref="ArgumentException">The chart cannot be drawn faithfully.</exception>
     public ChartSpec Validate()

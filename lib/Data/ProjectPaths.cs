@@ -29,6 +29,12 @@ public static class ProjectPaths
     /// <summary><c>../shared/data/strd</c> beside the repository, where the NIST StRD files live if present.</summary>
     public static string SharedStrd => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "strd"));
 
+    /// <summary>
+    /// <c>../shared/data/wef-gci-russia/extract.csv</c> beside the repository: the WEF GCI extract for Russia, if present.
+    /// It is not copied into the project.
+    /// </summary>
+    public static string SharedWefExtract => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "wef-gci-russia", "extract.csv"));
+
     private static string FindRoot()
     {
         foreach (var start in new[] { Environment.CurrentDirectory, AppContext.BaseDirectory })

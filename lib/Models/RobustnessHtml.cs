@@ -31,7 +31,7 @@ public static class RobustnessHtml
     public static string Specifications(IEnumerable<ModelSpec> specs) => RobustnessGrids.Specifications(specs).ToHtml();
 
     /// <summary>A bulleted list of plain-text notes (e.g. the statistics left out and why).</summary>
-    public static string List(IEnumerable<string> items) => "<ul>" + string.Concat(items.Select(i => $"<li>{E(i)}</li>")) + "</ul>";
+    public static string List(IEnumerable<string> items) => Reporting.HtmlFragment.List(items).Html;
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 }

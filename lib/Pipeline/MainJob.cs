@@ -70,10 +70,17 @@ public static class MainJob
         {
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
-            Commit(output.Files, outDir is null ? "the default output folder" : "--out");
+            var commit = output.Files.Commit();
             stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s.\n");
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
+            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
             return Ok;
+        }
+        catch (OutputException e)
+        {
+            // The message says whether the folder is unchanged.
+            stderr.Write($"reproduce: {e.Message}\n");
+            return Failed;
         }
         catch (Exception e) when (IsDomainError(e))
         {
@@ -86,7 +93,8 @@ public static class MainJob
     /// The errors the job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
     /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
     /// </summary>
-    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputWriteException;
+    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputException;
+
 
     /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
     private static void CheckPaths(string? data, string? outDir)
@@ -102,24 +110,6 @@ public static class MainJob
         if (outDir is not null && File.Exists(outDir))
             throw new UsageException("--out", $"option --out: {CommandLine.Quote(outDir)} is a file; it must name a folder (existing or new).");
     }
-
-    /// <summary>Writes the staged files; a failed write is reported as an <see cref="OutputWriteException"/> naming <paramref name="option"/>.</summary>
-    private static void Commit(OutputFolder files, string option)
-    {
-        try
-        {
-            files.Commit();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new OutputWriteException($"cannot write {option} folder {files.Directory}: {e.Message}", e);
-        }
-    }
-
-    /// <summary>
-    /// A write to the output folder failed. Stands in for the <c>Output</c> folder's own exception until that lands.
-    /// </summary>
-    internal sealed class OutputWriteException(string message, Exception inner) : Exception(message, inner);
 
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
     public static Output Compute(string dataPath, string outDir, TextWriter? progress = null)

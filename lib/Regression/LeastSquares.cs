@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using DD = NotebookAnalysis.Regression.DoubleDouble;
 
 namespace NotebookAnalysis.Regression;
@@ -25,21 +27,15 @@ internal sealed class LeastSquaresSolution
 }
 
 /// <summary>
-/// The least-squares solver behind <see cref="Ols.Fit"/>. Two paths, both Householder QR of the design with exact
-/// power-of-two column equilibration:
-/// <list type="bullet">
-/// <item><b>Double-double</b> (default): the whole factorization, the solve, R^{-1}, the residuals and the sums of
-/// squares in double-double (~32 digits). This is what certifies the NIST StRD results (Filip's condition number ~1e15
-/// still leaves ~15 correct digits).</item>
-/// <item><b>Streaming double + refinement</b> for large designs (n·(k+1)² above <see cref="DoubleDoubleWorkLimit"/>)
-/// that are well conditioned after equilibration (κ ≤ <see cref="FastPathConditionLimit"/>): blocked Householder QR
-/// (TSQR) in double over row blocks, so working memory does not grow with n, followed by one step of iterative
-/// refinement (corrected semi-normal equations) with residuals computed in double-double. An ill-conditioned large
-/// design falls back to the double-double path.</item>
-/// </list>
+/// The least-squares solver behind <see cref="Ols.Fit"/>: Householder QR of the design with exact power-of-two
+/// column equilibration, with the whole factorization, the solve, R^{-1}, the residuals and the sums of squares in
+/// double-double (~32 digits). This is what certifies the NIST StRD results (Filip's condition number ~1e15 still
+/// leaves ~15 correct digits). Its cost is O(n·k²) double-double operations, linear in n.
 /// Singularity is judged on the equilibrated columns: a diagonal of R below <see cref="SingularTolerance"/> times the
 /// column's norm means the column lies within double rounding of the span of the earlier ones; extended precision
 /// does not change that verdict, because the data themselves are only known to double precision.
+/// (A faster double-precision solver for very large designs, used only by the benchmark, is in
+/// <c>Benchmarks/StreamingQr.cs</c>.)
 /// </summary>
 internal static class LeastSquares
 {
@@ -51,25 +47,8 @@ internal static class LeastSquares
     /// </summary>
     internal const double SingularTolerance = 1e-14;
 
-    /// <summary>Work n·(k+1)² above which a well-conditioned design takes the streaming double path.</summary>
-    internal const long DoubleDoubleWorkLimit = 2_000_000;
-
-    /// <summary>Largest 2-norm condition number of the equilibrated design that the streaming double path accepts.</summary>
-    internal const double FastPathConditionLimit = 1e4;
-
-    /// <summary>Fits; <paramref name="forcePath"/> ("dd" or "fast") is for tests and benchmarks.</summary>
-    public static LeastSquaresSolution Solve(Design design, double[] y, string? forcePath = null)
-    {
-        int n = design.Rows, k = design.Columns;
-        var scaleExp = ScaleExponents(design);
-        bool large = (long)n * (k + 1) * (k + 1) > DoubleDoubleWorkLimit;
-        if (forcePath == "fast" || (forcePath is null && large))
-        {
-            var fast = StreamingQr.TrySolve(design, y, scaleExp, forcePath == "fast" ? double.PositiveInfinity : FastPathConditionLimit);
-            if (fast is not null) return fast;
-        }
-        return SolveDoubleDouble(design, y, scaleExp);
-    }
+    /// <summary>Fits by double-double Householder QR.</summary>
+    public static LeastSquaresSolution Solve(Design design, double[] y) => SolveDoubleDouble(design, y, ScaleExponents(design));
 
     /// <summary>e_j such that 2^{e_j}·x_j has a 2-norm in [1, 2): exact scaling.</summary>
     internal static int[] ScaleExponents(Design design)
@@ -328,7 +307,7 @@ internal static class LeastSquares
     internal static double Norm2(ReadOnlySpan<double> v)
     {
         // Fast path: plain sum of squares, valid when it neither overflows nor underflows.
-        double plain = StreamingQr.Dot(v, v);
+        double plain = Dot(v, v);
         if (plain > 1e-250 && plain < 1e250) return Math.Sqrt(plain);
         // Scaled to avoid overflow and underflow.
         double max = 0;
@@ -337,5 +316,30 @@ internal static class LeastSquares
         double s = 0;
         foreach (var x in v) { double t = x / max; s += t * t; }
         return max * Math.Sqrt(s);
+    }
+
+    /// <summary>Σ aᵢbᵢ in double, vectorized with fused multiply-adds (two accumulators).</summary>
+    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
+    {
+        int n = a.Length, i = 0;
+        double s = 0;
+        if (Vector.IsHardwareAccelerated && n >= 2 * Vector<double>.Count)
+        {
+            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
+            var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..n]);
+            var acc0 = Vector<double>.Zero;
+            var acc1 = Vector<double>.Zero;
+            int v = 0;
+            for (; v + 1 < va.Length; v += 2)
+            {
+                acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
+                acc1 = Vector.FusedMultiplyAdd(va[v + 1], vb[v + 1], acc1);
+            }
+            for (; v < va.Length; v++) acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
+            s = Vector.Sum(acc0 + acc1);
+            i = va.Length * Vector<double>.Count;
+        }
+        for (; i < n; i++) s = Math.FusedMultiplyAdd(a[i], b[i], s);
+        return s;
     }
 }

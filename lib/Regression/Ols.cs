@@ -12,16 +12,13 @@ public static class Ols
     /// </summary>
     /// <param name="design">The design matrix X with named terms.</param>
     /// <param name="y">The response, one value per row of <paramref name="design"/>.</param>
-    public static OlsResult Fit(Design design, IReadOnlyList<double> y) => FitWith(design, y, null);
-
-    /// <summary>Fit with a forced solver path ("dd" or "fast"), for tests and benchmarks.</summary>
-    internal static OlsResult FitWith(Design design, IReadOnlyList<double> y, string? forcePath)
+    public static OlsResult Fit(Design design, IReadOnlyList<double> y)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
         Validate(design, yy);
-        var solution = LeastSquares.Solve(design, yy, forcePath);
+        var solution = LeastSquares.Solve(design, yy);
         return new OlsResult(design, yy, solution);
     }
 
@@ -32,7 +29,7 @@ public static class Ols
         return Fit(Design.WithIntercept(model, ("x", x.ToArray())), y);
     }
 
-    private static void Validate(Design design, double[] y)
+    internal static void Validate(Design design, double[] y)
     {
         string model = design.Model;
         int n = design.Rows, k = design.Columns;

@@ -1,10 +1,8 @@
-using XPlot.Plotly;
-
 using NotebookAnalysis.Charts;
 
 namespace NotebookAnalysis.Rendering;
 
-/// <summary>A PNG image to show in a notebook (notebooks register an <c>image/png</c> formatter for it).</summary>
+/// <summary>A PNG image and where it was saved.</summary>
 /// <param name="Bytes">The PNG file's bytes.</param>
 /// <param name="Path">Where it was saved.</param>
 public sealed record PngImage(byte[] Bytes, string Path)
@@ -14,26 +12,18 @@ public sealed record PngImage(byte[] Bytes, string Path)
 }
 
 /// <summary>
-/// One chart in both forms, from one <see cref="ChartSpec"/>: the interactive XPlot.Plotly chart and the static
-/// PNG saved under the figures folder.
+/// One chart, shown once: its interactive view (plotly.js figure JSON, <see cref="PlotlyRenderer.MimeType"/>) and
+/// its static view (a PNG saved under the figures folder). Notebooks register a formatter for each and display the
+/// figure as one output with both mime types; a front end draws the first it can (the interactive chart in
+/// JupyterLab and VS Code, the PNG on GitHub and in nbconvert's HTML).
 /// </summary>
-public sealed class Figure
+/// <param name="Name">File stem of the PNG, e.g. <c>t2-scatter</c>.</param>
+/// <param name="PlotlyJson">The interactive chart.</param>
+/// <param name="Image">The static chart, already saved.</param>
+public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
 {
-    private Figure(ChartSpec spec, PlotlyChart interactive, PngImage image)
-    {
-        Spec = spec;
-        Interactive = interactive;
-        Image = image;
-    }
-
-    /// <summary>The description both views were drawn from.</summary>
-    public ChartSpec Spec { get; }
-
-    /// <summary>The interactive chart (shown through the notebook's <c>text/html</c> formatter).</summary>
-    public PlotlyChart Interactive { get; }
-
-    /// <summary>The static image, already saved to disk.</summary>
-    public PngImage Image { get; }
+    /// <summary>The mime types of a figure's output, most capable first.</summary>
+    public static IReadOnlyList<string> MimeTypes { get; } = [PlotlyRenderer.MimeType, "image/png"];
 
     /// <summary>
     /// Where figures go: the folder named by the environment variable <see cref="FolderVariable"/> when it is set
@@ -49,24 +39,24 @@ public sealed class Figure
     public const string FolderVariable = "NOTEBOOK_ANALYSIS_FIGURES";
 
     /// <summary>
-    /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c> (through a temporary
-    /// file and a rename, so a failure never leaves half an image). The file is rewritten only when its bytes change.
+    /// Renders <paramref name="spec"/> both ways and writes <c>{folder}/{name}.png</c>. The figures folder changes
+    /// all at once (see <see cref="Output.OutputFolder"/>), and only when the image's bytes change.
     /// </summary>
     /// <param name="spec">The chart.</param>
     /// <param name="folder">Target folder; default <see cref="DefaultFolder"/>.</param>
+    /// <exception cref="Output.OutputException">The folder could not be written (it is then unchanged).</exception>
     public static Figure Save(ChartSpec spec, string? folder = null)
     {
         spec.Validate();
-        folder ??= DefaultFolder;
-        Directory.CreateDirectory(folder);
-        var png = StaticRenderer.ToPng(spec);
-        var path = System.IO.Path.Combine(folder, spec.Name + ".png");
-        if (!File.Exists(path) || !File.ReadAllBytes(path).AsSpan().SequenceEqual(png))
-        {
-            var temp = path + ".tmp";
-            File.WriteAllBytes(temp, png);
-            File.Move(temp, path, overwrite: true);
-        }
-        return new Figure(spec, PlotlyRenderer.ToPlotly(spec), new PngImage(png, System.IO.Path.GetFullPath(path)));
+        return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), WritePng(folder, spec.Name, StaticRenderer.ToPng(spec)));
+    }
+
+    /// <summary>Writes <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes it with every other writer of the folder and of <c>results/</c>.</summary>
+    internal static PngImage WritePng(string? folder, string name, byte[] png)
+    {
+        var files = new Output.OutputFolder(folder ?? DefaultFolder);
+        files.AddBytes(name + ".png", png);
+        files.Commit();
+        return new PngImage(png, System.IO.Path.Combine(files.Directory, name + ".png"));
     }
 }

@@ -1,112 +1,151 @@
 using System.Globalization;
-using XPlot.Plotly;
+using System.Text;
+using System.Text.Json;
 
 using NotebookAnalysis.Charts;
 
 namespace NotebookAnalysis.Rendering;
 
 /// <summary>
-/// The interactive view of a <see cref="ChartSpec"/>: an XPlot.Plotly chart, and its HTML for notebooks.
+/// The interactive view of a <see cref="ChartSpec"/>: a plotly.js figure (<c>data</c> + <c>layout</c>) as JSON, the
+/// payload of the <c>application/vnd.plotly.v1+json</c> mime type that JupyterLab and VS Code draw with their own
+/// bundled plotly.js. No HTML, no script, nothing loaded from the network.
 /// </summary>
 /// <remarks>
-/// XPlot.Plotly.Interactive (which registers the notebook formatter) is not available, so notebooks register
-/// <see cref="Html(PlotlyChart)"/> as the <c>text/html</c> formatter of <see cref="PlotlyChart"/> themselves.
-/// The element id is <c>plotly-</c> + the chart's name instead of XPlot's random GUID, so that stored outputs
-/// are the same on every run.
+/// The JSON is written by hand with <see cref="Utf8JsonWriter"/>: keys in a fixed order, numbers in the shortest
+/// round-trip form (culture-invariant), so the same chart gives the same text on every run.
 /// </remarks>
 public static class PlotlyRenderer
 {
-    /// <summary>plotly.js pinned to the last 1.x release, the major version XPlot.Plotly 4 writes for.</summary>
-    public const string PlotlyJs = "https://cdn.plot.ly/plotly-1.58.5.min.js";
+    /// <summary>The Plotly mime type.</summary>
+    public const string MimeType = "application/vnd.plotly.v1+json";
 
-    /// <summary>The XPlot.Plotly chart of <paramref name="spec"/>, with a deterministic id.</summary>
-    public static PlotlyChart ToPlotly(ChartSpec spec)
+    /// <summary>The plotly.js figure JSON of <paramref name="spec"/>: one trace per series, legend and axis ranges from <see cref="LegendLayout.For"/>.</summary>
+    public static string ToPlotlyJson(ChartSpec spec)
     {
-        spec.Validate();
-        var traces = new List<Trace>();
-        foreach (var s in spec.Series)
+        var layout = LegendLayout.For(spec);
+        return Write(w =>
         {
-            switch (s.Kind)
-            {
-                case SeriesKind.Points:
-                    traces.Add(new Scatter { x = s.X, y = s.Y, mode = "markers", name = s.Label, marker = new Marker { color = s.Color, size = 8 } });
-                    break;
-                case SeriesKind.Line:
-                    traces.Add(new Scatter
-                    {
-                        x = s.X,
-                        y = s.Y,
-                        mode = s.Markers ? "lines+markers" : "lines",
-                        name = s.Label,
-                        line = new Line { color = s.Color, width = 2 },
-                        marker = new Marker { color = s.Color, size = 6 },
-                    });
-                    break;
-                case SeriesKind.Band:
-                    // Plotly draws a band as the upper edge followed by the lower edge reversed, filled.
-                    traces.Add(new Scatter
-                    {
-                        x = s.X.Concat(s.X.Reverse()).ToArray(),
-                        y = s.Upper.Concat(s.Lower.Reverse()).ToArray(),
-                        fill = "toself",
-                        fillcolor = Rgba(s.Color, 0.35),
-                        mode = "lines",
-                        line = new Line { color = Rgba(s.Color, 0.0) },
-                        name = s.Label,
-                        hoverinfo = "skip",
-                    });
-                    break;
-            }
+            w.WriteStartArray("data");
+            foreach (var s in spec.Series)
+                WriteTrace(w, s);
+            w.WriteEndArray();
+            w.WriteStartObject("layout");
+            Title(w, "title", spec.Title);
+            w.WriteNumber("width", spec.Width);
+            w.WriteNumber("height", spec.Height);
+            Axis(w, "xaxis", spec.XLabel, layout.XMin, layout.XMax);
+            Axis(w, "yaxis", spec.YLabel, layout.YMin, layout.YMax);
+            Legend(w, layout.Corner);
+            w.WriteEndObject();
+        });
+    }
+
+    private static void WriteTrace(Utf8JsonWriter w, ChartSeries s)
+    {
+        w.WriteStartObject();
+        w.WriteString("type", "scatter");
+        w.WriteString("name", s.Label);
+        switch (s.Kind)
+        {
+            case SeriesKind.Points:
+                Numbers(w, "x", s.X);
+                Numbers(w, "y", s.Y);
+                w.WriteString("mode", "markers");
+                Style(w, "marker", s.Color, "size", 8);
+                break;
+            case SeriesKind.Line:
+                Numbers(w, "x", s.X);
+                Numbers(w, "y", s.Y);
+                w.WriteString("mode", s.Markers ? "lines+markers" : "lines");
+                Style(w, "line", s.Color, "width", 2);
+                Style(w, "marker", s.Color, "size", 6);
+                break;
+            case SeriesKind.Band:
+                // The upper edge, then the lower edge reversed, filled: one closed shape.
+                Numbers(w, "x", s.X.Concat(s.X.Reverse()));
+                Numbers(w, "y", s.Upper.Concat(s.Lower.Reverse()));
+                w.WriteString("mode", "lines");
+                w.WriteString("fill", "toself");
+                w.WriteString("fillcolor", Rgba(s.Color, 0.35));
+                w.WriteStartObject("line");
+                w.WriteString("color", Rgba(s.Color, 0));
+                w.WriteEndObject();
+                w.WriteString("hoverinfo", "skip");
+                break;
         }
-        var layout = new Layout.Layout
-        {
-            title = spec.Title,
-            xaxis = new Xaxis { title = spec.XLabel },
-            yaxis = new Yaxis { title = spec.YLabel },
-            width = spec.Width,
-            height = spec.Height,
-        };
-        var chart = Chart.Plot(traces, layout);
-        chart.WithId("plotly-" + spec.Name);
-        chart.WithSize(spec.Width, spec.Height);
-        return chart;
+        w.WriteEndObject();
     }
 
-    /// <summary>The notebook HTML of <paramref name="spec"/>'s interactive chart.</summary>
-    public static string Html(ChartSpec spec) => Html(ToPlotly(spec));
-
-    /// <summary>
-    /// Self-contained HTML for a notebook output: a div and a script that loads plotly.js from its CDN once
-    /// (through RequireJS when the front end has it) and draws the chart. Same text on every run.
-    /// </summary>
-    public static string Html(PlotlyChart chart)
+    /// <summary><c>"name": {"color": …, "sizeName": size}</c>.</summary>
+    private static void Style(Utf8JsonWriter w, string name, string color, string sizeName, int size)
     {
-        ArgumentNullException.ThrowIfNull(chart);
-        var id = chart.Id;
-        var plot = chart.GetPlottingJS();
-        return string.Create(CultureInfo.InvariantCulture, $$"""
-<div id="{{id}}" style="width: {{chart.Width}}px; height: {{chart.Height}}px;"></div>
-<script type="text/javascript">
-(function () {
-    var draw = function (Plotly) {
-{{plot}}
-    };
-    if (typeof window.Plotly !== 'undefined') { draw(window.Plotly); return; }
-    if (typeof require === 'function' && typeof require.config === 'function') {
-        require.config({ paths: { plotly: '{{PlotlyJs[..^3]}}' } });
-        require(['plotly'], function (Plotly) { window.Plotly = Plotly; draw(Plotly); });
-        return;
-    }
-    var script = document.createElement('script');
-    script.src = '{{PlotlyJs}}';
-    script.onload = function () { draw(window.Plotly); };
-    document.head.appendChild(script);
-})();
-</script>
-""");
+        w.WriteStartObject(name);
+        w.WriteString("color", color);
+        w.WriteNumber(sizeName, size);
+        w.WriteEndObject();
     }
 
-    private static string Rgba(string hex, double alpha)
+    private static void Axis(Utf8JsonWriter w, string name, string title, double min, double max)
+    {
+        w.WriteStartObject(name);
+        Title(w, "title", title);
+        Numbers(w, "range", [min, max]);
+        w.WriteBoolean("zeroline", false);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The legend inside the plot area at <paramref name="corner"/>, on a translucent white box.</summary>
+    internal static void Legend(Utf8JsonWriter w, LegendCorner corner)
+    {
+        bool left = corner is LegendCorner.UpperLeft or LegendCorner.LowerLeft;
+        bool top = corner is LegendCorner.UpperLeft or LegendCorner.UpperRight;
+        w.WriteStartObject("legend");
+        w.WriteNumber("x", left ? 0.01 : 0.99);
+        w.WriteString("xanchor", left ? "left" : "right");
+        w.WriteNumber("y", top ? 0.99 : 0.01);
+        w.WriteString("yanchor", top ? "top" : "bottom");
+        w.WriteString("bgcolor", "rgba(255,255,255,0.8)");
+        w.WriteString("bordercolor", "#cccccc");
+        w.WriteNumber("borderwidth", 1);
+        w.WriteEndObject();
+        w.WriteBoolean("showlegend", true);
+    }
+
+    /// <summary><c>"name": {"text": …}</c>, the title form plotly.js 1.x (≥ 1.43) and 2.x both read.</summary>
+    internal static void Title(Utf8JsonWriter w, string name, string text)
+    {
+        w.WriteStartObject(name);
+        w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    /// <summary>A JSON array of finite numbers.</summary>
+    internal static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            if (!double.IsFinite(v)) throw new ArgumentException($"'{name}' holds {v}; plotly JSON carries finite values only.");
+            w.WriteNumberValue(v);
+        }
+        w.WriteEndArray();
+    }
+
+    /// <summary>Writes one JSON object with <paramref name="body"/> and returns its text (unindented, non-ASCII kept as is).</summary>
+    internal static string Write(Action<Utf8JsonWriter> body)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            body(w);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    internal static string Rgba(string hex, double alpha)
     {
         int r = Convert.ToInt32(hex[1..3], 16), g = Convert.ToInt32(hex[3..5], 16), b = Convert.ToInt32(hex[5..7], 16);
         return string.Create(CultureInfo.InvariantCulture, $"rgba({r},{g},{b},{alpha:0.##})");

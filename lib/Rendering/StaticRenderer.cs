@@ -52,7 +52,15 @@ public static class StaticRenderer
         plot.Title(spec.Title);
         plot.XLabel(spec.XLabel);
         plot.YLabel(spec.YLabel);
-        plot.ShowLegend(Alignment.UpperLeft);
+        var layout = NotebookAnalysis.Charts.LegendLayout.For(spec);
+        plot.Axes.SetLimits(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
+        plot.ShowLegend(layout.Corner switch
+        {
+            LegendCorner.UpperLeft => Alignment.UpperLeft,
+            LegendCorner.UpperRight => Alignment.UpperRight,
+            LegendCorner.LowerLeft => Alignment.LowerLeft,
+            _ => Alignment.LowerRight,
+        });
         return plot;
     }
 

@@ -50,7 +50,7 @@ public static class Bootstrap
             if (sxx == 0) { redrawn++; continue; }
             slopes[r++] = sxy / sxx;
         }
-        return new BootstrapResult(BootstrapScheme.Pairs, seed, observed.Slope, slopes, Jackknife(xa, ya), redrawn);
+        return new BootstrapResult(BootstrapScheme.Pairs, seed, observed.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya), redrawn);
     }
 
     /// <summary>
@@ -94,35 +94,7 @@ public static class Bootstrap
             for (int i = 0; i < n; i++) s += xc[i] * modified[rng.Next(n)];
             slopes[r] = fit.Slope + s;
         }
-        return new BootstrapResult(BootstrapScheme.Residual, seed, fit.Slope, slopes, Jackknife(xa, ya), 0);
-    }
-
-    /// <summary>Leave-one-out slopes (for the BCa acceleration); NaN where dropping a point leaves x constant.</summary>
-    internal static double[] Jackknife(double[] x, double[] y)
-    {
-        int n = x.Length;
-        var loo = new double[n];
-        var bx = new double[n - 1];
-        var by = new double[n - 1];
-        for (int k = 0; k < n; k++)
-        {
-            for (int i = 0, j = 0; i < n; i++)
-            {
-                if (i == k) continue;
-                bx[j] = x[i];
-                by[j++] = y[i];
-            }
-            double mx = SimpleSlope.Mean(bx), my = SimpleSlope.Mean(by);
-            double sxx = 0, sxy = 0;
-            for (int i = 0; i < n - 1; i++)
-            {
-                double dx = bx[i] - mx;
-                sxx += dx * dx;
-                sxy += dx * (by[i] - my);
-            }
-            loo[k] = sxx > 0 ? sxy / sxx : double.NaN;
-        }
-        return loo;
+        return new BootstrapResult(BootstrapScheme.Residual, seed, fit.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya), 0);
     }
 
     internal static void CheckReplicates(int replicates)

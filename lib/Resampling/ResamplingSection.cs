@@ -11,8 +11,18 @@ namespace NotebookAnalysis.Resampling;
 /// <summary>The fixed settings of the resampling section: replicate counts and seeds (documented in REPRODUCTION.md).</summary>
 public static class ResamplingSettings
 {
-    /// <summary>Bootstrap replicates and rounding draws.</summary>
+    /// <summary>Bootstrap replicates, rounding draws and Monte Carlo permutations for samples up to
+    /// <see cref="FullReplicatesMaxN"/> rows.</summary>
     public const int Replicates = 10_000;
+
+    /// <summary>Fewest replicates used at any n.</summary>
+    public const int MinimumReplicates = 1_000;
+
+    /// <summary>Work per procedure, replicates × n, above which the replicate count shrinks with n.</summary>
+    public const long WorkPerProcedure = 10_000_000;
+
+    /// <summary>Largest n that gets the full <see cref="Replicates"/>: 1,000 rows.</summary>
+    public const int FullReplicatesMaxN = (int)(WorkPerProcedure / Replicates);
 
     /// <summary>Seed of the pairs bootstrap.</summary>
     public const int PairsSeed = 20190701;
@@ -23,11 +33,24 @@ public static class ResamplingSettings
     /// <summary>Seed of the rounding Monte Carlo.</summary>
     public const int RoundingSeed = 20190703;
 
-    /// <summary>Seed of the Monte Carlo permutation test shown beside the exact one.</summary>
+    /// <summary>Seed of the Monte Carlo permutation test (beside the exact one, or instead of it).</summary>
     public const int PermutationSeed = 20190704;
 
-    /// <summary>Random permutations used instead of exact enumeration when n exceeds <see cref="PermutationTest.MaxExactN"/>.</summary>
-    public const int LargeNPermutations = 1_000_000;
+    /// <summary>Largest n whose n! pairings are enumerated: 10! = 3,628,800 (about 10 ms per market). Above it the
+    /// permutation test is the seeded Monte Carlo one.</summary>
+    public const int MaxExactN = 10;
+
+    /// <summary>
+    /// Replicates per procedure for a sample of <paramref name="n"/> rows: <see cref="Replicates"/> up to
+    /// <see cref="FullReplicatesMaxN"/> rows, then <see cref="WorkPerProcedure"/>/n but never fewer than
+    /// <see cref="MinimumReplicates"/>. Each replicate costs O(n), so the section's cost stays linear in n
+    /// with a constant of at most <see cref="MinimumReplicates"/> replicates per row and procedure.
+    /// </summary>
+    public static int ReplicatesFor(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        return (int)Math.Clamp(WorkPerProcedure / n, MinimumReplicates, Replicates);
+    }
 
     /// <summary>Confidence level of the bootstrap intervals.</summary>
     public const double Level = 0.95;
@@ -38,9 +61,9 @@ public static class ResamplingSettings
 
 /// <summary>Everything the resampling section computes for one market. Immutable.</summary>
 /// <param name="Spec">Which table.</param>
-/// <param name="Permutation">The exact permutation test; for n above <see cref="PermutationTest.MaxExactN"/>, a Monte Carlo
-/// test with <see cref="ResamplingSettings.LargeNPermutations"/> permutations instead.</param>
-/// <param name="MonteCarlo">The seeded Monte Carlo permutation test, as a check on the exact one.</param>
+/// <param name="Permutation">The exact permutation test when n ≤ <see cref="ResamplingSettings.MaxExactN"/>; above it the
+/// seeded Monte Carlo test (the same object as <paramref name="MonteCarlo"/>).</param>
+/// <param name="MonteCarlo">The seeded Monte Carlo permutation test: a check on the exact one, or the test itself for larger n.</param>
 /// <param name="Pairs">The pairs bootstrap.</param>
 /// <param name="Residual">The residual bootstrap.</param>
 /// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
@@ -50,19 +73,23 @@ public static class ResamplingSettings
 public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
     BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP, int ScoreDecimals)
 {
+    /// <summary>Replicates of each random procedure (see <see cref="ResamplingSettings.ReplicatesFor"/>).</summary>
+    public int Replicates => Pairs.Count;
+
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
     public static MarketResampling Run(MarketSeries series, int histogramBins = 0)
     {
         var x = series.ClustersArray();
         var y = series.ScoreArray();
+        int replicates = ResamplingSettings.ReplicatesFor(x.Length);
+        bool exact = x.Length <= ResamplingSettings.MaxExactN;
+        var monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins);
         return new MarketResampling(series.Spec,
-            x.Length <= PermutationTest.MaxExactN
-                ? PermutationTest.Exact(x, y, histogramBins: histogramBins)
-                : PermutationTest.MonteCarlo(x, y, ResamplingSettings.LargeNPermutations, ResamplingSettings.PermutationSeed, histogramBins: histogramBins),
-            PermutationTest.MonteCarlo(x, y, ResamplingSettings.Replicates, ResamplingSettings.PermutationSeed),
-            Bootstrap.Pairs(x, y, ResamplingSettings.Replicates, ResamplingSettings.PairsSeed),
-            Bootstrap.Residual(x, y, ResamplingSettings.Replicates, ResamplingSettings.ResidualSeed),
-            RoundingSensitivity.Simulate(series, ResamplingSettings.Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
+            exact ? PermutationTest.Exact(x, y, histogramBins: histogramBins) : monteCarlo,
+            monteCarlo,
+            Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
+            Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
+            RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
             StepAnalysis.Describe(x, y),
             Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue,
             series.ScoreDecimals);
@@ -89,6 +116,9 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     {
         string t = Spec.TableId;
         yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
+        // How the p was obtained: exact = 1 when all n! pairings were enumerated, 0 for the seeded Monte Carlo test.
+        yield return new ResultRow(t, "permutation", "exact", "x", Permutation.Method == PermutationMethod.Exact ? 1 : 0);
+        yield return new ResultRow(t, "permutation", "permutations", "x", Permutation.Permutations);
         foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
         {
             var p = boot.Percentile(ResamplingSettings.Level);
@@ -99,12 +129,14 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Upper));
             foreach (var row in bca)
                 yield return row;
+            yield return new ResultRow(t, model, "replicates", "x", boot.Count);
         }
         yield return new ResultRow(t, "rounding_mc", "half_width", "", Rounding.HalfWidth);
         yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
         yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));
         yield return new ResultRow(t, "rounding_mc", "slope_q975", "", Rounding.SlopeQuantile(0.975));
         yield return new ResultRow(t, "rounding_mc", "r_squared_median", "", Rounding.RSquaredQuantile(0.5));
+        yield return new ResultRow(t, "rounding_mc", "replicates", "", Rounding.Draws);
     }
 }
 
@@ -121,7 +153,9 @@ public sealed class ResamplingSection : IAnalysisSection
     public SectionOutput Run(Table1 data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var all = data.AllSeries().Select(s => MarketResampling.Run(s)).ToList();
+        // The markets are independent and each procedure has its own seed, so running them on parallel threads
+        // gives the same numbers in the same (table) order.
+        var all = data.AllSeries().AsParallel().AsOrdered().Select(s => MarketResampling.Run(s)).ToList();
         var undefined = new List<UndefinedResult>();
         return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }
@@ -135,22 +169,25 @@ public sealed class ResamplingSection : IAnalysisSection
         void L(FormattableString s) => md.Append(s.ToString(ic)).Append('\n');
         int n = all[0].Permutation.N;
         bool exact = all.All(m => m.Permutation.Method == PermutationMethod.Exact);
+        int reps = all[0].Replicates;
         L($"## What the numbers can bear: {(exact ? "exact permutation tests" : "permutation tests")}, bootstrap, rounding");
         L($"");
         L($"{n} yearly points, with scores printed to {PrintedTo(all)}. The paper's p-values assume normal errors; these checks do not.");
-        L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {ResamplingSettings.Replicates:N0} replicates each.");
+        L($"Slopes are least-squares slopes of the score on the number of clusters. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {reps:N0} replicates each.");
+        if (reps < ResamplingSettings.Replicates)
+            L($"(Each replicate costs O(n), so above {ResamplingSettings.FullReplicatesMaxN:N0} rows the count is {ResamplingSettings.WorkPerProcedure:N0}/n, at least {ResamplingSettings.MinimumReplicates:N0}, instead of {ResamplingSettings.Replicates:N0}: Monte Carlo standard errors are about √({ResamplingSettings.Replicates:N0}/{reps:N0}) = {Math.Sqrt((double)ResamplingSettings.Replicates / reps):F1} times those of the full count.)");
         L($"");
         if (exact)
         {
             L($"### Exact permutation test of the slope");
             L($"");
-            L($"All {n}! = {PermutationTest.Factorial(n):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common. The Monte Carlo column repeats the test with {ResamplingSettings.Replicates:N0} random pairings, as a check (0 means none was as extreme).");
+            L($"All {n}! = {PermutationTest.Factorial(n):N0} pairings of x with y, two-sided: a pairing counts when |b_perm| ≥ |b_obs|·(1 − {PermutationTest.DefaultRelativeTolerance:G1}); the tolerance counts ties, which the rounded scores make common. The Monte Carlo column repeats the test with {reps:N0} random pairings, as a check (0 means none was as extreme).");
         }
         else
         {
             L($"### Permutation test of the slope (Monte Carlo)");
             L($"");
-            L($"n = {n} is above {PermutationTest.MaxExactN}, too many pairings to enumerate: {ResamplingSettings.LargeNPermutations:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|.");
+            L($"With {n} points there are {n}! pairings, too many to enumerate (the section enumerates them only up to {PermutationTest.Factorial(ResamplingSettings.MaxExactN):N0}, that is {ResamplingSettings.MaxExactN} points). Monte Carlo instead: {reps:N0} random pairings (seed {ResamplingSettings.PermutationSeed}), two-sided, ties within a relative {PermutationTest.DefaultRelativeTolerance:G1} on |b|. p is the share at least as extreme ± its standard error (the Monte Carlo column is the same test). results.csv records the method (`permutation,exact` = 0) and the count (`permutations`).");
         }
         L($"");
         md.Append(Reporting.ResamplingGrids.Permutation(all).ToMarkdown().TrimEnd('\n')).Append('\n');
@@ -169,7 +206,7 @@ public sealed class ResamplingSection : IAnalysisSection
         L($"### Sensitivity to the rounding of the scores");
         L($"");
         var (box, draw) = RoundingBox(all);
-        L($"{box} {ResamplingSettings.Replicates:N0} draws of y + {draw}; cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
+        L($"{box} {reps:N0} draws of y + {draw}; cluster counts are exact. The last column is the exact range of the slope over every dataset that rounds to the printed one (a corner of the box, since the slope is linear in y).");
         L($"");
         md.Append(Reporting.ResamplingGrids.Rounding(all).ToMarkdown().TrimEnd('\n')).Append('\n');
         foreach (var m in all.Where(m => m.Step is not null))

@@ -79,6 +79,69 @@ internal static class SimpleSlope
         return new Fit(b, my - b * mx, r2, t, Distributions.StudentTTwoSidedP(t, df));
     }
 
+    /// <summary>Largest n for which <see cref="LeaveOneOutSlopes"/> refits every subsample directly (O(n²), at most 10⁶ terms).</summary>
+    public const int DirectLeaveOneOutMaxN = 1_000;
+
+    /// <summary>
+    /// The n leave-one-out slopes (NaN where dropping a point leaves x constant). Up to
+    /// <see cref="DirectLeaveOneOutMaxN"/> points each subsample is refitted by the two-pass formula, the most
+    /// accurate way and cheap there. Above it, O(n): dropping point k changes the centered sums by
+    /// Sxx₍ₖ₎ = Sxx − n/(n−1)·dxₖ² and Sxy₍ₖ₎ = Sxy − n/(n−1)·dxₖ·dyₖ (exact identities). The downdate loses
+    /// digits only when point k carries most of Sxx (leverage near 1): there, when Sxx₍ₖ₎ &lt; Sxx/2, the slope is
+    /// still refitted directly. At most two points qualify (Σ dxₖ² = Sxx), so the cost stays O(n).
+    /// </summary>
+    public static double[] LeaveOneOutSlopes(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    {
+        int n = x.Length;
+        if (n <= DirectLeaveOneOutMaxN)
+        {
+            var direct = new double[n];
+            for (int k = 0; k < n; k++) direct[k] = SlopeWithout(x, y, k);
+            return direct;
+        }
+        // Every slope below is a difference from these totals, so they are summed with compensation: their
+        // rounding error stays at a few units of roundoff instead of growing with n.
+        double mx = (Compensated.Sum(x) / n).ToDouble(), my = (Compensated.Sum(y) / n).ToDouble();
+        DoubleDouble sxxDd = DoubleDouble.Zero, sxyDd = DoubleDouble.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            double dx = x[i] - mx;
+            sxxDd += DoubleDouble.TwoProduct(dx, dx);
+            sxyDd += DoubleDouble.TwoProduct(dx, y[i] - my);
+        }
+        double sxx = sxxDd.ToDouble(), sxy = sxyDd.ToDouble();
+        double f = n / (n - 1.0);
+        var loo = new double[n];
+        for (int k = 0; k < n; k++)
+        {
+            double dx = x[k] - mx;
+            double sxxK = sxx - f * dx * dx;
+            loo[k] = sxxK >= 0.5 * sxx
+                ? (sxy - f * dx * (y[k] - my)) / sxxK
+                : SlopeWithout(x, y, k);
+        }
+        return loo;
+    }
+
+    /// <summary>The two-pass slope of every point but <paramref name="k"/>; NaN when the rest have constant x.</summary>
+    private static double SlopeWithout(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int k)
+    {
+        int n = x.Length;
+        double sx = 0, sy = 0;
+        for (int i = 0; i < n; i++)
+            if (i != k) { sx += x[i]; sy += y[i]; }
+        double mx = sx / (n - 1), my = sy / (n - 1);
+        double sxx = 0, sxy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            if (i == k) continue;
+            double dx = x[i] - mx;
+            sxx += dx * dx;
+            sxy += dx * (y[i] - my);
+        }
+        return sxx > 0 ? sxy / sxx : double.NaN;
+    }
+
     /// <summary>One fit's statistics.</summary>
     public readonly record struct Fit(double Slope, double Intercept, double RSquared, double T, double P);
 }

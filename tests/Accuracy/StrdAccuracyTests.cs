@@ -7,12 +7,8 @@ namespace NotebookAnalysis.Tests.Accuracy;
 /// <summary>A theory that is skipped, with the reason shown, when the shared NIST StRD folder is absent.</summary>
 public sealed class StrdTheoryAttribute : TheoryAttribute
 {
-    public StrdTheoryAttribute()
-    {
-        if (!Directory.Exists(ProjectPaths.SharedStrd))
-            Skip = $"NIST StRD data not found at {ProjectPaths.SharedStrd} (../shared/data/strd beside the repository); " +
-                   "the datasets are not copied into the project, so the certified-accuracy test cannot run here.";
-    }
+    public StrdTheoryAttribute() =>
+        Skip = Support.SharedData.MissingReason(ProjectPaths.SharedStrd, "NIST StRD data", "the certified-accuracy test");
 }
 
 /// <summary>

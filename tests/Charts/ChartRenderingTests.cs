@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using NotebookAnalysis.Charts;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Charts;
 
@@ -50,8 +51,8 @@ public sealed class ChartRenderingTests
         var russianPng = UnderCulture("ru-RU", () => StaticRenderer.ToPng(spec));
         var invariantSvg = UnderCulture("", () => StaticRenderer.ToSvg(spec));
         var russianSvg = UnderCulture("ru-RU", () => StaticRenderer.ToSvg(spec));
-        var invariantHtml = UnderCulture("", () => PlotlyRenderer.Html(spec));
-        var russianHtml = UnderCulture("ru-RU", () => PlotlyRenderer.Html(spec));
+        var invariantHtml = UnderCulture("", () => PlotlyRenderer.ToPlotlyJson(spec));
+        var russianHtml = UnderCulture("ru-RU", () => PlotlyRenderer.ToPlotlyJson(spec));
         Assert.Equal(invariantPng, russianPng);
         // Skia numbers SVG clip paths with a process-wide counter; everything else must match.
         static string Unnumbered(string svg) => Regex.Replace(svg, "cl_[0-9a-z]+", "cl_#");
@@ -61,17 +62,43 @@ public sealed class ChartRenderingTests
     }
 
     [Fact]
-    public void Plotly_html_has_a_deterministic_id_and_one_trace_per_series()
+    public void Plotly_json_is_a_figure_with_one_trace_per_series_and_nothing_to_fetch()
     {
-        var html = PlotlyRenderer.Html(Sample());
-        Assert.Contains("<div id=\"plotly-test-chart\"", html);
-        Assert.Contains("Plotly.newPlot('plotly-test-chart'", html);
-        Assert.DoesNotMatch(new Regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"), html);
-        Assert.Equal(3, Regex.Matches(html, "\"type\":\"scatter\"").Count);
+        var json = PlotlyRenderer.ToPlotlyJson(Sample());
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        Assert.Equal(["data", "layout"], root.EnumerateObject().Select(p => p.Name).ToArray());
+        var data = root.GetProperty("data");
+        Assert.Equal(3, data.GetArrayLength());
+        Assert.All(data.EnumerateArray(), t => Assert.Equal("scatter", t.GetProperty("type").GetString()));
+        Assert.Equal(["band", "line", "points"], data.EnumerateArray().Select(t => t.GetProperty("name").GetString()!).ToArray());
         // The band is drawn as upper edge then lower edge reversed, closed and filled.
-        Assert.Contains("\"x\":[1.0,2.0,3.0,3.0,2.0,1.0]", html);
-        Assert.Contains("\"y\":[1.5,2.5,3.5,2.5,1.5,0.5]", html);
-        Assert.Equal(html, PlotlyRenderer.Html(Sample()));
+        Assert.Equal([1.0, 2.0, 3.0, 3.0, 2.0, 1.0], data[0].GetProperty("x").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+        Assert.Equal([1.5, 2.5, 3.5, 2.5, 1.5, 0.5], data[0].GetProperty("y").EnumerateArray().Select(v => v.GetDouble()).ToArray());
+        Assert.Equal("toself", data[0].GetProperty("fill").GetString());
+        Assert.Equal("lines+markers", data[1].GetProperty("mode").GetString());
+        Assert.Equal(3.25, data[2].GetProperty("y")[2].GetDouble());
+        var layout = root.GetProperty("layout");
+        Assert.Equal("Title", layout.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal("Year", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(720, layout.GetProperty("width").GetInt32());
+        // No script, no URL: the front end draws it with its own plotly.js.
+        Assert.DoesNotContain("<script", json);
+        Assert.DoesNotContain("http", json);
+        Assert.Equal(json, PlotlyRenderer.ToPlotlyJson(Sample()));
+    }
+
+    [Fact]
+    public void Both_renderers_place_the_legend_where_the_rule_says()
+    {
+        var layout = LegendLayout.For(Sample());
+        var legend = System.Text.Json.JsonDocument.Parse(PlotlyRenderer.ToPlotlyJson(Sample())).RootElement.GetProperty("layout").GetProperty("legend");
+        bool left = layout.Corner is LegendCorner.UpperLeft or LegendCorner.LowerLeft;
+        bool top = layout.Corner is LegendCorner.UpperLeft or LegendCorner.UpperRight;
+        Assert.Equal(left ? "left" : "right", legend.GetProperty("xanchor").GetString());
+        Assert.Equal(top ? "top" : "bottom", legend.GetProperty("yanchor").GetString());
+        var range = System.Text.Json.JsonDocument.Parse(PlotlyRenderer.ToPlotlyJson(Sample())).RootElement.GetProperty("layout").GetProperty("yaxis").GetProperty("range");
+        Assert.Equal(layout.YMax, range[1].GetDouble());
     }
 
     [Fact]
@@ -86,22 +113,17 @@ public sealed class ChartRenderingTests
     [Fact]
     public void Figure_save_writes_the_png_it_shows()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "charts-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var figure = Figure.Save(Sample(), folder);
-            var path = Path.Combine(folder, "test-chart.png");
-            Assert.Equal(path, figure.Image.Path);
-            Assert.Equal(File.ReadAllBytes(path), figure.Image.Bytes);
-            Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Image.Bytes);
-            Assert.Equal(Convert.ToBase64String(figure.Image.Bytes), figure.Image.Base64);
-            Assert.Equal("plotly-test-chart", figure.Interactive.Id);
-            Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        using var tmp = new TempDir();
+        var folder = Path.Combine(tmp.Path, "figures");
+        var figure = Figure.Save(Sample(), folder);
+        var path = Path.Combine(folder, "test-chart.png");
+        Assert.Equal(path, figure.Image.Path);
+        Assert.Equal(File.ReadAllBytes(path), figure.Image.Bytes);
+        Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Image.Bytes);
+        Assert.Equal(Convert.ToBase64String(figure.Image.Bytes), figure.Image.Base64);
+        Assert.Equal("test-chart", figure.Name);
+        Assert.Equal(PlotlyRenderer.ToPlotlyJson(Sample()), figure.PlotlyJson);
+        Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));
     }
 
     [Theory]
@@ -120,7 +142,7 @@ public sealed class ChartRenderingTests
         var nan = new ChartSpec("c", "t", "x", "y", [ChartSeries.Points("pts", [1.0, 2.0], [1.0, double.NaN])]);
         Assert.Contains("series 'pts'", Assert.Throws<ArgumentException>(() => StaticRenderer.ToPng(nan)).Message);
         var ragged = new ChartSpec("c", "t", "x", "y", [ChartSeries.Line("ln", [1.0, 2.0], [1.0])]);
-        Assert.Contains("2 x values but 1 y values", Assert.Throws<ArgumentException>(() => PlotlyRenderer.ToPlotly(ragged)).Message);
+        Assert.Contains("2 x values but 1 y values", Assert.Throws<ArgumentException>(() => PlotlyRenderer.ToPlotlyJson(ragged)).Message);
         var band = new ChartSpec("c", "t", "x", "y", [ChartSeries.Band("b", [2.0, 1.0], [0.0, 0.0], [1.0, 1.0])]);
         Assert.Contains("ascend", Assert.Throws<ArgumentException>(() => band.Validate()).Message);
     }

@@ -13,7 +13,7 @@ namespace NotebookAnalysis.Tests.Notebooks;
 [Collection(NotebookCollection.Name)]
 public sealed class NotebookExecutionTests(ITestOutputHelper output)
 {
-    public static TheoryData<string> Notebooks() => RunnerHarness.Notebooks();
+    public static TheoryData<string> Notebooks() => RunnerHarness.SelfContainedNotebooks();
 
     [Theory]
     [MemberData(nameof(Notebooks))]
@@ -24,6 +24,11 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
         Assert.True(code == 0, $"run-notebooks --check {notebook} exited {code}:\n{text}");
         Assert.EndsWith("1 passed, 0 failed", text.TrimEnd());
     }
+
+    /// <summary>Notebook 08 reads the WEF extract from ../shared; skipped with the reason where it is absent.</summary>
+    [Sources.WefExtractFact]
+    public void Primary_source_notebook_runs_headless_and_its_stored_outputs_are_current() =>
+        Notebook_runs_headless_and_its_stored_outputs_are_current("08-primary-source.ipynb");
 
     [Fact]
     public void Stored_outputs_are_current_under_a_russian_locale_too()

@@ -61,7 +61,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
             if (first)
             {
                 var outputs = cell["outputs"]!.AsArray();
-                for (int i = injected.Count - 1; i >= 0; i--) outputs.Insert(i == 0 ? 0 : 1, injected[i]!.DeepClone());
+                for (int i = injected.Count - 1; i >= 0; i--) outputs.Insert(i == 0 ? 0 : Math.Min(1, outputs.Count), injected[i]!.DeepClone()); // after the cell's own first output, if any
                 first = false;
             }
         }
@@ -108,7 +108,13 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         var injected = JsonNode.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Root, "tests", "Notebooks", "Fixtures", "jupyter-kernel-injected-outputs.json")))!["outputs"]!.AsArray();
         Assert.All(injected, o => Assert.True(OutputComparison.IsKernelInjected(o!.AsObject())));
         var warning = new JsonObject { ["name"] = "stderr", ["output_type"] = "stream", ["text"] = "warning CS1701: Assuming assembly reference …" };
-        var packages = NotebookFile.Load(PathOf("01-data.ipynb")).Cells.First(c => c.CellType == "code").Outputs![0]!.AsObject();
+        // The notebooks restore no NuGet package any more, but a cell that does shows this list itself, headless too.
+        var packages = new JsonObject
+        {
+            ["data"] = new JsonObject { ["text/html"] = "<div><div></div><div></div><div><strong>Installed Packages</strong><ul><li><span>ScottPlot, 5.1.59</span></li></ul></div></div>" },
+            ["metadata"] = new JsonObject(),
+            ["output_type"] = "display_data",
+        };
         Assert.False(OutputComparison.IsKernelInjected(warning));
         Assert.False(OutputComparison.IsKernelInjected(packages)); // "Installed Packages" is the cell's own output, headless too
     }
@@ -151,7 +157,8 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         root["cells"]![0]!.AsObject().Remove("id");
         var first = root["cells"]!.AsArray().First(c => (string?)c!["cell_type"] == "code")!;
         var source = NotebookFile.JoinSource(first["source"]);
-        first["source"] = source.Replace("ScottPlot, 5.1.59", "ScottPlot, 5.1.57");
+        // The notebooks #r no NuGet package; a pin that disagrees with Directory.Packages.props must still be caught.
+        first["source"] = "#r \"nuget: ScottPlot, 5.1.57\"\n" + source;
         var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "mutated.ipynb");
 
         Assert.Contains(NotebookValidator.NbformatProblems(file), p => p.Contains("cell 1") && p.Contains("id"));

@@ -16,8 +16,26 @@ internal static class RunnerHarness
     public static TheoryData<string> Notebooks()
     {
         var data = new TheoryData<string>();
-        foreach (var path in Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(path));
+        foreach (var name in NotebookFiles())
+            data.Add(name);
+        return data;
+    }
+
+    private static IEnumerable<string> NotebookFiles() =>
+        Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal).Select(p => Path.GetFileName(p)!);
+
+    /// <summary>Notebooks that read data from ../shared beside the repository (not copied into it): run only where it is present.</summary>
+    public static IReadOnlyDictionary<string, string> NeedsSharedData { get; } = new Dictionary<string, string>
+    {
+        ["08-primary-source.ipynb"] = ProjectPaths.SharedWefExtract,
+    };
+
+    /// <summary>The committed notebooks that need nothing outside the repository, for the execution theory.</summary>
+    public static TheoryData<string> SelfContainedNotebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var name in NotebookFiles().Where(n => !NeedsSharedData.ContainsKey(n)))
+            data.Add(name);
         return data;
     }
 

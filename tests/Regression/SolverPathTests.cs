@@ -1,10 +1,11 @@
 using System.Numerics;
+using NotebookAnalysis.Benchmarks;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
-/// <summary>The two solver paths agree, the automatic choice is as documented, and no path fits a singular design.</summary>
+/// <summary>The engine has one path (double-double); the benchmark-only streaming solver agrees with it; neither fits a singular design.</summary>
 public class SolverPathTests
 {
     private static (Design, double[]) Synthetic(int n, int k, int seed, double spread = 1)
@@ -31,8 +32,8 @@ public class SolverPathTests
     public void FastAndDoubleDoublePathsAgree()
     {
         var (design, y) = Synthetic(5000, 6, 7, spread: 50);
-        var dd = Ols.FitWith(design, y, "dd");
-        var fast = Ols.FitWith(design, y, "fast");
+        var dd = Ols.Fit(design, y);
+        var fast = StreamingOls.TryFit(design, y, double.PositiveInfinity)!;
         Assert.Contains("double-double", dd.Method);
         Assert.Contains("streaming", fast.Method);
         for (int j = 0; j < design.Columns; j++)
@@ -46,17 +47,20 @@ public class SolverPathTests
     }
 
     [Fact]
-    public void LargeWellConditionedDesignsTakeTheStreamingPath()
+    public void TheEngineUsesDoubleDoubleAtAnySize()
     {
+        // Large and well conditioned: the streaming solver would accept it, but Ols.Fit never calls it.
         var (design, y) = Synthetic(40_000, 6, 11, spread: 100);
-        Assert.Contains("streaming", Ols.Fit(design, y).Method);
+        Assert.Contains("double-double", Ols.Fit(design, y).Method);
+        Assert.Contains("streaming", StreamingOls.TryFit(design, y)!.Method);
     }
 
     [Fact]
-    public void LargeIllConditionedDesignsFallBackToDoubleDouble()
+    public void TheStreamingSolverRefusesIllConditionedDesigns()
     {
         // Regressors that vary by ±0.005 around 100-600: equilibrated condition number far above 1e4.
         var (design, y) = Synthetic(40_000, 6, 13, spread: 0.01);
+        Assert.Null(StreamingOls.TryFit(design, y));
         var fit = Ols.Fit(design, y);
         Assert.Contains("double-double", fit.Method);
         Assert.True(fit.ConditionNumber > 1e4);
@@ -84,7 +88,7 @@ public class SolverPathTests
         var y = x.Select(v => 2 * v + rng.NextDouble()).ToArray();
         Assert.Contains("collinear", Assert.Throws<ModelException>(() =>
             Ols.Fit(Design.WithIntercept("near", ("x", x), ("w", w)), y)).Reason);
-        Assert.Throws<ModelException>(() => Ols.FitWith(Design.WithIntercept("near", ("x", x), ("w", w)), y, "fast"));
+        Assert.Null(StreamingOls.TryFit(Design.WithIntercept("near", ("x", x), ("w", w)), y, double.PositiveInfinity));
     }
 
     [Fact]

@@ -168,13 +168,14 @@ public class RoundingSensitivityTests
                 Assert.Single(rows, r => r.Model == "rounding_mc" && r.Statistic == stat && r.Term == "");
             // The bundled scores are printed to one decimal: half-width 0.05.
             Assert.Equal(0.05, rows.Single(r => r is { Model: "rounding_mc", Statistic: "half_width" }).Value);
-            Assert.Equal(14, rows.Count);
+            // 14 values, then how they were obtained: permutation exact and permutations, three replicate counts.
+            Assert.Equal(19, rows.Count);
             double lo = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_lower" }).Value;
             double hi = rows.Single(r => r is { Model: "bootstrap_pairs", Statistic: "ci95_upper" }).Value;
             Assert.True(lo < hi);
         }
         // Table 3's exact p is 1/210 (see PermutationTestTests); Table 4's slope is not significant in any rounding draw.
-        Assert.Equal(1.0 / 210, first.Rows.Single(r => r is { Table: "T3_financial", Model: "permutation" }).Value, 15);
+        Assert.Equal(1.0 / 210, first.Rows.Single(r => r is { Table: "T3_financial", Model: "permutation", Statistic: "p_value" }).Value, 15);
         Assert.Contains(Sections.All, s => s is ResamplingSection);
     }
 }

@@ -9,7 +9,8 @@ namespace NotebookAnalysis.Tests.Taxonomy;
 /// <summary>The taxonomy charts: both views drawn, the PNG saved atomically and identically on every run.</summary>
 public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<TaxonomyFixture>
 {
-    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "taxonomy-charts-" + Guid.NewGuid().ToString("N"));
+    // A figures folder inside a fresh temporary folder: the commit's lock file sits beside it and goes with the parent.
+    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "taxonomy-charts-" + Guid.NewGuid().ToString("N"), "figures");
 
     [Fact]
     public void Heatmaps_and_bars_are_saved_as_png_with_deterministic_ids()
@@ -29,13 +30,13 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
                 Assert.True(File.Exists(path));
                 Assert.Equal(File.ReadAllBytes(path), f.Image.Bytes);
                 Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Image.Bytes[..4]);
-                Assert.Contains($"id=\"plotly-{f.Name}\"", PlotlyRenderer.Html(f.Interactive));
+                Assert.Equal("data", System.Text.Json.JsonDocument.Parse(f.PlotlyJson).RootElement.EnumerateObject().First().Name);
             }
             Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 
@@ -45,7 +46,7 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
         var folder = TempFolder();
         try
         {
-            var html = PlotlyRenderer.Html(TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Country, folder).Interactive);
+            var html = TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Country, folder).PlotlyJson;
             var tab = fx.Taxonomy.CrossTab();
             // Plotly lists rows bottom-up: mental first. Rebuild that row of z from the frame.
             var columns = tab.Columns.Where(c => c.Name is not "institution" and not "practices").ToList();
@@ -55,19 +56,32 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
         }
         finally
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 
     [Fact]
-    public void World_map_uses_alpha3_codes_and_leaves_out_the_EU()
+    public void World_map_uses_alpha3_codes_leaves_out_the_EU_and_has_a_static_view_of_the_same_counts()
     {
-        var html = PlotlyRenderer.Html(TaxonomyCharts.WorldMap(fx.Taxonomy));
-        foreach (var c in fx.Taxonomy.PracticesByCountry())
-            if (c.Alpha3 is null) Assert.Equal("EU", c.Alpha2);
-            else Assert.Contains($"\"{c.Alpha3}\"", html);
-        Assert.Contains("\"locationmode\":\"ISO-3\"", html);
-        Assert.Contains("id=\"plotly-tx-world-map\"", html);
+        var folder = TempFolder();
+        try
+        {
+            var map = TaxonomyCharts.WorldMap(fx.Taxonomy, folder);
+            using var doc = System.Text.Json.JsonDocument.Parse(map.PlotlyJson);
+            var trace = doc.RootElement.GetProperty("data")[0];
+            Assert.Equal("choropleth", trace.GetProperty("type").GetString());
+            Assert.Equal("ISO-3", trace.GetProperty("locationmode").GetString());
+            var mapped = fx.Taxonomy.PracticesByCountry().Where(c => c.Alpha3 is not null).ToList();
+            Assert.All(fx.Taxonomy.PracticesByCountry().Where(c => c.Alpha3 is null), c => Assert.Equal("EU", c.Alpha2));
+            Assert.Equal(mapped.Select(c => c.Alpha3!).ToArray(), trace.GetProperty("locations").EnumerateArray().Select(v => v.GetString()!).ToArray());
+            Assert.Equal(mapped.Select(c => c.Practices).ToArray(), trace.GetProperty("z").EnumerateArray().Select(v => v.GetInt32()).ToArray());
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-world-map.png")), map.Image.Bytes);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], map.Image.Bytes[..4]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
@@ -86,14 +100,14 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             var secondHeat = TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Country, b);
             Assert.Equal(first.Image.Bytes, second.Image.Bytes);
             Assert.Equal(firstHeat.Image.Bytes, secondHeat.Image.Bytes);
-            Assert.Equal(PlotlyRenderer.Html(first.Interactive), PlotlyRenderer.Html(second.Interactive));
-            Assert.Equal(PlotlyRenderer.Html(firstHeat.Interactive), PlotlyRenderer.Html(secondHeat.Interactive));
+            Assert.Equal(first.PlotlyJson, second.PlotlyJson);
+            Assert.Equal(firstHeat.PlotlyJson, secondHeat.PlotlyJson);
         }
         finally
         {
             (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = saved;
-            Directory.Delete(a, recursive: true);
-            Directory.Delete(b, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(a)!, recursive: true);
+            Directory.Delete(Path.GetDirectoryName(b)!, recursive: true);
         }
     }
 }

@@ -1,11 +1,12 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using NotebookAnalysis.Regression;
 using DD = NotebookAnalysis.Regression.DoubleDouble;
 
-namespace NotebookAnalysis.Regression;
+namespace NotebookAnalysis.Benchmarks;
 
 /// <summary>
-/// The fast path for large n: TSQR-style Householder QR in double over blocks of rows, so that working memory is
+/// Benchmark only (scripts/benchmark.cs), never on the engine's path: a fast solver for large n, TSQR-style Householder QR in double over blocks of rows, so that working memory is
 /// O(block·k) whatever n is, vectorized with <see cref="Vector{T}"/>; then one step of iterative refinement of the
 /// solution by the corrected semi-normal equations R'R d = X'r with r computed in double-double.
 /// </summary>
@@ -126,7 +127,7 @@ internal static class StreamingQr
         for (int j = 0; j < m; j++)
         {
             var u = block[j].AsSpan(0, len);
-            double tail = Dot(u, u);
+            double tail = LeastSquares.Dot(u, u);
             if (tail == 0) continue;
             double rjj = r[j, j];
             double norm = Math.Sqrt(rjj * rjj + tail);
@@ -137,7 +138,7 @@ internal static class StreamingQr
             for (int c = j + 1; c < m; c++)
             {
                 var w = block[c].AsSpan(0, len);
-                double f = (u0 * r[j, c] + Dot(u, w)) / beta;
+                double f = (u0 * r[j, c] + LeastSquares.Dot(u, w)) / beta;
                 r[j, c] -= f * u0;
                 Axpy(-f, u, w);
             }
@@ -165,36 +166,12 @@ internal static class StreamingQr
             for (int i = 0; i < len; i++) rb[i] += wb[i];
             for (int j = 0; j < k; j++)
             {
-                g[j] += Dot(cols[j].AsSpan(start, len), rb);
-                if (lows[j] is { } lw2) g[j] += Dot(lw2.AsSpan(start, len), rb);
+                g[j] += LeastSquares.Dot(cols[j].AsSpan(start, len), rb);
+                if (lows[j] is { } lw2) g[j] += LeastSquares.Dot(lw2.AsSpan(start, len), rb);
             }
         }
         for (int j = 0; j < k; j++) g[j] *= scale[j];
         return g;
-    }
-
-    internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        int n = a.Length, i = 0;
-        double s = 0;
-        if (Vector.IsHardwareAccelerated && n >= 2 * Vector<double>.Count)
-        {
-            var va = MemoryMarshal.Cast<double, Vector<double>>(a);
-            var vb = MemoryMarshal.Cast<double, Vector<double>>(b[..n]);
-            var acc0 = Vector<double>.Zero;
-            var acc1 = Vector<double>.Zero;
-            int v = 0;
-            for (; v + 1 < va.Length; v += 2)
-            {
-                acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
-                acc1 = Vector.FusedMultiplyAdd(va[v + 1], vb[v + 1], acc1);
-            }
-            for (; v < va.Length; v++) acc0 = Vector.FusedMultiplyAdd(va[v], vb[v], acc0);
-            s = Vector.Sum(acc0 + acc1);
-            i = va.Length * Vector<double>.Count;
-        }
-        for (; i < n; i++) s = Math.FusedMultiplyAdd(a[i], b[i], s);
-        return s;
     }
 
     private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)

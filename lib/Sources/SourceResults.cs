@@ -1,0 +1,33 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Results;
+
+namespace NotebookAnalysis.Sources;
+
+/// <summary>The rows of <c>results/sources.csv</c>, in the long format of <c>results.csv</c>.</summary>
+public static class SourceResults
+{
+    /// <summary>
+    /// Per table: the agreement counts of each mapping (model <c>cells_k0</c>, <c>cells_km1</c>, …; statistics
+    /// <c>cells</c>, <c>checked</c>, <c>agree</c>, <c>not_in_extract</c>), then every statistic of every re-run
+    /// (models <c>wef_k0_2009_2016</c>, <c>paper_2009_2016</c>, <c>paper_2009_2018</c>, …).
+    /// </summary>
+    public static IReadOnlyList<ResultRow> Rows(SourceComparison comparison, IReadOnlyList<RerunFit> fits)
+    {
+        var rows = new List<ResultRow>();
+        foreach (var spec in Markets.All)
+        {
+            foreach (var m in comparison.Mappings)
+            {
+                var c = comparison.Count(m, spec.Market);
+                string model = "cells_" + m.Name;
+                rows.Add(new ResultRow(spec.TableId, model, "cells", "", c.Cells));
+                rows.Add(new ResultRow(spec.TableId, model, "checked", "", c.Checked));
+                rows.Add(new ResultRow(spec.TableId, model, "agree", "", c.Agree));
+                rows.Add(new ResultRow(spec.TableId, model, "not_in_extract", "", c.NotInExtract));
+            }
+            foreach (var f in fits.Where(f => f.Spec == spec))
+                rows.AddRange(FitRows.From(f.Fit, spec.TableId, f.Model));
+        }
+        return rows;
+    }
+}

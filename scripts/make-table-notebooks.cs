@@ -1,0 +1,40 @@
+#:project ../lib/Teaching/NotebookAnalysis.Teaching.csproj
+// Writes notebooks 02-04 from one source: notebooks/templates/table-notebook.ipynb (the shared cells) and
+// notebooks/templates/NN-….md (each table's market, number and own Markdown cells). Outputs already stored are kept
+// for cells of the same id; rerun the notebooks afterwards (dotnet run scripts/run-notebooks.cs).
+//   dotnet run scripts/make-table-notebooks.cs [-- --check]    (--check: exit 1 if a notebook's cells differ)
+using NotebookAnalysis.Cli;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Teaching;
+
+var cli = new CommandLine("dotnet run scripts/make-table-notebooks.cs", "Writes notebooks 02-04 from notebooks/templates/.")
+    .Flag("--check", "only compare: exit 1 when a notebook's cells differ from the generated ones");
+ParsedArguments parsed;
+try { parsed = cli.Parse(args); }
+catch (UsageException e)
+{
+    Console.Error.WriteLine(e.Message);
+    Console.Error.WriteLine(cli.Usage);
+    return UsageException.ExitCode;
+}
+if (parsed.HelpRequested) { Console.WriteLine(cli.Usage); return 0; }
+bool check = parsed.Has("--check");
+int stale = 0;
+foreach (var (path, text) in TableNotebooks.Generate(ProjectPaths.Root))
+{
+    var current = File.Exists(path) ? File.ReadAllText(path) : null;
+    bool same = current is not null && TableNotebooks.Sources(current).SequenceEqual(TableNotebooks.Sources(text));
+    var shown = Path.GetRelativePath(ProjectPaths.Root, path);
+    if (check)
+    {
+        Console.WriteLine($"{(same ? "current" : "STALE  ")} {shown}");
+        if (!same) stale++;
+        continue;
+    }
+    if (current == text) { Console.WriteLine($"unchanged {shown}"); continue; }
+    var temp = path + ".tmp";
+    File.WriteAllText(temp, text);
+    File.Move(temp, path, overwrite: true);
+    Console.WriteLine($"wrote {shown}{(same ? "" : " (cells changed: rerun it)")}");
+}
+return stale == 0 ? 0 : 1;

@@ -1,0 +1,100 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Results;
+using NotebookAnalysis.Tests.Support;
+using static NotebookAnalysis.Tests.Sources.SourcesFixture;
+
+namespace NotebookAnalysis.Tests.Sources;
+
+/// <summary>The job behind scripts/sources.cs: deterministic, culture-invariant, and current in results/.</summary>
+public class SourcesJobTests
+{
+    /// <summary>An extract for the bundled Table 1 with every pillar for editions ending 2009-2016, values off the paper's.</summary>
+    private static string ConstructedExtract()
+    {
+        var rows = new List<(int, string, string)>();
+        for (int i = 0; i < 8; i++)
+            foreach (var (pillar, baseline) in new[] { (NotebookAnalysis.Sources.Pillars.Goods, 3.61), (NotebookAnalysis.Sources.Pillars.Financial, 3.27), (NotebookAnalysis.Sources.Pillars.Innovation, 3.149) })
+                rows.Add((2009 + i, pillar, (baseline + 0.0371 * i * (i % 3)).ToString("R", System.Globalization.CultureInfo.InvariantCulture)));
+        return Extract([.. rows]);
+    }
+
+    private static Dictionary<string, byte[]> Run(string wef, string outDir)
+    {
+        var output = SourcesJob.Compute(wef, ProjectPaths.BundledTable1, outDir);
+        return output.Files.StagedFiles.ToDictionary(f => f, output.Files.Staged);
+    }
+
+    [Fact]
+    public void TwoRunsAreByteIdenticalAndRuRuEqualsInvariant()
+    {
+        using var dir = new TempDir();
+        var wef = dir.Write("wef.csv", ConstructedExtract());
+        var outDir = Path.Combine(dir.Path, "out");
+        var first = Run(wef, outDir);
+        var second = Run(wef, outDir);
+        var ru = CultureScope.Run("ru-RU", () => Run(wef, outDir));
+        Assert.Equal(["SOURCES.md", "sources-cells.csv", "sources.csv"], first.Keys.Order(StringComparer.Ordinal));
+        foreach (var (name, bytes) in first)
+        {
+            Assert.Equal(bytes, second[name]);
+            Assert.Equal(bytes, ru[name]);
+        }
+        var rows = ResultsCsv.Parse(System.Text.Encoding.UTF8.GetString(first["sources.csv"]), "sources.csv");
+        Assert.Contains(rows, r => r.Table == "T2_goods" && r.Model == "wef_k0_2009_2016" && r.Statistic == "estimate" && r.Term == "x");
+        Assert.Contains(rows, r => r.Table == "T4_innovation" && r.Model == "paper_2009_2016" && r.Statistic == "p_value" && r.Term == "x");
+        Assert.Contains(rows, r => r.Table == "T3_financial" && r.Model == "paper_2009_2018" && r.Statistic == "durbin_watson");
+        Assert.Contains(rows, r => r.Table == "T3_financial" && r.Model == "cells_km3" && r.Statistic == "checked" && r.Value == 5);
+    }
+
+    [Fact]
+    public void RunWritesTheThreeFilesAndNothingElse()
+    {
+        using var dir = new TempDir();
+        var wef = dir.Write("wef.csv", ConstructedExtract());
+        var outDir = Path.Combine(dir.Path, "out");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        Assert.Equal(0, SourcesJob.Run(["--wef", wef, "--out", outDir], stdout, stderr));
+        Assert.Equal("", stderr.ToString());
+        Assert.Equal(["SOURCES.md", "sources-cells.csv", "sources.csv"], TempDir.Snapshot(outDir).Keys);
+        Assert.Contains("The mapping that agrees best is", stdout.ToString());
+        var md = File.ReadAllText(Path.Combine(outDir, "SOURCES.md"));
+        Assert.Contains($"- WEF extract: `{wef}`", md); // a file outside the repository is named as given
+        Assert.Contains("- Table 1: `seeds/data/table1.csv`", md); // inside it, relative to the root
+    }
+
+    [Fact]
+    public void UnknownArgumentIsAUsageError()
+    {
+        var stderr = new StringWriter();
+        Assert.Equal(2, SourcesJob.Run(["--wfe", "x"], new StringWriter(), stderr));
+        Assert.Contains("unknown option '--wfe'", stderr.ToString());
+        Assert.Contains("usage: dotnet run scripts/sources.cs", stderr.ToString());
+    }
+
+    [WefExtractFact]
+    public void CommittedSourcesOutputsAreCurrent()
+    {
+        var fresh = Run(ProjectPaths.SharedWefExtract, ProjectPaths.Results);
+        Assert.Contains("- WEF extract: `../shared/data/wef-gci-russia/extract.csv`", System.Text.Encoding.UTF8.GetString(fresh["SOURCES.md"]));
+        foreach (var (name, bytes) in fresh)
+        {
+            var committed = Path.Combine(ProjectPaths.Results, name);
+            Assert.True(File.Exists(committed), $"results/{name} is missing: run 'dotnet run scripts/sources.cs'.");
+            Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(committed)),
+                $"results/{name} is stale: run 'dotnet run scripts/sources.cs' and commit it.");
+        }
+    }
+
+    [Fact]
+    public void TheMainJobDoesNotReadTheExtract()
+    {
+        // The main job's inputs are Table 1, the codebook, the paper and the published tables: nothing under ../shared.
+        var source = string.Concat(Directory.EnumerateFiles(Path.Combine(ProjectPaths.Root, "lib", "Pipeline"), "*.cs")
+            .Where(f => Path.GetFileName(f) != "SourcesJob.cs").Select(File.ReadAllText));
+        Assert.DoesNotContain("SharedWefExtract", source);
+        Assert.DoesNotContain("WefExtract", source);
+        Assert.DoesNotContain("SourcesJob", File.ReadAllText(Path.Combine(ProjectPaths.Root, "scripts", "reproduce.cs")));
+    }
+}
