@@ -1,3 +1,5 @@
+using NotebookAnalysis.Diagnostics;
+
 namespace NotebookAnalysis.Data;
 
 /// <summary>
@@ -7,7 +9,8 @@ namespace NotebookAnalysis.Data;
 public sealed class DataFileException : Exception
 {
     public DataFileException(string file, int line, int? column, string? columnName, string reason)
-        : base(Compose(file, line, column, columnName, reason))
+        : base(Compose(MessageText.Printable(file, 200), line, column, columnName is null ? null : MessageText.Printable(columnName),
+            MessageText.Printable(reason, MaxReasonLength)))
     {
         File = file;
         Line = line;
@@ -30,6 +33,9 @@ public sealed class DataFileException : Exception
 
     /// <summary>What is wrong, without the location.</summary>
     public string Reason { get; }
+
+    /// <summary>The longest reason a message carries; longer ones (which only an echoed value makes) are cut.</summary>
+    public const int MaxReasonLength = 600;
 
     private static string Compose(string file, int line, int? column, string? columnName, string reason)
     {

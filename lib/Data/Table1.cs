@@ -23,8 +23,35 @@ public sealed class Table1
         "innovation", "innovation_clusters",
     ];
 
-    /// <summary>Rows needed by the paper's model (intercept and slope with one residual degree of freedom).</summary>
-    public const int MinimumRowsForBaseModel = 3;
+    /// <summary>
+    /// Rows the main job needs: every model of the battery fitted with its diagnostics defined. The binding ones are the
+    /// three-coefficient models (quadratic, x and year) and the two-coefficient models that lose the first year (lag,
+    /// first difference): the Breusch-Godfrey test of order 1 needs n − k − 1 ≥ 1 fitted rows, so 3 + 2 = 5 rows and
+    /// 1 + 2 + 2 = 5 years. <c>tests/Reliability</c> derives the same number from the model specifications.
+    /// </summary>
+    public const int MinimumRows = 5;
+
+    /// <summary>The former name of <see cref="MinimumRows"/>.</summary>
+    public const int MinimumRowsForBaseModel = MinimumRows;
+
+    /// <summary>The largest file the loader reads (64 MiB, about a million rows); larger files are refused unread.</summary>
+    public const long MaxFileBytes = 64L * 1024 * 1024;
+
+    /// <summary>The WEF Global Competitiveness Index scale of every score column: 1-7 points (<c>seeds/data/codebook.md</c>).</summary>
+    public const double ScoreMinimum = 1, ScoreMaximum = 7;
+
+    /// <summary>
+    /// The largest cluster count accepted. Counts are whole numbers, and this bound keeps every sum the models form
+    /// (Σx⁴ of the quadratic model over a million rows is at most 10⁴²) finite and the counts exact in a double.
+    /// </summary>
+    public const double MaxClusterCount = 1e9;
+
+    /// <summary>The most digits after the point a score may be written with: a double holds no more, and the rounding
+    /// analysis takes its half-width (½·10^-decimals) from them.</summary>
+    public const int MaxScoreDecimals = 15;
+
+    /// <summary>The calendar years accepted: four digits.</summary>
+    public const int MinimumYear = 1000, MaximumYear = 9999;
 
     private readonly int[] _years;
     private readonly Dictionary<string, double[]> _columns;
@@ -99,22 +126,60 @@ public sealed class Table1
     /// </summary>
     /// <param name="path">The CSV file.</param>
     /// <param name="minimumRows">Rows the intended model needs; fewer is an error.</param>
-    public static Table1 Load(string path, int minimumRows = MinimumRowsForBaseModel)
+    /// <exception cref="DataFileException">The path is not a regular file, is larger than <see cref="MaxFileBytes"/>, cannot be read,
+    /// or its content is not a valid Table 1.</exception>
+    public static Table1 Load(string path, int minimumRows = MinimumRows) => Parse(ReadRegularFile(path), path, minimumRows);
+
+    /// <summary>
+    /// The bytes of <paramref name="path"/>, which must be a regular file of at most <see cref="MaxFileBytes"/>. The file type
+    /// is checked before the file is opened, so a FIFO with no writer, a directory or a device such as /dev/zero is
+    /// refused at once instead of blocking or filling memory.
+    /// </summary>
+    public static byte[] ReadRegularFile(string path)
     {
-        byte[] bytes;
+        ArgumentNullException.ThrowIfNull(path);
+        if (path.Length == 0)
+            throw new DataFileException("(empty path)", 1, null, null, "no file was named: the path is empty.");
+        if (path.Contains('\0'))
+            throw new DataFileException(path, 1, null, null, "the path holds a NUL character, which no file name can hold.");
+        var kind = FileKind.Of(path);
+        if (kind != FileKind.Type.Regular)
+            throw new DataFileException(path, 1, null, null, FileKind.Describe(kind) +
+                (kind == FileKind.Type.Missing ? "" : " Only regular files are read."));
         try
         {
-            bytes = File.ReadAllBytes(path);
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            if (stream.Length > MaxFileBytes)
+                throw TooLarge(path, stream.Length);
+            // Read at most one byte past the cap: the length a file system reports need not bound what a read returns.
+            var buffer = new byte[(int)Math.Min(stream.Length + 1, MaxFileBytes + 1)];
+            int total = 0;
+            while (true)
+            {
+                if (total == buffer.Length)
+                {
+                    if (buffer.Length > MaxFileBytes) throw TooLarge(path, null);
+                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2 + 4096, MaxFileBytes + 1));
+                }
+                int read = stream.Read(buffer, total, buffer.Length - total);
+                if (read == 0) break;
+                total += read;
+            }
+            return total == buffer.Length ? buffer : buffer[..total];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
         }
-        return Parse(bytes, path, minimumRows);
     }
 
+    private static DataFileException TooLarge(string path, long? length) =>
+        new(path, 1, null, null,
+            $"the file is {(length is long l ? $"{l.ToString(CultureInfo.InvariantCulture)} bytes" : "larger than the cap")}; " +
+            $"the loader reads files of at most {MaxFileBytes.ToString(CultureInfo.InvariantCulture)} bytes (64 MiB, about a million rows).");
+
     /// <summary>Parses the bytes of a Table 1 CSV; <paramref name="source"/> names it in messages.</summary>
-    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRowsForBaseModel)
+    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRows)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string text;
@@ -124,7 +189,10 @@ public sealed class Table1
         }
         catch (System.Text.DecoderFallbackException)
         {
-            throw new DataFileException(source, 1, null, null, "the file is not valid UTF-8 text.");
+            bool utf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
+            throw new DataFileException(source, 1, null, null, utf16
+                ? "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8."
+                : "the file is not valid UTF-8 text; save it as UTF-8.");
         }
         if (text.Length > 0 && text[0] == '\uFEFF')
             text = text[1..];
@@ -164,7 +232,7 @@ public sealed class Table1
                     int col = FirstDecimalCommaSuspect(fields);
                     throw new DataFileException(source, lineNo, col + 1, col < header.Length ? header[col] : null,
                         $"expected {header.Length} fields but found {fields.Length}; this looks like a decimal comma " +
-                        $"(\"{fields[col].Trim()},{fields[col + 1].Trim()}\"). Write numbers with a decimal point, e.g. 3.7.");
+                        $"(\"{Diagnostics.MessageText.Printable(fields[col].Trim() + "," + fields[col + 1].Trim())}\"). Write numbers with a decimal point, e.g. 3.7.");
                 }
                 throw new DataFileException(source, lineNo, fields.Length + 1, header[fields.Length],
                     $"expected {header.Length} fields but found {fields.Length}: the cell is missing.");
@@ -179,18 +247,21 @@ public sealed class Table1
                     throw new DataFileException(source, lineNo, f + 1, name, "the cell is empty: a value is missing.");
                 if (c == 0)
                 {
-                    if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int year))
-                        throw new DataFileException(source, lineNo, f + 1, name, $"'{raw}' is not a year (a whole number such as 2009).");
+                    if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < MinimumYear || year > MaximumYear)
+                        throw new DataFileException(source, lineNo, f + 1, name, $"{Quote(raw)} is not a year (a four-digit calendar year such as 2009).");
                     years.Add(year);
                     lineOfRow.Add(lineNo);
                 }
                 else
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
-                    if (name.EndsWith("_clusters", StringComparison.Ordinal) && (v < 0 || v != Math.Floor(v)))
-                        throw new DataFileException(source, lineNo, f + 1, name, $"'{raw}' is not a count of clusters (a whole number, zero or more).");
+                    CheckRange(v, raw, name, source, lineNo, f + 1);
                     values[name].Add(v);
-                    decimals[name] = Math.Max(decimals[name], DecimalsOf(raw));
+                    int written = DecimalsOf(raw);
+                    if (written > MaxScoreDecimals && !name.EndsWith("_clusters", StringComparison.Ordinal))
+                        throw new DataFileException(source, lineNo, f + 1, name,
+                            $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a score may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
+                    decimals[name] = Math.Max(decimals[name], written);
                 }
             }
         }
@@ -203,12 +274,19 @@ public sealed class Table1
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
         var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow]);
-        table.RequireRows(minimumRows, "base (y on clusters with intercept)");
+        if (table.RowCount < minimumRows)
+            throw new DataFileException(source, lineOfRow[^1], null, null,
+                $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +
+                "the quadratic and trend models have 3 coefficients, the lag and difference models lose the first year, " +
+                "and the Breusch-Godfrey test of each needs two rows more than its coefficients.");
         return table;
     }
 
     private static string[] ParseHeader(string line, string source, int lineNo)
     {
+        if (line.IndexOfAny(['\r', '\u0085', '\u2028', '\u2029']) >= 0)
+            throw new DataFileException(source, lineNo, null, null,
+                "the header line runs into the next line: the file ends its lines with a lone CR (classic Mac), NEL or a Unicode line separator; save it with LF or CRLF line ends.");
         if (line.Contains(';') && !line.Contains(','))
             throw new DataFileException(source, lineNo, null, null,
                 "the file is separated by semicolons (a ru-RU/de-DE spreadsheet export); save it with commas between fields and a decimal point.");
@@ -220,9 +298,9 @@ public sealed class Table1
         {
             if (!ColumnNames.Contains(header[i]))
                 throw new DataFileException(source, lineNo, i + 1, header[i],
-                    $"unknown column '{header[i]}'. Expected the header: {string.Join(",", ColumnNames)}");
+                    $"unknown column {Quote(header[i])}. Expected the header: {string.Join(",", ColumnNames)}");
             if (Array.IndexOf(header, header[i]) != i)
-                throw new DataFileException(source, lineNo, i + 1, header[i], $"column '{header[i]}' appears twice in the header.");
+                throw new DataFileException(source, lineNo, i + 1, header[i], $"column {Quote(header[i])} appears twice in the header.");
         }
         var missing = ColumnNames.Where(n => !header.Contains(n)).ToList();
         if (missing.Count > 0)
@@ -238,23 +316,52 @@ public sealed class Table1
         {
             string lower = raw.ToLowerInvariant();
             if (lower is "nan" or "inf" or "+inf" or "-inf" or "infinity" or "+infinity" or "-infinity" or "∞" or "-∞")
-                throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a finite number (NaN and infinity are not data).");
-            throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a number (expected digits with an optional decimal point, e.g. 3.7).");
+                throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a finite number (NaN and infinity are not data).");
+            throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a number (expected digits with an optional decimal point, e.g. 3.7).");
         }
         if (!double.IsFinite(v))
-            throw new DataFileException(source, lineNo, column, name, $"'{raw}' is not a finite number.");
+            throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a finite number.");
         return v;
     }
+
+    /// <summary>
+    /// Scores on the WEF scale, counts as whole numbers in range. The bounds also keep every sum of squares the models
+    /// form finite, so a magnitude that would overflow is refused here, with its place, rather than deep in a fit.
+    /// </summary>
+    private static void CheckRange(double v, string raw, string name, string source, int lineNo, int column)
+    {
+        if (name.EndsWith("_clusters", StringComparison.Ordinal))
+        {
+            // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
+            bool wholeText = !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
+            if (v < 0 || v != Math.Floor(v) || !wholeText)
+                throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a count of clusters (a whole number, zero or more).");
+            if (v > MaxClusterCount)
+                throw new DataFileException(source, lineNo, column, name,
+                    $"{Quote(raw)} clusters is more than the loader accepts ({MaxClusterCount.ToString("0", CultureInfo.InvariantCulture)}); a count that large is a typo or another unit.");
+        }
+        else if (!(v >= ScoreMinimum && v <= ScoreMaximum))
+        {
+            throw new DataFileException(source, lineNo, column, name,
+                $"{Quote(raw)} is outside the WEF score scale of 1 to 7 points (seeds/data/codebook.md).");
+        }
+    }
+
+    /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
+    private static string Quote(string raw) => $"'{Diagnostics.MessageText.Printable(raw)}'";
 
     /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
     internal static int DecimalsOf(string raw)
     {
         int e = raw.IndexOfAny(['e', 'E']);
         string mantissa = e < 0 ? raw : raw[..e];
-        int exponent = e < 0 ? 0 : int.Parse(raw[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
+        // An exponent beyond long (e.g. "0e-99999999999999999999", a valid zero) counts as the widest one.
+        long exponent = e < 0 ? 0
+            : long.TryParse(raw[(e + 1)..], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long x) ? x
+            : raw[e + 1] == '-' ? long.MinValue / 2 : long.MaxValue / 2;
         int point = mantissa.IndexOf('.');
-        int fraction = point < 0 ? 0 : mantissa.Length - point - 1;
-        return Math.Max(0, fraction - exponent);
+        long fraction = point < 0 ? 0 : mantissa.Length - point - 1;
+        return (int)Math.Clamp(fraction - exponent, 0, int.MaxValue);
     }
 
     private static int FirstDecimalCommaSuspect(string[] fields)

@@ -96,7 +96,7 @@ public sealed class AlternativeFit
         var rows = new List<CoefficientRow>(k);
         for (int j = 0; j < k; j++)
         {
-            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = b / se;
+            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = OlsResult.TOf(b, se);
             rows.Add(new CoefficientRow(Ols.Terms[j], b, se, t, Distributions.StudentTTwoSidedP(t, Ols.DfResidual), b - q * se, b + q * se));
         }
         return rows;
@@ -106,48 +106,39 @@ public sealed class AlternativeFit
     /// The rows for <c>results.csv</c>, in the base model's vocabulary plus <c>loo_rmse</c>, <c>loo_mae</c>,
     /// <c>loo_pred_r_squared</c>, the level-scale likelihood figures, for Newey-West <c>hac_lag</c>, and the
     /// estimator's own statistics (e.g. <c>rho</c>).
-    /// A statistic that is undefined for this model is left out and listed in <paramref name="omitted"/> with the reason.
+    /// A statistic that is undefined for this model is left out and added to <paramref name="undefined"/> with the reason.
     /// </summary>
-    public IReadOnlyList<ResultRow> ToResultRows(ICollection<string>? omitted = null)
+    public IReadOnlyList<ResultRow> ToResultRows(ICollection<UndefinedResult>? undefined = null)
     {
         string table = Data.Input.TableId, model = Spec.Name;
         var rows = new List<ResultRow>();
-        void Add(string statistic, string term, double value)
-        {
-            if (double.IsFinite(value)) rows.Add(new ResultRow(table, model, statistic, term, value));
-            else omitted?.Add($"{table}/{model}: {statistic}{(term.Length > 0 ? $" ({term})" : "")} is {value} for this fit, so it is left out.");
-        }
+        void Add(string statistic, string term, Func<double> value) =>
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term,
+                Estimate.Try(value, v => FitRows.NotFiniteReason(Ols, statistic, v)));
         // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
         // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)
             foreach (var statistic in FitRows.CoefficientStatistics)
-                Add(statistic, c.Term, FitRows.CoefficientStatistic(c, statistic));
+                Add(statistic, c.Term, () => FitRows.CoefficientStatistic(c, statistic));
         foreach (var statistic in ModelStatistics)
-            Add(statistic, "", FitRows.ModelStatistic(Ols, statistic));
+            Add(statistic, "", () => FitRows.ModelStatistic(Ols, statistic));
+        // Statistics of the base vocabulary this model does not write, with the reason (Newey-West F, Prais-Winsten R²…).
+        foreach (var statistic in FitRows.ModelStatistics.Except(ModelStatistics))
+            undefined?.Add(new UndefinedResult(table, model, statistic, "", Details?.LeftOutReason
+                ?? "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
         if (Details is not null)
-        {
-            omitted?.Add($"{table}/{model}: {Details.LeftOutReason}.");
             foreach (var (statistic, value) in Details.Statistics)
-                Add(statistic, "", value);
-        }
+                Add(statistic, "", () => value);
         if (HacLag is not null)
-        {
-            omitted?.Add($"{table}/{model}: f_stat and f_pvalue are left out: the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²).");
-            Add("hac_lag", "", HacLag.Value);
-        }
-        Add("log_jacobian", "", LogJacobian);
-        Add("loglik_level_scale", "", LogLikelihoodLevelScale);
-        Add("aic_level_scale", "", AicLevelScale);
-        Add("bic_level_scale", "", BicLevelScale);
-        if (!HasLoo)
-        {
-            omitted?.Add($"{table}/{model}: loo_rmse, loo_mae and loo_pred_r_squared are left out: {Details!.NoLeaveOneOutReason}.");
-            return rows;
-        }
-        var loo = Loo;
-        Add("loo_rmse", "", loo.Rmse);
-        Add("loo_mae", "", loo.Mae);
-        Add("loo_pred_r_squared", "", loo.PredictiveRSquared);
+            Add("hac_lag", "", () => HacLag.Value);
+        Add("log_jacobian", "", () => LogJacobian);
+        Add("loglik_level_scale", "", () => LogLikelihoodLevelScale);
+        Add("aic_level_scale", "", () => AicLevelScale);
+        Add("bic_level_scale", "", () => BicLevelScale);
+        // Loo throws a ModelException with the reason where exact leave-one-out does not exist.
+        Add("loo_rmse", "", () => Loo.Rmse);
+        Add("loo_mae", "", () => Loo.Mae);
+        Add("loo_pred_r_squared", "", () => Loo.PredictiveRSquared);
         return rows;
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reporting;
 using NotebookAnalysis.Results;
 using static NotebookAnalysis.Models.Robustness;
@@ -22,7 +23,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public SectionOutput Run(Table1 data)
     {
         var battery = Battery.Run(data);
-        return new SectionOutput(battery.Rows, RenderMarkdown(battery));
+        return new SectionOutput(battery.Rows, RenderMarkdown(battery), Undefined: battery.LeftOut);
     }
 
     /// <summary>Everything the section computes, for the notebook and the tests as well.</summary>
@@ -30,10 +31,16 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     /// <param name="MeanOnly">The mean-only benchmark per table id.</param>
     /// <param name="Markets">Robustness tables and verdicts.</param>
     /// <param name="Rows">The <c>results.csv</c> rows (alternatives and benchmark; no base rows).</param>
-    /// <param name="Omitted">Statistics left out, with the reason.</param>
+    /// <param name="LeftOut">Statistics left out of the rows, with the reason.</param>
     public sealed record Battery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyDictionary<string, LooPredictions> MeanOnly,
-        IReadOnlyList<MarketRobustness> Markets, IReadOnlyList<ResultRow> Rows, IReadOnlyList<string> Omitted)
+        IReadOnlyList<MarketRobustness> Markets, IReadOnlyList<ResultRow> Rows, IReadOnlyList<UndefinedResult> LeftOut)
     {
+        /// <summary>The statistics left out, one sentence each (statistics of one model with one reason share a sentence).</summary>
+        public IReadOnlyList<string> Omitted =>
+            LeftOut.GroupBy(u => (u.Table, u.Model, u.Reason))
+                .Select(g => $"{g.Key.Table}/{g.Key.Model}: {string.Join(" and ", g.Select(u => u.What))} {(g.Count() == 1 ? "is" : "are")} left out: {g.Key.Reason}.")
+                .ToList();
+
         /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
         public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Market == market);
 
@@ -46,15 +53,16 @@ public sealed class AlternativeModelsSection : IAnalysisSection
 
         /// <summary>
         /// Fits <paramref name="specs"/> (the base model and every model a named robustness check uses among them) to
-        /// every market. A model with its own estimator whose fit does not exist for a market (e.g. Prais-Winsten not
-        /// converging) is left out of that market's rows and table, with the reason in <see cref="Omitted"/>; an OLS
-        /// model's failure stops the run, as a data error does.
+        /// every market. A model whose fit does not exist for a market (a design made singular by a transformation, the log
+        /// of a zero count, Prais-Winsten not converging) is left out of that market's rows and table, with the reason in
+        /// <see cref="LeftOut"/>; only the base model's failure stops the run.
         /// </summary>
         public static Battery Run(Table1 data, IReadOnlyList<ModelSpec> specs)
         {
             var inputs = ModelInput.AllMarkets(data);
-            var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
-            var omitted = new List<string>();
+            var omitted = new List<UndefinedResult>();
+            // A model that cannot be fitted to these data (e.g. a design made singular by the differencing) is left out
+            // with the reason; the base model always fits here, since the base reproduction has fitted it already.
             var fits = new List<AlternativeFit>();
             foreach (var input in inputs)
                 foreach (var spec in specs)
@@ -63,29 +71,38 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                     {
                         fits.Add(AlternativeModels.Fit(input, spec));
                     }
-                    catch (Regression.ModelException e) when (spec.Estimator is not null)
+                    catch (ModelException e) when (spec.Name != ModelSpecs.Base.Name)
                     {
-                        omitted.Add($"{e.Model}: not fitted, so it is absent from results.csv and the table: {e.Reason}");
+                        omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Reason}"));
+                    }
+                    catch (DataFileException e) when (spec.Name != ModelSpecs.Base.Name)
+                    {
+                        // A count of 0 is valid data, but the log models cannot take its log.
+                        omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Message}"));
                     }
                 }
+            var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
             var rows = new List<ResultRow>();
             foreach (var input in inputs)
             {
                 foreach (var fit in fits.Where(f => f.Data.Input.TableId == input.TableId && f.Spec.Name != ModelSpecs.Base.Name))
                     rows.AddRange(fit.ToResultRows(omitted));
+                // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
+                void Add(string model, string statistic, Func<double> value) =>
+                    UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", Estimate.Try(value));
                 var m = meanOnly[input.TableId];
-                rows.Add(new ResultRow(input.TableId, "mean_only", "nobs", "", m.Count));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_rmse", "", m.Rmse));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_mae", "", m.Mae));
-                rows.Add(new ResultRow(input.TableId, "mean_only", "loo_pred_r_squared", "", m.PredictiveRSquared));
+                Add("mean_only", "nobs", () => m.Count);
+                Add("mean_only", "loo_rmse", () => m.Rmse);
+                Add("mean_only", "loo_mae", () => m.Mae);
+                Add("mean_only", "loo_pred_r_squared", () => m.PredictiveRSquared);
                 // The base model's leave-one-out is new information; its other statistics belong to the base reproduction.
                 var b = fits.Single(f => f.Data.Input.TableId == input.TableId && f.Spec.Name == ModelSpecs.Base.Name);
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_rmse", "", b.Loo.Rmse));
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_mae", "", b.Loo.Mae));
-                rows.Add(new ResultRow(input.TableId, ModelSpecs.Base.Name, "loo_pred_r_squared", "", b.Loo.PredictiveRSquared));
+                Add(ModelSpecs.Base.Name, "loo_rmse", () => b.Loo.Rmse);
+                Add(ModelSpecs.Base.Name, "loo_mae", () => b.Loo.Mae);
+                Add(ModelSpecs.Base.Name, "loo_pred_r_squared", () => b.Loo.PredictiveRSquared);
             }
             var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
-            return new Battery(fits, meanOnly, markets, rows, omitted.Distinct().ToList());
+            return new Battery(fits, meanOnly, markets, rows, omitted);
         }
     }
 
@@ -98,7 +115,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         var sb = new StringBuilder();
         sb.Append($"**{market.Summary}**\n\n");
         foreach (var c in market.Checks)
-            sb.Append($"- {(c.Holds ? "holds" : "**fails**")}: {c.Check} ({c.Evidence})\n");
+            sb.Append($"- {(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})\n");
         return sb.ToString();
     }
 
@@ -130,12 +147,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             sb.Append(RobustnessMarkdown(m));
             sb.Append(VerdictsMarkdown(m)).Append('\n');
         }
-        if (battery.Omitted.Count > 0)
-        {
-            sb.Append("Statistics left out of `results.csv`:\n\n");
-            foreach (var o in battery.Omitted) sb.Append("- ").Append(o).Append('\n');
-            sb.Append('\n');
-        }
+        if (battery.LeftOut.Count > 0)
+            sb.Append("Statistics these models leave out of `results.csv` are listed, with the reason, under \"Statistics left out of results.csv\".\n\n");
         return sb.ToString();
     }
 

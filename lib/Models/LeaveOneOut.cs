@@ -22,12 +22,15 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
     public double Mae => Errors().Sum(Math.Abs) / Count;
 
     /// <summary>Predictive R²: 1 − Σ(y − ŷ₍ᵢ₎)² / Σ(y − ȳ)² over the held-out rows (can be negative).</summary>
+    /// <exception cref="ModelException">y is constant over the held-out rows, so the ratio is undefined.</exception>
     public double PredictiveRSquared
     {
         get
         {
             double mean = Actual.Average();
             double sst = Actual.Sum(v => (v - mean) * (v - mean));
+            if (sst == 0)
+                throw new ModelException("leave-one-out", "y is constant over the held-out years, so the predictive R² (1 − PRESS / total sum of squares) is undefined.");
             return 1 - Errors().Sum(e => e * e) / sst;
         }
     }

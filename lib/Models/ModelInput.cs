@@ -20,7 +20,8 @@ public sealed class ModelInput
             throw new ArgumentException("Years, y, x and line numbers must have the same length.");
         for (int i = 1; i < years.Length; i++)
             if (years[i] != years[i - 1] + 1)
-                throw new ArgumentException($"Years must be consecutive for lags and differences: {years[i]} follows {years[i - 1]} ({source}, line {lines[i]}).");
+                throw new Data.DataFileException(source, lines[i], null, "year",
+                    $"years must be consecutive for lags and differences: {years[i]} follows {years[i - 1]}.");
         TableId = tableId;
         Source = source;
         YColumn = yColumn;

@@ -16,7 +16,7 @@ public static class RobustnessHtml
         var sb = new StringBuilder();
         sb.Append($"<p><strong>{E(market.Summary)}</strong></p><ul>");
         foreach (var c in market.Checks)
-            sb.Append($"<li>{(c.Holds ? "holds" : "<strong>fails</strong>")}: {E(c.Check)} <small>({E(c.Evidence)})</small></li>");
+            sb.Append($"<li>{(c.Outcome == CheckOutcome.Fails ? "<strong>fails</strong>" : c.OutcomeName)}: {E(c.Check)} <small>({E(c.Evidence)})</small></li>");
         sb.Append("</ul>");
         return sb.ToString();
     }

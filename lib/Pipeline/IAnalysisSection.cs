@@ -21,7 +21,10 @@ public interface IAnalysisSection
 /// <param name="Rows">Rows for <c>results.csv</c> (the main job checks for duplicates and NaN).</param>
 /// <param name="Markdown">A Markdown section for <c>REPRODUCTION.md</c>, starting with a level-2 heading.</param>
 /// <param name="Files">Extra files, relative to the output folder (e.g. <c>robustness.csv</c>), with their text.</param>
+/// <param name="Undefined">Statistics left out of <paramref name="Rows"/> because they are undefined for the data, with the reason;
+/// the main job lists them in <c>REPRODUCTION.md</c>.</param>
 public sealed record SectionOutput(
     IReadOnlyList<ResultRow> Rows,
     string Markdown,
-    IReadOnlyDictionary<string, string>? Files = null);
+    IReadOnlyDictionary<string, string>? Files = null,
+    IReadOnlyList<UndefinedResult>? Undefined = null);

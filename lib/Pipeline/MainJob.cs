@@ -44,18 +44,28 @@ public static class MainJob
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files,
         bool IsBundledData);
 
-    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
+    /// <summary>
+    /// Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.
+    /// Only domain errors (bad data, a model that cannot be fitted, a failed write, a bad command line) are reported
+    /// here; anything else is a bug and propagates with its stack trace.
+    /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         ParsedArguments parsed;
-        try { parsed = CommandLine.Parse(args); }
+        string? data, outDir;
+        try
+        {
+            parsed = CommandLine.Parse(args);
+            data = parsed.Value("--data");
+            outDir = parsed.Value("--out");
+            CheckPaths(data, outDir);
+        }
         catch (UsageException e)
         {
             stderr.Write($"reproduce: {e.Message}\n{UsageText}");
             return Usage;
         }
         if (parsed.HelpRequested) { stdout.Write(UsageText); return Ok; }
-        string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {
             var clock = Stopwatch.StartNew();
@@ -72,11 +82,33 @@ public static class MainJob
             stderr.Write($"reproduce: {e.Message}\n");
             return Failed;
         }
-        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException)
+        catch (Exception e) when (IsDomainError(e))
         {
             stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
             return Failed;
         }
+    }
+
+    /// <summary>
+    /// The errors the job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
+    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
+    /// </summary>
+    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputException;
+
+
+    /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
+    private static void CheckPaths(string? data, string? outDir)
+    {
+        foreach (var (option, value) in new[] { ("--data", data), ("--out", outDir) })
+        {
+            if (value is null) continue;
+            if (value.Trim().Length == 0)
+                throw new UsageException(option, $"option {option}: the value is blank.");
+            if (value.Any(char.IsControl))
+                throw new UsageException(option, $"option {option}: {CommandLine.Quote(value)} holds a control character, which no path may hold.");
+        }
+        if (outDir is not null && File.Exists(outDir))
+            throw new UsageException("--out", $"option --out: {CommandLine.Quote(outDir)} is a file; it must name a folder (existing or new).");
     }
 
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
@@ -93,8 +125,9 @@ public static class MainJob
         var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
 
         var rows = new List<ResultRow>();
+        var undefined = new List<UndefinedResult>();
         foreach (var r in reproductions)
-            rows.AddRange(FitRows.From(r.Fit, r.TableId, "base"));
+            rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings));
         progress?.Write($"Tables 2-4 reproduced ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
@@ -108,7 +141,9 @@ public static class MainJob
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
             foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())
                 files.AddText(name, text);
+            undefined.AddRange(s.Undefined ?? []);
         }
+        report.Append(UndefinedResult.Markdown(undefined));
         report.Append("## How to regenerate\n\n```\ndotnet run scripts/reproduce.cs\ndotnet test\n```\n");
 
         files.AddText("results.csv", ResultsCsv.Format(rows));

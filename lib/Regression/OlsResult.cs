@@ -278,7 +278,8 @@ public sealed class OlsResult
         return (b - q * se, b + q * se);
     }
 
-    private static double TOf(double b, double se)
+    /// <summary>t = b/SE, with the exact-fit convention: ±∞ for a nonzero b and 0 for b = 0 when SE = 0 (never NaN).</summary>
+    internal static double TOf(double b, double se)
     {
         if (se > 0) return b / se;
         return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;

@@ -62,9 +62,9 @@ public static class ReproductionReport
             }
             sb.Append("### Internal consistency of the printed numbers\n\n");
             sb.Append(VerdictTables.ConsistencyDetail(r).ToMarkdown());
-            foreach (var c in r.Consistency.Where(c => c.Status != "holds"))
+            foreach (var c in r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds))
                 sb.Append($"- {c.Relation}: {c.Explanation}\n");
-            if (r.Consistency.Any(c => c.Status != "holds")) sb.Append('\n');
+            if (r.Consistency.Any(c => c.Status != ConsistencyStatus.Holds)) sb.Append('\n');
             sb.Append("### Diagnostics the paper does not report\n\n");
             sb.Append(Diagnostics(r.Fit).ToMarkdown());
         }
@@ -77,19 +77,18 @@ public static class ReproductionReport
         return sb.ToString();
     }
 
-    /// <summary>The diagnostics of a fit, with their conventions.</summary>
+    /// <summary>The diagnostics of a fit, with their conventions; a statistic undefined for the fit reads "undefined".</summary>
     public static Grid Diagnostics(OlsResult fit)
     {
-        string F(double v) => NumberFormat.Diagnostic(v);
-        var bg = fit.BreuschGodfrey(1);
+        string F(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? NumberFormat.Diagnostic(e.Value) : SummaryOutput.Undefined;
         return new Grid().Block(null, "Statistic", "Value", "p-value", "Convention")
-            .Row("Durbin-Watson", F(fit.DurbinWatson), "", "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation")
-            .Row("Breusch-Godfrey (order 1)", F(bg.Statistic), F(bg.PValue), "LM form n·R², lagged residual's missing value set to 0, χ²(1)")
-            .Row("Jarque-Bera", F(fit.JarqueBera.Statistic), F(fit.JarqueBera.PValue), $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}")
-            .Row("Breusch-Pagan (Koenker)", F(fit.BreuschPagan.Statistic), F(fit.BreuschPagan.PValue), "studentized n·R² of e² on the regressors, χ²(k − 1)")
-            .Row("Log-likelihood", F(fit.LogLikelihood), "", "Gaussian, σ² = SSE/n")
-            .Row("AIC", F(fit.Aic), "", "R's convention: parameters = coefficients + σ")
-            .Row("BIC", F(fit.Bic), "", "R's convention: parameters = coefficients + σ")
-            .Row("Condition number", F(fit.ConditionNumber), "", "2-norm condition number of the design matrix X (with its intercept column)");
+            .Row("Durbin-Watson", F(() => fit.DurbinWatson), "", "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation")
+            .Row("Breusch-Godfrey (order 1)", F(() => fit.BreuschGodfrey(1).Statistic), F(() => fit.BreuschGodfrey(1).PValue), "LM form n·R², lagged residual's missing value set to 0, χ²(1)")
+            .Row("Jarque-Bera", F(() => fit.JarqueBera.Statistic), F(() => fit.JarqueBera.PValue), $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}")
+            .Row("Breusch-Pagan (Koenker)", F(() => fit.BreuschPagan.Statistic), F(() => fit.BreuschPagan.PValue), "studentized n·R² of e² on the regressors, χ²(k − 1)")
+            .Row("Log-likelihood", F(() => fit.LogLikelihood), "", "Gaussian, σ² = SSE/n")
+            .Row("AIC", F(() => fit.Aic), "", "R's convention: parameters = coefficients + σ")
+            .Row("BIC", F(() => fit.Bic), "", "R's convention: parameters = coefficients + σ")
+            .Row("Condition number", F(() => fit.ConditionNumber), "", "2-norm condition number of the design matrix X (with its intercept column)");
     }
 }

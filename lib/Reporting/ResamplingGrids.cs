@@ -32,9 +32,10 @@ public static class ResamplingGrids
             foreach (var b in new[] { m.Pairs, m.Residual })
             {
                 var p = b.Percentile(level);
-                var c = b.BCa(level);
+                // A BCa interval undefined for the data (all replicates on one side of b̂) reads "undefined".
+                string bca = MarketResampling.BcaOf(b, level) is { } c ? $"[{Fixed(c.Lower, 5)}, {Fixed(c.Upper, 5)}]" : SummaryOutput.Undefined;
                 grid.Row(m.Spec.TableId, b.Scheme.ToString().ToLowerInvariant(), Fixed(b.StandardError, 5),
-                    $"[{Fixed(p.Lower, 5)}, {Fixed(p.Upper, 5)}]", $"[{Fixed(c.Lower, 5)}, {Fixed(c.Upper, 5)}]");
+                    $"[{Fixed(p.Lower, 5)}, {Fixed(p.Upper, 5)}]", bca);
             }
         return grid;
     }

@@ -28,16 +28,17 @@ public sealed record ToolPakValues(
     /// <param name="decimals">Digits after the point for every number, or null for Excel-like full precision (10 significant digits).</param>
     public static ToolPakValues FromFit(OlsResult fit, int? decimals = null)
     {
-        string N(double v) => SummaryOutput.Format(v, decimals);
-        string P(double v) => SummaryOutput.FormatP(v, decimals);
+        // Statistics undefined for the fit (R² of a constant y, F of an exact fit) print as "undefined", never as NaN or ∞.
+        string N(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? SummaryOutput.Format(e.Value, decimals) : SummaryOutput.Undefined;
+        string P(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? SummaryOutput.FormatP(e.Value, decimals) : SummaryOutput.Undefined;
         string I(int v) => NumberFormat.Integer(v);
-        return new ToolPakValues(N(fit.MultipleR), N(fit.RSquared), N(fit.AdjustedRSquared), N(fit.Sigma), I(fit.N),
-            I(fit.DfModel), N(fit.SsRegression), N(fit.MsRegression), N(fit.FStatistic), P(fit.FPValue),
-            I(fit.DfResidual), N(fit.SsResidual), N(fit.MsResidual), I(fit.DfModel + fit.DfResidual), N(fit.SsTotal),
+        return new ToolPakValues(N(() => fit.MultipleR), N(() => fit.RSquared), N(() => fit.AdjustedRSquared), N(() => fit.Sigma), I(fit.N),
+            I(fit.DfModel), N(() => fit.SsRegression), N(() => fit.MsRegression), N(() => fit.FStatistic), P(() => fit.FPValue),
+            I(fit.DfResidual), N(() => fit.SsResidual), N(() => fit.MsResidual), I(fit.DfModel + fit.DfResidual), N(() => fit.SsTotal),
             fit.CoefficientTable.Select(row =>
             {
                 var ci = fit.ConfidenceInterval(row.Term, 0.95);
-                return new ToolPakCoefficient(row.Term, N(row.Estimate), N(row.StdError), N(row.TValue), P(row.PValue), N(ci.Lower), N(ci.Upper));
+                return new ToolPakCoefficient(row.Term, N(() => row.Estimate), N(() => row.StdError), N(() => row.TValue), P(() => row.PValue), N(() => ci.Lower), N(() => ci.Upper));
             }).ToList());
     }
 
@@ -61,6 +62,9 @@ public sealed record ToolPakValues(
 /// </summary>
 public static class SummaryOutput
 {
+    /// <summary>What a cell shows for a statistic that is undefined for the fit.</summary>
+    public const string Undefined = "undefined";
+
     /// <summary>The layout of <paramref name="values"/> as a <see cref="Grid"/>; render it with ToText, ToMarkdown or ToHtml.</summary>
     /// <param name="values">The cells, from a fit or from the printed numbers.</param>
     /// <param name="labels">Labels to print: <see cref="ToolPakLabels.Standard"/> (default), <see cref="ToolPakLabels.Paper"/> or <see cref="ToolPakLabels.SideBySide"/>.</param>

@@ -8,23 +8,28 @@ public static class VerdictTables
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    /// <summary>Counts of match / last-digit / mismatch per table, plus a total row.</summary>
+    /// <summary>
+    /// Counts of match / last-digit / mismatch per table, plus a total row. An "undefined" column appears only when a
+    /// published statistic is undefined for the data (e.g. an exact fit).
+    /// </summary>
     public static Grid Summary(IEnumerable<MarketReproduction> reproductions)
     {
-        var grid = new Grid().Block(null, "Table", "Numbers", "match", "last-digit", "mismatch", "Consistency checks", "hold", "hold within rounding", "fail");
-        int[] total = new int[8];
-        foreach (var r in reproductions)
+        var reps = reproductions.ToList();
+        bool anyUndefined = reps.Any(r => r.Verdicts.Any(v => v.Kind == VerdictKind.Undefined));
+        var kinds = new List<VerdictKind> { VerdictKind.Match, VerdictKind.LastDigit, VerdictKind.Mismatch };
+        if (anyUndefined) kinds.Add(VerdictKind.Undefined);
+        var grid = new Grid().Block(null, ["Table", "Numbers", .. kinds.Select(Verdicts.Name), "Consistency checks", "hold", "hold within rounding", "fail"]);
+        int[] total = new int[kinds.Count + 5];
+        foreach (var r in reps)
         {
             int[] c =
             [
                 r.Verdicts.Count,
-                r.Verdicts.Count(v => v.Kind == VerdictKind.Match),
-                r.Verdicts.Count(v => v.Kind == VerdictKind.LastDigit),
-                r.Verdicts.Count(v => v.Kind == VerdictKind.Mismatch),
+                .. kinds.Select(kind => r.Verdicts.Count(v => v.Kind == kind)),
                 r.Consistency.Count,
-                r.Consistency.Count(k => k.Status == "holds"),
-                r.Consistency.Count(k => k.Status == "holds within rounding"),
-                r.Consistency.Count(k => k.Status == "fails"),
+                r.Consistency.Count(k => k.Status == ConsistencyStatus.Holds),
+                r.Consistency.Count(k => k.Status == ConsistencyStatus.HoldsWithinRounding),
+                r.Consistency.Count(k => k.Status == ConsistencyStatus.Fails),
             ];
             for (int i = 0; i < c.Length; i++) total[i] += c[i];
             grid.Row([$"Table {r.Series.Spec.PublishedTable} ({r.TableId})", .. c.Select(v => v.ToString(Inv))]);
@@ -44,8 +49,8 @@ public static class VerdictTables
             var row = new List<string>
             {
                 v.Published.PaperLabel, v.Published.StandardLabel, v.Published.Printed,
-                NumberFormat.Full(v.Recomputed), v.RecomputedRounded,
-                v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv), v.KindName,
+                Defined(v) ? NumberFormat.Full(v.Recomputed) : SummaryOutput.Undefined, v.RecomputedRounded,
+                Defined(v) ? v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv) : "", v.KindName,
             };
             if (withExplanations) row.Add(v.Explanation);
             grid.Row([.. row]);
@@ -58,7 +63,7 @@ public static class VerdictTables
     {
         var grid = new Grid().Block(null, "Identity", "Printed", "At face value", "Implied by the printed inputs", "Status");
         foreach (var c in r.Consistency)
-            grid.Row(c.Relation, c.Target.Printed, c.FaceValueRounded, c.Implied.ToString(), c.Status);
+            grid.Row(c.Relation, c.Target.Printed, c.FaceValueRounded, c.Implied.ToString(), c.StatusName);
         return grid;
     }
 
@@ -71,8 +76,8 @@ public static class VerdictTables
             {
                 var p = v.Published;
                 sb.AppendJoin(',', p.Table, p.Section, p.Statistic, p.Term, Csv(p.PaperLabel), Csv(p.StandardLabel), p.Printed,
-                    p.Decimals.ToString(Inv), v.RecomputedText, v.RecomputedRounded, v.DifferenceUnits.ToString("R", Inv),
-                    v.RoundedDifferenceUnits.ToString(Inv), v.KindName, Csv(v.Explanation)).Append('\n');
+                    p.Decimals.ToString(Inv), v.RecomputedText, v.RecomputedRounded, Defined(v) ? v.DifferenceUnits.ToString("R", Inv) : "",
+                    Defined(v) ? v.RoundedDifferenceUnits.ToString(Inv) : "", v.KindName, Csv(v.Explanation)).Append('\n');
             }
         return sb.ToString();
     }
@@ -85,9 +90,11 @@ public static class VerdictTables
             foreach (var c in r.Consistency)
                 sb.AppendJoin(',', c.Table, Csv(c.Relation), c.Target.Statistic, c.Target.Term, c.Target.Printed,
                     c.FaceValue.ToString("R", Inv), c.FaceValueRounded, c.Implied.Low.ToString("R", Inv), c.Implied.High.ToString("R", Inv),
-                    c.Status, Csv(c.Explanation)).Append('\n');
+                    c.StatusName, Csv(c.Explanation)).Append('\n');
         return sb.ToString();
     }
+
+    private static bool Defined(Verdict v) => v.Kind != VerdictKind.Undefined;
 
     /// <summary>Quotes a CSV field when it needs it (RFC 4180).</summary>
     public static string Csv(string s) =>

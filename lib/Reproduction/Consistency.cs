@@ -29,8 +29,8 @@ public static class Consistency
         {
             var face = f(inputs.Select(i => (double)i.Value).ToArray());
             var implied = Interval.Range(f, inputs.Select(Interval.OfPrinted).ToArray());
-            var faceRounded = Verdicts.FormatLike(target, Verdicts.RoundToUnit(Verdicts.ExactDecimal(face), target.LastDigitUnit));
-            bool atFace = PublishedNumber.ParsePrinted(faceRounded) == target.Value;
+            var faceRounded = Verdicts.RoundLike(target, face);
+            bool atFace = double.IsFinite(face) && PublishedNumber.ParsePrinted(faceRounded) == target.Value;
             bool within = implied.Intersects(Interval.OfPrinted(target));
             checks.Add(new ConsistencyCheck(id, relation, target, face, faceRounded, atFace, implied, within));
         }

@@ -1,5 +1,18 @@
 namespace NotebookAnalysis.Reproduction;
 
+/// <summary>The outcome of one consistency check.</summary>
+public enum ConsistencyStatus
+{
+    /// <summary>The identity holds at the printed values.</summary>
+    Holds,
+
+    /// <summary>It fails at face value but holds once each printed number stands for its rounding interval.</summary>
+    HoldsWithinRounding,
+
+    /// <summary>No values that round to the printed ones satisfy the identity.</summary>
+    Fails,
+}
+
 /// <summary>
 /// One identity among the published numbers of a table (e.g. F = t²), checked two ways: at face value (the
 /// printed inputs taken as exact, the result rounded like the printed target) and within rounding (each printed
@@ -23,14 +36,22 @@ public sealed record ConsistencyCheck(
     Interval Implied,
     bool HoldsWithinRounding)
 {
-    /// <summary><c>holds</c>, <c>holds within rounding</c> or <c>fails</c>.</summary>
-    public string Status => HoldsAtFaceValue ? "holds" : HoldsWithinRounding ? "holds within rounding" : "fails";
+    /// <summary>The outcome.</summary>
+    public ConsistencyStatus Status => HoldsAtFaceValue ? ConsistencyStatus.Holds : HoldsWithinRounding ? ConsistencyStatus.HoldsWithinRounding : ConsistencyStatus.Fails;
+
+    /// <summary>The outcome as reports write it: <c>holds</c>, <c>holds within rounding</c> or <c>fails</c>.</summary>
+    public string StatusName => Status switch
+    {
+        ConsistencyStatus.Holds => "holds",
+        ConsistencyStatus.HoldsWithinRounding => "holds within rounding",
+        _ => "fails",
+    };
 
     /// <summary>A sentence for the report.</summary>
     public string Explanation => Status switch
     {
-        "holds" => "",
-        "holds within rounding" =>
+        ConsistencyStatus.Holds => "",
+        ConsistencyStatus.HoldsWithinRounding =>
             $"At face value {Relation} gives {FaceValueRounded}, not the printed {Target.Printed}; but the printed inputs stand for intervals, and the implied range {Implied} contains values that round to {Target.Printed}.",
         _ => $"{Relation} implies {Implied} from the printed inputs, which cannot round to the printed {Target.Printed}: the published numbers contradict each other.",
     };

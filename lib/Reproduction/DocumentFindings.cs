@@ -112,13 +112,16 @@ public static class DocumentFindings
             "Neither reading is supported: significant slopes on ten trending yearly points do not show that clusters determine the scores, and a non-significant slope does not show that they do not. What the tables do show is co-movement over 2009-2018.");
     }
 
+    /// <summary>The transcription the findings cite, as messages name it.</summary>
+    private const string PaperFile = "seeds/paper.md";
+
     /// <summary>The title line of Table <paramref name="number"/> in the paper (its first occurrence).</summary>
     public static string TableTitle(string paperText, int number)
     {
         string marker = $"**Table {number}.**";
         int i = paperText.IndexOf(marker, StringComparison.Ordinal);
         if (i < 0)
-            throw new InvalidOperationException($"The paper's transcription has no title for Table {number} ('{marker}').");
+            throw new Data.DataFileException(PaperFile, 1, null, null, $"the paper's transcription has no title for Table {number} ('{marker}').");
         int end = paperText.IndexOf('\n', i);
         return paperText[(i + marker.Length)..(end < 0 ? paperText.Length : end)].Trim();
     }
@@ -127,7 +130,7 @@ public static class DocumentFindings
     private static void Locate(string paperText, params string[] phrases)
     {
         if (!phrases.Any(p => paperText.Contains(p, StringComparison.Ordinal)))
-            throw new InvalidOperationException($"The paper's transcription does not contain '{phrases[0]}'; the finding that cites it cannot be located.");
+            throw new Data.DataFileException(PaperFile, 1, null, null, $"the paper's transcription does not contain '{phrases[0]}'; the finding that cites it cannot be located.");
     }
 
     private static string F1(double v) => Reporting.NumberFormat.Fixed(v, 1);

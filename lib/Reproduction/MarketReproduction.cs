@@ -40,7 +40,15 @@ public sealed class MarketReproduction
     public static MarketReproduction For(Table1 data, Market market)
     {
         var series = data.Series(market);
-        var fit = Ols.FitSimple(series.Clusters, series.Score, "base");
+        OlsResult fit;
+        try
+        {
+            fit = Ols.FitSimple(series.Clusters, series.Score, "base");
+        }
+        catch (ModelException e)
+        {
+            throw e.In($"{series.Spec.TableId} ({series.Spec.Market.ToString().ToLowerInvariant()} market: {series.Spec.ScoreColumn} on {series.Spec.ClusterColumn})");
+        }
         return new MarketReproduction(series, fit, PublishedTables.For(series.Spec.TableId));
     }
 

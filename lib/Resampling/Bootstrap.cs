@@ -1,5 +1,6 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
+using NotebookAnalysis.Regression;
 
 namespace NotebookAnalysis.Resampling;
 
@@ -218,11 +219,14 @@ public sealed class BootstrapResult
             }
             double share = below / Count;
             if (share <= 0 || share >= 1)
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"BCa is undefined for the {Scheme} bootstrap: all {Count} replicates lie on one side of the observed slope {ObservedSlope:G6}."));
+                throw new ModelException(ModelName, string.Create(CultureInfo.InvariantCulture,
+                    $"BCa is undefined: all {Count} replicates lie on one side of the observed slope {ObservedSlope:G6}."));
             return Normal.InvCDF(0, 1, share);
         }
     }
+
+    /// <summary>The model name errors carry: <c>bootstrap_pairs</c> or <c>bootstrap_residual</c>.</summary>
+    private string ModelName => $"bootstrap_{Scheme.ToString().ToLowerInvariant()}";
 
     /// <summary>Acceleration a from the jackknife slopes.</summary>
     public double Acceleration
@@ -230,7 +234,7 @@ public sealed class BootstrapResult
         get
         {
             if (_jackknife.Any(double.IsNaN))
-                throw new InvalidOperationException($"BCa acceleration is undefined for the {Scheme} bootstrap: leaving one point out makes x constant.");
+                throw new ModelException(ModelName, "the BCa acceleration is undefined: leaving one point out makes x constant.");
             double m = _jackknife.Average();
             double num = 0, den = 0;
             foreach (var t in _jackknife)
@@ -257,8 +261,8 @@ public sealed class BootstrapResult
             double z = z0 + Normal.InvCDF(0, 1, p);
             double denom = 1 - a * z;
             if (denom <= 0)
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"BCa is undefined for the {Scheme} bootstrap at level {level}: 1 − a(z₀ + z) = {denom:G4} ≤ 0 (a = {a:G4}, z₀ = {z0:G4})."));
+                throw new ModelException(ModelName, string.Create(CultureInfo.InvariantCulture,
+                    $"BCa is undefined at level {level}: 1 − a(z₀ + z) = {denom:G4} ≤ 0 (a = {a:G4}, z₀ = {z0:G4})."));
             return Normal.CDF(0, 1, z0 + z / denom);
         }
     }

@@ -95,8 +95,24 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             series.ScoreDecimals);
     }
 
-    /// <summary>The rows this market contributes to <c>results.csv</c>.</summary>
-    public IEnumerable<ResultRow> Rows()
+    /// <summary>The BCa interval at <paramref name="level"/>, or null where it is undefined for the data.</summary>
+    public static ConfidenceInterval? BcaOf(BootstrapResult boot, double level = ResamplingSettings.Level)
+    {
+        try
+        {
+            return boot.BCa(level);
+        }
+        catch (ModelException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The rows this market contributes to <c>results.csv</c>. A BCa interval that is undefined for the data is left out
+    /// and, with the reason, added to <paramref name="undefined"/>.
+    /// </summary>
+    public IEnumerable<ResultRow> Rows(ICollection<UndefinedResult>? undefined = null)
     {
         string t = Spec.TableId;
         yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
@@ -106,11 +122,13 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
         {
             var p = boot.Percentile(ResamplingSettings.Level);
-            var b = boot.BCa(ResamplingSettings.Level);
             yield return new ResultRow(t, model, "ci95_lower", "x", p.Lower);
             yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
-            yield return new ResultRow(t, model, "bca_ci95_lower", "x", b.Lower);
-            yield return new ResultRow(t, model, "bca_ci95_upper", "x", b.Upper);
+            var bca = new List<ResultRow>();
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_lower", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower));
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Upper));
+            foreach (var row in bca)
+                yield return row;
             yield return new ResultRow(t, model, "replicates", "x", boot.Count);
         }
         yield return new ResultRow(t, "rounding_mc", "half_width", "", Rounding.HalfWidth);
@@ -138,7 +156,8 @@ public sealed class ResamplingSection : IAnalysisSection
         // The markets are independent and each procedure has its own seed, so running them on parallel threads
         // gives the same numbers in the same (table) order.
         var all = data.AllSeries().AsParallel().AsOrdered().Select(s => MarketResampling.Run(s)).ToList();
-        return new SectionOutput(all.SelectMany(m => m.Rows()).ToList(), Markdown(all));
+        var undefined = new List<UndefinedResult>();
+        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }
 
     /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture). Every count, grid and

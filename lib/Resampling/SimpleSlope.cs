@@ -32,7 +32,7 @@ internal static class SimpleSlope
         for (int i = 1; i < x.Count && constant; i++)
             constant = x[i] == first;
         if (constant)
-            throw new ArgumentException("x is constant, so the slope is undefined.", nameof(x));
+            throw new ModelException("slope", $"x is constant (every value is {first.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), so the slope is undefined.");
     }
 
     /// <summary>Mean by a plain left-to-right sum (deterministic order).</summary>

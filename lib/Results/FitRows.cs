@@ -77,26 +77,31 @@ public static class FitRows
         term.Length == 0 ? ModelStatistic(fit, statistic) : CoefficientStatistic(fit, statistic, term);
 
     /// <summary>
-    /// All rows of one fit: per coefficient (in term order) then the model statistics. Statistics that are
-    /// not finite for this fit (e.g. F of an exact fit) are left out rather than written as NaN.
+    /// Any statistic as an <see cref="Estimate"/>: undefined, with the reason, where the engine says so (e.g. R² of a
+    /// constant y) or where the value is not finite (e.g. t of an exact fit).
     /// </summary>
-    public static IReadOnlyList<ResultRow> From(OlsResult fit, string table, string model, IEnumerable<string>? omit = null)
+    public static Estimate Evaluate(OlsResult fit, string statistic, string term) =>
+        Estimate.Try(() => Statistic(fit, statistic, term), v => NotFiniteReason(fit, statistic, v));
+
+    /// <summary>Why <paramref name="statistic"/> of <paramref name="fit"/> came out as the non-finite <paramref name="value"/>.</summary>
+    public static string NotFiniteReason(OlsResult fit, string statistic, double value) => fit.IsExactFit
+        ? $"the fit is exact (every residual is 0, so σ = 0), which makes the value {Estimate.Describe(value)}"
+        : $"the value is {Estimate.Describe(value)} for this fit";
+
+    /// <summary>
+    /// All rows of one fit: per coefficient (in term order) then the model statistics. Statistics that are undefined
+    /// for this fit (e.g. F of an exact fit) are left out and, with the reason, added to <paramref name="undefined"/>.
+    /// </summary>
+    public static IReadOnlyList<ResultRow> From(OlsResult fit, string table, string model, ICollection<UndefinedResult>? undefined = null)
     {
-        var skip = new HashSet<string>(omit ?? []);
         var rows = new List<ResultRow>();
+        void Add(string statistic, string term) =>
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term, Evaluate(fit, statistic, term));
         foreach (var term in fit.Terms)
             foreach (var s in CoefficientStatistics)
-                if (!skip.Contains(s))
-                    Add(rows, table, model, s, term, CoefficientStatistic(fit, s, term));
+                Add(s, term);
         foreach (var s in ModelStatistics)
-            if (!skip.Contains(s))
-                Add(rows, table, model, s, "", ModelStatistic(fit, s));
+            Add(s, "");
         return rows;
-    }
-
-    private static void Add(List<ResultRow> rows, string table, string model, string statistic, string term, double value)
-    {
-        if (double.IsFinite(value))
-            rows.Add(new ResultRow(table, model, statistic, term, value));
     }
 }

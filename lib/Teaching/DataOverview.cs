@@ -156,7 +156,7 @@ public static class DataOverview
             saa += da * da;
             sbb += db * db;
         }
-        if (saa == 0 || sbb == 0) throw new ArgumentException("Pearson's r is undefined for a constant series.");
+        if (saa == 0 || sbb == 0) throw new Regression.ModelException("pearson_r", "Pearson's r is undefined for a constant series.");
         return sab / Math.Sqrt(saa * sbb);
     }
 }

@@ -20,6 +20,7 @@ public class Table1LoaderTests
         "2010,3.7,17,3.3,7,3.4,4",
         "2011,3.7,21,3.3,10,3.3,5",
         "2012,3.7,26,3.3,15,3.2,7",
+        "2013,3.8,34,3.4,18,3.1,10",
     ];
 
     [Fact]
@@ -78,7 +79,7 @@ public class Table1LoaderTests
         var text = "\uFEFF " + Header.Replace(",", " , ") + " \r\n\r\n" +
                    string.Join("\r\n", Good.Select(r => "  " + r.Replace(",", " ,\t") + " ")) + "\r\n\r\n";
         var t = Table1.Parse(new UTF8Encoding(false).GetBytes(text), "bom.csv");
-        Assert.Equal(4, t.RowCount);
+        Assert.Equal(5, t.RowCount);
         Assert.Equal(3.3, t.Column("financial_market_development")[0]);
         Assert.Equal(26.0, t.Column("goods_clusters")[3]);
     }
@@ -117,7 +118,7 @@ public class Table1LoaderTests
         { "Inf", Rows(Good[0], Good[1], "2011,3.7,21,3.3,10,-Infinity,5"), 4, 6, "innovation", "not a finite number" },
         { "overflow to Inf", Rows(Good[0], Good[1], "2011,3.7,21,3.3,10,1e400,5"), 4, 6, "innovation", "not a finite number" },
         { "fractional count", Rows(Good[0], "2010,3.7,17.5,3.3,7,3.4,4", Good[2]), 3, 3, "goods_clusters", "count" },
-        { "too few rows", Rows(Good[0], Good[1]), 3, null, null, "needs at least 3 rows" },
+        { "too few rows", Rows(Good[0], Good[1], Good[2], Good[3]), 5, null, null, "the models need at least 5 consecutive years" },
     };
 
     [Theory]

@@ -17,7 +17,7 @@ public class ConsistencyTests
         Assert.True(c.HoldsWithinRounding);
         Assert.Equal(Math.Sqrt(0.00065), c.Implied.Low, 12);
         Assert.Equal(Math.Sqrt(0.00075), c.Implied.High, 12);
-        Assert.Equal("holds within rounding", c.Status);
+        Assert.Equal(ConsistencyStatus.HoldsWithinRounding, c.Status);
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public class ConsistencyTests
     {
         foreach (var t in new[] { "T2_goods", "T3_financial", "T4_innovation" })
         {
-            Assert.Equal("holds", Checks(t).Single(k => k.Relation.StartsWith("df(Total)")).Status);
-            Assert.Equal("holds", Checks(t).Single(k => k.Relation.StartsWith("Observations")).Status);
+            Assert.Equal(ConsistencyStatus.Holds, Checks(t).Single(k => k.Relation.StartsWith("df(Total)")).Status);
+            Assert.Equal(ConsistencyStatus.Holds, Checks(t).Single(k => k.Relation.StartsWith("Observations")).Status);
         }
     }
 
@@ -50,7 +50,7 @@ public class ConsistencyTests
         var tampered = PublishedTables.For("T3_financial")
             .Select(p => p.Statistic == "f_stat" ? p with { Printed = "35.3030" } : p).ToList();
         var c = Consistency.Check(tampered).Single(k => k.Relation == "F = MS(Regression) / MS(Residual)");
-        Assert.Equal("fails", c.Status);
+        Assert.Equal(ConsistencyStatus.Fails, c.Status);
         Assert.Contains("contradict", c.Explanation);
     }
 
