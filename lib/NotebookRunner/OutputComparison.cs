@@ -110,10 +110,25 @@ public static partial class OutputComparison
     /// </summary>
     private static string CanonicalJson(JsonNode value) => value switch
     {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonNode.Parse(v.GetValue<string>())?.ToJsonString() ?? "null",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => Canonical(JsonNode.Parse(v.GetValue<string>())),
         JsonArray lines when lines.All(l => l is JsonValue x && x.GetValueKind() == JsonValueKind.String)
-            => JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())))?.ToJsonString() ?? "null",
-        _ => value.ToJsonString(),
+            => Canonical(JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())))),
+        _ => Canonical(value),
+    };
+
+    /// <summary>
+    /// JSON with object keys in ordinal order and numbers in shortest round-trip form: Jupyter saves with sorted
+    /// keys and Python's number spelling (1e-05 for .NET's 1E-05), which must not count as a difference.
+    /// </summary>
+    private static string Canonical(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonObject o => "{" + string.Join(",", o.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => JsonValue.Create(kv.Key).ToJsonString() + ":" + Canonical(kv.Value))) + "}",
+        JsonArray a => "[" + string.Join(",", a.Select(Canonical)) + "]",
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number
+            => v.GetValue<double>().ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        _ => node.ToJsonString(),
     };
 
     /// <summary>Multiline strings joined, so a string and a list of lines with the same text compare equal; JSON mime values canonical.</summary>

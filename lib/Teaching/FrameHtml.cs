@@ -3,6 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using Microsoft.Data.Analysis;
+using NotebookAnalysis.Reporting;
 
 namespace NotebookAnalysis.Teaching;
 
@@ -24,28 +25,15 @@ public static class FrameHtml
     /// <summary>Rows shown before the table is cut (a note says how many are left out).</summary>
     public const int MaxRows = 200;
 
-    /// <summary>The frame as an HTML table: header, one row per row, numbers right-aligned.</summary>
+    /// <summary>The frame as an HTML table (through <see cref="Grid"/>, the one table renderer): header, one row per row, numbers right-aligned.</summary>
     public static string Html(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var html = new StringBuilder("<table><thead><tr>");
-        foreach (var column in frame.Columns)
-            html.Append("<th>").Append(WebUtility.HtmlEncode(column.Name)).Append("</th>");
-        html.Append("</tr></thead><tbody>");
+        var grid = new Grid().Block(null, frame.Columns.Select(c => c.Name).ToArray());
         long shown = Math.Min(frame.Rows.Count, MaxRows);
         for (long r = 0; r < shown; r++)
-        {
-            html.Append("<tr>");
-            foreach (var column in frame.Columns)
-            {
-                var value = column[r];
-                bool numeric = value is double or float or decimal or int or long or short or byte or uint or ulong;
-                html.Append(numeric ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
-                    .Append(WebUtility.HtmlEncode(Cell(value))).Append("</td>");
-            }
-            html.Append("</tr>");
-        }
-        html.Append("</tbody></table>");
+            grid.Row(frame.Columns.Select(c => Cell(c[r])).ToArray());
+        var html = new StringBuilder(grid.ToHtml());
         if (frame.Rows.Count > shown)
             html.Append(CultureInfo.InvariantCulture, $"<p><i>{frame.Rows.Count - shown} more rows not shown.</i></p>");
         return html.ToString();
