@@ -12,10 +12,7 @@ using NotebookAnalysis.Output;
 var cli = new CommandLine("dotnet run scripts/accuracy.cs", "NIST StRD accuracy: the LRE of every certified quantity, engine vs MathNet.")
     .Option("--strd", "DIR", "the StRD folder (default: ../shared/data/strd)")
     .Option("--out", "FILE.csv", "write the LRE table as CSV (default: not written)");
-ParsedArguments parsed;
-try { parsed = cli.Parse(args); }
-catch (UsageException e) { Console.Error.Write($"accuracy: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
-if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+if (cli.ParseOrExit(args, "accuracy", Console.Out, Console.Error, out int exit) is not { } parsed) return exit;
 string strd = parsed.Value("--strd") ?? ProjectPaths.SharedStrd;
 string? output = parsed.Value("--out");
 

@@ -25,20 +25,13 @@ var cli = new CommandLine("dotnet run -c Release scripts/benchmark.cs", "Times t
     .Flag("--numpy", "also time numpy.linalg.lstsq through python3")
     .Option("--python", "PATH", "the Python interpreter for --numpy (default python3)")
     .Option("--csv", "FILE", "write the timings as CSV");
-ParsedArguments parsed;
-int[] sizes;
-int repeat, seed, k = 10;
-try
-{
-    parsed = cli.Parse(args);
-    sizes = (parsed.Value("--sizes") ?? "10000,100000,1000000").Split(',')
-        .Select(s => int.TryParse(s, NumberStyles.None, inv, out int n) && n > 11 ? n : throw new UsageException("--sizes", $"option --sizes: '{s}' is not a whole number above 11."))
-        .ToArray();
-    repeat = parsed.Int("--repeat", 3);
-    seed = parsed.Int("--seed", 20190613, min: 0);
-}
-catch (UsageException e) { Console.Error.Write($"benchmark: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
-if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+int[] defaultSizes = [10_000, 100_000, 1_000_000];
+// Validation parses every number once, so the reads below cannot fail.
+if (cli.ParseOrExit(args, "benchmark", Console.Out, Console.Error, out int exit,
+        p => { p.IntList("--sizes", defaultSizes, min: 12); p.Int("--repeat", 3); p.Int("--seed", 0, min: 0); }) is not { } parsed)
+    return exit;
+int[] sizes = parsed.IntList("--sizes", defaultSizes, min: 12).ToArray();
+int repeat = parsed.Int("--repeat", 3), seed = parsed.Int("--seed", 20190613, min: 0), k = 10;
 bool numpy = parsed.Has("--numpy");
 string python = parsed.Value("--python") ?? "python3";
 string? csv = parsed.Value("--csv");

@@ -9,15 +9,7 @@ using NotebookAnalysis.Teaching;
 
 var cli = new CommandLine("dotnet run scripts/make-table-notebooks.cs", "Writes notebooks 02-04 from notebooks/templates/.")
     .Flag("--check", "only compare: exit 1 when a notebook's cells differ from the generated ones");
-ParsedArguments parsed;
-try { parsed = cli.Parse(args); }
-catch (UsageException e)
-{
-    Console.Error.WriteLine(e.Message);
-    Console.Error.WriteLine(cli.Usage);
-    return UsageException.ExitCode;
-}
-if (parsed.HelpRequested) { Console.WriteLine(cli.Usage); return 0; }
+if (cli.ParseOrExit(args, "make-table-notebooks", Console.Out, Console.Error, out int exit) is not { } parsed) return exit;
 bool check = parsed.Has("--check");
 int stale = 0;
 foreach (var (path, text) in TableNotebooks.Generate(ProjectPaths.Root))

@@ -23,10 +23,7 @@ using NotebookAnalysis.Results;
 var cli = new CommandLine("dotnet run scripts/mlnet.cs", "The ML.NET comparison: writes mlnet.csv in the results.csv format.")
     .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")
     .Option("--out", "DIR", "output folder (default: results/)");
-ParsedArguments parsed;
-try { parsed = cli.Parse(args); }
-catch (UsageException e) { Console.Error.Write($"mlnet: {e.Message}\n{cli.Usage}"); return UsageException.ExitCode; }
-if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+if (cli.ParseOrExit(args, "mlnet", Console.Out, Console.Error, out int exit) is not { } parsed) return exit;
 string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
 
 try

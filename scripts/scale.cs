@@ -13,6 +13,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Cli;
+using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
 
 var inv = CultureInfo.InvariantCulture;
@@ -22,22 +23,13 @@ var cli = new CommandLine("dotnet run -c Release scripts/scale.cs", "Times the m
     .Option("--seed", "S", "seed of the generated data (default 20190613)")
     .Option("--csv", "FILE", "also write the table as CSV")
     .Option("--write-data", "DIR", "only write the generated table1-<rows>.csv files to DIR");
-ParsedArguments parsed;
-int[] sizes;
-int repeat, seed;
-try
-{
-    parsed = cli.Parse(args);
-    sizes = (parsed.Value("--sizes") ?? "1000,10000,100000").Split(',').Select(s => int.Parse(s, inv)).ToArray();
-    repeat = parsed.Int("--repeat", 1);
-    seed = parsed.Int("--seed", 20190613, min: 0);
-}
-catch (Exception e) when (e is UsageException or FormatException or OverflowException)
-{
-    Console.Error.Write($"scale: {e.Message}\n{cli.Usage}");
-    return 2;
-}
-if (parsed.HelpRequested) { Console.Write(cli.Usage); return 0; }
+int[] defaultSizes = [1_000, 10_000, 100_000];
+// Validation parses every number once, so the reads below cannot fail.
+if (cli.ParseOrExit(args, "scale", Console.Out, Console.Error, out int exit,
+        p => { p.IntList("--sizes", defaultSizes, min: Table1.MinimumRows); p.Int("--repeat", 1); p.Int("--seed", 0, min: 0); }) is not { } parsed)
+    return exit;
+int[] sizes = parsed.IntList("--sizes", defaultSizes, min: Table1.MinimumRows).ToArray();
+int repeat = parsed.Int("--repeat", 1), seed = parsed.Int("--seed", 20190613, min: 0);
 string? csv = parsed.Value("--csv"), writeData = parsed.Value("--write-data");
 
 if (writeData is not null)

@@ -136,6 +136,36 @@ sealed class CommandLine
         return new ParsedArguments(values, positionals, help);
     }
 
+    /// <summary>
+    /// Parses <paramref name="args"/> the way every entry point does. A usage error prints
+    /// "<paramref name="program"/>: message" and the usage to <paramref name="stderr"/> and sets exit code 2;
+    /// <c>-h</c>/<c>--help</c> prints the usage to <paramref name="stdout"/> and sets 0. Either way it returns null.
+    /// </summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="program">The name that starts each error message, e.g. <c>reproduce</c>.</param>
+    /// <param name="stdout">Where the usage goes for <c>--help</c>.</param>
+    /// <param name="stderr">Where usage errors go.</param>
+    /// <param name="exitCode">0 after <c>--help</c>, 2 after a usage error; 0 when arguments are returned.</param>
+    /// <param name="validate">Further checks that throw <see cref="UsageException"/> (e.g. on paths); not run for <c>--help</c>.</param>
+    public ParsedArguments? ParseOrExit(IReadOnlyList<string> args, string program, TextWriter stdout, TextWriter stderr,
+        out int exitCode, Action<ParsedArguments>? validate = null)
+    {
+        exitCode = 0;
+        try
+        {
+            var parsed = Parse(args);
+            if (parsed.HelpRequested) { stdout.Write(Usage); return null; }
+            validate?.Invoke(parsed);
+            return parsed;
+        }
+        catch (UsageException e)
+        {
+            stderr.Write($"{program}: {e.Message}\n{Usage}");
+            exitCode = UsageException.ExitCode;
+            return null;
+        }
+    }
+
     private void Declare(OptionSpec spec)
     {
         if (!spec.Name.StartsWith("--", StringComparison.Ordinal) || spec.Name.Length < 3)
@@ -185,6 +215,17 @@ sealed class ParsedArguments
 
     /// <summary>Whether a flag or option was given.</summary>
     public bool Has(string name) => _values.ContainsKey(name);
+
+    /// <summary>A comma-separated list of integers, each in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
+    /// <exception cref="UsageException">An item is not such an integer.</exception>
+    public IReadOnlyList<int> IntList(string name, IReadOnlyList<int> fallback, int min = 1, int max = int.MaxValue)
+    {
+        var text = Value(name);
+        if (text is null) return fallback;
+        return text.Split(',').Select(item =>
+            int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
+                : throw new UsageException(name, $"option {name}: {CommandLine.Quote(item)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.")).ToList();
+    }
 
     /// <summary>The value of an option parsed as a positive integer, or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">The value is not an integer in [<paramref name="min"/>, <paramref name="max"/>].</exception>

@@ -51,21 +51,10 @@ public static class MainJob
     /// </summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        ParsedArguments parsed;
-        string? data, outDir;
-        try
-        {
-            parsed = CommandLine.Parse(args);
-            data = parsed.Value("--data");
-            outDir = parsed.Value("--out");
-            CheckPaths(data, outDir);
-        }
-        catch (UsageException e)
-        {
-            stderr.Write($"reproduce: {e.Message}\n{UsageText}");
-            return Usage;
-        }
-        if (parsed.HelpRequested) { stdout.Write(UsageText); return Ok; }
+        if (CommandLine.ParseOrExit(args, "reproduce", stdout, stderr, out int exit,
+                p => CheckPaths(p.Value("--data"), p.Value("--out"))) is not { } parsed)
+            return exit;
+        string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {
             var clock = Stopwatch.StartNew();

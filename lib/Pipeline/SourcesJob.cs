@@ -35,14 +35,7 @@ public static class SourcesJob
     /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        ParsedArguments parsed;
-        try { parsed = CommandLine.Parse(args); }
-        catch (UsageException e)
-        {
-            stderr.Write($"sources: {e.Message}\n{CommandLine.Usage}");
-            return UsageException.ExitCode;
-        }
-        if (parsed.HelpRequested) { stdout.Write(CommandLine.Usage); return MainJob.Ok; }
+        if (CommandLine.ParseOrExit(args, "sources", stdout, stderr, out int exit) is not { } parsed) return exit;
         string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
         try
         {

@@ -65,3 +65,40 @@ public sealed class CommandLineTests
         Assert.Contains("  --data PATH         input\n  --param NAME=VALUE  a parameter\n", usage);
     }
 }
+
+public sealed class ParseOrExitTests
+{
+    private static CommandLine Cli() => new CommandLine("dotnet run scripts/x.cs", "Does x.").Option("--n", "N", "n").Option("--sizes", "N,N", "sizes");
+
+    [Fact]
+    public void UsageErrorPrintsProgramMessageAndUsageAndGivesTwo()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Null(Cli().ParseOrExit(["--n", ""], "x", stdout, stderr, out int exit));
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout.ToString());
+        Assert.StartsWith("x: option --n: the value (N) is empty.\nusage: dotnet run scripts/x.cs", stderr.ToString());
+    }
+
+    [Fact]
+    public void HelpPrintsUsageAndGivesZeroWithoutValidating()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Null(Cli().ParseOrExit(["--help"], "x", stdout, stderr, out int exit, _ => throw new UsageException("--n", "not reached")));
+        Assert.Equal(0, exit);
+        Assert.StartsWith("usage: ", stdout.ToString());
+        Assert.Equal("", stderr.ToString());
+    }
+
+    [Fact]
+    public void ValidationErrorsAreUsageErrors()
+    {
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Null(Cli().ParseOrExit(["--sizes", "10,x"], "x", stdout, stderr, out int exit, p => p.IntList("--sizes", [1], min: 5)));
+        Assert.Equal(2, exit);
+        Assert.StartsWith("x: option --sizes: 'x' is not an integer from 5 to 2147483647.", stderr.ToString());
+        var parsed = Cli().ParseOrExit(["--sizes", "10,20"], "x", stdout, stderr, out exit);
+        Assert.Equal([10, 20], parsed!.IntList("--sizes", [1]));
+        Assert.Equal([1], Cli().Parse([]).IntList("--sizes", [1]));
+    }
+}
