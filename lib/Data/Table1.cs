@@ -50,8 +50,11 @@ public sealed class Table1
     /// analysis takes its half-width (½·10^-decimals) from them.</summary>
     public const int MaxScoreDecimals = 15;
 
-    /// <summary>The calendar years accepted: four digits.</summary>
-    public const int MinimumYear = 1000, MaximumYear = 9999;
+    /// <summary>
+    /// The years accepted: whole numbers from 1 to 9,999,999. Real data are calendar years (2009…); the wider range
+    /// lets a synthetic series of 10⁵-10⁶ consecutive "years" (scripts/scale.cs) use the same loader.
+    /// </summary>
+    public const int MinimumYear = 1, MaximumYear = 9_999_999;
 
     private readonly int[] _years;
     private readonly Dictionary<string, double[]> _columns;
@@ -248,7 +251,7 @@ public sealed class Table1
                 if (c == 0)
                 {
                     if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int year) || year < MinimumYear || year > MaximumYear)
-                        throw new DataFileException(source, lineNo, f + 1, name, $"{Quote(raw)} is not a year (a four-digit calendar year such as 2009).");
+                        throw new DataFileException(source, lineNo, f + 1, name, $"{Quote(raw)} is not a year (a whole number from 1 to 9999999, such as 2009).");
                     years.Add(year);
                     lineOfRow.Add(lineNo);
                 }
