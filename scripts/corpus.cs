@@ -8,26 +8,19 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
 
 var inv = CultureInfo.InvariantCulture;
-int timeoutSeconds = 120;
-string? only = null;
-bool verbose = false;
-for (int i = 0; i < args.Length; i++)
-{
-    switch (args[i])
-    {
-        case "--timeout" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, inv, out var t) && t > 0:
-            timeoutSeconds = t; i++; break;
-        case "--only" when i + 1 < args.Length: only = args[++i]; break;
-        case "--verbose": verbose = true; break;
-        default:
-            Console.Error.WriteLine($"corpus: unknown or incomplete argument '{args[i]}'. Usage: dotnet run scripts/corpus.cs -- [--timeout SECONDS] [--only SUBSTRING] [--verbose]");
-            return 2;
-    }
-}
+var cli = new CommandLine("dotnet run scripts/corpus.cs", "Runs the main job on 150+ bad or odd inputs and tabulates the outcomes.")
+    .Option("--timeout", "SECONDS", "time limit per case (default 120)")
+    .Option("--only", "SUBSTRING", "run only the cases whose name contains SUBSTRING")
+    .Flag("--verbose", "print every case's full message");
+if (cli.ParseOrExit(args, "corpus", Console.Out, Console.Error, out int exit, p => p.Int("--timeout", 120)) is not { } parsed) return exit;
+int timeoutSeconds = parsed.Int("--timeout", 120);
+string? only = parsed.Value("--only");
+bool verbose = parsed.Has("--verbose");
 
 var work = Path.Combine(Path.GetTempPath(), "na-corpus-" + Environment.ProcessId.ToString(inv));
 Directory.CreateDirectory(work);

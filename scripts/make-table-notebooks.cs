@@ -5,6 +5,7 @@
 //   dotnet run scripts/make-table-notebooks.cs [-- --check]    (--check: exit 1 if a notebook's cells differ)
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
 using NotebookAnalysis.Teaching;
 
 var cli = new CommandLine("dotnet run scripts/make-table-notebooks.cs", "Writes notebooks 02-04 from notebooks/templates/.")
@@ -24,9 +25,7 @@ foreach (var (path, text) in TableNotebooks.Generate(ProjectPaths.Root))
         continue;
     }
     if (current == text) { Console.WriteLine($"unchanged {shown}"); continue; }
-    var temp = path + ".tmp";
-    File.WriteAllText(temp, text);
-    File.Move(temp, path, overwrite: true);
+    AtomicFile.WriteAllText(path, text);
     Console.WriteLine($"wrote {shown}{(same ? "" : " (cells changed: rerun it)")}");
 }
 return stale == 0 ? 0 : 1;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using static NotebookAnalysis.Diagnostics.MessageText;
 
 namespace NotebookAnalysis.Cli;
 
@@ -175,9 +176,6 @@ sealed class CommandLine
         _options.Add(spec);
     }
 
-    /// <summary>An argument quoted for a message: control characters escaped, long values shortened.</summary>
-    internal static string Quote(string value) => "'" + Diagnostics.MessageText.Printable(value) + "'";
-
     private sealed record OptionSpec(string Name, string? ValueName, string Help, bool Repeatable)
     {
         public string Display => ValueName is null ? Name : Name + " " + ValueName;
@@ -224,7 +222,7 @@ sealed class ParsedArguments
         if (text is null) return fallback;
         return text.Split(',').Select(item =>
             int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
-                : throw new UsageException(name, $"option {name}: {CommandLine.Quote(item)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.")).ToList();
+                : throw new UsageException(name, $"option {name}: {Quote(item)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.")).ToList();
     }
 
     /// <summary>The value of an option parsed as a positive integer, or <paramref name="fallback"/> when absent.</summary>
@@ -234,7 +232,7 @@ sealed class ParsedArguments
         var text = Value(name);
         if (text is null) return fallback;
         if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
-            throw new UsageException(name, $"option {name}: {CommandLine.Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+            throw new UsageException(name, $"option {name}: {Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
         return v;
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using static NotebookAnalysis.Diagnostics.MessageText;
 
 namespace NotebookAnalysis.Data;
 
@@ -351,7 +352,6 @@ public sealed class Table1
     }
 
     /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
-    private static string Quote(string raw) => $"'{Diagnostics.MessageText.Printable(raw)}'";
 
     /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
     internal static int DecimalsOf(string raw)

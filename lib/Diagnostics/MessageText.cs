@@ -50,4 +50,7 @@ static class MessageText
             sb.Append("… (").Append(value.Length.ToString(CultureInfo.InvariantCulture)).Append(" characters)");
         return sb.ToString();
     }
+
+    /// <summary><see cref="Printable"/> in single quotes, as messages quote a value: <c>'a\0b'</c>.</summary>
+    public static string Quote(string? value, int maxLength = DefaultMaxLength) => "'" + Printable(value, maxLength) + "'";
 }

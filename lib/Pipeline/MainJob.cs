@@ -94,10 +94,10 @@ public static class MainJob
             if (value.Trim().Length == 0)
                 throw new UsageException(option, $"option {option}: the value is blank.");
             if (value.Any(char.IsControl))
-                throw new UsageException(option, $"option {option}: {CommandLine.Quote(value)} holds a control character, which no path may hold.");
+                throw new UsageException(option, $"option {option}: {Diagnostics.MessageText.Quote(value)} holds a control character, which no path may hold.");
         }
         if (outDir is not null && File.Exists(outDir))
-            throw new UsageException("--out", $"option --out: {CommandLine.Quote(outDir)} is a file; it must name a folder (existing or new).");
+            throw new UsageException("--out", $"option --out: {Diagnostics.MessageText.Quote(outDir)} is a file; it must name a folder (existing or new).");
     }
 
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>

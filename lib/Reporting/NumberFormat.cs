@@ -52,6 +52,9 @@ public static class NumberFormat
     /// <summary>Half a rounding unit, one decimal finer than the grid: 0.05 for a 0.1 grid, 0.005 for 0.01.</summary>
     public static string HalfUnit(double halfWidth, int decimals) => Fixed(halfWidth, decimals + 1);
 
+    /// <summary>A p-value to four decimals, or in scientific notation below 1e-4, where four decimals would print 0.0000.</summary>
+    public static string PValue(double p) => p < 1e-4 ? p.ToString("0.0E+00", Inv) : Fixed(p, 4);
+
     /// <summary>A duration in seconds, for progress lines.</summary>
     public static string Seconds(TimeSpan t, int decimals = 3) => Fixed(t.TotalSeconds, decimals);
 }

@@ -79,8 +79,8 @@ public static class SourcesReport
             foreach (var f in group)
             {
                 var s = f.Slope;
-                grid.Row(f.Model, f.Description, f.Fit.N.ToString(Inv), G4(s.Estimate), G4(s.StdError), F(s.TValue, 2), P(s.PValue),
-                    $"[{G4(s.Lower95)}, {G4(s.Upper95)}]", F(f.Fit.RSquared, 3), F(f.Fit.DurbinWatson, 2));
+                grid.Row(f.Model, f.Description, f.Fit.N.ToString(Inv), NumberFormat.Brief(s.Estimate), NumberFormat.Brief(s.StdError), NumberFormat.Fixed(s.TValue, 2), NumberFormat.PValue(s.PValue),
+                    $"[{NumberFormat.Brief(s.Lower95)}, {NumberFormat.Brief(s.Upper95)}]", NumberFormat.Fixed(f.Fit.RSquared, 3), NumberFormat.Fixed(f.Fit.DurbinWatson, 2));
             }
         }
         return grid;
@@ -112,7 +112,7 @@ public static class SourcesReport
             foreach (var f in fits.Where(f => f.Spec == r.Spec))
             {
                 var o = new ReadingOutcome(r, f);
-                grid.Row(f.Description, G4(f.Slope.Estimate), P(f.Slope.PValue), $"[{G4(f.Slope.Lower95)}, {G4(f.Slope.Upper95)}]", o.Verdict);
+                grid.Row(f.Description, NumberFormat.Brief(f.Slope.Estimate), NumberFormat.PValue(f.Slope.PValue), $"[{NumberFormat.Brief(f.Slope.Lower95)}, {NumberFormat.Brief(f.Slope.Upper95)}]", o.Verdict);
             }
         }
         return grid;
@@ -136,14 +136,14 @@ public static class SourcesReport
         string Gives(ReadingOutcome o) => o.Holds ? "gives the paper's reading" : "does not give the paper's reading";
         var sb = new StringBuilder();
         sb.Append($"{table}: on the WEF's scores under k = 0 ({Rerun.Names.YearSpan(natural.Years)}) the paper's criterion {Gives(w)} ");
-        sb.Append($"(slope {G4(natural.Slope.Estimate)}, p = {P(natural.Slope.PValue)})");
+        sb.Append($"(slope {NumberFormat.Brief(natural.Slope.Estimate)}, p = {NumberFormat.PValue(natural.Slope.PValue)})");
         sb.Append(w.Holds == p.Holds
-            ? $"; as it {(p.Holds ? "does" : "does not")} on the paper's own scores for the same years (p = {P(sameYears.Slope.PValue)})"
-            : $", whereas on the paper's own scores for the same years it {Gives(p)} (p = {P(sameYears.Slope.PValue)}): the difference comes from the scores, not from the shorter period");
+            ? $"; as it {(p.Holds ? "does" : "does not")} on the paper's own scores for the same years (p = {NumberFormat.PValue(sameYears.Slope.PValue)})"
+            : $", whereas on the paper's own scores for the same years it {Gives(p)} (p = {NumberFormat.PValue(sameYears.Slope.PValue)}): the difference comes from the scores, not from the shorter period");
         var others = mine.Where(f => f.Source == ScoreSource.Wef && f != natural).ToList();
         if (others.Count > 0)
             sb.Append("; on the WEF's scores under ").Append(string.Join(", ", others.Select(f =>
-                $"{f.Mapping!.Label} it {(new ReadingOutcome(reading, f).Holds ? "does" : "does not")} (p = {P(f.Slope.PValue)})")));
+                $"{f.Mapping!.Label} it {(new ReadingOutcome(reading, f).Holds ? "does" : "does not")} (p = {NumberFormat.PValue(f.Slope.PValue)})")));
         return sb.Append('.').ToString();
     }
 
@@ -290,9 +290,4 @@ public static class SourcesReport
 
     private static string Signed(decimal d) => d == 0 ? "0" : d.ToString("+0.##;-0.##", Inv);
 
-    private static string G4(double v) => v.ToString("G4", Inv);
-
-    private static string F(double v, int decimals) => v.ToString("F" + decimals.ToString(Inv), Inv);
-
-    private static string P(double p) => p < 1e-4 ? p.ToString("0.0E+00", Inv) : p.ToString("0.0000", Inv);
 }

@@ -50,8 +50,7 @@ public static class FrameHtml
         _ => value.ToString() ?? "",
     };
 
-    private static string Number(double d) =>
-        double.IsFinite(d) ? d.ToString("G" + SignificantDigits, CultureInfo.InvariantCulture) : d.ToString(CultureInfo.InvariantCulture);
+    private static string Number(double d) => NumberFormat.Significant(d, SignificantDigits);
 
     /// <summary>
     /// A two-column frame (<c>name</c>, <c>value</c>) of <paramref name="value"/>'s public properties, in
