@@ -163,12 +163,21 @@ internal static class Worker
                 return RunnerCli.Failed;
             }
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
-            AtomicFile.WriteAllBytes(target, bytes);
-            return null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _report.WriteLine($"{name}: cannot write {target}: {e.Message} Nothing was written.");
+            _report.WriteLine($"{name}: cannot create the folder of {target}: {e.Message} Nothing was written.");
+            return RunnerCli.Failed;
+        }
+        try
+        {
+            AtomicFile.WriteAllBytes(target, bytes);
+            return null;
+        }
+        catch (IOException e)
+        {
+            // AtomicFile's message already names the file, the reason and that the file is unchanged.
+            _report.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
         }
     }
