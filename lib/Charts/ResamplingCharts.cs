@@ -15,7 +15,7 @@ public static class ResamplingCharts
 
     private static string Slug(MarketSpec spec) => spec.TableId.ToLowerInvariant().Replace('_', '-');
 
-    private static string Pretty(MarketSpec spec) => $"Table {spec.PublishedTable} ({spec.Market.ToString().ToLowerInvariant()})";
+    private static string Pretty(MarketSpec spec) => spec.PublishedTable is int t ? $"Table {t.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({spec.Id})" : spec.Id;
 
     /// <summary>A vertical line from 0 to <paramref name="height"/> at <paramref name="x"/>.</summary>
     private static ChartSeries Marker(string label, double x, double height, string color) =>
@@ -124,29 +124,28 @@ public static class ResamplingCharts
     /// for scores printed to 0.1), the printed fit, and the
     /// flattest and steepest fits of data that round to the printed scores.
     /// </summary>
-    public static ChartSpec RoundingBox(MarketSeries series)
+    /// <param name="series">The market's series.</param>
+    /// <param name="m">Its resampling result, which holds the printed fit and the extreme fits (a chart fits nothing).</param>
+    public static ChartSpec RoundingBox(MarketSeries series, MarketResampling m)
     {
+        ArgumentNullException.ThrowIfNull(m);
         double h = series.ScoreHalfWidth;
         var x = series.ClustersArray();
         var y = series.ScoreArray();
         var order = Enumerable.Range(0, x.Length).OrderBy(i => x[i]).ToArray();
         double[] xs = order.Select(i => x[i]).ToArray(), ys = order.Select(i => y[i]).ToArray();
         double[] ends = [xs[0], xs[^1]];
-        ChartSeries FitLine(string label, double[] yy, string color)
-        {
-            var f = NotebookAnalysis.Regression.Ols.FitSimple(xs, yy);
-            double a = f["intercept"].Estimate, b = f["x"].Estimate;
-            return ChartSeries.Line(label, ends, ends.Select(v => a + b * v), color);
-        }
+        ChartSeries FitLine(string label, (double Intercept, double Slope) line, string color) =>
+            ChartSeries.Line(label, ends, ends.Select(v => line.Intercept + line.Slope * v), color);
         return new ChartSpec($"r07-{Slug(series.Spec)}-rounding-box",
             $"{Pretty(series.Spec)}: printed scores ±{Reporting.NumberFormat.HalfUnit(h, series.ScoreDecimals)} and the fits they allow",
             "number of clusters", "WEF pillar score",
             [
                 ChartSeries.Band($"what rounding allows (±{Reporting.NumberFormat.HalfUnit(h, series.ScoreDecimals)})", xs, ys.Select(v => v - h), ys.Select(v => v + h), ChartSeries.Palette[2]),
                 ChartSeries.Points("printed scores", xs, ys, ChartSeries.Palette[0]),
-                FitLine("printed fit", ys, ChartSeries.Palette[1]),
-                FitLine("flattest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: false, h), ChartSeries.Palette[5]),
-                FitLine("steepest fit in the box", RoundingSensitivity.ExtremeCorner(xs, ys, steepest: true, h), ChartSeries.Palette[4]),
+                FitLine("printed fit", m.PrintedLine, ChartSeries.Palette[1]),
+                FitLine("flattest fit in the box", m.FlattestInBox, ChartSeries.Palette[5]),
+                FitLine("steepest fit in the box", m.SteepestInBox, ChartSeries.Palette[4]),
             ]);
     }
 }

@@ -70,7 +70,7 @@ public static class SourceCharts
     public static IReadOnlyList<ChartSpec> All(SourceComparison comparison)
     {
         var charts = new List<ChartSpec>();
-        foreach (var spec in Markets.All)
+        foreach (var spec in Markets.Paper)
         {
             charts.Add(Series(comparison, spec));
             var (wef, paper) = Rerun.Covered(comparison, EditionMapping.Natural, spec);

@@ -1,66 +1,79 @@
 namespace NotebookAnalysis.Data;
 
-/// <summary>The three markets the paper regresses, one per published table.</summary>
-public enum Market
+/// <summary>
+/// A market's id: the value of the <c>market</c> column of a market description (<see cref="MarketDescription"/>) and the
+/// <c>table</c> column of <c>results.csv</c>. The three static ids name the paper's markets in the bundled description;
+/// code about the paper itself (its printed tables, its text, the WEF sources) uses them, code about the data never does.
+/// </summary>
+/// <param name="Id">The id, e.g. <c>T2_goods</c>.</param>
+public readonly record struct Market(string Id)
 {
-    /// <summary>6th WEF pillar, goods market efficiency; Table 2.</summary>
-    Goods,
+    /// <summary>The paper's goods market (6th WEF pillar; Table 2).</summary>
+    public static Market Goods { get; } = new("T2_goods");
 
-    /// <summary>8th WEF pillar, financial market development; Table 3.</summary>
-    Financial,
+    /// <summary>The paper's financial market (8th WEF pillar; Table 3).</summary>
+    public static Market Financial { get; } = new("T3_financial");
 
-    /// <summary>12th WEF pillar, innovation; Table 4.</summary>
-    Innovation,
+    /// <summary>The paper's innovation market (12th WEF pillar; Table 4).</summary>
+    public static Market Innovation { get; } = new("T4_innovation");
+
+    /// <inheritdoc/>
+    public override string ToString() => Id;
 }
 
-/// <summary>How one market maps onto Table 1's columns and onto the published regression table.</summary>
-/// <param name="Market">The market.</param>
-/// <param name="TableId">Identifier used in results files: <c>T2_goods</c>, <c>T3_financial</c>, <c>T4_innovation</c>.</param>
-/// <param name="PublishedTable">Number of the paper's table holding the regression (2, 3, 4).</param>
-/// <param name="ScoreColumn">Column of <c>table1.csv</c> holding the WEF pillar score (y).</param>
-/// <param name="ClusterColumn">Column of <c>table1.csv</c> holding the number of clusters (x).</param>
-/// <param name="PaperY">The paper's symbol for y (y1, y2, y3).</param>
-/// <param name="PaperX">The paper's symbol for x (x1, x2, x3).</param>
-/// <param name="Title">Plain-language title of the regression.</param>
-public sealed record MarketSpec(
-    Market Market,
-    string TableId,
-    int PublishedTable,
-    string ScoreColumn,
-    string ClusterColumn,
-    string PaperY,
-    string PaperX,
-    string Title);
+/// <summary>One market: a row of a market description, mapping the market onto two columns of the data file.</summary>
+/// <param name="Id">The market id, used as the <c>table</c> column of <c>results.csv</c> (<c>T2_goods</c>…).</param>
+/// <param name="ScoreColumn">The data column holding the score (y), on the WEF's 1-7 scale.</param>
+/// <param name="CountColumn">The data column holding the count of clusters (x), a whole number.</param>
+/// <param name="Label">Plain-language title of the regression, for reports and charts.</param>
+/// <param name="PublishedTable">The number of the paper's printed table this market reproduces (2, 3, 4), or null when the
+/// paper prints none for it: only such markets get verdicts against printed numbers.</param>
+public sealed record MarketSpec(string Id, string ScoreColumn, string CountColumn, string Label, int? PublishedTable = null)
+{
+    /// <summary>The id as a <see cref="Data.Market"/>.</summary>
+    public Market Market => new(Id);
 
-/// <summary>The fixed mapping between markets, data columns and published tables.</summary>
+    /// <summary>The id as results files write it (the <c>table</c> column): the same as <see cref="Id"/>.</summary>
+    public string TableId => Id;
+
+    /// <summary>The same as <see cref="CountColumn"/>: x is the number of clusters.</summary>
+    public string ClusterColumn => CountColumn;
+
+    /// <summary>The same as <see cref="Label"/>.</summary>
+    public string Title => Label;
+
+    /// <summary>True when the paper prints a regression table for this market.</summary>
+    public bool HasPublishedTable => PublishedTable is not null;
+
+    /// <summary>The paper's symbol for y (y1 for Table 2, y2 for Table 3…), or null without a printed table.</summary>
+    public string? PaperY => PublishedTable is int t ? $"y{t - 1}" : null;
+
+    /// <summary>The paper's symbol for x (x1 for Table 2…), or null without a printed table.</summary>
+    public string? PaperX => PublishedTable is int t ? $"x{t - 1}" : null;
+
+    /// <summary>How reports head this market: "Table 2" for a printed table, else "Market ID".</summary>
+    public string Heading => PublishedTable is int t ? $"Table {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"Market {Id}";
+}
+
+/// <summary>
+/// The paper's markets, read from the bundled description <c>seeds/data/markets.csv</c>. Code about the data takes its
+/// markets from <see cref="Table1.Markets"/> instead; these are for code about the paper (its printed tables, its text and
+/// the WEF sources of its Table 1).
+/// </summary>
 public static class Markets
 {
-    public static MarketSpec Goods { get; } = new(Market.Goods, "T2_goods", 2,
-        "goods_market_efficiency", "goods_clusters", "y1", "x1",
-        "Goods market efficiency (6th pillar) on the number of clusters in goods markets");
+    /// <summary>The paper's goods market.</summary>
+    public static MarketSpec Goods => MarketDescription.Bundled[Market.Goods];
 
-    public static MarketSpec Financial { get; } = new(Market.Financial, "T3_financial", 3,
-        "financial_market_development", "financial_clusters", "y2", "x2",
-        "Financial market development (8th pillar) on the number of clusters in financial markets");
+    /// <summary>The paper's financial market.</summary>
+    public static MarketSpec Financial => MarketDescription.Bundled[Market.Financial];
 
-    public static MarketSpec Innovation { get; } = new(Market.Innovation, "T4_innovation", 4,
-        "innovation", "innovation_clusters", "y3", "x3",
-        "Innovation (12th pillar) on the number of clusters in innovation markets");
+    /// <summary>The paper's innovation market.</summary>
+    public static MarketSpec Innovation => MarketDescription.Bundled[Market.Innovation];
 
-    /// <summary>All three, in the paper's order (Tables 2, 3, 4).</summary>
-    public static IReadOnlyList<MarketSpec> All { get; } = [Goods, Financial, Innovation];
+    /// <summary>The paper's three markets, in the order of Tables 2, 3, 4.</summary>
+    public static IReadOnlyList<MarketSpec> Paper => MarketDescription.Bundled.Specs;
 
-    /// <summary>The spec of <paramref name="market"/>.</summary>
-    public static MarketSpec Get(Market market) => market switch
-    {
-        Market.Goods => Goods,
-        Market.Financial => Financial,
-        Market.Innovation => Innovation,
-        _ => throw new ArgumentOutOfRangeException(nameof(market), market, "Unknown market."),
-    };
-
-    /// <summary>The spec whose <see cref="MarketSpec.TableId"/> is <paramref name="tableId"/>.</summary>
-    public static MarketSpec ByTableId(string tableId) =>
-        All.FirstOrDefault(m => m.TableId == tableId)
-        ?? throw new ArgumentException($"Unknown table id '{tableId}'. Known: {string.Join(", ", All.Select(m => m.TableId))}.", nameof(tableId));
+    /// <summary>The paper's market <paramref name="market"/>.</summary>
+    public static MarketSpec Get(Market market) => MarketDescription.Bundled[market];
 }

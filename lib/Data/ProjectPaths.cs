@@ -14,6 +14,9 @@ public static class ProjectPaths
     /// <summary>The bundled Table 1 data.</summary>
     public static string BundledTable1 => Path.Combine(Seeds, "data", "table1.csv");
 
+    /// <summary>The bundled market description, <c>seeds/data/markets.csv</c>: the paper's three markets.</summary>
+    public static string BundledMarkets => Path.Combine(Seeds, "data", "markets.csv");
+
     /// <summary>The codebook that records the bundled data's SHA-256.</summary>
     public static string Codebook => Path.Combine(Seeds, "data", "codebook.md");
 

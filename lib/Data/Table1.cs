@@ -15,14 +15,8 @@ namespace NotebookAnalysis.Data;
 /// </remarks>
 public sealed class Table1
 {
-    /// <summary>The required header names, in the bundled file's order.</summary>
-    public static IReadOnlyList<string> ColumnNames { get; } =
-    [
-        "year",
-        "goods_market_efficiency", "goods_clusters",
-        "financial_market_development", "financial_clusters",
-        "innovation", "innovation_clusters",
-    ];
+    /// <summary>The header names of the bundled file, in its order: the columns the bundled market description names.</summary>
+    public static IReadOnlyList<string> ColumnNames => MarketDescription.Bundled.DataColumns;
 
     /// <summary>
     /// Rows the main job needs: every model of the battery fitted with its diagnostics defined. The binding ones are the
@@ -61,8 +55,10 @@ public sealed class Table1
     private readonly Dictionary<string, double[]> _columns;
     private readonly Dictionary<string, int> _decimals;
 
-    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, Dictionary<string, int> decimals, int[] lineOfRow)
+    private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, Dictionary<string, int> decimals, int[] lineOfRow,
+        MarketDescription markets)
     {
+        Markets = markets;
         Source = source;
         Sha256 = sha256;
         _years = years;
@@ -73,6 +69,12 @@ public sealed class Table1
 
     /// <summary>The path as given by the caller.</summary>
     public string Source { get; }
+
+    /// <summary>The markets of this file: which columns hold each market's score and count.</summary>
+    public MarketDescription Markets { get; }
+
+    /// <summary>The header names the file was read with, in the description's order: <c>year</c>, then each market's score and count.</summary>
+    public IReadOnlyList<string> Columns => Markets.DataColumns;
 
     /// <summary>Lower-case hex SHA-256 of the file's bytes, for provenance.</summary>
     public string Sha256 { get; }
@@ -90,24 +92,28 @@ public sealed class Table1
     public double[] Column(string name) =>
         _columns.TryGetValue(name, out var values)
             ? (double[])values.Clone()
-            : throw new ArgumentException($"Table 1 has no column '{name}'. Columns: {string.Join(", ", ColumnNames)}.", nameof(name));
+            : throw new ArgumentException($"Table 1 has no column '{name}'. Columns: {string.Join(", ", Columns.Skip(1))}.", nameof(name));
 
     /// <summary>
     /// Digits after the decimal point with which the file prints <paramref name="market"/>'s score column: the most
     /// any of its cells shows (1 for the bundled "3.7", 2 for "3.71"). Read from the CSV text, not the parsed doubles,
     /// so "3.70" counts as two. It sets the rounding unit of the scores, 10^−decimals.
     /// </summary>
-    public int PrintedDecimals(Market market) => _decimals[Markets.Get(market).ScoreColumn];
+    public int PrintedDecimals(Market market) => _decimals[Markets[market].ScoreColumn];
 
-    /// <summary>The series of one market.</summary>
+    /// <summary>The series of one market of <see cref="Markets"/>.</summary>
+    /// <exception cref="ArgumentException">The description has no such market.</exception>
     public MarketSeries Series(Market market)
     {
-        var spec = Markets.Get(market);
-        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.ClusterColumn], Source, PrintedDecimals(market));
+        var spec = Markets[market];
+        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.CountColumn], Source, PrintedDecimals(market));
     }
 
-    /// <summary>The series of all three markets, in table order.</summary>
-    public IReadOnlyList<MarketSeries> AllSeries() => Markets.All.Select(m => Series(m.Market)).ToList();
+    /// <summary>The series of one market, by id.</summary>
+    public MarketSeries Series(string marketId) => Series(new Market(marketId));
+
+    /// <summary>The series of every market, in the description's order.</summary>
+    public IReadOnlyList<MarketSeries> AllSeries() => Markets.Specs.Select(m => Series(m.Market)).ToList();
 
     /// <summary>
     /// Fails with a <see cref="DataFileException"/> unless the table has at least
@@ -122,6 +128,14 @@ public sealed class Table1
 
     /// <summary>The bundled <c>seeds/data/table1.csv</c>, found by walking up from the working directory.</summary>
     public static Table1 LoadBundled() => Load(ProjectPaths.BundledTable1);
+
+    /// <summary>
+    /// Reads and validates a data file whose columns <paramref name="markets"/> names: <c>year</c> and each market's score
+    /// and count columns, in any order. A column the description does not name, or a named one the file lacks, is an error.
+    /// </summary>
+    /// <exception cref="DataFileException">As <see cref="Load(string, int)"/>; names the file, line and column.</exception>
+    public static Table1 Load(string path, MarketDescription markets, int minimumRows = MinimumRows) =>
+        Parse(ReadRegularFile(path), path, markets, minimumRows);
 
     /// <summary>
     /// Reads and validates a Table 1 CSV. Accepts a UTF-8 BOM, CRLF line ends, blank lines and blanks
@@ -183,8 +197,14 @@ public sealed class Table1
             $"the loader reads files of at most {MaxFileBytes.ToString(CultureInfo.InvariantCulture)} bytes (64 MiB, about a million rows).");
 
     /// <summary>Parses the bytes of a Table 1 CSV; <paramref name="source"/> names it in messages.</summary>
-    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRows)
+    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRows) =>
+        Parse(bytes, source, MarketDescription.Bundled, minimumRows);
+
+    /// <summary>Parses the bytes of a data file with the columns <paramref name="markets"/> names; <paramref name="source"/> names it in messages.</summary>
+    public static Table1 Parse(byte[] bytes, string source, MarketDescription markets, int minimumRows = MinimumRows)
     {
+        ArgumentNullException.ThrowIfNull(markets);
+        var columnNames = markets.DataColumns;
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         string text;
         try
@@ -206,8 +226,8 @@ public sealed class Table1
         string[]? header = null;
         var years = new List<int>();
         var lineOfRow = new List<int>();
-        var values = ColumnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
-        var decimals = ColumnNames.Skip(1).ToDictionary(n => n, _ => 0);
+        var values = columnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
+        var decimals = columnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
 
         for (int i = 0; i < lines.Length; i++)
@@ -220,8 +240,8 @@ public sealed class Table1
             if (header is null)
             {
                 headerLine = lineNo;
-                header = ParseHeader(line, source, lineNo);
-                fieldOf = ColumnNames.Select(n => Array.IndexOf(header, n)).ToArray();
+                header = ParseHeader(line, source, lineNo, markets);
+                fieldOf = columnNames.Select(n => Array.IndexOf(header, n)).ToArray();
                 continue;
             }
 
@@ -242,10 +262,11 @@ public sealed class Table1
                     $"expected {header.Length} fields but found {fields.Length}: the cell is missing.");
             }
 
-            for (int c = 0; c < ColumnNames.Count; c++)
+            for (int c = 0; c < columnNames.Count; c++)
             {
                 int f = fieldOf[c];
-                string name = ColumnNames[c];
+                string name = columnNames[c];
+                bool isCount = markets.IsCountColumn(name);
                 string raw = fields[f].Trim();
                 if (raw.Length == 0)
                     throw new DataFileException(source, lineNo, f + 1, name, "the cell is empty: a value is missing.");
@@ -259,10 +280,10 @@ public sealed class Table1
                 else
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
-                    CheckRange(v, raw, name, source, lineNo, f + 1);
+                    CheckRange(v, raw, name, isCount, source, lineNo, f + 1);
                     values[name].Add(v);
                     int written = DecimalsOf(raw);
-                    if (written > MaxScoreDecimals && !name.EndsWith("_clusters", StringComparison.Ordinal))
+                    if (written > MaxScoreDecimals && !isCount)
                         throw new DataFileException(source, lineNo, f + 1, name,
                             $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a score may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
                     decimals[name] = Math.Max(decimals[name], written);
@@ -277,7 +298,7 @@ public sealed class Table1
 
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
-        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow]);
+        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow], markets);
         if (table.RowCount < minimumRows)
             throw new DataFileException(source, lineOfRow[^1], null, null,
                 $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +
@@ -286,8 +307,10 @@ public sealed class Table1
         return table;
     }
 
-    private static string[] ParseHeader(string line, string source, int lineNo)
+    private static string[] ParseHeader(string line, string source, int lineNo, MarketDescription markets)
     {
+        var expectedColumns = markets.DataColumns;
+        string named = markets == MarketDescription.Bundled ? "" : $" (the columns the market description {markets.Source} names)";
         if (line.IndexOfAny(['\r', '\u0085', '\u2028', '\u2029']) >= 0)
             throw new DataFileException(source, lineNo, null, null,
                 "the header line runs into the next line: the file ends its lines with a lone CR (classic Mac), NEL or a Unicode line separator; save it with LF or CRLF line ends.");
@@ -297,20 +320,29 @@ public sealed class Table1
         var header = line.Split(',').Select(h => h.Trim()).ToArray();
         if (header.Length > 0 && header[0].Length > 0 && (char.IsDigit(header[0][0]) || header[0][0] == '-'))
             throw new DataFileException(source, lineNo, 1, null,
-                $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", ColumnNames)}");
+                $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", expectedColumns)}");
         for (int i = 0; i < header.Length; i++)
         {
-            if (!ColumnNames.Contains(header[i]))
+            if (!expectedColumns.Contains(header[i]))
                 throw new DataFileException(source, lineNo, i + 1, header[i],
-                    $"unknown column {Quote(header[i])}. Expected the header: {string.Join(",", ColumnNames)}");
+                    $"unknown column {Quote(header[i])}: the market description names no such column. Expected the header{named}: {string.Join(",", expectedColumns)}");
             if (Array.IndexOf(header, header[i]) != i)
                 throw new DataFileException(source, lineNo, i + 1, header[i], $"column {Quote(header[i])} appears twice in the header.");
         }
-        var missing = ColumnNames.Where(n => !header.Contains(n)).ToList();
+        var missing = expectedColumns.Where(n => !header.Contains(n)).ToList();
         if (missing.Count > 0)
             throw new DataFileException(source, lineNo, null, null,
-                $"the header lacks the column(s) {string.Join(", ", missing)}. Expected the header: {string.Join(",", ColumnNames)}");
+                $"the header lacks the column(s) {string.Join(", ", missing.Select(m => WhoNames(m, markets)))}. Expected the header{named}: {string.Join(",", expectedColumns)}");
         return header;
+    }
+
+    /// <summary>A missing column with the market (and description line) that names it.</summary>
+    private static string WhoNames(string column, MarketDescription markets)
+    {
+        var spec = markets.Specs.FirstOrDefault(s => s.ScoreColumn == column || s.CountColumn == column);
+        if (spec is null) return column;
+        int line = markets.LineOf(spec.Id);
+        return $"{column} (market {spec.Id}'s {(spec.ScoreColumn == column ? "score_column" : "count_column")}, {markets.Source}{(line > 0 ? $" line {line.ToString(CultureInfo.InvariantCulture)}" : "")})";
     }
 
     private static double ParseNumber(string raw, string source, int lineNo, int column, string name)
@@ -332,9 +364,9 @@ public sealed class Table1
     /// Scores on the WEF scale, counts as whole numbers in range. The bounds also keep every sum of squares the models
     /// form finite, so a magnitude that would overflow is refused here, with its place, rather than deep in a fit.
     /// </summary>
-    private static void CheckRange(double v, string raw, string name, string source, int lineNo, int column)
+    private static void CheckRange(double v, string raw, string name, bool isCount, string source, int lineNo, int column)
     {
-        if (name.EndsWith("_clusters", StringComparison.Ordinal))
+        if (isCount)
         {
             // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
             bool wholeText = !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);

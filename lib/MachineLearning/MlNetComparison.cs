@@ -25,10 +25,10 @@ public sealed record MlNetResult(ModelSpec Spec, string TableId, IReadOnlyList<s
     public string ModelName => "mlnet_" + Spec.Name;
 
     /// <summary>ML.NET's estimate minus the exact OLS estimate, per term.</summary>
-    public IReadOnlyList<double> EstimateGaps => Terms.Select((t, j) => Estimates[j] - Exact.Ols.Coefficients[j]).ToList();
+    public IReadOnlyList<double> EstimateGaps => Terms.Select((t, j) => Estimates[j] - Exact.OlsFit.Coefficients[j]).ToList();
 
     /// <summary>|ML.NET − OLS| per term in units of the OLS standard error: how much the approximation matters statistically.</summary>
-    public IReadOnlyList<double> EstimateGapsInStandardErrors => EstimateGaps.Select((g, j) => Math.Abs(g) / Exact.Ols.StandardErrors[j]).ToList();
+    public IReadOnlyList<double> EstimateGapsInStandardErrors => EstimateGaps.Select((g, j) => Math.Abs(g) / Exact.OlsFit.StandardErrors[j]).ToList();
 
     /// <summary>ML.NET's LOO RMSE minus the exact (hat-matrix) LOO RMSE.</summary>
     public double LooRmseGap => Loo.Rmse - Exact.Loo.Rmse;

@@ -15,7 +15,7 @@ public static class MlNetReport
             for (int j = 0; j < r.Terms.Count; j++)
             {
                 bool first = j == 0;
-                grid.Row(first ? Grid.Code(r.TableId + "/" + r.ModelName) : "", r.Terms[j], Brief(r.Estimates[j]), Brief(r.Exact.Ols.Coefficients[j]),
+                grid.Row(first ? Grid.Code(r.TableId + "/" + r.ModelName) : "", r.Terms[j], Brief(r.Estimates[j]), Brief(r.Exact.OlsFit.Coefficients[j]),
                     Brief(r.EstimateGaps[j]), Brief(r.EstimateGapsInStandardErrors[j]),
                     first ? Brief(r.Loo.Rmse) : "", first ? Brief(r.Exact.Loo.Rmse) : "",
                     first ? $"{Integer(r.FoldSizes.Count)} ({string.Join(",", r.FoldSizes.Distinct().Select(s => Integer(s)))})" : "");

@@ -6,7 +6,8 @@ namespace NotebookAnalysis.Models;
 
 /// <summary>
 /// One specification fitted to one market: the OLS fit on the model's scale (for an estimator other than OLS, the
-/// final OLS fit its inference comes from, with <see cref="Details"/>), the coefficient table under the spec's
+/// final OLS fit its inference comes from, with <see cref="Details"/>), or an estimator's own table (<see cref="Own"/>,
+/// e.g. Theil-Sen, with no OLS fit at all), the coefficient table under the spec's
 /// covariance (classical or Newey-West), exact leave-one-out on the level of y, and the likelihood taken to the level
 /// of y with the Jacobian of the log. Immutable; statistics are derived on demand.
 /// </summary>
@@ -27,9 +28,34 @@ public sealed class AlternativeFit
         Ols = ols;
         Details = details;
         HacLag = data.Spec.Covariance == CovarianceKind.NeweyWest ? data.Spec.HacLag ?? NeweyWest.AutomaticLag(data.Rows) : null;
+        N = ols.N;
         _coefficients = new(BuildCoefficients);
         _loo = new(() => LeaveOneOut.Predict(Data, Ols));
     }
+
+    /// <summary>A fit by an estimator that is not least squares and returns its own table (see <see cref="OwnFit"/>).</summary>
+    /// <param name="data">The transformed data and design.</param>
+    /// <param name="own">The estimator's coefficients, fitted values and what it does not give, with the reasons.</param>
+    public AlternativeFit(ModelData data, OwnFit own)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(own);
+        if (!own.Coefficients.Select(c => c.Term).SequenceEqual(data.Design.Terms))
+            throw new ArgumentException($"The estimator's terms ({string.Join(", ", own.Coefficients.Select(c => c.Term))}) are not the design's ({string.Join(", ", data.Design.Terms)}).", nameof(own));
+        Data = data;
+        Own = own;
+        N = data.Rows;
+        // No standard errors: the inference columns are NaN in memory only; every output reads them through Estimate, which
+        // turns them into "undefined" with own.NoInferenceReason.
+        _coefficients = new(() => own.Coefficients.Select(c => new CoefficientRow(c.Term, c.Estimate, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)).ToList());
+        _loo = new(() => throw new ModelException(Data.Model, own.NoLeaveOneOutReason));
+    }
+
+    /// <summary>The estimator's own table, or null for a fit that rests on OLS (<see cref="Ols"/>).</summary>
+    public OwnFit? Own { get; }
+
+    /// <summary>Rows used.</summary>
+    public int N { get; }
 
     /// <summary>The specification.</summary>
     public ModelSpec Spec => Data.Spec;
@@ -37,8 +63,12 @@ public sealed class AlternativeFit
     /// <summary>The transformed data and design.</summary>
     public ModelData Data { get; }
 
-    /// <summary>The OLS fit on the model's scale (classical inference).</summary>
-    public OlsResult Ols { get; }
+    /// <summary>The OLS fit on the model's scale (classical inference); null for an estimator with its own table (<see cref="Own"/>).</summary>
+    public OlsResult? Ols { get; }
+
+    /// <summary>The OLS fit, for code that handles only least-squares models (the ML.NET comparison, the base model).</summary>
+    /// <exception cref="ModelException">The model is fitted by an estimator with its own table; says which.</exception>
+    public OlsResult OlsFit => Ols ?? throw new ModelException(Data.Model, $"{Spec.Name} is not fitted by least squares, so it has no OLS fit.");
 
     /// <summary>What the estimator adds beyond OLS (ρ…), or null for a plain OLS fit.</summary>
     public EstimatorDetails? Details { get; }
@@ -52,39 +82,52 @@ public sealed class AlternativeFit
     /// <summary>The row of <paramref name="term"/>.</summary>
     public CoefficientRow this[string term] =>
         Coefficients.FirstOrDefault(c => c.Term == term)
-        ?? throw new ArgumentException($"Model '{Data.Model}' has no term '{term}'. Terms: {string.Join(", ", Ols.Terms)}.", nameof(term));
+        ?? throw new ArgumentException($"Model '{Data.Model}' has no term '{term}'. Terms: {string.Join(", ", Data.Design.Terms)}.", nameof(term));
 
     /// <summary>True when exact leave-one-out exists for this estimator (see <see cref="EstimatorDetails.NoLeaveOneOutReason"/>).</summary>
-    public bool HasLoo => Details?.NoLeaveOneOutReason is null;
+    public bool HasLoo => Own is null && Details?.NoLeaveOneOutReason is null;
 
     /// <summary>Exact leave-one-out predictions on the level of y.</summary>
     /// <exception cref="ModelException">The estimator has no exact leave-one-out (<see cref="HasLoo"/> is false); says why.</exception>
-    public LooPredictions Loo => HasLoo ? _loo.Value : throw new ModelException(Data.Model, Details!.NoLeaveOneOutReason!);
+    public LooPredictions Loo => HasLoo ? _loo.Value : throw new ModelException(Data.Model, Own?.NoLeaveOneOutReason ?? Details!.NoLeaveOneOutReason!);
 
     /// <summary>The statistics of <see cref="FitRows.ModelStatistics"/> this fit writes to <c>results.csv</c>.</summary>
     public IReadOnlyList<string> ModelStatistics =>
-        Details?.ModelStatistics
+        Own?.ModelStatistics.Select(s => s.Statistic).ToList()
+        ?? Details?.ModelStatistics
         ?? (HacLag is null ? FitRows.ModelStatistics : FitRows.ModelStatistics.Where(s => s is not ("f_stat" or "f_pvalue")).ToList());
 
     /// <summary>
     /// log |dz/dy| summed over the rows, where z is the modelled response: −Σ log y_t for log y, 0 for y and Δy
     /// (Δy_t given y_{t−1} has unit Jacobian), plus the estimator's own transform (½·log(1−ρ²) for Prais-Winsten).
     /// </summary>
-    public double LogJacobian => (Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0) + (Details?.LogJacobian ?? 0.0);
+    /// <exception cref="ModelException">The estimator gives no likelihood, which the Jacobian only serves.</exception>
+    public double LogJacobian => Own is not null ? throw new ModelException(Data.Model, Own.NoLikelihoodReason)
+        : (Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0) + (Details?.LogJacobian ?? 0.0);
 
     /// <summary>The Gaussian log-likelihood of y on its level scale: the fit's log-likelihood plus <see cref="LogJacobian"/>.</summary>
-    public double LogLikelihoodLevelScale => Ols.LogLikelihood + LogJacobian;
+    /// <exception cref="ModelException">The estimator gives no likelihood (<see cref="OwnFit.NoLikelihoodReason"/>).</exception>
+    public double LogLikelihoodLevelScale => Likelihood.LogLikelihood + LogJacobian;
 
     /// <summary>AIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
-    public double AicLevelScale => Ols.Aic - 2 * LogJacobian + 2 * ExtraParameters;
+    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
+    public double AicLevelScale => Likelihood.Aic - 2 * LogJacobian + 2 * ExtraParameters;
 
     /// <summary>BIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
-    public double BicLevelScale => Ols.Bic - 2 * LogJacobian + Math.Log(Ols.N) * ExtraParameters;
+    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
+    public double BicLevelScale => Likelihood.Bic - 2 * LogJacobian + Math.Log(N) * ExtraParameters;
+
+    /// <summary>The log-likelihood on the model's own scale.</summary>
+    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
+    public double OwnScaleLogLikelihood => Likelihood.LogLikelihood;
+
+    private OlsResult Likelihood => Ols ?? throw new ModelException(Data.Model, Own!.NoLikelihoodReason);
 
     private int ExtraParameters => Details?.ExtraParameters ?? 0;
 
     private IReadOnlyList<CoefficientRow> BuildCoefficients()
     {
+        var Ols = this.Ols!;
         if (HacLag is not int lag) return Ols.CoefficientTable;
         int n = Ols.N, k = Ols.K;
         var x = new double[n, k];
@@ -114,21 +157,23 @@ public sealed class AlternativeFit
         var rows = new List<ResultRow>();
         void Add(string statistic, string term, Func<double> value) =>
             UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term,
-                Estimate.Try(value, v => FitRows.NotFiniteReason(Ols, statistic, v)));
+                Estimate.Try(value, v => Ols is null ? Own!.NoInferenceReason : FitRows.NotFiniteReason(Ols, statistic, v)));
         // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
         // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)
             foreach (var statistic in FitRows.CoefficientStatistics)
                 Add(statistic, c.Term, () => FitRows.CoefficientStatistic(c, statistic));
         foreach (var statistic in ModelStatistics)
-            Add(statistic, "", () => FitRows.ModelStatistic(Ols, statistic));
-        // Statistics of the base vocabulary this model does not write, with the reason (Newey-West F, Prais-Winsten R²…).
+            Add(statistic, "", () => Ols is null ? Own!.ModelStatistics.Single(s => s.Statistic == statistic).Value : FitRows.ModelStatistic(Ols, statistic));
+        // Statistics of the base vocabulary this model does not write, with the reason (Newey-West F, Prais-Winsten R²,
+        // Theil-Sen's likelihood…).
         foreach (var statistic in FitRows.ModelStatistics.Except(ModelStatistics))
-            undefined?.Add(new UndefinedResult(table, model, statistic, "", Details?.LeftOutReason
+            undefined?.Add(new UndefinedResult(table, model, statistic, "", Own is not null
+                ? (statistic is "loglik" or "aic" or "bic" ? Own.NoLikelihoodReason : Own.LeftOutReason)
+                : Details?.LeftOutReason
                 ?? "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
-        if (Details is not null)
-            foreach (var (statistic, value) in Details.Statistics)
-                Add(statistic, "", () => value);
+        foreach (var (statistic, value) in Own?.Statistics ?? Details?.Statistics ?? [])
+            Add(statistic, "", () => value);
         if (HacLag is not null)
             Add("hac_lag", "", () => HacLag.Value);
         Add("log_jacobian", "", () => LogJacobian);

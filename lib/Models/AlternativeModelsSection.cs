@@ -10,7 +10,7 @@ using static NotebookAnalysis.Models.Robustness;
 namespace NotebookAnalysis.Models;
 
 /// <summary>
-/// The main job's "alternative models" section: every alternative specification for the three tables with full
+/// The main job's "alternative models" section: every alternative specification for every market with full
 /// statistics and exact leave-one-out, the mean-only benchmark, and the robustness tables and verdicts for
 /// <c>REPRODUCTION.md</c>. The base model's rows come from the base reproduction, not from here.
 /// </summary>
@@ -20,9 +20,9 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public string Name => "alternative models";
 
     /// <inheritdoc/>
-    public SectionOutput Run(Table1 data)
+    public SectionOutput Run(AnalysisContext context)
     {
-        var battery = Battery.Run(data);
+        var battery = Battery.Run(context);
         return new SectionOutput(battery.Rows, RenderMarkdown(battery), Undefined: battery.LeftOut);
     }
 
@@ -42,14 +42,23 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 .ToList();
 
         /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
-        public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Market == market);
+        public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Id == market.Id);
+
+        /// <summary>The robustness table and verdicts of the market with id <paramref name="marketId"/>.</summary>
+        public MarketRobustness For(string marketId) => For(new Market(marketId));
 
         /// <summary>The fits of <paramref name="market"/>, in model order.</summary>
         public IReadOnlyList<AlternativeFit> FitsFor(Market market) =>
-            Fits.Where(f => f.Data.Input.TableId == NotebookAnalysis.Data.Markets.Get(market).TableId).ToList();
+            Fits.Where(f => f.Data.Input.TableId == market.Id).ToList();
 
-        /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market and derives rows and verdicts.</summary>
-        public static Battery Run(Table1 data) => Run(data, ModelSpecs.All);
+        /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market of <paramref name="data"/> (the base model once per market).</summary>
+        public static Battery Run(Table1 data) => Run(AnalysisContext.Of(data), ModelSpecs.All);
+
+        /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market, taking the base fits from <paramref name="context"/>.</summary>
+        public static Battery Run(AnalysisContext context) => Run(context, ModelSpecs.All);
+
+        /// <summary>Fits <paramref name="specs"/> to every market of <paramref name="data"/>.</summary>
+        public static Battery Run(Table1 data, IReadOnlyList<ModelSpec> specs) => Run(AnalysisContext.Of(data), specs);
 
         /// <summary>
         /// Fits <paramref name="specs"/> (the base model and every model a named robustness check uses among them) to
@@ -57,8 +66,9 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         /// of a zero count, Prais-Winsten not converging) is left out of that market's rows and table, with the reason in
         /// <see cref="LeftOut"/>; only the base model's failure stops the run.
         /// </summary>
-        public static Battery Run(Table1 data, IReadOnlyList<ModelSpec> specs)
+        public static Battery Run(AnalysisContext context, IReadOnlyList<ModelSpec> specs)
         {
+            var data = context.Data;
             var inputs = ModelInput.AllMarkets(data);
             var omitted = new List<UndefinedResult>();
             // A model that cannot be fitted to these data (e.g. a design made singular by the differencing) is left out
@@ -69,7 +79,10 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 {
                     try
                     {
-                        fits.Add(AlternativeModels.Fit(input, spec));
+                        // The base model is the base reproduction's fit, taken as it is: never fitted twice.
+                        fits.Add(spec.Name == ModelSpecs.Base.Name
+                            ? new AlternativeFit(ModelData.Build(input, spec), context.BaseFit(input.TableId))
+                            : AlternativeModels.Fit(input, spec));
                     }
                     catch (ModelException e) when (spec.Name != ModelSpecs.Base.Name)
                     {
@@ -101,7 +114,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 Add(ModelSpecs.Base.Name, "loo_mae", () => b.Loo.Mae);
                 Add(ModelSpecs.Base.Name, "loo_pred_r_squared", () => b.Loo.PredictiveRSquared);
             }
-            var markets = inputs.Select(i => Assess(fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
+            var markets = inputs.Select(i => Assess(data.Markets[i.TableId], fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
             return new Battery(fits, meanOnly, markets, rows, omitted);
         }
     }
@@ -125,11 +138,11 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     {
         var ic = CultureInfo.InvariantCulture;
         var baseFit = battery.Fits.First(f => f.Spec.Name == ModelSpecs.Base.Name);
-        int n = baseFit.Ols.N;
+        int n = baseFit.N;
         var sb = new StringBuilder();
         sb.Append("## Alternative models\n\n");
-        sb.Append("Each market's regression refitted under the obvious alternatives (issue 5): a lag, logs, first differences, a ")
-          .Append("linear trend, a quadratic, and Newey-West standard errors. Every model has an intercept; `x` is the model's ")
+        sb.Append("Each market's regression refitted under the obvious alternatives: a lag, logs, first differences, a ")
+          .Append("linear trend, a quadratic, Newey-West standard errors, AR(1) errors and a robust slope. Every model has an intercept; `x` is the model's ")
           .Append("cluster-count regressor as transformed. LOO RMSE is the exact leave-one-out prediction error on the level of y ")
           .Append("(PRESS through the hat matrix; log-y models back-transformed by exp() without smearing; first differences as ")
           .Append("y_{t−1} + Δŷ_t). `mean_only` predicts each year by the mean of the other years. ")
@@ -143,7 +156,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             sb.Append($"`{spec.Name}` is not fitted by OLS but by {spec.Estimator!.Description}.\n\n");
         foreach (var m in battery.Markets)
         {
-            sb.Append($"### {m.Market.TableId}: {m.Market.Title}\n\n");
+            sb.Append($"### {m.Market.TableId}: {m.Market.Label}\n\n");
             sb.Append(RobustnessMarkdown(m));
             sb.Append(VerdictsMarkdown(m)).Append('\n');
         }
@@ -163,7 +176,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         var groups = fits.GroupBy(f => (First: f.Data.Years[0], Last: f.Data.Years[^1]))
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key.First).ToList();
         var full = groups[0];
-        var clauses = new List<string> { string.Create(ic, $"the n = {full.First().Ols.N} models with each other") };
+        var clauses = new List<string> { string.Create(ic, $"the n = {full.First().N} models with each other") };
         foreach (var g in groups.Skip(1))
         {
             var names = g.Select(f => $"`{f.Spec.Name}`").ToList();

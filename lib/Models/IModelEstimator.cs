@@ -5,7 +5,9 @@ namespace NotebookAnalysis.Models;
 /// <summary>
 /// How a specification is estimated once <see cref="ModelData.Build"/> has made its response and design. A spec whose
 /// estimator is null is plain OLS (<see cref="OlsEstimator"/>); a model that is not OLS on transformed data brings one
-/// class implementing this interface (e.g. <see cref="PraisWinstenEstimator"/>) and names it in its spec.
+/// class implementing this interface and names it in its spec. An estimator returns either an OLS fit its inference
+/// comes from (<see cref="PraisWinstenEstimator"/>: <c>new AlternativeFit(data, ols, details)</c>) or its own coefficient
+/// table with what it does not give and why (<see cref="TheilSenEstimator"/>: <c>new AlternativeFit(data, ownFit)</c>).
 /// </summary>
 public interface IModelEstimator
 {
@@ -34,6 +36,29 @@ public sealed record EstimatorDetails(
     IReadOnlyList<string> ModelStatistics,
     string LeftOutReason,
     string? NoLeaveOneOutReason);
+
+/// <summary>
+/// What an estimator that is not least squares returns: its own coefficient estimates and fitted values, the statistics
+/// it does give, and — as clauses, for the list of statistics left out of <c>results.csv</c> — why it gives no standard
+/// errors (and so no t, p or intervals), no likelihood (and so no AIC or BIC) and no exact leave-one-out.
+/// </summary>
+/// <param name="Coefficients">One estimate per design term (<c>intercept</c> first), in design order.</param>
+/// <param name="Fitted">The fitted value of each row, on the model's scale.</param>
+/// <param name="ModelStatistics">The statistics of <see cref="Results.FitRows.ModelStatistics"/> it gives (e.g. <c>nobs</c>), with their values.</param>
+/// <param name="Statistics">Its own model-level rows for <c>results.csv</c> (empty term), e.g. <c>slope_pairs</c>.</param>
+/// <param name="NoInferenceReason">Why it gives no standard errors, t, p or confidence intervals.</param>
+/// <param name="NoLikelihoodReason">Why it gives no likelihood, AIC or BIC.</param>
+/// <param name="LeftOutReason">Why the other statistics of <see cref="Results.FitRows.ModelStatistics"/> are left out.</param>
+/// <param name="NoLeaveOneOutReason">Why it gives no exact leave-one-out predictions.</param>
+public sealed record OwnFit(
+    IReadOnlyList<(string Term, double Estimate)> Coefficients,
+    IReadOnlyList<double> Fitted,
+    IReadOnlyList<(string Statistic, double Value)> ModelStatistics,
+    IReadOnlyList<(string Statistic, double Value)> Statistics,
+    string NoInferenceReason,
+    string NoLikelihoodReason,
+    string LeftOutReason,
+    string NoLeaveOneOutReason);
 
 /// <summary>Ordinary least squares on the spec's (transformed) response and design: the default estimator.</summary>
 public sealed class OlsEstimator : IModelEstimator

@@ -63,8 +63,8 @@ public sealed class ModelInput
     public static ModelInput From(Table1 table, Market market)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var spec = Markets.Get(market);
-        return new ModelInput(spec.TableId, table.Source, spec.ScoreColumn, spec.ClusterColumn,
+        var spec = table.Markets[market];
+        return new ModelInput(spec.TableId, table.Source, spec.ScoreColumn, spec.CountColumn,
             [.. table.Years], table.Column(spec.ScoreColumn), table.Column(spec.ClusterColumn), [.. table.LineOfRow]);
     }
 
@@ -76,5 +76,5 @@ public sealed class ModelInput
         new(tableId, source, yColumn, xColumn, [.. years], [.. y], [.. x], lines is null ? Enumerable.Range(1, years.Count).ToArray() : [.. lines]);
 
     /// <summary>All three markets of Table 1, in table order.</summary>
-    public static IReadOnlyList<ModelInput> AllMarkets(Table1 table) => Markets.All.Select(m => From(table, m.Market)).ToList();
+    public static IReadOnlyList<ModelInput> AllMarkets(Table1 table) => table.Markets.Specs.Select(m => From(table, m.Market)).ToList();
 }

@@ -105,7 +105,7 @@ public sealed record ModelSpec(
     public int CoefficientCount => 1 + RegressorTerms.Count;
 }
 
-/// <summary>The catalogue of specifications from issue 5, one property per model, with the paper's own model first.</summary>
+/// <summary>The catalogue of specifications, with the paper's own model first; a model registered only in <see cref="Alternatives"/> is found with <see cref="ByName"/>.</summary>
 public static class ModelSpecs
 {
     /// <summary>The paper's model: y on x (Tables 2-4).</summary>
@@ -159,7 +159,11 @@ public static class ModelSpecs
 
     /// <summary>The alternatives (without the base model), in report order: the one list every consumer reads.</summary>
     public static IReadOnlyList<ModelSpec> Alternatives { get; } =
-        [Lag1, LogLog, LogYX, YLogX, FirstDifference, XPlusYear, YearOnly, Quadratic, HacNeweyWestLag1, HacNeweyWestAuto, Ar1PraisWinsten];
+    [
+        Lag1, LogLog, LogYX, YLogX, FirstDifference, XPlusYear, YearOnly, Quadratic, HacNeweyWestLag1, HacNeweyWestAuto, Ar1PraisWinsten,
+        // A robust slope; no p-value, so it joins neither the ML.NET comparison nor the checks of the paper's reading.
+        new("theil_sen", "y on x, Theil-Sen (median of pairwise slopes)", ResponseTransform.Level, RegressorTransform.Level, InMlNetComparison: false, InRobustnessChecks: false, Estimator: new TheilSenEstimator()),
+    ];
 
     /// <summary>The base model followed by every alternative.</summary>
     public static IReadOnlyList<ModelSpec> All { get; } = [Base, .. Alternatives];

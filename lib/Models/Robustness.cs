@@ -88,12 +88,12 @@ public static class Robustness
     public const double Alpha = 0.05;
 
     /// <summary>The robustness table and checks for one market.</summary>
+    /// <param name="market">The market.</param>
     /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
     /// Only specs with <see cref="ModelSpec.InRobustnessChecks"/> count in the checks; every fit is a row of the table.</param>
     /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
-    public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
+    public static MarketRobustness Assess(MarketSpec market, IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
-        var market = Markets.ByTableId(fits[0].Data.Input.TableId);
         // A model missing from the fits could not be fitted to these data; the checks that need it are undefined.
         AlternativeFit? Get(ModelSpec s)
         {
@@ -132,8 +132,8 @@ public static class Robustness
             $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", () =>
         {
-            var bg = b.Ols.BreuschGodfrey(1);
-            return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
+            var bg = b.OlsFit.BreuschGodfrey(1);
+            return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
         }));
         return new MarketRobustness(market, rows, checks);
     }
@@ -143,7 +143,7 @@ public static class Robustness
     {
         fits ??= AlternativeModels.FitAll(table);
         return ModelInput.AllMarkets(table)
-            .Select(input => Assess(fits.Where(f => f.Data.Input.TableId == input.TableId).ToList(), LeaveOneOut.MeanOnly(input)))
+            .Select(input => Assess(table.Markets[input.TableId], fits.Where(f => f.Data.Input.TableId == input.TableId).ToList(), LeaveOneOut.MeanOnly(input)))
             .ToList();
     }
 
@@ -154,8 +154,8 @@ public static class Robustness
         // A statistic undefined for this model (R² of a constant y, DW of an exact fit) or not written by it is shown as "–".
         static double? D(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? e.Value : null;
         double? Written(string statistic, Func<double> value) => f.ModelStatistics.Contains(statistic) ? D(value) : null;
-        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, D(() => c.Estimate), D(() => c.PValue),
-            Written("r_squared", () => f.Ols.RSquared), Written("durbin_watson", () => f.Ols.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
+        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.N, term, D(() => c.Estimate), D(() => c.PValue),
+            Written("r_squared", () => f.OlsFit.RSquared), Written("durbin_watson", () => f.OlsFit.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
     }
 
     private static RobustnessCheck NotFitted(string check, ModelSpec spec) =>

@@ -1,4 +1,6 @@
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Pipeline;
@@ -13,8 +15,26 @@ public interface IAnalysisSection
     /// <summary>Short name for progress output, e.g. "alternative models".</summary>
     string Name { get; }
 
-    /// <summary>Runs the section on <paramref name="data"/>. Throws on bad input; never writes files itself.</summary>
-    SectionOutput Run(Table1 data);
+    /// <summary>Runs the section on <paramref name="context"/>'s data and base fits. Throws on bad input; never writes files itself.</summary>
+    SectionOutput Run(AnalysisContext context);
+}
+
+/// <summary>
+/// What every section receives: the data, its markets and the base fit of each market, fitted once by the base
+/// reproduction. Sections read the base fits from here and never refit the base model.
+/// </summary>
+/// <param name="Data">The data file, with its market description (<see cref="Table1.Markets"/>).</param>
+/// <param name="Base">One base reproduction per market, in the description's order.</param>
+public sealed record AnalysisContext(Table1 Data, IReadOnlyList<MarketReproduction> Base)
+{
+    /// <summary>The markets, in report order.</summary>
+    public MarketDescription Markets => Data.Markets;
+
+    /// <summary>The base fit of <paramref name="marketId"/> (the paper's model: score on clusters).</summary>
+    public OlsResult BaseFit(string marketId) => Base.Single(r => r.TableId == marketId).Fit;
+
+    /// <summary>A context for <paramref name="data"/>: fits the base model of each market once (notebooks, tests).</summary>
+    public static AnalysisContext Of(Table1 data) => new(data, MarketReproduction.All(data));
 }
 
 /// <summary>What a section contributes.</summary>

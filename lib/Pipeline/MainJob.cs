@@ -26,10 +26,11 @@ public static class MainJob
     /// <summary>Exit code: bad command line.</summary>
     public const int Usage = 2;
 
-    /// <summary>The command line: <c>--data</c> and <c>--out</c>.</summary>
+    /// <summary>The command line: <c>--data</c>, <c>--markets</c> and <c>--out</c>.</summary>
     public static CommandLine CommandLine { get; } =
         new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
-            .Option("--data", "PATH", "a Table 1 CSV with the same columns (default: seeds/data/table1.csv)")
+            .Option("--data", "PATH", "a data CSV: year and the columns the market description names (default: seeds/data/table1.csv)")
+            .Option("--markets", "PATH", "a market description CSV, header market,score_column,count_column,label[,published_table] (default: seeds/data/markets.csv)")
             .Option("--out", "DIR", "output folder (default: results/)");
 
     /// <summary>The usage text.</summary>
@@ -40,7 +41,8 @@ public static class MainJob
     /// <param name="Reproductions">The three table reproductions.</param>
     /// <param name="Rows">Every <c>results.csv</c> row.</param>
     /// <param name="Files">The staged files.</param>
-    /// <param name="IsBundledData">Whether <paramref name="Data"/> is the bundled Table 1 (its hash is the codebook's), the data the paper printed.</param>
+    /// <param name="IsBundledData">Whether <paramref name="Data"/> is the bundled Table 1 (its hash is the codebook's) read with markets
+    /// that map the printed tables onto the bundled columns: the data the paper printed.</param>
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files,
         bool IsBundledData);
 
@@ -52,13 +54,14 @@ public static class MainJob
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (CommandLine.ParseOrExit(args, "reproduce", stdout, stderr, out int exit,
-                p => CheckPaths(p.Value("--data"), p.Value("--out"))) is not { } parsed)
+                p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out"))) is not { } parsed)
             return exit;
-        string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
+        string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out");
         try
         {
             var clock = Stopwatch.StartNew();
-            var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout);
+            var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout, markets,
+                RegenerateCommand(data, markets, outDir));
             var commit = output.Files.Commit();
             stdout.Write(Console(output));
             stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
@@ -86,9 +89,9 @@ public static class MainJob
 
 
     /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
-    private static void CheckPaths(string? data, string? outDir)
+    private static void CheckPaths(string? data, string? markets, string? outDir)
     {
-        foreach (var (option, value) in new[] { ("--data", data), ("--out", outDir) })
+        foreach (var (option, value) in new[] { ("--data", data), ("--markets", markets), ("--out", outDir) })
         {
             if (value is null) continue;
             if (value.Trim().Length == 0)
@@ -100,16 +103,42 @@ public static class MainJob
             throw new UsageException("--out", $"option --out: {Diagnostics.MessageText.Quote(outDir)} is a file; it must name a folder (existing or new).");
     }
 
+    /// <summary>
+    /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
+    /// options as given (quoted for a POSIX shell when needed), none when the defaults were used.
+    /// </summary>
+    public static string RegenerateCommand(string? data, string? markets, string? outDir)
+    {
+        var parts = new List<string> { "dotnet run scripts/reproduce.cs" };
+        var options = new[] { ("--data", data), ("--markets", markets), ("--out", outDir) }.Where(o => o.Item2 is not null).ToList();
+        if (options.Count > 0) parts.Add("--");
+        foreach (var (option, value) in options)
+            parts.Add($"{option} {ShellQuote(value!)}");
+        return string.Join(" ", parts);
+    }
+
+    private static string ShellQuote(string s) =>
+        s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:@%".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
-    public static Output Compute(string dataPath, string outDir, TextWriter? progress = null)
+    /// <param name="dataPath">The data CSV.</param>
+    /// <param name="outDir">The output folder.</param>
+    /// <param name="progress">Where progress lines go, if anywhere.</param>
+    /// <param name="marketsPath">The market description; null for the bundled one.</param>
+    /// <param name="command">The command the report's "How to regenerate" gives; null for the command with these paths spelled out.</param>
+    public static Output Compute(string dataPath, string outDir, TextWriter? progress = null, string? marketsPath = null, string? command = null)
     {
         var clock = Stopwatch.StartNew();
-        var data = Table1.Load(dataPath);
+        var markets = marketsPath is null ? MarketDescription.Bundled : MarketDescription.Load(marketsPath);
+        var data = Table1.Load(dataPath, markets);
         string display = DisplayPath(dataPath);
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
+        if (marketsPath is not null)
+            progress?.Write($"Markets: {DisplayPath(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
         var reproductions = MarketReproduction.All(data);
         // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
-        bool isBundled = data.Sha256 == BundledData.RecordedSha256();
+        bool isBundled = data.Sha256 == BundledData.RecordedSha256() && markets.PrintedTablesAsBundled
+            && Markets.Paper.All(p => markets.Contains(p.Id) && markets[p.Id] == p);
         var bundled = isBundled ? reproductions : MarketReproduction.All(Table1.LoadBundled());
         var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
 
@@ -118,13 +147,15 @@ public static class MainJob
         foreach (var r in reproductions)
             rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
-        var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings));
-        progress?.Write($"Tables 2-4 reproduced ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
+        var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings, isBundled,
+            marketsPath is null ? null : DisplayPath(marketsPath)));
+        progress?.Write($"Base fits of {reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
         var files = new OutputFolder(outDir);
+        var context = new AnalysisContext(data, reproductions);
         foreach (var section in Sections.All)
         {
             var sectionClock = Stopwatch.StartNew();
-            var s = section.Run(data);
+            var s = section.Run(context);
             progress?.Write($"Section: {section.Name} ({NumberFormat.Seconds(sectionClock.Elapsed)} s)\n");
             rows.AddRange(s.Rows);
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
@@ -133,7 +164,12 @@ public static class MainJob
             undefined.AddRange(s.Undefined ?? []);
         }
         report.Append(UndefinedResult.Markdown(undefined));
-        report.Append("## How to regenerate\n\n```\ndotnet run scripts/reproduce.cs\ndotnet test\n```\n");
+        command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,
+            marketsPath is null ? null : DisplayPath(marketsPath),
+            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : DisplayPath(outDir));
+        report.Append("## How to regenerate\n\nThe command that wrote this file:\n\n```\n").Append(command).Append("\n```\n");
+        if (isBundled && command == "dotnet run scripts/reproduce.cs")
+            report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
 
         files.AddText("results.csv", ResultsCsv.Format(rows));
         files.AddText("verdicts.csv", VerdictTables.VerdictsCsv(reproductions));
@@ -146,8 +182,11 @@ public static class MainJob
     public static string Console(Output output)
     {
         var sb = new StringBuilder();
-        sb.Append('\n').Append(VerdictTables.Summary(output.Reproductions).ToText());
-        var nonMatches = output.Reproductions.SelectMany(r => r.Verdicts).Where(v => v.Kind != VerdictKind.Match).ToList();
+        var printed = output.Reproductions.Where(r => r.HasPublishedTable).ToList();
+        if (printed.Count == 0)
+            return $"\nNo market of this description reproduces one of the paper's printed tables, so there are no verdicts; {output.Reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) analysed.\n";
+        sb.Append('\n').Append(VerdictTables.Summary(printed).ToText());
+        var nonMatches = printed.SelectMany(r => r.Verdicts).Where(v => v.Kind != VerdictKind.Match).ToList();
         // The printed tables belong to the paper's data: for another file, differences are expected and only counted.
         if (!output.IsBundledData)
             sb.Append($"  The data are not the bundled Table 1: {nonMatches.Count.ToString(CultureInfo.InvariantCulture)} printed numbers differ from these fits, as expected (listed in verdicts.csv).\n");

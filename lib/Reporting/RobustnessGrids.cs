@@ -12,7 +12,7 @@ public static class RobustnessGrids
     /// <param name="caption">Whether to print the market's table id and title above the table (HTML views).</param>
     public static Grid Table(MarketRobustness market, bool caption = false)
     {
-        var grid = new Grid { Caption = caption ? $"{market.Market.TableId}: {market.Market.Title}" : null }
+        var grid = new Grid { Caption = caption ? $"{market.Market.TableId}: {market.Market.Label}" : null }
             .Block(null, "model", "specification", "n", "slope term", "slope", "p", "R² (own scale)", "DW", "LOO RMSE (level y)", "AIC (level y)");
         foreach (var r in market.Rows)
             grid.Row(Grid.Code(r.Model), r.Formula, Integer(r.N), r.SlopeTerm ?? Missing, BriefOrMissing(r.Slope), BriefOrMissing(r.SlopePValue),
@@ -25,8 +25,12 @@ public static class RobustnessGrids
     {
         var grid = new Grid().Block(null, "model", "n", "years", "log-lik (own scale)", "log Jacobian", "log-lik (level y)", "AIC (level y)", "BIC (level y)");
         foreach (var f in fits)
-            grid.Row(Grid.Code(f.Spec.Name), Integer(f.Ols.N), $"{Integer(f.Data.Years[0])}-{Integer(f.Data.Years[^1])}", Brief(f.Ols.LogLikelihood),
-                Brief(f.LogJacobian), Brief(f.LogLikelihoodLevelScale), Brief(f.AicLevelScale), Brief(f.BicLevelScale));
+        {
+            // An estimator without a likelihood (Theil-Sen) shows "–" here; the statistics left out say why.
+            static string B(Func<double> v) => Regression.Estimate.Try(v) is { IsDefined: true } e ? Brief(e.Value) : Missing;
+            grid.Row(Grid.Code(f.Spec.Name), Integer(f.N), $"{Integer(f.Data.Years[0])}-{Integer(f.Data.Years[^1])}", B(() => f.OwnScaleLogLikelihood),
+                B(() => f.LogJacobian), B(() => f.LogLikelihoodLevelScale), B(() => f.AicLevelScale), B(() => f.BicLevelScale));
+        }
         return grid;
     }
 

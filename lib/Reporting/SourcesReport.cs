@@ -37,13 +37,13 @@ public static class SourcesReport
     {
         int first = comparison.Paper.Years[0];
         var header = new List<string> { "mapping", "paper year" };
-        header.AddRange(Markets.All.Select(m => $"{Short(m)} agree / checked"));
+        header.AddRange(Markets.Paper.Select(m => $"{Short(m)} agree / checked"));
         header.AddRange(["all three", "not in the extract"]);
         var grid = new Grid().Block(null, [.. header]);
         foreach (var m in comparison.Mappings)
         {
             var row = new List<string> { m.Label, m.Example(first) };
-            row.AddRange(Markets.All.Select(s => Ratio(comparison.Count(m, s.Market).Agree, comparison.Count(m, s.Market).Checked)));
+            row.AddRange(Markets.Paper.Select(s => Ratio(comparison.Count(m, s.Market).Agree, comparison.Count(m, s.Market).Checked)));
             row.Add(Ratio(comparison.TotalAgree(m), comparison.TotalChecked(m)));
             row.Add(comparison.Counts.Where(c => c.Mapping == m).Sum(c => c.NotInExtract).ToString(Inv));
             grid.Row([.. row]);
@@ -55,7 +55,7 @@ public static class SourcesReport
     public static Grid Cells(SourceComparison comparison, EditionMapping mapping)
     {
         var grid = new Grid();
-        foreach (var spec in Markets.All)
+        foreach (var spec in Markets.Paper)
         {
             grid.Block($"{spec.ScoreColumn} ({Pillars.Of(spec.Market)}), {mapping.Label}",
                 "year", "edition", "paper", "WEF", "WEF rounded", "status", "difference (0.1)", "near an edge");
@@ -74,7 +74,7 @@ public static class SourcesReport
         foreach (var group in fits.GroupBy(f => f.Spec.TableId))
         {
             var spec = group.First().Spec;
-            grid.Block($"Table {spec.PublishedTable.ToString(Inv)} ({spec.TableId}): {spec.ScoreColumn} on {spec.ClusterColumn}",
+            grid.Block($"Table {spec.PublishedTable!.Value.ToString(Inv)} ({spec.TableId}): {spec.ScoreColumn} on {spec.ClusterColumn}",
                 "model", "data", "n", "slope", "SE", "t", "p", "95% CI", "R²", "DW");
             foreach (var f in group)
             {
@@ -108,7 +108,7 @@ public static class SourcesReport
         var grid = new Grid();
         foreach (var r in readings)
         {
-            grid.Block($"Table {r.Spec.PublishedTable.ToString(Inv)}: \"{r.Quote}\"", "data", "slope", "p", "95% CI", "by the paper's criterion");
+            grid.Block($"Table {r.Spec.PublishedTable!.Value.ToString(Inv)}: \"{r.Quote}\"", "data", "slope", "p", "95% CI", "by the paper's criterion");
             foreach (var f in fits.Where(f => f.Spec == r.Spec))
             {
                 var o = new ReadingOutcome(r, f);
@@ -127,7 +127,7 @@ public static class SourcesReport
     {
         var mine = fits.Where(f => f.Spec == reading.Spec).ToList();
         var natural = mine.FirstOrDefault(f => f.Source == ScoreSource.Wef && f.Mapping == EditionMapping.Natural);
-        string table = $"Table {reading.Spec.PublishedTable.ToString(Inv)}";
+        string table = $"Table {reading.Spec.PublishedTable!.Value.ToString(Inv)}";
         if (natural is null)
             return $"{table}: not re-run on the WEF's scores under k = 0 (too few years in the extract).";
         var sameYears = mine.Single(f => f.Source == ScoreSource.Paper && f.Years.SequenceEqual(natural.Years));
@@ -173,7 +173,7 @@ public static class SourcesReport
         sb.Append('\n').Append(Extract(wef).ToMarkdown());
 
         sb.Append("## What was checked\n\n");
-        sb.Append($"Each of Table 1's {(paper.RowCount * Markets.All.Count).ToString(Inv)} score cells (three pillars × {paper.RowCount.ToString(Inv)} years) is compared with the WEF's score for the same pillar. ");
+        sb.Append($"Each of Table 1's {(paper.RowCount * Markets.Paper.Count).ToString(Inv)} score cells (three pillars × {paper.RowCount.ToString(Inv)} years) is compared with the WEF's score for the same pillar. ");
         sb.Append("The paper does not say which edition stands for which year, so every mapping *paper year = the edition's second year + k*, ");
         sb.Append($"k = {EditionMapping.MinK.ToString(Inv)} … +{EditionMapping.MaxK.ToString(Inv)}, is tried. ");
         sb.Append("The WEF's score is rounded to 0.1, half away from zero, on its exact decimal value, and compared with the printed value; ");
@@ -198,7 +198,7 @@ public static class SourcesReport
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
         sb.Append(Reruns(fits).ToMarkdown());
         foreach (var u in reruns.TooFewYears)
-            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable.ToString(Inv)} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
+            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable!.Value.ToString(Inv)} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
         if (reruns.TooFewYears.Count > 0) sb.Append('\n');
 
         sb.Append("## What happens to the paper's three readings\n\n");
@@ -277,12 +277,8 @@ public static class SourcesReport
         return consecutive && labels.Count > 1 ? $"{labels[0]} … {labels[^1]} ({labels.Count.ToString(Inv)})" : string.Join(", ", labels);
     }
 
-    private static string Short(MarketSpec spec) => spec.Market switch
-    {
-        Market.Goods => "goods (6th)",
-        Market.Financial => "financial (8th)",
-        _ => "innovation (12th)",
-    };
+    private static string Short(MarketSpec spec) =>
+        spec.Market == Market.Goods ? "goods (6th)" : spec.Market == Market.Financial ? "financial (8th)" : "innovation (12th)";
 
     private static string Span(IReadOnlyList<int> years) => $"{years[0].ToString(Inv)}-{years[^1].ToString(Inv)}";
 

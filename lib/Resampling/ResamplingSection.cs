@@ -76,8 +76,24 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     /// <summary>Replicates of each random procedure (see <see cref="ResamplingSettings.ReplicatesFor"/>).</summary>
     public int Replicates => Pairs.Count;
 
+    /// <summary>The base fit's intercept and slope (the printed scores' least-squares line).</summary>
+    public (double Intercept, double Slope) PrintedLine { get; init; }
+
+    /// <summary>The least-squares line through the corner of the rounding box with the flattest slope.</summary>
+    public (double Intercept, double Slope) FlattestInBox { get; init; }
+
+    /// <summary>The least-squares line through the corner of the rounding box with the steepest slope.</summary>
+    public (double Intercept, double Slope) SteepestInBox { get; init; }
+
+    /// <summary>Every market of <paramref name="context"/>, each with its base fit from the context (never refitted).</summary>
+    public static IReadOnlyList<MarketResampling> RunAll(AnalysisContext context, int histogramBins = 0) =>
+        context.Base.Select(r => Run(r.Series, r.Fit, histogramBins)).ToList();
+
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
-    public static MarketResampling Run(MarketSeries series, int histogramBins = 0)
+    /// <param name="series">The market's series.</param>
+    /// <param name="baseFit">Its base fit (score on clusters), for the classical t-test p beside the resampling ones.</param>
+    /// <param name="histogramBins">Bins of the permutation histogram (0: none).</param>
+    public static MarketResampling Run(MarketSeries series, OlsResult baseFit, int histogramBins = 0)
     {
         var x = series.ClustersArray();
         var y = series.ScoreArray();
@@ -91,8 +107,19 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
             RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
             StepAnalysis.Describe(x, y),
-            Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue,
-            series.ScoreDecimals);
+            baseFit["x"].PValue,
+            series.ScoreDecimals)
+        {
+            PrintedLine = (baseFit["intercept"].Estimate, baseFit["x"].Estimate),
+            FlattestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: false, series.ScoreHalfWidth)),
+            SteepestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: true, series.ScoreHalfWidth)),
+        };
+    }
+
+    private static (double Intercept, double Slope) Line(double[] x, double[] y)
+    {
+        var f = SimpleSlope.FitFull(x, y);
+        return (f.Intercept, f.Slope);
     }
 
     /// <summary>The BCa interval at <paramref name="level"/>, or null where it is undefined for the data.</summary>
@@ -141,8 +168,8 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
 }
 
 /// <summary>
-/// The main job's resampling section (issue 7): exact permutation p, bootstrap intervals and rounding
-/// sensitivity for Tables 2-4, as <c>results.csv</c> rows and a REPRODUCTION.md section.
+/// The main job's resampling section: exact permutation p, bootstrap intervals and rounding
+/// sensitivity for every market, as <c>results.csv</c> rows and a REPRODUCTION.md section.
 /// </summary>
 public sealed class ResamplingSection : IAnalysisSection
 {
@@ -150,12 +177,12 @@ public sealed class ResamplingSection : IAnalysisSection
     public string Name => "resampling (permutation, bootstrap, rounding)";
 
     /// <inheritdoc/>
-    public SectionOutput Run(Table1 data)
+    public SectionOutput Run(AnalysisContext context)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(context);
         // The markets are independent and each procedure has its own seed, so running them on parallel threads
-        // gives the same numbers in the same (table) order.
-        var all = data.AllSeries().AsParallel().AsOrdered().Select(s => MarketResampling.Run(s)).ToList();
+        // gives the same numbers in the same (market) order.
+        var all = context.Base.AsParallel().AsOrdered().Select(r => MarketResampling.Run(r.Series, r.Fit)).ToList();
         var undefined = new List<UndefinedResult>();
         return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }

@@ -49,7 +49,7 @@ public static class Readings
         };
         foreach (var r in readings)
             if (!paperText.Contains(r.Quote, StringComparison.Ordinal))
-                throw new InvalidOperationException($"The paper's transcription does not contain the reading of Table {r.Spec.PublishedTable.ToString(CultureInfo.InvariantCulture)}: '{r.Quote}'.");
+                throw new InvalidOperationException($"The paper's transcription does not contain the reading of Table {r.Spec.PublishedTable!.Value.ToString(CultureInfo.InvariantCulture)}: '{r.Quote}'.");
         return readings;
     }
 }

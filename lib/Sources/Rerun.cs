@@ -91,7 +91,7 @@ public static class Rerun
         mappings.AddRange(comparison.TiedForBest.Where(m => m != EditionMapping.Natural).OrderBy(m => m != comparison.Best));
         var fits = new List<RerunFit>();
         var skipped = new List<UncoveredRerun>();
-        foreach (var spec in Markets.All)
+        foreach (var spec in Markets.Paper)
         {
             foreach (var m in mappings)
             {

@@ -31,7 +31,7 @@ public sealed class SourceComparison
         Mappings = mappings;
         Cells = cells;
         Counts = (from m in mappings
-                  from spec in Markets.All
+                  from spec in Markets.Paper
                   let column = cells.Where(c => c.Mapping == m && c.Market == spec.Market).ToList()
                   select new AgreementCount(m, spec.Market, column.Count,
                       column.Count(c => c.Status != CellStatus.NotInExtract),
@@ -97,7 +97,7 @@ public sealed class SourceComparison
         ArgumentNullException.ThrowIfNull(wef);
         mappings ??= EditionMapping.All;
         var printed = new Dictionary<Market, decimal[]>();
-        foreach (var spec in Markets.All)
+        foreach (var spec in Markets.Paper)
         {
             var column = paper.Column(spec.ScoreColumn);
             var values = new decimal[column.Length];
@@ -113,7 +113,7 @@ public sealed class SourceComparison
 
         var cells = new List<CellComparison>();
         foreach (var m in mappings)
-            foreach (var spec in Markets.All)
+            foreach (var spec in Markets.Paper)
                 for (int i = 0; i < paper.RowCount; i++)
                 {
                     int year = paper.Years[i];

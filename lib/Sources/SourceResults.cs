@@ -14,7 +14,7 @@ public static class SourceResults
     public static IReadOnlyList<ResultRow> Rows(SourceComparison comparison, IReadOnlyList<RerunFit> fits)
     {
         var rows = new List<ResultRow>();
-        foreach (var spec in Markets.All)
+        foreach (var spec in Markets.Paper)
         {
             foreach (var m in comparison.Mappings)
             {

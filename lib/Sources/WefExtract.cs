@@ -241,9 +241,9 @@ public static class Pillars
     /// <summary>The WEF pillar of the paper's <paramref name="market"/>.</summary>
     public static string Of(Market market) => market switch
     {
-        Market.Goods => Goods,
-        Market.Financial => Financial,
-        Market.Innovation => Innovation,
+        _ when market == Market.Goods => Goods,
+        _ when market == Market.Financial => Financial,
+        _ when market == Market.Innovation => Innovation,
         _ => throw new ArgumentOutOfRangeException(nameof(market), market, "Unknown market."),
     };
 }

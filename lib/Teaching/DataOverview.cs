@@ -56,10 +56,10 @@ public static class DataOverview
             new BooleanDataFrameColumn("the bundled data, unchanged", [data.Sha256 == recorded]));
     }
 
-    /// <summary>Pearson correlations among the three pillar scores (a symmetric 3 × 3 table).</summary>
+    /// <summary>Pearson correlations among the markets' score columns (a symmetric table, one row per market).</summary>
     public static DataFrame PillarCorrelations(Table1 data)
     {
-        var names = Markets.All.Select(m => m.ScoreColumn).ToList();
+        var names = data.Markets.Specs.Select(m => m.ScoreColumn).ToList();
         var frame = new DataFrame(new StringDataFrameColumn("pillar", names));
         foreach (var b in names)
             frame.Columns.Add(new DoubleDataFrameColumn(b, names.Select(a => Pearson(data.Column(a), data.Column(b)))));
@@ -75,7 +75,7 @@ public static class DataOverview
         var year = data.Years.Select(y => (double)y).ToArray();
         var series = data.AllSeries();
         return new DataFrame(
-            new StringDataFrameColumn("market", series.Select(s => MarketName(s.Spec.Market))),
+            new StringDataFrameColumn("market", series.Select(s => s.Spec.Id)),
             new DoubleDataFrameColumn("r(clusters, year)", series.Select(s => Pearson(s.ClustersArray(), year))),
             new DoubleDataFrameColumn("r(score, year)", series.Select(s => Pearson(s.ScoreArray(), year))),
             new DoubleDataFrameColumn("r(score, clusters)", series.Select(s => Pearson(s.ScoreArray(), s.ClustersArray()))),
@@ -91,7 +91,7 @@ public static class DataOverview
     /// </summary>
     public static DataFrame ScoreGrid(Table1 data)
     {
-        var markets = Markets.All.ToList();
+        var markets = data.Markets.Specs.ToList();
         var cols = markets.Select(m => m.ScoreColumn).ToList();
         var values = cols.Select(data.Column).ToList();
         var steps = markets.Select(m => 1 / Math.Pow(10, data.PrintedDecimals(m.Market))).ToList();
@@ -105,43 +105,30 @@ public static class DataOverview
             new Int32DataFrameColumn("range in grid steps", values.Select((v, i) => (int)Math.Round((v.Max() - v.Min()) / steps[i]))));
     }
 
-    /// <summary>The three pillar scores over time.</summary>
+    /// <summary>Every market's score over time, one line per market (legend: the paper's symbol, if any, and the column).</summary>
     public static ChartSpec ScoresOverTime(Table1 data)
     {
         var year = data.Years.Select(y => (double)y).ToArray();
         var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line($"{s.Spec.PaperY}: {PillarName(s.Spec.Market)}", year, s.Score, ChartSeries.Palette[i == 0 ? 0 : i == 1 ? 1 : 3]) with { Markers = true })
+            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperY, s.Spec.ScoreColumn), year, s.Score, Colour(i)) with { Markers = true })
             .ToList();
-        return new ChartSpec("t1-scores-over-time", "WEF pillar scores, Russia", "Year", "Score (1-7)", series);
+        return new ChartSpec("t1-scores-over-time", "Scores by year", "Year", "Score (1-7)", series);
     }
 
-    /// <summary>The three cluster counts over time.</summary>
+    /// <summary>Every market's cluster count over time.</summary>
     public static ChartSpec ClustersOverTime(Table1 data)
     {
         var year = data.Years.Select(y => (double)y).ToArray();
         var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line($"{s.Spec.PaperX}: {MarketName(s.Spec.Market)} clusters", year, s.Clusters, ChartSeries.Palette[i == 0 ? 0 : i == 1 ? 1 : 3]) with { Markers = true })
+            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperX, s.Spec.CountColumn), year, s.Clusters, Colour(i)) with { Markers = true })
             .ToList();
-        return new ChartSpec("t1-clusters-over-time", "Number of clusters, Russia", "Year", "Clusters", series);
+        return new ChartSpec("t1-clusters-over-time", "Number of clusters by year", "Year", "Clusters", series);
     }
 
-    /// <summary>The WEF pillar's name.</summary>
-    public static string PillarName(Market market) => market switch
-    {
-        Market.Goods => "6th pillar, goods market efficiency",
-        Market.Financial => "8th pillar, financial market development",
-        Market.Innovation => "12th pillar, innovation",
-        _ => throw new ArgumentOutOfRangeException(nameof(market)),
-    };
+    private static string Legend(string? paperSymbol, string column) => paperSymbol is null ? column : $"{paperSymbol}: {column}";
 
-    /// <summary>The market's short name.</summary>
-    public static string MarketName(Market market) => market switch
-    {
-        Market.Goods => "goods",
-        Market.Financial => "financial",
-        Market.Innovation => "innovation",
-        _ => throw new ArgumentOutOfRangeException(nameof(market)),
-    };
+    // The first two palette colours, then skip the third (it is the band colour of other charts).
+    private static string Colour(int i) => ChartSeries.Palette[(i < 2 ? i : i + 1) % ChartSeries.Palette.Count];
 
 
     /// <summary>Pearson's r by the two-pass formula (centred sums, no cancellation from raw sums of squares).</summary>
