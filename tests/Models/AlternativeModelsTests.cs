@@ -53,7 +53,7 @@ public class AlternativeModelsTests
         var reference = SimpleFit(x, y);
         string term = spec.Regressor == RegressorTransform.None ? "year" : "x";
 
-        Assert.Equal(x.Length, fit.Ols.N);
+        Assert.Equal(x.Length, fit.OlsFit.N);
         Assert.True(Rel(fit[term].Estimate, reference.B1) < 1e-10, $"{name} slope {fit[term].Estimate} vs {reference.B1}");
         Assert.True(Math.Abs(fit["intercept"].Estimate - reference.B0) <= 1e-9 * Math.Max(Math.Abs(reference.B0), 1e-3), $"{name} intercept {fit["intercept"].Estimate} vs {reference.B0}");
 
@@ -135,7 +135,7 @@ public class AlternativeModelsTests
         Assert.Equal(2, auto.HacLag);
         Assert.True(Rel(auto["x"].StdError, Math.Sqrt(Var(2))) < 1e-9);
         // p from t(n − k) with the HAC SE, point estimate unchanged.
-        Assert.Equal(lag1.Ols["x"].Estimate, lag1["x"].Estimate);
+        Assert.Equal(lag1.OlsFit["x"].Estimate, lag1["x"].Estimate);
         double t = lag1["x"].Estimate / lag1["x"].StdError;
         Assert.True(Rel(lag1["x"].PValue, NotebookAnalysis.Statistics.Distributions.StudentTTwoSidedP(t, 8)) < 1e-12);
     }
@@ -167,6 +167,6 @@ public class AlternativeModelsTests
         Assert.True(Rel(fit.BicLevelScale, -2 * ll + Math.Log(n) * 3) < 1e-10);
         // Level-y models need no Jacobian.
         var b = AlternativeModels.Fit(input, ModelSpecs.Base);
-        Assert.Equal(b.Ols.Aic, b.AicLevelScale);
+        Assert.Equal(b.OlsFit.Aic, b.AicLevelScale);
     }
 }

@@ -84,7 +84,7 @@ public class PraisWinstenTests
         double loglik = -0.5 * n * (Math.Log(2 * Math.PI) + Math.Log((double)r.Ssr / n) + 1) + 0.5 * Math.Log(1 - rho * rho);
         Close(loglik, fit.LogLikelihoodLevelScale, 1e-10, $"{market} loglik (level)");
         Close(-2 * loglik + 2 * 4, fit.AicLevelScale, 1e-10, $"{market} AIC counts intercept, slope, σ and ρ");
-        Assert.Equal(10, fit.Ols.N);
+        Assert.Equal(10, fit.OlsFit.N);
     }
 
     [Fact]
@@ -102,7 +102,7 @@ public class PraisWinstenTests
             Assert.DoesNotContain(rows, r => r.Statistic.StartsWith("loo_") || r.Statistic is "r_squared" or "f_stat");
             Assert.Contains(battery.Omitted, o => o.StartsWith($"{table}/ar1_pw: loo_rmse"));
             // In the table, with "–" where leave-one-out and R² do not exist.
-            var row = battery.For(NotebookAnalysis.Data.Markets.ByTableId(table).Market).Rows.Single(r => r.Model == "ar1_pw");
+            var row = battery.For(NotebookAnalysis.Data.MarketDescription.Bundled[table].Market).Rows.Single(r => r.Model == "ar1_pw");
             Assert.Null(row.LooRmse);
             Assert.Null(row.RSquared);
         }

@@ -88,7 +88,7 @@ public sealed class StudentDataReportTests(StudentDataReportTests.TwoDecimalRun 
     public void Two_decimal_scores_get_half_width_0_005_in_the_analysis_the_text_and_results_csv()
     {
         var (output, report, rows) = twoDecimals.Result;
-        foreach (var market in Enum.GetValues<Market>())
+        foreach (var market in output.Data.Markets.Specs.Select(m => m.Market))
             Assert.Equal(2, output.Data.PrintedDecimals(market));
         var halfWidths = rows.Where(r => r.Model == "rounding_mc" && r.Statistic == "half_width").ToList();
         Assert.Equal(["T2_goods", "T3_financial", "T4_innovation"], halfWidths.Select(r => r.Table));
@@ -113,7 +113,7 @@ public sealed class StudentDataReportTests(StudentDataReportTests.TwoDecimalRun 
     public void Score_columns_printed_to_different_decimals_get_their_own_half_widths()
     {
         var (output, report, rows) = Run((1, 2, 3));
-        Assert.Equal([1, 2, 3], Enum.GetValues<Market>().Select(output.Data.PrintedDecimals));
+        Assert.Equal([1, 2, 3], output.Data.Markets.Specs.Select(m => m.Market).Select(output.Data.PrintedDecimals));
         Assert.Equal([0.05, 0.005, 0.0005], rows.Where(r => r.Model == "rounding_mc" && r.Statistic == "half_width").Select(r => r.Value));
         Assert.Contains("with scores printed to one decimal (T2_goods), two decimals (T3_financial), three decimals (T4_innovation).", report);
         Assert.Contains("T2_goods printed to 0.1, h = 0.05, T3_financial printed to 0.01, h = 0.005, T4_innovation printed to 0.001, h = 0.0005.", report);

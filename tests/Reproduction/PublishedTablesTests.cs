@@ -20,7 +20,7 @@ public class PublishedTablesTests
         var paper = File.ReadAllLines(ProjectPaths.Paper);
         foreach (var group in PublishedTables.All.GroupBy(p => p.Table))
         {
-            int number = Markets.ByTableId(group.Key).PublishedTable;
+            int number = MarketDescription.Bundled[group.Key].PublishedTable!.Value;
             var block = TableBlock(paper, number);
             foreach (var p in group)
             {

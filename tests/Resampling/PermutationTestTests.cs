@@ -95,10 +95,10 @@ public class PermutationTestTests(ITestOutputHelper output)
     }
 
     [Theory]
-    [InlineData(Market.Goods)]
-    [InlineData(Market.Financial)]
-    [InlineData(Market.Innovation)]
-    public void Exact_BundledTables_MatchIntegerEnumeration(Market market)
+    [InlineData("T2_goods")]
+    [InlineData("T3_financial")]
+    [InlineData("T4_innovation")]
+    public void Exact_BundledTables_MatchIntegerEnumeration(string market)
     {
         var s = Table1.LoadBundled().Series(market);
         int[] x = s.Clusters.Select(v => (int)v).ToArray();

@@ -13,7 +13,7 @@ public class ResamplingChartsTests
         var all = t1.AllSeries().Select(s => MarketResampling.Run(s, ResamplingCharts.Bins)).ToList();
         var specs = all.SelectMany(m => new[] { ResamplingCharts.PermutationDistribution(m), ResamplingCharts.BootstrapDistribution(m) })
             .Concat([ResamplingCharts.RoundingSlopes(all), ResamplingCharts.RoundingRSquared(all), ResamplingCharts.RoundingPValues(all),
-                     ResamplingCharts.RoundingBox(t1.Series(Market.Financial))])
+                     ResamplingCharts.RoundingBox(t1.Series(Market.Financial), all.Single(m => m.Spec.Id == Market.Financial.Id))])
             .ToList();
         foreach (var s in specs) s.Validate();
         Assert.All(specs, s => Assert.StartsWith("r07-", s.Name));

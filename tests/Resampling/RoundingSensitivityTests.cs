@@ -19,10 +19,10 @@ public class RoundingSensitivityTests
     }
 
     [Theory]
-    [InlineData(Market.Goods)]
-    [InlineData(Market.Financial)]
-    [InlineData(Market.Innovation)]
-    public void SlopeRangeOverTheRoundingBox_MatchesADecimalCornerComputation(Market market)
+    [InlineData("T2_goods")]
+    [InlineData("T3_financial")]
+    [InlineData("T4_innovation")]
+    public void SlopeRangeOverTheRoundingBox_MatchesADecimalCornerComputation(string market)
     {
         // The slope is linear in y, so its extremes over y ± 0.05 sit at the corner y_i ∓ 0.05·sign(x_i − x̄).
         var (x, y) = Data(market);
@@ -72,10 +72,10 @@ public class RoundingSensitivityTests
     }
 
     [Theory]
-    [InlineData(Market.Goods)]
-    [InlineData(Market.Financial)]
-    [InlineData(Market.Innovation)]
-    public void SlopeRangeOverTheBox_EqualsTheBruteForceOverAllCorners(Market m)
+    [InlineData("T2_goods")]
+    [InlineData("T3_financial")]
+    [InlineData("T4_innovation")]
+    public void SlopeRangeOverTheBox_EqualsTheBruteForceOverAllCorners(string m)
     {
         var (x, y) = Data(m);
         double lo = double.MaxValue, hi = double.MinValue;
@@ -183,10 +183,10 @@ public class RoundingSensitivityTests
 public class ClosedFormAgreesWithEngineTests
 {
     [Theory]
-    [InlineData(Market.Goods)]
-    [InlineData(Market.Financial)]
-    [InlineData(Market.Innovation)]
-    public void ClosedFormFit_AgreesWithTheQrEngine(Market m)
+    [InlineData("T2_goods")]
+    [InlineData("T3_financial")]
+    [InlineData("T4_innovation")]
+    public void ClosedFormFit_AgreesWithTheQrEngine(string m)
     {
         var s = Table1.LoadBundled().Series(m);
         var ols = NotebookAnalysis.Regression.Ols.FitSimple(s.ClustersArray(), s.ScoreArray());

@@ -17,6 +17,9 @@ public readonly record struct Market(string Id)
     /// <summary>The paper's innovation market (12th WEF pillar; Table 4).</summary>
     public static Market Innovation { get; } = new("T4_innovation");
 
+    /// <summary>A market id from its text, e.g. <c>"T2_goods"</c>.</summary>
+    public static implicit operator Market(string id) => new(id);
+
     /// <inheritdoc/>
     public override string ToString() => Id;
 }

@@ -87,6 +87,13 @@ public static class Robustness
     /// <summary>The significance level the checks use (the paper's).</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>The robustness table and checks for the market the fits' input describes (its id, columns; the id as its label).</summary>
+    public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
+    {
+        var input = fits[0].Data.Input;
+        return Assess(new MarketSpec(input.TableId, input.YColumn, input.XColumn, input.TableId), fits, meanOnly);
+    }
+
     /// <summary>The robustness table and checks for one market.</summary>
     /// <param name="market">The market.</param>
     /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
@@ -94,6 +101,7 @@ public static class Robustness
     /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
     public static MarketRobustness Assess(MarketSpec market, IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
+        ArgumentNullException.ThrowIfNull(market);
         // A model missing from the fits could not be fitted to these data; the checks that need it are undefined.
         AlternativeFit? Get(ModelSpec s)
         {

@@ -88,6 +88,11 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     public static IReadOnlyList<MarketResampling> RunAll(IReadOnlyList<Reproduction.MarketReproduction> reproductions, int histogramBins = 0) =>
         reproductions.Select(r => Run(r.Series, r.Fit, histogramBins)).ToList();
 
+    /// <summary>Runs every resampling analysis on one market, fitting its base model here (standalone use; the main job
+    /// passes the base fit it already has).</summary>
+    public static MarketResampling Run(MarketSeries series, int histogramBins = 0) =>
+        Run(series, Ols.FitSimple(series.Clusters, series.Score, series.Spec.TableId), histogramBins);
+
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
     /// <param name="series">The market's series.</param>
     /// <param name="baseFit">Its base fit (score on clusters), for the classical t-test p beside the resampling ones.</param>

@@ -19,6 +19,13 @@ public interface IAnalysisSection
     SectionOutput Run(AnalysisContext context);
 }
 
+/// <summary>Running a section on data alone (notebooks, tests): the base fits are made once, here.</summary>
+public static class AnalysisSectionExtensions
+{
+    /// <summary>Runs <paramref name="section"/> on <paramref name="data"/>, with the base fit of each market fitted once.</summary>
+    public static SectionOutput Run(this IAnalysisSection section, Table1 data) => section.Run(AnalysisContext.Of(data));
+}
+
 /// <summary>
 /// What every section receives: the data, its markets and the base fit of each market, fitted once by the base
 /// reproduction. Sections read the base fits from here and never refit the base model.
