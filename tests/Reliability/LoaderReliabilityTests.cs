@@ -219,7 +219,7 @@ public class LoaderReliabilityTests
     {
         var run = RunMainJob(Variant((_, f) => f[4] = "5"));
         Assert.Equal(MainJob.Failed, run.Code);
-        Assert.Contains("T3_financial (financial market: financial_market_development on financial_clusters), model 'base': x is constant", run.Stderr);
+        Assert.Contains("T3_financial (market T3_financial: financial_market_development on financial_clusters), model 'base': x is constant", run.Stderr);
         Assert.True(run.OutUnchanged);
     }
 

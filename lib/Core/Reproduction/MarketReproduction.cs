@@ -60,7 +60,7 @@ public sealed class MarketReproduction
         }
         catch (ModelException e)
         {
-            throw e.In($"{series.Spec.TableId} ({series.Spec.Label}: {series.Spec.ScoreColumn} on {series.Spec.CountColumn})");
+            throw e.In($"{series.Spec.TableId} (market {series.Spec.Id}: {series.Spec.ScoreColumn} on {series.Spec.CountColumn})");
         }
         return new MarketReproduction(series, fit, published);
     }

@@ -36,7 +36,7 @@ public static class ReproductionReport
                   $"{reproductions.Count.ToString(Inv)} market(s): {string.Join(", ", reproductions.Select(r => $"`{r.TableId}` ({r.Spec.ScoreColumn} on {r.Spec.CountColumn})"))}\n");
         sb.Append(bundled
             ? "- This is the bundled Table 1: its hash equals the one recorded in `seeds/data/codebook.md`.\n\n"
-            : "- This is **not** the paper's data (the bundled Table 1, whose hash is recorded in `seeds/data/codebook.md`, read with the paper's markets). " +
+            : "- This is **not** the bundled Table 1 (whose hash is recorded in `seeds/data/codebook.md`) read with the paper's markets, the data the paper printed. " +
               (printed.Count > 0
                   ? "The paper's printed tables belong to the paper and its data: differences from them are expected, so the verdicts " +
                     "against them are only counted below (each number is in `verdicts.csv`), and the findings on the document are " +
