@@ -4,9 +4,11 @@ namespace NotebookAnalysis.Data;
 
 /// <summary>
 /// Bad input in a data file. The message always names the file, the 1-based line and, where one
-/// column is at fault, the 1-based column number and the column name.
+/// column is at fault, the 1-based column number and the column name. One of the library's three error types
+/// (with <see cref="Regression.ModelException"/> and <see cref="Output.OutputException"/>): every bad input file, whatever
+/// its format, is reported as this type or its one subtype, <see cref="Taxonomy.TaxonomyException"/>.
 /// </summary>
-public sealed class DataFileException : Exception
+public class DataFileException : Exception
 {
     public DataFileException(string file, int line, int? column, string? columnName, string reason)
         : base(Compose(MessageText.Printable(file, 200), line, column, columnName is null ? null : MessageText.Printable(columnName),
@@ -19,10 +21,18 @@ public sealed class DataFileException : Exception
         Reason = reason;
     }
 
+    /// <summary>For a subtype that composes its own message (the taxonomy names an entry rather than a column).</summary>
+    protected DataFileException(string file, int line, string reason, string message) : base(message)
+    {
+        File = file;
+        Line = line;
+        Reason = reason;
+    }
+
     /// <summary>The file as the user named it.</summary>
     public string File { get; }
 
-    /// <summary>1-based line number in the file.</summary>
+    /// <summary>1-based line number in the file (0 only for a taxonomy entry whose line could not be found).</summary>
     public int Line { get; }
 
     /// <summary>1-based column (field) number, or null when the whole line or file is at fault.</summary>

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>The four kinds of institution of Table 7, in the table's order.</summary>

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using System.Collections.Concurrent;
 using NotebookAnalysis.Data;
 

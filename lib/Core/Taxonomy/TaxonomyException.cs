@@ -1,3 +1,5 @@
+using NotebookAnalysis.Data;
+
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>What is wrong with a taxonomy entry.</summary>
@@ -26,32 +28,25 @@ public enum TaxonomyErrorKind
 }
 
 /// <summary>
-/// Bad taxonomy data. The message names the file, the entry (its id) and, when known, the file's line.
+/// Bad taxonomy data: a <see cref="DataFileException"/> whose message names the file, the entry (its id) and, when
+/// known, the file's line.
 /// </summary>
-public sealed class TaxonomyException : Exception
+public sealed class TaxonomyException : DataFileException
 {
     public TaxonomyException(TaxonomyErrorKind kind, string file, string entry, int? line, string reason)
-        : base($"{file}, entry {entry}{(line is int l ? $" (line {l})" : "")}: {reason}")
+        : base(file, line ?? 0, reason, $"{file}, entry {entry}{(line is int l ? $" (line {l})" : "")}: {reason}")
     {
         Kind = kind;
-        File = file;
         Entry = entry;
-        Line = line;
-        Reason = reason;
+        EntryLine = line;
     }
 
     /// <summary>Which kind of error this is.</summary>
     public TaxonomyErrorKind Kind { get; }
 
-    /// <summary>The data file (as given to the loader).</summary>
-    public string File { get; }
-
     /// <summary>The entry's id, or a description of the entry when it has no id.</summary>
     public string Entry { get; }
 
     /// <summary>1-based line of the entry's id in the file, when found.</summary>
-    public int? Line { get; }
-
-    /// <summary>What is wrong, without the location.</summary>
-    public string Reason { get; }
+    public int? EntryLine { get; }
 }

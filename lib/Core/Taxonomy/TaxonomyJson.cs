@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>Reads the taxonomy files into typed records; checks the schema, enumerations and id uniqueness.</summary>

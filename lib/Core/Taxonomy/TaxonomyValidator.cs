@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using System.Text.RegularExpressions;
 
 namespace NotebookAnalysis.Taxonomy;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
@@ -141,7 +142,7 @@ public static class MainJob
         bool isBundled = data.Sha256 == BundledData.RecordedSha256() && markets.PrintedTablesAsBundled
             && Markets.Paper.All(p => markets.Contains(p.Id) && markets[p.Id] == p);
         var bundled = isBundled ? reproductions : MarketReproduction.All(Table1.LoadBundled());
-        var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
+        var findings = DocumentFindings.All(PaperText.LoadBundled().Text, bundled);
 
         var rows = new List<ResultRow>();
         var undefined = new List<UndefinedResult>();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
@@ -65,7 +66,7 @@ public static class SourcesJob
     {
         var wef = WefExtract.Load(wefPath);
         var paper = Table1.Load(dataPath);
-        var readings = Readings.FromPaper(File.ReadAllText(ProjectPaths.Paper));
+        var readings = Readings.FromPaper(PaperText.LoadBundled().Text);
         var comparison = SourceComparison.Compare(paper, wef);
         var fits = Rerun.All(comparison);
         var rows = SourceResults.Rows(comparison, fits.Fits);

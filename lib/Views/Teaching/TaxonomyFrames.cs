@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Analysis;

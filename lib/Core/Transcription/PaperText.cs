@@ -1,7 +1,8 @@
 using System.Text;
+using NotebookAnalysis.Data;
 using System.Text.RegularExpressions;
 
-namespace NotebookAnalysis.Taxonomy;
+namespace NotebookAnalysis.Transcription;
 
 /// <summary>
 /// A Markdown transcription (the paper, <c>seeds/paper.md</c>) split into scopes that traces can name:
@@ -36,20 +37,32 @@ public sealed partial class PaperText
     /// <summary>Scope ids in document order (sections and tables).</summary>
     public IReadOnlyList<string> Scopes => _scopeOrder;
 
-    /// <summary>Reads a transcription. Fails with <see cref="IOException"/> naming the file if it cannot be read.</summary>
+    /// <summary>
+    /// Reads a transcription: the one reader of <c>seeds/paper.md</c> (the document findings, the readings of the
+    /// sources job and the taxonomy's traces all take it from here). The file must be a regular UTF-8 file;
+    /// a missing or unreadable file or a byte that is not UTF-8 fails with a <see cref="DataFileException"/> that
+    /// names the file, the line and the column.
+    /// </summary>
     public static PaperText Load(string path)
     {
+        var bytes = Table1.ReadRegularFile(path);
         string text;
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            text = new UTF8Encoding(false, true).GetString(bytes);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (DecoderFallbackException)
         {
-            throw new IOException($"{path}: cannot read the document: {e.Message}", e);
+            throw new DataFileException(path, 1, null, null, "the file is not valid UTF-8 text; save it as UTF-8.");
         }
-        return Parse(text, path);
+        return Parse(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, path);
     }
+
+    /// <summary>The bundled paper, <c>seeds/paper.md</c>.</summary>
+    public static PaperText LoadBundled() => Load(ProjectPaths.Paper);
+
+    /// <summary>The whole document, lines joined with <c>\n</c> (CRLF normalised), for phrase searches.</summary>
+    public string Text => string.Join('\n', Lines);
 
     /// <summary>Splits <paramref name="text"/> into scopes; <paramref name="source"/> names it in messages.</summary>
     public static PaperText Parse(string text, string source) =>
@@ -314,8 +327,9 @@ public sealed class Paragraph
     }
 }
 
-/// <summary>A trace that does not name exactly one place.</summary>
-public sealed class TraceException : Exception
+/// <summary>A trace that does not name exactly one place. Internal: the taxonomy's validator turns it into a
+/// <see cref="Taxonomy.TaxonomyException"/> that names the data file and the entry.</summary>
+internal sealed class TraceException : Exception
 {
     public TraceException(Trace trace, int matches, string message) : base(message)
     {

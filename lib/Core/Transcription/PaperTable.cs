@@ -1,4 +1,4 @@
-namespace NotebookAnalysis.Taxonomy;
+namespace NotebookAnalysis.Transcription;
 
 /// <summary>One line of a transcribed table: its cells, split at tabs and normalised.</summary>
 /// <param name="Line">1-based line in the document.</param>

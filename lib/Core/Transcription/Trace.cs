@@ -1,4 +1,4 @@
-namespace NotebookAnalysis.Taxonomy;
+namespace NotebookAnalysis.Transcription;
 
 /// <summary>
 /// Where an entry comes from in a source document: a scope (a section such as <c>4.1</c>, or a table such as
