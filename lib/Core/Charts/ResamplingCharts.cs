@@ -140,7 +140,7 @@ public static class ResamplingCharts
             ChartSeries.Line(label, ends, ends.Select(v => line.Intercept + line.Slope * v), color);
         return new ChartSpec($"r07-{Slug(series.Spec)}-rounding-box",
             $"{Pretty(series.Spec)}: printed scores ±{NumberFormat.HalfUnit(h, series.ScoreDecimals)} and the fits they allow",
-            "number of clusters", "WEF pillar score",
+            "number of clusters", "score (1-7)",
             [
                 ChartSeries.Band($"what rounding allows (±{NumberFormat.HalfUnit(h, series.ScoreDecimals)})", xs, ys.Select(v => v - h), ys.Select(v => v + h), ChartSeries.Palette[2]),
                 ChartSeries.Points("printed scores", xs, ys, ChartSeries.Palette[0]),

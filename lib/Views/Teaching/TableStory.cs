@@ -27,12 +27,20 @@ public static class TableStory
         Grid.SideBySideHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
             ("Published (the paper)", PublishedLayout(reproduction)));
 
-    /// <summary>The verdict counts of one table, then one row per printed number.</summary>
-    public static string VerdictsHtml(MarketReproduction reproduction) =>
-        VerdictTables.Summary([reproduction]).ToHtml() + VerdictTables.Detail(reproduction, withExplanations: true).ToHtml();
+    /// <summary>
+    /// The verdict counts of one table, then one row per printed number. On data that are not the paper's
+    /// (<paramref name="paperData"/> false) the differences are expected, so only the counts are shown, and said to be so.
+    /// </summary>
+    public static string VerdictsHtml(MarketReproduction reproduction, bool paperData = true) =>
+        VerdictTables.Summary([reproduction]).ToHtml() + (paperData
+            ? VerdictTables.Detail(reproduction, withExplanations: true).ToHtml()
+            : $"<p>These data are not the paper's: the {reproduction.Verdicts.Count} numbers the paper prints in its {WebUtility.HtmlEncode(reproduction.Spec.Heading)} belong to the paper's data, " +
+              "so this run's fit is expected to differ from them; the counts above say by how much, and the number-by-number notes, which judge the paper's figures, are left out.</p>");
 
-    /// <summary>The internal-consistency checks of the printed numbers.</summary>
-    public static string ConsistencyHtml(MarketReproduction reproduction) => VerdictTables.ConsistencyDetail(reproduction).ToHtml();
+    /// <summary>The internal-consistency checks of the paper's printed numbers, said to be the paper's.</summary>
+    public static string ConsistencyHtml(MarketReproduction reproduction) =>
+        $"<p>The paper's printed values of its {WebUtility.HtmlEncode(reproduction.Spec.Heading)}, checked against each other (not this run's fit):</p>" +
+        VerdictTables.ConsistencyDetail(reproduction).ToHtml();
 
     /// <summary>
     /// The findings about the paper that concern Table <paramref name="publishedTable"/> (its id appears in the
@@ -59,4 +67,8 @@ public static class TableStory
 
     /// <summary>The table's title as the paper prints it.</summary>
     public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable);
+
+    /// <summary>The table's printed title, as a sentence that says it is the paper's.</summary>
+    public static string PrintedTitleSentence(string paperText, int publishedTable) =>
+        $"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"";
 }
