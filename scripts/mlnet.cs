@@ -2,7 +2,7 @@
 #:property PublishAot=false
 // ML.NET's dynamic code generation (LoadFromEnumerable, Expression transforms) needs the JIT, so no native AOT.
 
-// The ML.NET comparison (issue 5, item 4): every specification as an ML.NET pipeline trained by SDCA, leave-one-out
+// The ML.NET comparison: every specification as an ML.NET pipeline trained by SDCA, leave-one-out
 // through CrossValidate with a sampling-key column, beside exact OLS and the exact hat-matrix leave-one-out.
 // Writes results/mlnet.csv in the results.csv format. Deterministic: MLContext(seed), one thread.
 //

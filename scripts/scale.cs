@@ -1,6 +1,6 @@
 #:project ../lib/Report/NotebookAnalysis.Report.csproj
 #:property TreatWarningsAsErrors=true
-// Scale benchmark of the main job (issue 13 item 4): generates seeded Table-1-shaped data at each size, runs the
+// Scale benchmark of the main job: generates seeded Table-1-shaped data at each size, runs the
 // main job's compute in this process (MainJob.Compute: load, fit, every section, all outputs staged in memory, no
 // commit to disk) and reports wall time, CPU time, bytes allocated and the process's peak working set.
 // Usage: dotnet run -c Release scripts/scale.cs -- [--sizes 1000,10000,100000] [--repeat 1] [--seed 20190613] [--csv FILE]

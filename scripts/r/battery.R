@@ -1,4 +1,4 @@
-# The main job's battery in base R, for timing side by side with `dotnet run scripts/reproduce.cs` (issue 11 item 6).
+# The main job's battery in base R, for timing side by side with `dotnet run scripts/reproduce.cs`.
 # Usage: Rscript scripts/r/battery.R [seeds/data/table1.csv] [--tables-only]
 #   --tables-only: only the three base fits with their diagnostics (Tables 2-4), nothing else.
 # Same work on the same data: for each of the three tables, the base fit with Excel's SUMMARY OUTPUT statistics,

@@ -7,9 +7,9 @@ using Xunit.Abstractions;
 namespace NotebookAnalysis.Tests.Notebooks;
 
 /// <summary>
-/// The runner under faults (issue 13): a cell that ends the process or overflows the stack is named, a killed
+/// The runner under faults: a cell that ends the process or overflows the stack is named, a killed
 /// runner leaves no worker behind, write-back is atomic and a read-only notebook is a clean error, and --check
-/// after a tampered image ends without a finalizer crash. Also a student's --param run (issue 11), which writes
+/// after a tampered image ends without a finalizer crash. Also a student's --param run, which writes
 /// an executed copy and its figures under --out only.
 /// </summary>
 [Collection(NotebookCollection.Name)]
