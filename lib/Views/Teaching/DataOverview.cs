@@ -27,6 +27,8 @@ public static class DataOverview
         var rows = new List<string[]>();
         for (int i = 0; i < lines.Length; i++)
         {
+            // The columns' table is the file's first; later sections (the market description) have tables of their own.
+            if (rows.Count > 0 && lines[i].StartsWith("## ", StringComparison.Ordinal)) break;
             if (!lines[i].StartsWith("| `", StringComparison.Ordinal)) continue;
             var cells = lines[i].Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
             if (cells.Length != 5)
