@@ -13,7 +13,7 @@ public static class Frames
     {
         ArgumentNullException.ThrowIfNull(data);
         var frame = new DataFrame(new Int32DataFrameColumn("year", data.Years));
-        foreach (var name in Table1.ColumnNames.Skip(1))
+        foreach (var name in data.Columns.Skip(1))
             frame.Columns.Add(new DoubleDataFrameColumn(name, data.Column(name)));
         return frame;
     }
