@@ -62,7 +62,7 @@ public static class DataOverview
     public static DataFrame PillarCorrelations(Table1 data)
     {
         var names = data.Markets.Specs.Select(m => m.ScoreColumn).ToList();
-        var frame = new DataFrame(new StringDataFrameColumn("pillar", names));
+        var frame = new DataFrame(new StringDataFrameColumn("score column", names));
         foreach (var b in names)
             frame.Columns.Add(new DoubleDataFrameColumn(b, names.Select(a => Pearson(data.Column(a), data.Column(b)))));
         return frame;
