@@ -38,8 +38,9 @@ public sealed partial class NotebookPresentationTests
         var parts = File.ReadAllText(Path.Combine(ProjectPaths.Root, TableNotebooks.TemplateFolder, "03-table3-financial-markets.md"));
         var text = TableNotebooks.Render(template, "03-table3-financial-markets", parts, existing: null);
         Assert.DoesNotContain("{{", text);
-        Assert.Contains("Market.Financial", text);
-        Assert.DoesNotContain("Market.Goods", text);
+        Assert.Contains("DataNote.PrintedTableSeries(table1, 3)", text);
+        Assert.Contains("TableStory.FindingsHtml(paper, 3)", text);
+        Assert.DoesNotContain("PrintedTableSeries(table1, 2)", text);
         Assert.All(TableNotebooks.Sources(text), c => Assert.StartsWith("c03-", c.Id));
         var withoutTitle = Regex.Replace(parts, "<!-- part: title -->", "<!-- part: other -->");
         var e = Assert.Throws<FormatException>(() => TableNotebooks.Render(template, "03-x", withoutTitle, null, "parts.md"));
