@@ -1,4 +1,6 @@
 #:project ../lib/NotebookAnalysis.csproj
+#:property TieredCompilationQuickJitForLoops=false
+// Methods with loops are compiled optimized at once: a few fits never leave tier-0 code otherwise (10^4 rows: 13 ms vs 2 ms).
 // Scale benchmark: fits n = 10^4 … 10^7 rows × 10 regressors (+ intercept) of seeded synthetic data
 // (Benchmarks.SyntheticRegression) with the engine (streaming Householder QR in double + extra-precise refinement,
 // double-double fallback) and with MathNet's MultipleRegression.QR, and reports wall time and memory.

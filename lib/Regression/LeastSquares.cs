@@ -179,7 +179,7 @@ internal static class LeastSquares
             return h;
         }
 
-        return Finish(design, y, b, r, cov, Leverage, method, path, iterations);
+        return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp);
     }
 
     /// <summary>
@@ -187,7 +187,7 @@ internal static class LeastSquares
     /// An exact fit is recognised without a tolerance: the coefficients rounded to double reproduce every y exactly.
     /// </summary>
     internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
-        Func<double[]> leverage, string method, SolverPath path, int iterations)
+        Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp)
     {
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
@@ -199,15 +199,15 @@ internal static class LeastSquares
         bool exact = Reproduces(bd);
         if (!exact)
         {
-            double yMax = 0;
-            foreach (var v in y) yMax = Math.Max(yMax, Math.Abs(v));
+            double threshold = Math.ScaleB(MaxAbs(y), -96);
             var flushed = (double[])bd.Clone();
             bool changed = false;
             for (int j = 0; j < k; j++)
             {
-                double xMax = 0;
-                foreach (var v in cols[j]) xMax = Math.Max(xMax, Math.Abs(v));
-                if (bd[j] != 0 && Math.Abs(bd[j]) * xMax <= Math.ScaleB(yMax, -96)) { flushed[j] = 0; changed = true; }
+                if (bd[j] == 0) continue;
+                // max|x_j| ≥ ||x_j||₂/√n ≥ 2^{-e_j}/√n: most columns are ruled out without reading them.
+                if (Math.Abs(bd[j]) * Math.ScaleB(1.0, -scaleExp[j]) / Math.Sqrt(n) > threshold) continue;
+                if (Math.Abs(bd[j]) * MaxAbs(cols[j]) <= threshold) { flushed[j] = 0; changed = true; }
             }
             if (changed && Reproduces(flushed)) { bd = flushed; exact = true; }
         }
@@ -346,6 +346,21 @@ internal static class LeastSquares
         double s = 0;
         foreach (var x in v) { double t = x / max; s += t * t; }
         return max * Math.Sqrt(s);
+    }
+
+    private static double MaxAbs(ReadOnlySpan<double> v)
+    {
+        int i = 0;
+        var acc = Vector<double>.Zero;
+        if (Vector.IsHardwareAccelerated)
+        {
+            foreach (var x in MemoryMarshal.Cast<double, Vector<double>>(v)) acc = Vector.Max(acc, Vector.Abs(x));
+            i = v.Length / Vector<double>.Count * Vector<double>.Count;
+        }
+        double m = 0;
+        for (int l = 0; l < Vector<double>.Count; l++) m = Math.Max(m, acc[l]);
+        for (; i < v.Length; i++) m = Math.Max(m, Math.Abs(v[i]));
+        return m;
     }
 
     /// <summary>Σ aᵢbᵢ in double, vectorized with fused multiply-adds (two accumulators).</summary>

@@ -102,7 +102,7 @@ public sealed class OlsResult
     public static double RefinementTolerance => RefinedQr.Tolerance;
 
     /// <summary>Largest condition number of the column-equilibrated design that the refined path accepts; above it the
-    /// double-double path is used, because the refined covariance loses about κ²·1e-32.</summary>
+    /// double-double path is used, because the refined solution and covariance lose about κ²·1e-32.</summary>
     public static double RefinementConditionLimit => RefinedQr.ConditionLimit;
 
     /// <summary>True when every residual is exactly zero.</summary>

@@ -34,8 +34,9 @@ public enum SolverPath
 /// double-double (R_c the double-double Cholesky factor of the Gram matrix), b_s += d, until the correction is below
 /// <see cref="Tolerance"/> of every coefficient.</item>
 /// </list>
-/// The covariance (X'X)^{-1} = R_c^{-1}R_c^{-T} has relative error about κ²·1e-32, which is why the path is limited to
-/// κ ≤ <see cref="ConditionLimit"/> (error ≤ 1e-16); beyond that the double-double QR (error about κ·1e-32) is used.
+/// Both the covariance (X'X)^{-1} = R_c^{-1}R_c^{-T} and the refined solution's noise floor are about κ²·1e-32 relative,
+/// which is why the path is limited to κ ≤ <see cref="ConditionLimit"/> (1e-18); beyond that the double-double QR
+/// (error about κ·1e-32) is used.
 /// </summary>
 internal static class RefinedQr
 {
@@ -44,16 +45,17 @@ internal static class RefinedQr
     private const int BlockRows = 512;
 
     /// <summary>Largest 2-norm condition number of the equilibrated design that the refined path accepts (see class remarks).</summary>
-    internal const double ConditionLimit = 1e8;
+    internal const double ConditionLimit = 1e7;
 
     /// <summary>Convergence: every correction at most 2^-90 (8e-28) of its coefficient, far below double's 1.1e-16, so the
     /// coefficients rounded to double are those of the exact least-squares solution of the double data.</summary>
     internal static readonly double Tolerance = Math.ScaleB(1.0, -90);
 
     /// <summary>When corrections stop shrinking (by half per step) before <see cref="Tolerance"/>, the solution is still
-    /// accepted if they are below 2^-64 (5e-20) of every coefficient: the rounding noise of the double-double residuals
-    /// on a large-residual, ill-conditioned problem, still 2000 times below a unit of roundoff of the result.</summary>
-    internal static readonly double StallTolerance = Math.ScaleB(1.0, -64);
+    /// accepted if they are below 2^-60 (8.7e-19) of every coefficient, a hundredth of a unit of roundoff of the result.
+    /// The floor of this refinement is the rounding noise of the double-double residuals carried through (X'X)^{-1},
+    /// about κ²·1e-32 of the coefficients; at <see cref="ConditionLimit"/> that is 1e-18.</summary>
+    internal static readonly double StallTolerance = Math.ScaleB(1.0, -60);
 
     /// <summary>Each step contracts the error by about κ²·1e-32 ≤ 1e-16, so two or three steps are the rule; ten is a guard.</summary>
     internal const int MaxIterations = 10;
@@ -63,7 +65,13 @@ internal static class RefinedQr
     private const double NearSingular = 1e-10;
 
     /// <summary>The refined solution, or null (with the reason) when the double-double path must decide.</summary>
-    public static LeastSquaresSolution? TrySolve(Design design, double[] y, int[] scaleExp, out string? fallbackReason)
+    /// <param name="design">The design (validated by <see cref="Ols.Validate"/>).</param>
+    /// <param name="y">The response.</param>
+    /// <param name="scaleExp">The equilibration exponents (<see cref="LeastSquares.ScaleExponents"/>).</param>
+    /// <param name="fallbackReason">Why the double-double path must decide; null when a solution is returned.</param>
+    /// <param name="conditionLimit">The screen's limit; tests raise it to show what refinement does beyond it.</param>
+    public static LeastSquaresSolution? TrySolve(Design design, double[] y, int[] scaleExp, out string? fallbackReason,
+        double conditionLimit = ConditionLimit)
     {
         int n = design.Rows, k = design.Columns, m = k + 1;
         var blocks = new BlockReader(design, y, scaleExp);
@@ -104,9 +112,9 @@ internal static class RefinedQr
             }
         var sv = Jacobi.SingularValues(rd);
         double kappa = sv[0] / sv[^1];
-        if (!(kappa <= ConditionLimit))
+        if (!(kappa <= conditionLimit))
         {
-            fallbackReason = $"the equilibrated condition number {kappa.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)} exceeds {ConditionLimit.ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}";
+            fallbackReason = $"the equilibrated condition number {kappa.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)} exceeds {conditionLimit.ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}";
             return null;
         }
 
