@@ -58,8 +58,13 @@ internal static class LeastSquares
     public static LeastSquaresSolution Solve(Design design, double[] y)
     {
         var scaleExp = ScaleExponents(design);
+        if (design.Rows < RefinedQr.MinRows)
+            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason);
         return RefinedQr.TrySolve(design, y, scaleExp, out var reason) ?? SolveDoubleDouble(design, y, scaleExp, reason);
     }
+
+    internal static readonly string SmallDesignReason =
+        $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path";
 
     /// <summary>The double-double path alone (tests and the accuracy harness compare the two paths).</summary>
     internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y) =>

@@ -33,6 +33,18 @@ public static class Ols
         return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy));
     }
 
+    /// <summary>The refined path alone, whatever the number of rows (tests and the accuracy harness); null, with the
+    /// reason, when its screen or its convergence hands the fit to the double-double path.</summary>
+    internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(y);
+        var yy = y.ToArray();
+        Validate(design, yy);
+        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason);
+        return solution is null ? null : new OlsResult(design, yy, solution);
+    }
+
     /// <summary>Simple regression y = b0 + b1·x with terms <c>intercept</c> and <c>x</c>.</summary>
     public static OlsResult FitSimple(IReadOnlyList<double> x, IReadOnlyList<double> y, string model = "base")
     {

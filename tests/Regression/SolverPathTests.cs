@@ -79,6 +79,17 @@ public class SolverPathTests
     }
 
     [Fact]
+    public void SmallDesignsTakeTheDoubleDoublePath()
+    {
+        var (design, y) = Synthetic(63, 3, 5, spread: 50);
+        var fit = Ols.Fit(design, y);
+        Assert.Equal(SolverPath.DoubleDouble, fit.Path);
+        Assert.Contains("64 rows", fit.FallbackReason);
+        var (design64, y64) = Synthetic(64, 3, 5, spread: 50);
+        Assert.Equal(SolverPath.Refined, Ols.Fit(design64, y64).Path);
+    }
+
+    [Fact]
     public void ExtendedPrecisionDoesNotRescueASingularPolynomial()
     {
         // Three distinct x values cannot identify a cubic: x³ is an exact combination of 1, x, x² on them.
