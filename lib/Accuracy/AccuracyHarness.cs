@@ -143,7 +143,7 @@ public static class AccuracyHarness
             var fit = Ols.Fit(data.ToDesign(), data.Y);
             return fit.Path == SolverPath.Refined
                 ? $"refined ({fit.RefinementIterations.ToString(CultureInfo.InvariantCulture)} iterations)"
-                : fit.Design.Rows < 64 ? "double-double (n < 64)" : "double-double";
+                : fit.Design.Rows < RefinedQr.MinRows ? $"double-double (n < {RefinedQr.MinRows.ToString(CultureInfo.InvariantCulture)})" : "double-double";
         }
         catch (ModelException) { return "fails"; }
     }
