@@ -6,7 +6,13 @@ namespace NotebookAnalysis.Data;
 /// Bad input in a data file. The message always names the file, the 1-based line and, where one
 /// column is at fault, the 1-based column number and the column name.
 /// </summary>
-public sealed class DataFileException : Exception
+// Also compiled into lib/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+sealed class DataFileException : Exception
 {
     public DataFileException(string file, int line, int? column, string? columnName, string reason)
         : base(Compose(MessageText.Printable(file, 200), line, column, columnName is null ? null : MessageText.Printable(columnName),

@@ -64,7 +64,7 @@ internal static class Worker
         {
             notebook = NotebookFile.Load(path);
         }
-        catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is NotebookFormatException or Data.DataFileException or IOException or UnauthorizedAccessException)
         {
             _report.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
@@ -110,7 +110,7 @@ internal static class Worker
         if (result.Error is not null)
         {
             _report.WriteLine(result.FailedCell is int n
-                ? $"{name}: cell {n} failed: {result.Error}"
+                ? $"{name}: cell {n} failed{(result.FailedLine is int line ? $" at line {line}" : "")}: {result.Error}"
                 : $"{name}: {result.Error}");
             return RunnerCli.Failed;
         }

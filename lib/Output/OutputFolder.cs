@@ -413,9 +413,15 @@ public sealed class OutputFolder
             throw Fail(target, AtomicFile.Reason(e, target), e);
         }
         TryDelete(journal);
-        Step(CommitStep.DeleteOld);
-        TryDeleteTree(staging);
-        AtomicFile.SyncDirectory(target);
+        try
+        {
+            Step(CommitStep.DeleteOld);
+        }
+        finally
+        {
+            TryDeleteTree(staging); // inside the user's folder: removed whatever happens after the commit point
+            AtomicFile.SyncDirectory(target);
+        }
     }
 
     /// <summary>One file of a journaled commit: its relative path, and whether it replaces an existing file.</summary>

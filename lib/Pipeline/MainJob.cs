@@ -111,7 +111,7 @@ public static class MainJob
         // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
         bool isBundled = data.Sha256 == BundledData.RecordedSha256();
         var bundled = isBundled ? reproductions : MarketReproduction.All(Table1.LoadBundled());
-        var findings = DocumentFindings.All(File.ReadAllText(ProjectPaths.Paper), bundled);
+        var findings = DocumentFindings.All(InputFile.ReadText(ProjectPaths.Paper, "the paper's transcription"), bundled);
 
         var rows = new List<ResultRow>();
         var undefined = new List<UndefinedResult>();

@@ -65,7 +65,7 @@ public static class SourcesJob
     {
         var wef = WefExtract.Load(wefPath);
         var paper = Table1.Load(dataPath);
-        var readings = Readings.FromPaper(File.ReadAllText(ProjectPaths.Paper));
+        var readings = Readings.FromPaper(InputFile.ReadText(ProjectPaths.Paper, "the paper's transcription"));
         var comparison = SourceComparison.Compare(paper, wef);
         var fits = Rerun.All(comparison);
         var rows = SourceResults.Rows(comparison, fits.Fits);

@@ -36,20 +36,9 @@ public sealed partial class PaperText
     /// <summary>Scope ids in document order (sections and tables).</summary>
     public IReadOnlyList<string> Scopes => _scopeOrder;
 
-    /// <summary>Reads a transcription. Fails with <see cref="IOException"/> naming the file if it cannot be read.</summary>
-    public static PaperText Load(string path)
-    {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IOException($"{path}: cannot read the document: {e.Message}", e);
-        }
-        return Parse(text, path);
-    }
+    /// <summary>Reads a transcription through the guarded reader (<see cref="Data.InputFile"/>).</summary>
+    /// <exception cref="Data.DataFileException">Not a regular file, too large, unreadable, or not valid UTF-8 (with its line and column).</exception>
+    public static PaperText Load(string path) => Parse(Data.InputFile.ReadText(path, "the paper's transcription"), path);
 
     /// <summary>Splits <paramref name="text"/> into scopes; <paramref name="source"/> names it in messages.</summary>
     public static PaperText Parse(string text, string source) =>
