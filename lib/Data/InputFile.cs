@@ -114,7 +114,9 @@ static class InputFile
     public static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     private static DataFileException NotRegular(string path, string what, FileKind.Type kind) =>
-        new(path, 1, null, null, FileKind.Describe(kind) + (kind == FileKind.Type.Missing ? $" ({what})" : $" Only regular files are read ({what})."));
+        new(path, 1, null, null, kind == FileKind.Type.Missing
+            ? $"no such file ({what})."
+            : FileKind.Describe(kind) + $" Only regular files are read ({what}).");
 
     private static DataFileException TooLarge(string path, string what, long? length, long maxBytes) =>
         new(path, 1, null, null,

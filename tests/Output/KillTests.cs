@@ -127,7 +127,7 @@ public class KillTests(ITestOutputHelper log)
             if (exited) Assert.Equal(target, holds);
 
             string outcome = exited ? "ran to the end: new set"
-                : (holds == target ? "new set" : "old set") + (inProgress ? ", journaled commit completed by the next run" : "") + (leftovers.Length > 0 ? ", leftovers beside removed by the next run" : "");
+                : (holds == target ? "new set" : "old set") + (inProgress ? ", journaled commit completed by the next run" : "") + (leftovers.Length > 0 ? ", leftovers beside or inside removed by the next run" : "");
             string at = exited ? "" : lastStep is null ? " (killed before the commit)" : $" (killed during {lastStep})";
             var key = $"{attempt.Kind}: {outcome}{at}";
             tally[key] = tally.GetValueOrDefault(key) + 1;
