@@ -107,7 +107,7 @@ public class KillTests(ITestOutputHelper log)
             bool inProgress = File.Exists(journal);
             if (Directory.Exists(dir))
                 Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(dir, "*", SearchOption.AllDirectories),
-                    f => Path.GetFileName(f).Contains('~') && !Path.GetRelativePath(dir, f).StartsWith(OutputFolder.Marker, StringComparison.Ordinal));
+                    f => Path.GetFileName(f).Contains('~') && !IsCommitOwned(Path.GetRelativePath(dir, f)));
             var leftovers = OutputFolderTests.Leftovers(dir);
             // The user's files: without a journaled commit's own entries inside (removed or completed by the next run).
             var before = new SortedDictionary<string, string>(TempDir.Snapshot(dir).Where(f => !IsCommitOwned(f.Key)).ToDictionary(), StringComparer.Ordinal);
