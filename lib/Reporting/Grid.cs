@@ -85,10 +85,19 @@ public sealed class Grid
         return sb.ToString();
     }
 
-    /// <summary>An HTML fragment (a table per block), with a class for styling and no scripts.</summary>
+    /// <summary>
+    /// The wrapper of every HTML table: a table wider than the notebook's output area (968 px in JupyterLab at a
+    /// 1400 px window) scrolls sideways as a whole, headers with it, instead of being cut off.
+    /// </summary>
+    internal const string ScrollStyle = "overflow-x:auto;max-width:100%";
+
+    /// <summary>
+    /// An HTML fragment (a table per block), with a class for styling and no scripts. Text columns and their headers
+    /// are left-aligned, numeric columns and their headers right-aligned (front ends right-align <c>th</c> by default).
+    /// </summary>
     public string ToHtml()
     {
-        var sb = new StringBuilder("<div class=\"na-grid\">");
+        var sb = new StringBuilder("<div class=\"na-grid\" style=\"" + ScrollStyle + "\">");
         if (Caption is not null) sb.Append("<p><b>").Append(WebUtility.HtmlEncode(Caption)).Append("</b></p>");
         foreach (var (title, header, rows) in _blocks)
         {
@@ -96,7 +105,13 @@ public sealed class Grid
             if (title is not null) sb.Append("<caption style=\"text-align:left\"><i>").Append(WebUtility.HtmlEncode(title)).Append("</i></caption>");
             int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
             sb.Append("<thead><tr>");
-            foreach (var h in Pad(header, cols)) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+            var padded = Pad(header, cols);
+            for (int c = 0; c < cols; c++)
+            {
+                // A column is numeric when every filled cell is (the first column holds labels).
+                bool numeric = c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing).All(LooksNumeric);
+                sb.Append(numeric ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(padded[c])).Append("</th>");
+            }
             sb.Append("</tr></thead><tbody>");
             foreach (var r in rows)
             {
@@ -115,11 +130,11 @@ public sealed class Grid
     /// <summary>Grids side by side in HTML, each under its title (e.g. the recomputed table beside the printed one).</summary>
     public static string SideBySideHtml(params (string Title, Grid Grid)[] panels)
     {
-        var sb = new StringBuilder("<table><tr>");
-        foreach (var (title, _) in panels) sb.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        var sb = new StringBuilder("<div style=\"" + ScrollStyle + "\"><table><tr>");
+        foreach (var (title, _) in panels) sb.Append("<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(title)).Append("</th>");
         sb.Append("</tr><tr>");
         foreach (var (_, grid) in panels) sb.Append("<td style=\"vertical-align:top\">").Append(grid.ToHtml()).Append("</td>");
-        return sb.Append("</tr></table>").ToString();
+        return sb.Append("</tr></table></div>").ToString();
     }
 
     private static string[] Pad(string[] r, int n) => r.Length >= n ? r : [.. r, .. Enumerable.Repeat("", n - r.Length)];
