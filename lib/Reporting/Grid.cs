@@ -7,7 +7,7 @@ namespace NotebookAnalysis.Reporting;
 /// A small table of strings with titled blocks, rendered as aligned console text, GitHub Markdown or HTML.
 /// Every report table goes through it, so the three renderings always show the same cells.
 /// </summary>
-public sealed class Grid
+public sealed partial class Grid
 {
     private readonly List<(string? Title, string[] Header, List<string[]> Rows)> _blocks = [];
 
@@ -106,19 +106,20 @@ public sealed class Grid
             int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
             sb.Append("<thead><tr>");
             var padded = Pad(header, cols);
+            // Alignment is per column, so cells line up under their header: right for a column of numbers (every
+            // filled cell a number; the first column holds labels), left for any column holding text.
+            var numeric = Enumerable.Range(0, cols)
+                .Select(c => c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing && v != "undefined").All(IsNumber))
+                .ToArray();
             for (int c = 0; c < cols; c++)
-            {
-                // A column is numeric when every filled cell is (the first column holds labels).
-                bool numeric = c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing).All(LooksNumeric);
-                sb.Append(numeric ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(padded[c])).Append("</th>");
-            }
+                sb.Append(numeric[c] ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(padded[c])).Append("</th>");
             sb.Append("</tr></thead><tbody>");
             foreach (var r in rows)
             {
                 sb.Append("<tr>");
                 var cells = Pad(r, cols);
                 for (int c = 0; c < cells.Length; c++)
-                    sb.Append(c > 0 && LooksNumeric(cells[c]) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+                    sb.Append(numeric[c] ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
                       .Append(IsCode(cells[c]) ? "<code>" + WebUtility.HtmlEncode(cells[c][1..^1]) + "</code>" : WebUtility.HtmlEncode(cells[c])).Append("</td>");
                 sb.Append("</tr>");
             }
@@ -144,6 +145,12 @@ public sealed class Grid
     private static string Plain(string s) => IsCode(s) ? s[1..^1] : s;
 
     private static string Md(string s) => s.Replace("|", "\\|");
+
+    /// <summary>One number as the formatters print it: sign, digits, decimals, exponent, percent (<c>-1.32E-05</c>, <c>3628800</c>, <c>95%</c>).</summary>
+    private static bool IsNumber(string s) => NumberRegex().IsMatch(s);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+\-−]?(\d+(\.\d*)?|\.\d+)([eE][+\-]?\d+)?%?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberRegex();
 
     private static bool LooksNumeric(string s) =>
         s.Length > 0 && (char.IsDigit(s[0]) || ((s[0] == '-' || s[0] == '+' || s[0] == '−') && s.Length > 1 && char.IsDigit(s[1])));
