@@ -11,7 +11,7 @@ namespace NotebookAnalysis.Data;
 /// <c>statx(2)</c>, whose layout is the same on every architecture. Elsewhere only directories and missing paths are told
 /// apart, and every other existing path counts as a regular file.
 /// </remarks>
-// Also compiled into lib/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+// Also compiled into lib/Tools/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
 #if NOTEBOOK_RUNNER
 internal
 #else

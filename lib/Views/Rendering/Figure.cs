@@ -22,8 +22,27 @@ public sealed record PngImage(byte[] Bytes, string Path)
 /// <param name="Image">The static chart, already saved.</param>
 public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
 {
-    /// <summary>The mime types of a figure's output, most capable first.</summary>
-    public static IReadOnlyList<string> MimeTypes { get; } = [PlotlyRenderer.MimeType, "image/png"];
+    /// <summary>
+    /// The mime types of a figure's output in this process, most capable first: the Plotly figure and the PNG, except
+    /// in the .NET Interactive Jupyter kernel (<see cref="InJupyterKernel"/>), where the PNG alone. That kernel's
+    /// Jupyter bridge sends every mime type but <c>application/json</c> as a string, and JupyterLab's Plotly renderer
+    /// throws on a string payload, so a live run there shows the PNG; the notebooks committed by the headless runner
+    /// keep both. Notebooks pass this to <c>Formatter.SetPreferredMimeTypesFor</c>.
+    /// </summary>
+    public static IReadOnlyList<string> MimeTypes { get; } = ForHost(InJupyterKernel(Environment.GetCommandLineArgs()));
+
+    /// <summary>The mime types for a host: the PNG alone in the Jupyter kernel, the Plotly figure and the PNG elsewhere.</summary>
+    internal static IReadOnlyList<string> ForHost(bool jupyterKernel) =>
+        jupyterKernel ? ["image/png"] : [PlotlyRenderer.MimeType, "image/png"];
+
+    /// <summary>
+    /// True when <paramref name="commandLine"/> is the .NET Interactive tool started as a Jupyter kernel
+    /// (<c>…/Microsoft.DotNet.Interactive.App.dll jupyter …</c>); VS Code's <c>stdio</c> kernel and the headless runner are not.
+    /// </summary>
+    internal static bool InJupyterKernel(IReadOnlyList<string> commandLine) =>
+        commandLine.Count > 1
+        && System.IO.Path.GetFileName(commandLine[0]).StartsWith("Microsoft.DotNet.Interactive.App", StringComparison.OrdinalIgnoreCase)
+        && commandLine[1] == "jupyter";
 
     /// <summary>
     /// Where figures go: the folder named by the environment variable <see cref="FolderVariable"/> when it is set
