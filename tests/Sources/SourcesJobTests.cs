@@ -90,6 +90,16 @@ public class SourcesJobTests
         }
     }
 
+    [WefExtractFact]
+    public void TheReadmeQuotesTheCurrentClaimsTable()
+    {
+        var output = SourcesJob.Compute(ProjectPaths.SharedWefExtract, ProjectPaths.BundledTable1, ProjectPaths.Results);
+        var table = NotebookAnalysis.Reporting.SourcesReport.ClaimsInShort(output.Claims).ToMarkdown().Trim('\n');
+        var readme = File.ReadAllText(Path.Combine(ProjectPaths.Root, "README.md"));
+        Assert.True(readme.Contains(table, StringComparison.Ordinal),
+            $"README.md does not quote the current claims table; paste it from 'dotnet run scripts/sources.cs' (SOURCES.md):\n{table}");
+    }
+
     [Fact]
     public void TheMainJobDoesNotReadTheExtract()
     {
