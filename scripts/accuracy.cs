@@ -1,4 +1,4 @@
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/Tools/Accuracy/NotebookAnalysis.Accuracy.csproj
 // NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine and with MathNet,
 // writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method.
 // Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]

@@ -1,4 +1,4 @@
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/Tools/Benchmarks/NotebookAnalysis.Benchmarks.csproj
 // Scale benchmark: fits n = 10^4, 10^5, 10^6 rows × 10 regressors (+ intercept) of seeded synthetic data with the
 // engine (double-double Householder QR, its one path), with the benchmark-only streaming double-precision QR
 // (Benchmarks.StreamingOls) and with MathNet's MultipleRegression.QR, and reports wall time and memory.

@@ -1,4 +1,4 @@
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/Report/NotebookAnalysis.Report.csproj
 // Bad-input corpus for the main job (issue 13): generates 150+ bad or odd inputs, runs the main job on each in-process
 // with a per-case time limit (out of process for the cases that could block a process: FIFO, /dev/zero), and prints a
 // table of outcomes: ok / clean error / crash / hang / --out changed.

@@ -1,4 +1,4 @@
-#:project ../lib/Teaching/NotebookAnalysis.Teaching.csproj
+#:project ../lib/Views/Teaching/NotebookAnalysis.Teaching.csproj
 // Writes notebooks 02-04 from one source: notebooks/templates/table-notebook.ipynb (the shared cells) and
 // notebooks/templates/NN-….md (each table's market, number and own Markdown cells). Outputs already stored are kept
 // for cells of the same id; rerun the notebooks afterwards (dotnet run scripts/run-notebooks.cs).

@@ -30,9 +30,9 @@ try
 {
     var table = data is null ? Table1.LoadBundled() : Table1.Load(data);
     // For comparison: the exact battery (every model × market with hat-matrix LOO), timed warm (second run).
-    AlternativeModelsSection.Battery.Run(table);
+    ModelBattery.Run(table);
     var exactClock = Stopwatch.StartNew();
-    var exact = AlternativeModelsSection.Battery.Run(table);
+    var exact = ModelBattery.Run(table);
     var exactTime = exactClock.Elapsed;
 
     var sw = Stopwatch.StartNew();

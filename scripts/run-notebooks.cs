@@ -1,4 +1,4 @@
-#:project ../lib/NotebookRunner/NotebookRunner.csproj
+#:project ../lib/Tools/NotebookRunner/NotebookRunner.csproj
 // The kernel compiles and loads code at run time: no native AOT, reflection-based JSON on.
 #:property PublishAot=false
 // Runs the notebooks headless, each in a fresh C# kernel in its own process, with the notebook's folder as

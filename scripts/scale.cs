@@ -1,4 +1,4 @@
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/Report/NotebookAnalysis.Report.csproj
 #:property TreatWarningsAsErrors=true
 // Scale benchmark of the main job (issue 13 item 4): generates seeded Table-1-shaped data at each size, runs the
 // main job's compute in this process (MainJob.Compute: load, fit, every section, all outputs staged in memory, no

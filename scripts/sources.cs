@@ -3,7 +3,7 @@
 // Writes results/sources.csv, results/sources-cells.csv and results/SOURCES.md atomically.
 // Usage: dotnet run scripts/sources.cs [-- --wef PATH --data PATH --out DIR]
 //   The WEF extract defaults to ../shared/data/wef-gci-russia/extract.csv beside the repository; it is never copied in.
-#:project ../lib/NotebookAnalysis.csproj
+#:project ../lib/Report/NotebookAnalysis.Report.csproj
 #:property TreatWarningsAsErrors=true
 
 return NotebookAnalysis.Pipeline.SourcesJob.Run(args, Console.Out, Console.Error);

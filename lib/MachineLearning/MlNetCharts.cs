@@ -1,5 +1,6 @@
 using NotebookAnalysis.Charts;
 using NotebookAnalysis.Models;
+using NotebookAnalysis.Formatting;
 
 namespace NotebookAnalysis.MachineLearning;
 
@@ -16,8 +17,8 @@ public static class MlNetCharts
             $"{result.TableId}/{result.Spec.Name}: ML.NET LOOCV vs exact leave-one-out", "year", result.Exact.Data.Input.YColumn,
             [
                 ChartSeries.Points("observed y", years, result.Loo.Actual, ChartSeries.Palette[0]),
-                ChartSeries.Line($"exact LOO (hat matrix), RMSE {Reporting.NumberFormat.Brief(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
-                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {Reporting.NumberFormat.Brief(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
+                ChartSeries.Line($"exact LOO (hat matrix), RMSE {NumberFormat.Brief(result.Exact.Loo.Rmse)}", years, result.Exact.Loo.Predicted, ChartSeries.Palette[1]),
+                ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {NumberFormat.Brief(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
             ]);
     }
 }

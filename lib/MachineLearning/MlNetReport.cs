@@ -1,5 +1,5 @@
 using NotebookAnalysis.Reporting;
-using static NotebookAnalysis.Reporting.NumberFormat;
+using static NotebookAnalysis.Formatting.NumberFormat;
 
 namespace NotebookAnalysis.MachineLearning;
 

@@ -6,7 +6,7 @@ using NotebookAnalysis.Reproduction;
 namespace NotebookAnalysis.Tests.Architecture;
 
 /// <summary>
-/// Reporting owns every table: no source file outside <c>lib/Reporting</c> writes Markdown or HTML table syntax, and the
+/// Reporting owns every table: no source file outside <c>lib/Report/Reporting</c> writes Markdown or HTML table syntax, and the
 /// one ToolPak layout serves both value sources.
 /// </summary>
 public sealed partial class TablesTests
@@ -18,7 +18,7 @@ public sealed partial class TablesTests
     public void No_table_is_built_by_hand_outside_Reporting()
     {
         var lib = Path.Combine(ProjectPaths.Root, "lib");
-        var reporting = Path.Combine(lib, "Reporting") + Path.DirectorySeparatorChar;
+        var reporting = Path.Combine(lib, "Report", "Reporting") + Path.DirectorySeparatorChar;
         var offenders = Directory.EnumerateFiles(lib, "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.StartsWith(reporting, StringComparison.Ordinal) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                         && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -27,7 +27,7 @@ public sealed partial class TablesTests
             .Select(x => $"{Path.GetRelativePath(ProjectPaths.Root, x.f)}:{x.i + 1}")
             .ToList();
         Assert.True(offenders.Count == 0,
-            $"Table syntax outside lib/Reporting at {string.Join(", ", offenders)}: return a record and build a Reporting.Grid from it instead.");
+            $"Table syntax outside lib/Report/Reporting at {string.Join(", ", offenders)}: return a record and build a Reporting.Grid from it instead.");
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using NotebookAnalysis.Tests.Support;
 namespace NotebookAnalysis.Tests.Charts;
 
 /// <summary>
-/// The teaching helpers behind notebooks 01-04 (lib/Teaching), checked against closed forms computed
+/// The teaching helpers behind notebooks 01-04 (lib/Views/Teaching), checked against closed forms computed
 /// independently here, in decimal where it matters.
 /// </summary>
 public sealed class TeachingTests

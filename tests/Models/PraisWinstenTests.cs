@@ -90,7 +90,7 @@ public class PraisWinstenTests
     [Fact]
     public void WritesSlopeRowsAndRhoButNoLeaveOneOut()
     {
-        var battery = AlternativeModelsSection.Battery.Run(Table1.LoadBundled());
+        var battery = ModelBattery.Run(Table1.LoadBundled());
         foreach (var table in new[] { "T2_goods", "T3_financial", "T4_innovation" })
         {
             var rows = battery.Rows.Where(r => r.Table == table && r.Model == "ar1_pw").ToList();
@@ -113,7 +113,7 @@ public class PraisWinstenTests
     {
         Assert.False(ModelSpecs.Ar1PraisWinsten.InMlNetComparison);
         Assert.False(ModelSpecs.Ar1PraisWinsten.InRobustnessChecks);
-        var battery = AlternativeModelsSection.Battery.Run(Table1.LoadBundled());
+        var battery = ModelBattery.Run(Table1.LoadBundled());
         foreach (var m in battery.Markets)
         {
             // Nine checks, as before ar1_pw existed; its positive slope is not counted among the linear-in-x models.
@@ -149,13 +149,13 @@ public class PraisWinstenTests
     {
         var oneStep = ModelSpecs.Ar1PraisWinsten with { Estimator = new PraisWinstenEstimator(tolerance: 1e-10, maxIterations: 1) };
         var specs = ModelSpecs.All.Select(s => s == ModelSpecs.Ar1PraisWinsten ? oneStep : s).ToList();
-        var battery = AlternativeModelsSection.Battery.Run(Table1.LoadBundled(), specs);
+        var battery = ModelBattery.Run(Table1.LoadBundled(), specs);
         Assert.DoesNotContain(battery.Rows, r => r.Model == "ar1_pw");
         Assert.All(battery.Markets, m => Assert.DoesNotContain(m.Rows, r => r.Model == "ar1_pw"));
         foreach (var table in new[] { "T2_goods", "T3_financial", "T4_innovation" })
             Assert.Contains(battery.Omitted, o => o.StartsWith($"{table}/ar1_pw: every statistic is left out: the model cannot be fitted to these data") && o.Contains("did not converge in 1 iterations"));
         // The other models and every check are as in the full battery.
-        var full = AlternativeModelsSection.Battery.Run(Table1.LoadBundled());
+        var full = ModelBattery.Run(Table1.LoadBundled());
         Assert.Equal(full.Rows.Where(r => r.Model != "ar1_pw"), battery.Rows);
         Assert.Equal(full.Markets.Select(m => m.Summary), battery.Markets.Select(m => m.Summary));
     }

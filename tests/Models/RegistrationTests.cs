@@ -57,7 +57,7 @@ public class RegistrationTests
     [Fact]
     public void RobustnessCountsOnlyTheSpecsThatJoinIt()
     {
-        var battery = AlternativeModelsSection.Battery.Run(Table1.LoadBundled());
+        var battery = ModelBattery.Run(Table1.LoadBundled());
         var goods = battery.For(Market.Goods);
         var linear = goods.Checks.Single(c => c.Check.StartsWith("the slope of x is positive in every linear-in-x"));
         var counted = ModelSpecs.All.Where(s => s.InRobustnessChecks && s.Regressor != RegressorTransform.None

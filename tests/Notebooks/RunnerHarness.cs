@@ -82,7 +82,7 @@ internal static class RunnerHarness
         var beside = typeof(RunnerCli).Assembly.Location;
         if (File.Exists(Path.ChangeExtension(beside, ".runtimeconfig.json"))) return beside;
         var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
-        var own = Path.Combine(ProjectPaths.Root, "lib", "NotebookRunner", "bin", config, "net10.0", "NotebookRunner.dll");
+        var own = Path.Combine(ProjectPaths.Root, "lib", "Tools", "NotebookRunner", "bin", config, "net10.0", "NotebookRunner.dll");
         return File.Exists(own) ? own : throw new FileNotFoundException($"Cannot find the runner at {beside} or {own}.");
     }
 

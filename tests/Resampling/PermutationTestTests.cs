@@ -1,3 +1,4 @@
+using NotebookAnalysis.Pipeline;
 using System.Diagnostics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Resampling;

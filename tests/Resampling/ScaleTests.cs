@@ -1,3 +1,4 @@
+using NotebookAnalysis.Pipeline;
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;

@@ -1,5 +1,6 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
+using NotebookAnalysis.Formatting;
 using NotebookAnalysis.Reporting;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;

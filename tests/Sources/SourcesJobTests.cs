@@ -104,7 +104,7 @@ public class SourcesJobTests
     public void TheMainJobDoesNotReadTheExtract()
     {
         // The main job's inputs are Table 1, the codebook, the paper and the published tables: nothing under ../shared.
-        var source = string.Concat(Directory.EnumerateFiles(Path.Combine(ProjectPaths.Root, "lib", "Pipeline"), "*.cs")
+        var source = string.Concat(Directory.EnumerateFiles(Path.Combine(ProjectPaths.Root, "lib", "Report", "Pipeline"), "*.cs")
             .Where(f => Path.GetFileName(f) != "SourcesJob.cs").Select(File.ReadAllText));
         Assert.DoesNotContain("SharedWefExtract", source);
         Assert.DoesNotContain("WefExtract", source);

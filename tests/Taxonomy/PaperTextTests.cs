@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Taxonomy;
 
 namespace NotebookAnalysis.Tests.Taxonomy;

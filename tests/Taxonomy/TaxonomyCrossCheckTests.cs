@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Teaching;
 using System.Text.RegularExpressions;
 using Microsoft.Data.Analysis;

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Teaching;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Taxonomy;
@@ -55,7 +56,7 @@ public sealed class TaxonomyExtensionTests
         using var copy = new TaxonomyCopy().Replace("gaps.json", "\"id\": \"G10\",", "\"id\": \"G10\",,");
         var e = Assert.Throws<TaxonomyException>(copy.Load);
         Assert.Equal(TaxonomyErrorKind.Schema, e.Kind);
-        Assert.NotNull(e.Line);
+        Assert.NotNull(e.EntryLine);
         Assert.Contains("not valid JSON", e.Message);
     }
 }

@@ -1,3 +1,4 @@
+using NotebookAnalysis.Transcription;
 using NotebookAnalysis.Teaching;
 using System.Globalization;
 using System.Text.RegularExpressions;

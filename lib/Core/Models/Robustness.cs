@@ -1,0 +1,203 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
+using static NotebookAnalysis.Formatting.NumberFormat;
+
+namespace NotebookAnalysis.Models;
+
+/// <summary>One row of a market's robustness table.</summary>
+/// <param name="Model">The model name.</param>
+/// <param name="Formula">The model in words.</param>
+/// <param name="N">Rows used.</param>
+/// <param name="SlopeTerm">The term reported as "the slope": <c>x</c>, or <c>year</c> for the trend-only model; null for the mean-only benchmark.</param>
+/// <param name="Slope">Its estimate.</param>
+/// <param name="SlopePValue">Its p-value under the model's covariance.</param>
+/// <param name="RSquared">R² on the model's own scale (log y, Δy…); null for the benchmark and where the fit does not write it.</param>
+/// <param name="DurbinWatson">Durbin-Watson of the model's residuals; null for the benchmark.</param>
+/// <param name="LooRmse">Exact leave-one-out RMSE on the level of y; null where it is undefined (a row with leverage 1) or the estimator has none (Prais-Winsten).</param>
+/// <param name="AicLevelScale">AIC on the level of y (Jacobian included); null for the benchmark.</param>
+public sealed record RobustnessRow(string Model, string Formula, int N, string? SlopeTerm, double? Slope, double? SlopePValue,
+    double? RSquared, double? DurbinWatson, double? LooRmse, double? AicLevelScale);
+
+/// <summary>The outcome of one robustness check.</summary>
+public enum CheckOutcome
+{
+    /// <summary>The paper's reading survives the check.</summary>
+    Holds,
+
+    /// <summary>It does not.</summary>
+    Fails,
+
+    /// <summary>The check cannot be evaluated on these data: a statistic it needs is undefined (the evidence says which).</summary>
+    Undefined,
+}
+
+/// <summary>One test of a paper's conclusion against an alternative, with the evidence in words and numbers.</summary>
+/// <param name="Check">What is checked.</param>
+/// <param name="Outcome">Whether the paper's reading survives it, or that it cannot be evaluated.</param>
+/// <param name="Evidence">The figures behind the verdict, or why it cannot be evaluated.</param>
+public sealed record RobustnessCheck(string Check, CheckOutcome Outcome, string Evidence)
+{
+    /// <summary>True when the paper's reading survives the check.</summary>
+    public bool Holds => Outcome == CheckOutcome.Holds;
+
+    /// <summary>The outcome as reports write it: holds, fails, undefined.</summary>
+    public string OutcomeName => Outcome switch { CheckOutcome.Holds => "holds", CheckOutcome.Fails => "fails", _ => "undefined" };
+
+    /// <summary>
+    /// Evaluates a check; a statistic it needs that is undefined for the data (a <see cref="ModelException"/> from the
+    /// engine, or a non-finite figure) makes the outcome <see cref="CheckOutcome.Undefined"/> with the reason.
+    /// </summary>
+    public static RobustnessCheck Evaluate(string check, Func<(bool Holds, string Evidence, double[] Figures)> evaluate)
+    {
+        try
+        {
+            var (holds, evidence, figures) = evaluate();
+            foreach (var v in figures)
+                if (!double.IsFinite(v))
+                    return new(check, CheckOutcome.Undefined, $"cannot be evaluated: a figure it needs is {Estimate.Describe(v)} ({evidence})");
+            return new(check, holds ? CheckOutcome.Holds : CheckOutcome.Fails, evidence);
+        }
+        catch (ModelException e)
+        {
+            return new(check, CheckOutcome.Undefined, $"cannot be evaluated on these data: {e.Message}");
+        }
+    }
+}
+
+/// <summary>A market's robustness table and the verdicts on the paper's own reading of its table, all computed from fits.</summary>
+/// <param name="Market">The market.</param>
+/// <param name="Rows">Every model plus the mean-only benchmark.</param>
+/// <param name="Checks">The checks of the paper's reading.</param>
+/// <param name="Reading">The paper's reading of the table (<see cref="PaperClaims.ReadingOf"/>): Tables 2-3 more clusters, higher score; Table 4 no dependence.</param>
+public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading)
+{
+    /// <summary>How many checks the paper's reading survives.</summary>
+    public int Survived => Checks.Count(c => c.Holds);
+
+    /// <summary>A one-sentence summary, naming the paper's own reading of the table.</summary>
+    public string Summary =>
+        $"{Market.TableId}: the paper's reading ({PaperClaims.Describe(Reading)}) survives {Survived} of {Checks.Count} checks" +
+        // A no-dependence reading can only fail to be contradicted: say so, so "survives" is not read as "shown".
+        (Reading == ClaimKind.NoDependence ? " (surviving a check means not being contradicted by it; no check can show the absence of an effect)" : "") +
+        (Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Check).ToList() is { Count: > 0 } failed ? $"; it fails: {string.Join("; ", failed)}" : "") +
+        (Checks.Where(c => c.Outcome == CheckOutcome.Undefined).Select(c => c.Check).ToList() is { Count: > 0 } undefined ? $"; these cannot be evaluated on these data: {string.Join("; ", undefined)}" : "") +
+        ".";
+}
+
+/// <summary>Builds the robustness tables and verdicts from the battery of fits.</summary>
+public static class Robustness
+{
+    /// <summary>The significance level the checks use (the paper's).</summary>
+    public const double Alpha = 0.05;
+
+    /// <summary>
+    /// The models whose slope of x is tested for significance by name, in check order: the base model, its two Newey-West
+    /// variants, x beside a linear trend, first differences. The claims table reads the same list.
+    /// </summary>
+    public static IReadOnlyList<ModelSpec> SlopeCheckSpecs { get; } =
+        [ModelSpecs.Base, ModelSpecs.HacNeweyWestLag1, ModelSpecs.HacNeweyWestAuto, ModelSpecs.XPlusYear, ModelSpecs.FirstDifference];
+
+    /// <summary>The robustness table and checks for one market, judged against the paper's own reading of its table.</summary>
+    /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
+    /// Only specs with <see cref="ModelSpec.InRobustnessChecks"/> count in the checks; every fit is a row of the table.</param>
+    /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
+    public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
+    {
+        var market = Markets.ByTableId(fits[0].Data.Input.TableId);
+        // A model missing from the fits could not be fitted to these data; the checks that need it are undefined.
+        AlternativeFit? Get(ModelSpec s)
+        {
+            var fit = fits.FirstOrDefault(f => f.Spec.Name == s.Name);
+            return fit is null || fit.Spec.InRobustnessChecks ? fit
+                : throw new InvalidOperationException($"A named robustness check uses '{s.Name}', but its spec does not join the robustness checks (InRobustnessChecks is false).");
+        }
+        var rows = fits.Select(Row).ToList();
+        rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
+
+        var b = Get(ModelSpecs.Base) ?? throw new ArgumentException($"The fits of {market.TableId} lack the base model.", nameof(fits));
+        var hac1 = Get(ModelSpecs.HacNeweyWestLag1);
+        var hacAuto = Get(ModelSpecs.HacNeweyWestAuto);
+        var trend = Get(ModelSpecs.XPlusYear);
+        var diff = Get(ModelSpecs.FirstDifference);
+        var year = Get(ModelSpecs.YearOnly);
+        var reading = PaperClaims.ReadingOf(market.TableId);
+        // Tables 2-3 are read as dependence: a check holds on a positive significant slope, on x beating a benchmark.
+        // Table 4 is read as no dependence: a check holds when it finds no significant slope, when x beats no benchmark.
+        bool dependence = reading == ClaimKind.MoreClustersHigherScore;
+        string slope = dependence ? "positive and significant" : "not significant";
+        var checks = new List<RobustnessCheck>
+        {
+            Slope($"the base model's slope is {slope}", b, dependence),
+            Slope("Newey-West (lag 1) standard errors", hac1, dependence, ModelSpecs.HacNeweyWestLag1),
+            Slope($"Newey-West (automatic lag {hacAuto?.HacLag.ToString() ?? "–"}) standard errors", hacAuto, dependence, ModelSpecs.HacNeweyWestAuto),
+            Slope("x beside a linear trend (x_plus_year)", trend, dependence, ModelSpecs.XPlusYear),
+            Slope("first differences (Δy on Δx)", diff, dependence, ModelSpecs.FirstDifference),
+        };
+        var xModels = fits.Where(f => f.Spec.InRobustnessChecks && f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
+        if (dependence)
+        {
+            var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
+            checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
+                negative.Count == 0
+                    ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
+                    : $"not positive in {string.Join(", ", negative)}", [])));
+        }
+        else
+        {
+            var significant = xModels.Where(f => f["x"].PValue < Alpha).ToList();
+            checks.Add(RobustnessCheck.Evaluate("no linear-in-x specification has a significant slope of x", () => (significant.Count == 0,
+                significant.Count == 0
+                    ? $"p ≥ {Brief(Alpha)} in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} p = {Brief(f["x"].PValue)}"))}"
+                    : $"significant in {string.Join(", ", significant.Select(f => $"{f.Spec.Name} (slope {Brief(f["x"].Estimate)}, p = {Brief(f["x"].PValue)})"))}",
+                xModels.Select(f => f["x"].PValue).ToArray())));
+        }
+        string better = dependence ? "predicts better" : "predicts no better";
+        checks.Add(year is null
+            ? NotFitted($"x {better} out of sample than a linear trend", ModelSpecs.YearOnly)
+            : RobustnessCheck.Evaluate($"x {better} out of sample than a linear trend", () => ((b.Loo.Rmse < year.Loo.Rmse) == dependence,
+                $"LOO RMSE base {Brief(b.Loo.Rmse)} vs year_only {Brief(year.Loo.Rmse)}", [b.Loo.Rmse, year.Loo.Rmse])));
+        checks.Add(RobustnessCheck.Evaluate($"x {better} out of sample than the mean", () => ((b.Loo.Rmse < meanOnly.Rmse) == dependence,
+            $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
+        checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", () =>
+        {
+            var bg = b.Ols.BreuschGodfrey(1);
+            return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.Ols.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
+        }));
+        return new MarketRobustness(market, rows, checks, reading);
+    }
+
+    /// <summary>The robustness of every market, from the full battery <see cref="AlternativeModels.FitAll(Table1)"/>.</summary>
+    public static IReadOnlyList<MarketRobustness> AssessAll(Table1 table, IReadOnlyList<AlternativeFit>? fits = null)
+    {
+        fits ??= AlternativeModels.FitAll(table);
+        return ModelInput.AllMarkets(table)
+            .Select(input => Assess(fits.Where(f => f.Data.Input.TableId == input.TableId).ToList(), LeaveOneOut.MeanOnly(input)))
+            .ToList();
+    }
+
+    private static RobustnessRow Row(AlternativeFit f)
+    {
+        string term = f.Spec.Regressor == RegressorTransform.None ? "year" : "x";
+        var c = f[term];
+        // A statistic undefined for this model (R² of a constant y, DW of an exact fit) or not written by it is shown as "–".
+        static double? D(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? e.Value : null;
+        double? Written(string statistic, Func<double> value) => f.ModelStatistics.Contains(statistic) ? D(value) : null;
+        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.Ols.N, term, D(() => c.Estimate), D(() => c.PValue),
+            Written("r_squared", () => f.Ols.RSquared), Written("durbin_watson", () => f.Ols.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
+    }
+
+    private static RobustnessCheck NotFitted(string check, ModelSpec spec) =>
+        new(check, CheckOutcome.Undefined, $"cannot be evaluated: the model {spec.Name} cannot be fitted to these data");
+
+    /// <summary>A slope check: for a dependence reading it holds on a positive slope significant at 5%; for a
+    /// no-dependence reading it holds when the slope is not significant (of either sign).</summary>
+    private static RobustnessCheck Slope(string check, AlternativeFit? f, bool dependence, ModelSpec? spec = null) => f is null
+        ? NotFitted(check, spec!)
+        : RobustnessCheck.Evaluate(check, () =>
+    {
+        var c = f["x"];
+        bool holds = dependence ? c.Estimate > 0 && c.PValue < Alpha : !(c.PValue < Alpha);
+        return (holds, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}", [c.Estimate, c.PValue]);
+    });
+}

@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Formatting;
+using NotebookAnalysis.Results;
+
+namespace NotebookAnalysis.Resampling;
+
+/// <summary>The fixed settings of the resampling section: replicate counts and seeds (documented in REPRODUCTION.md).</summary>
+public static class ResamplingSettings
+{
+    /// <summary>Bootstrap replicates, rounding draws and Monte Carlo permutations for samples up to
+    /// <see cref="FullReplicatesMaxN"/> rows.</summary>
+    public const int Replicates = 10_000;
+
+    /// <summary>Fewest replicates used at any n.</summary>
+    public const int MinimumReplicates = 1_000;
+
+    /// <summary>Work per procedure, replicates × n, above which the replicate count shrinks with n.</summary>
+    public const long WorkPerProcedure = 10_000_000;
+
+    /// <summary>Largest n that gets the full <see cref="Replicates"/>: 1,000 rows.</summary>
+    public const int FullReplicatesMaxN = (int)(WorkPerProcedure / Replicates);
+
+    /// <summary>Seed of the pairs bootstrap.</summary>
+    public const int PairsSeed = 20190701;
+
+    /// <summary>Seed of the residual bootstrap.</summary>
+    public const int ResidualSeed = 20190702;
+
+    /// <summary>Seed of the rounding Monte Carlo.</summary>
+    public const int RoundingSeed = 20190703;
+
+    /// <summary>Seed of the Monte Carlo permutation test (beside the exact one, or instead of it).</summary>
+    public const int PermutationSeed = 20190704;
+
+    /// <summary>Largest n whose n! pairings are enumerated: 10! = 3,628,800 (about 10 ms per market). Above it the
+    /// permutation test is the seeded Monte Carlo one.</summary>
+    public const int MaxExactN = 10;
+
+    /// <summary>
+    /// Replicates per procedure for a sample of <paramref name="n"/> rows: <see cref="Replicates"/> up to
+    /// <see cref="FullReplicatesMaxN"/> rows, then <see cref="WorkPerProcedure"/>/n but never fewer than
+    /// <see cref="MinimumReplicates"/>. Each replicate costs O(n), so the section's cost stays linear in n
+    /// with a constant of at most <see cref="MinimumReplicates"/> replicates per row and procedure.
+    /// </summary>
+    public static int ReplicatesFor(int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(n);
+        return (int)Math.Clamp(WorkPerProcedure / n, MinimumReplicates, Replicates);
+    }
+
+    /// <summary>Confidence level of the bootstrap intervals.</summary>
+    public const double Level = 0.95;
+
+    /// <summary>Significance level of the rounding Monte Carlo.</summary>
+    public const double Alpha = 0.05;
+}
+
+/// <summary>Everything the resampling section computes for one market. Immutable.</summary>
+/// <param name="Spec">Which table.</param>
+/// <param name="Permutation">The exact permutation test when n ≤ <see cref="ResamplingSettings.MaxExactN"/>; above it the
+/// seeded Monte Carlo test (the same object as <paramref name="MonteCarlo"/>).</param>
+/// <param name="MonteCarlo">The seeded Monte Carlo permutation test: a check on the exact one, or the test itself for larger n.</param>
+/// <param name="Pairs">The pairs bootstrap.</param>
+/// <param name="Residual">The residual bootstrap.</param>
+/// <param name="Rounding">The rounding-sensitivity Monte Carlo.</param>
+/// <param name="Step">The step description when y takes two values (Table 3), else null.</param>
+/// <param name="TTestP">The classical two-sided t-test p of the slope (the OLS engine, normal errors), for comparison.</param>
+/// <param name="ScoreDecimals">Digits after the point the scores are printed with; the rounding Monte Carlo's half-width follows from it.</param>
+public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
+    BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP, int ScoreDecimals)
+{
+    /// <summary>Replicates of each random procedure (see <see cref="ResamplingSettings.ReplicatesFor"/>).</summary>
+    public int Replicates => Pairs.Count;
+
+    /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
+    public static MarketResampling Run(MarketSeries series, int histogramBins = 0)
+    {
+        var x = series.ClustersArray();
+        var y = series.ScoreArray();
+        int replicates = ResamplingSettings.ReplicatesFor(x.Length);
+        bool exact = x.Length <= ResamplingSettings.MaxExactN;
+        var monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins);
+        return new MarketResampling(series.Spec,
+            exact ? PermutationTest.Exact(x, y, histogramBins: histogramBins) : monteCarlo,
+            monteCarlo,
+            Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
+            Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
+            RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
+            StepAnalysis.Describe(x, y),
+            Ols.FitSimple(x, y, series.Spec.TableId)["x"].PValue,
+            series.ScoreDecimals);
+    }
+
+    /// <summary>The BCa interval at <paramref name="level"/>, or null where it is undefined for the data.</summary>
+    public static ConfidenceInterval? BcaOf(BootstrapResult boot, double level = ResamplingSettings.Level)
+    {
+        try
+        {
+            return boot.BCa(level);
+        }
+        catch (ModelException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The rows this market contributes to <c>results.csv</c>. A BCa interval that is undefined for the data is left out
+    /// and, with the reason, added to <paramref name="undefined"/>.
+    /// </summary>
+    public IEnumerable<ResultRow> Rows(ICollection<UndefinedResult>? undefined = null)
+    {
+        string t = Spec.TableId;
+        yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
+        // How the p was obtained: exact = 1 when all n! pairings were enumerated, 0 for the seeded Monte Carlo test.
+        yield return new ResultRow(t, "permutation", "exact", "x", Permutation.Method == PermutationMethod.Exact ? 1 : 0);
+        yield return new ResultRow(t, "permutation", "permutations", "x", Permutation.Permutations);
+        foreach (var (model, boot) in new[] { ("bootstrap_pairs", Pairs), ("bootstrap_residual", Residual) })
+        {
+            var p = boot.Percentile(ResamplingSettings.Level);
+            yield return new ResultRow(t, model, "ci95_lower", "x", p.Lower);
+            yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
+            var bca = new List<ResultRow>();
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_lower", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower));
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Upper));
+            foreach (var row in bca)
+                yield return row;
+            yield return new ResultRow(t, model, "replicates", "x", boot.Count);
+        }
+        yield return new ResultRow(t, "rounding_mc", "half_width", "", Rounding.HalfWidth);
+        yield return new ResultRow(t, "rounding_mc", "share_significant_5pct", "", Rounding.ShareSignificant);
+        yield return new ResultRow(t, "rounding_mc", "slope_q025", "", Rounding.SlopeQuantile(0.025));
+        yield return new ResultRow(t, "rounding_mc", "slope_q975", "", Rounding.SlopeQuantile(0.975));
+        yield return new ResultRow(t, "rounding_mc", "r_squared_median", "", Rounding.RSquaredQuantile(0.5));
+        yield return new ResultRow(t, "rounding_mc", "replicates", "", Rounding.Draws);
+    }
+}

@@ -1,0 +1,345 @@
+using System.Text;
+using NotebookAnalysis.Data;
+using System.Text.RegularExpressions;
+
+namespace NotebookAnalysis.Transcription;
+
+/// <summary>
+/// A Markdown transcription (the paper, <c>seeds/paper.md</c>) split into scopes that traces can name:
+/// numbered sections (prose only, tables excluded), the abstract, the references, and each table as a grid
+/// of tab-separated cells. Resolves a <see cref="Trace"/> to the one place it names.
+/// </summary>
+/// <remarks>
+/// Matching is ordinal and case-sensitive after collapsing whitespace and dropping Markdown emphasis and
+/// HTML tags; a phrase that starts or ends with a letter or digit must start or end at a word boundary.
+/// A section's prose is grouped into paragraphs; a page break in mid-sentence (a blank line after a line
+/// without final punctuation, or before a lower-case line) does not end a paragraph.
+/// </remarks>
+public sealed partial class PaperText
+{
+    private readonly Dictionary<string, List<Paragraph>> _prose = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PaperTable> _tables = new(StringComparer.Ordinal);
+    private readonly List<string> _scopeOrder = [];
+
+    private PaperText(string source, string[] lines)
+    {
+        Source = source;
+        Lines = lines;
+        Build();
+    }
+
+    /// <summary>The file as given.</summary>
+    public string Source { get; }
+
+    /// <summary>The document's raw lines (index 0 is line 1).</summary>
+    public IReadOnlyList<string> Lines { get; }
+
+    /// <summary>Scope ids in document order (sections and tables).</summary>
+    public IReadOnlyList<string> Scopes => _scopeOrder;
+
+    /// <summary>
+    /// Reads a transcription: the one reader of <c>seeds/paper.md</c> (the document findings, the readings of the
+    /// sources job and the taxonomy's traces all take it from here). The file must be a regular UTF-8 file;
+    /// a missing or unreadable file or a byte that is not UTF-8 fails with a <see cref="DataFileException"/> that
+    /// names the file, the line and the column.
+    /// </summary>
+    public static PaperText Load(string path)
+    {
+        var bytes = Table1.ReadRegularFile(path);
+        string text;
+        try
+        {
+            text = new UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new DataFileException(path, 1, null, null, "the file is not valid UTF-8 text; save it as UTF-8.");
+        }
+        return Parse(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, path);
+    }
+
+    /// <summary>The bundled paper, <c>seeds/paper.md</c>.</summary>
+    public static PaperText LoadBundled() => Load(ProjectPaths.Paper);
+
+    /// <summary>The whole document, lines joined with <c>\n</c> (CRLF normalised), for phrase searches.</summary>
+    public string Text => string.Join('\n', Lines);
+
+    /// <summary>Splits <paramref name="text"/> into scopes; <paramref name="source"/> names it in messages.</summary>
+    public static PaperText Parse(string text, string source) =>
+        new(source, text.Replace("\r\n", "\n").Split('\n'));
+
+    /// <summary>The table with id <c>Table N</c>.</summary>
+    public PaperTable Table(string id) =>
+        _tables.TryGetValue(id, out var t) ? t : throw new KeyNotFoundException($"{Source} has no scope '{id}'. Tables: {string.Join(", ", _tables.Keys)}.");
+
+    /// <summary>True when <paramref name="scope"/> is a table id.</summary>
+    public bool IsTable(string scope) => _tables.ContainsKey(scope);
+
+    /// <summary>The paragraphs of a section's prose, tables excluded.</summary>
+    public IReadOnlyList<Paragraph> Paragraphs(string section) =>
+        _prose.TryGetValue(section, out var p) ? p : throw new KeyNotFoundException($"{Source} has no section '{section}'. Sections: {string.Join(", ", _prose.Keys)}.");
+
+    /// <summary>
+    /// Every place <paramref name="trace"/> matches (zero, one or more). Throws <see cref="KeyNotFoundException"/>
+    /// when the scope, row or column does not exist.
+    /// </summary>
+    public IReadOnlyList<Passage> FindAll(Trace trace)
+    {
+        var locator = Normalize(trace.Locator);
+        if (locator.Length == 0)
+            throw new ArgumentException("The locating phrase is empty.", nameof(trace));
+        if (_tables.TryGetValue(trace.Section, out var table))
+            return table.Find(trace, locator);
+        if (trace.Row is not null || trace.Column is not null)
+            throw new KeyNotFoundException($"scope '{trace.Section}' is a section, not a table: it has no rows or columns.");
+        var found = new List<Passage>();
+        foreach (var p in Paragraphs(trace.Section))
+            foreach (int at in Occurrences(p.Text, locator))
+                found.Add(new Passage(trace, p.LineAt(at), p.LineAt(at + locator.Length - 1),
+                    locator, SentenceAround(p.Text, at, locator.Length), p.Text, [locator]));
+        return found;
+    }
+
+    /// <summary>
+    /// The one place <paramref name="trace"/> names. Throws <see cref="TraceException"/> when it matches nothing,
+    /// or more than one place (the message lists the lines).
+    /// </summary>
+    public Passage Resolve(Trace trace)
+    {
+        IReadOnlyList<Passage> found;
+        try
+        {
+            found = FindAll(trace);
+        }
+        catch (KeyNotFoundException e)
+        {
+            throw new TraceException(trace, 0, e.Message);
+        }
+        return found.Count switch
+        {
+            1 => found[0],
+            0 => throw new TraceException(trace, 0, $"the phrase \"{trace.Locator}\" does not occur in {ScopeName(trace)} of {Source}."),
+            _ => throw new TraceException(trace, found.Count,
+                $"the phrase \"{trace.Locator}\" occurs {found.Count} times in {ScopeName(trace)} of {Source} ({string.Join(", ", found.Select(f => f.Lines))}); lengthen it so that it names one place."),
+        };
+    }
+
+    /// <summary>Number of word-bounded occurrences of <paramref name="phrase"/> in the prose of <paramref name="sections"/>.</summary>
+    public int CountMentions(string phrase, params string[] sections) =>
+        sections.Sum(s => Paragraphs(s).Sum(p => Occurrences(p.Text, Normalize(phrase)).Count()));
+
+    /// <summary>Paragraphs of <paramref name="sections"/> that mention any of <paramref name="phrases"/>.</summary>
+    public IReadOnlyList<Paragraph> ParagraphsMentioning(IEnumerable<string> phrases, params string[] sections)
+    {
+        var normalized = phrases.Select(Normalize).Where(p => p.Length > 0).ToList();
+        return sections.SelectMany(Paragraphs)
+            .Where(p => normalized.Any(n => Occurrences(p.Text, n).Any()))
+            .ToList();
+    }
+
+    /// <summary>True when <paramref name="text"/> holds a word-bounded occurrence of any of <paramref name="phrases"/>.</summary>
+    public static bool Mentions(string text, IEnumerable<string> phrases) =>
+        phrases.Select(Normalize).Any(n => n.Length > 0 && Occurrences(text, n).Any());
+
+    private static string ScopeName(Trace t) =>
+        t.Row is null && t.Column is null ? $"scope '{t.Section}'" : $"scope '{t.Section}'" + (t.Row is null ? "" : $", row '{t.Row}'") + (t.Column is null ? "" : $", column '{t.Column}'");
+
+    /// <summary>Collapses whitespace and drops HTML tags and Markdown emphasis markers.</summary>
+    public static string Normalize(string s)
+    {
+        s = TagPattern().Replace(s, "");
+        s = s.Replace("*", "");
+        return WhitespacePattern().Replace(s, " ").Trim();
+    }
+
+    /// <summary>Start indices of word-bounded, ordinal occurrences of <paramref name="phrase"/> in <paramref name="text"/>.</summary>
+    public static IEnumerable<int> Occurrences(string text, string phrase)
+    {
+        for (int at = text.IndexOf(phrase, StringComparison.Ordinal); at >= 0; at = text.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            bool startOk = !char.IsLetterOrDigit(phrase[0]) || at == 0 || !char.IsLetterOrDigit(text[at - 1]);
+            int end = at + phrase.Length;
+            bool endOk = !char.IsLetterOrDigit(phrase[^1]) || end == text.Length || !char.IsLetterOrDigit(text[end]);
+            if (startOk && endOk)
+                yield return at;
+        }
+    }
+
+    private static string SentenceAround(string text, int at, int length)
+    {
+        int start = at;
+        while (start > 0 && !(start >= 2 && ".!?".Contains(text[start - 2]) && text[start - 1] == ' ' && char.IsUpper(text[start])))
+            start--;
+        int end = at + length;
+        while (end < text.Length && !(".!?".Contains(text[end]) && (end + 1 == text.Length || (text[end + 1] == ' ' && end + 2 < text.Length && char.IsUpper(text[end + 2])))))
+            end++;
+        return text[start..Math.Min(text.Length, end + 1)].Trim();
+    }
+
+    // ---- scope construction ----
+
+    private void Build()
+    {
+        var heads = new List<(int Index, string Id)>();
+        for (int i = 0; i < Lines.Count; i++)
+        {
+            var id = SectionId(Lines[i]);
+            if (id is not null) heads.Add((i, id));
+        }
+        var tableLine = new bool[Lines.Count];
+        for (int i = 0; i < Lines.Count; i++)
+        {
+            var m = CaptionPattern().Match(Lines[i]);
+            if (!m.Success || tableLine[i]) continue;
+            var id = $"Table {m.Groups[1].Value}";
+            var table = PaperTable.Read(id, Lines, i, out int last);
+            for (int k = i; k <= last; k++) tableLine[k] = true;
+            if (_tables.ContainsKey(id))
+                throw new FormatException($"{Source}: line {i + 1}: a second, separate '{id}'.");
+            _tables[id] = table;
+        }
+
+        // Prose before the first heading (title, authors) is scope "Front".
+        var bounds = new List<(string Id, int First, int Last)>();
+        int firstHead = heads.Count > 0 ? heads[0].Index : Lines.Count;
+        bounds.Add(("Front", 0, firstHead - 1));
+        for (int h = 0; h < heads.Count; h++)
+            bounds.Add((heads[h].Id, heads[h].Index, (h + 1 < heads.Count ? heads[h + 1].Index : Lines.Count) - 1));
+
+        foreach (var (id, first, last) in bounds)
+        {
+            if (_prose.ContainsKey(id))
+                throw new FormatException($"{Source}: line {first + 1}: section '{id}' appears twice.");
+            _prose[id] = BuildParagraphs(first, last, tableLine);
+            _scopeOrder.Add(id);
+            foreach (var t in _tables.Values.Where(t => t.CaptionLine - 1 >= first && t.CaptionLine - 1 <= last).OrderBy(t => t.CaptionLine))
+                _scopeOrder.Add(t.Id);
+        }
+    }
+
+    private static string? SectionId(string line)
+    {
+        if (line.StartsWith("**Abstract:**", StringComparison.Ordinal)) return "Abstract";
+        if (line.StartsWith("**References:**", StringComparison.Ordinal)) return "References";
+        var m = HeadingPattern().Match(line);
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    private List<Paragraph> BuildParagraphs(int first, int last, bool[] tableLine)
+    {
+        var groups = new List<List<(int Line, string Text)>>();
+        List<(int, string)>? current = null;
+        for (int i = first; i <= last; i++)
+        {
+            var text = tableLine[i] ? "" : Normalize(Lines[i]);
+            if (text.Length == 0 || text == "---")
+            {
+                current = null;
+                continue;
+            }
+            if (current is null || text.StartsWith("- ", StringComparison.Ordinal)) // each list item is a paragraph
+            {
+                current = [];
+                groups.Add(current);
+            }
+            current.Add((i + 1, text));
+        }
+
+        var paragraphs = new List<Paragraph>();
+        List<(int Line, string Text)>? open = null;
+        foreach (var g in groups)
+        {
+            if (open is not null && Continues(open[^1].Text, g[0].Text))
+                open.AddRange(g);
+            else
+            {
+                if (open is not null) paragraphs.Add(Paragraph.From(open));
+                open = [.. g];
+            }
+        }
+        if (open is not null) paragraphs.Add(Paragraph.From(open));
+        return paragraphs;
+    }
+
+    // A blank line inside a sentence is a page break of the transcription, not a paragraph end.
+    private static bool Continues(string previous, string next)
+    {
+        if (previous.StartsWith('#')) return false; // a heading is never continued
+        char end = previous.TrimEnd('"', '”', ')', ' ')[^1];
+        bool previousEnds = ".!?:;".Contains(end);
+        bool nextIsItem = next.StartsWith("- ", StringComparison.Ordinal) || next.StartsWith('#');
+        return !nextIsItem && (!previousEnds || char.IsLower(next[0]));
+    }
+
+    [GeneratedRegex(@"^#{2,6}\s*(?:\*\*)?(\d+(?:\.\d+)?)\.\s")]
+    private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"^\*\*Table (\d+)\.\*\*")]
+    internal static partial Regex CaptionPattern();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex TagPattern();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhitespacePattern();
+}
+
+/// <summary>A paragraph of prose, its lines joined with single spaces.</summary>
+public sealed class Paragraph
+{
+    private readonly int[] _lineStarts;
+    private readonly int[] _lines;
+
+    private Paragraph(string text, int[] lineStarts, int[] lines)
+    {
+        Text = text;
+        _lineStarts = lineStarts;
+        _lines = lines;
+    }
+
+    /// <summary>The normalised text.</summary>
+    public string Text { get; }
+
+    /// <summary>1-based first line.</summary>
+    public int FirstLine => _lines[0];
+
+    /// <summary>1-based last line.</summary>
+    public int LastLine => _lines[^1];
+
+    /// <summary>The 1-based document line holding character <paramref name="index"/> of <see cref="Text"/>.</summary>
+    public int LineAt(int index)
+    {
+        int k = Array.BinarySearch(_lineStarts, index);
+        return _lines[k >= 0 ? k : ~k - 1];
+    }
+
+    internal static Paragraph From(List<(int Line, string Text)> lines)
+    {
+        var sb = new StringBuilder();
+        var starts = new int[lines.Count];
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (i > 0) sb.Append(' ');
+            starts[i] = sb.Length;
+            sb.Append(lines[i].Text);
+        }
+        return new Paragraph(sb.ToString(), starts, lines.Select(l => l.Line).ToArray());
+    }
+}
+
+/// <summary>A trace that does not name exactly one place. Internal: the taxonomy's validator turns it into a
+/// <see cref="Taxonomy.TaxonomyException"/> that names the data file and the entry.</summary>
+internal sealed class TraceException : Exception
+{
+    public TraceException(Trace trace, int matches, string message) : base(message)
+    {
+        Trace = trace;
+        Matches = matches;
+    }
+
+    /// <summary>The trace.</summary>
+    public Trace Trace { get; }
+
+    /// <summary>How many places matched (0 when none, or when the scope does not exist).</summary>
+    public int Matches { get; }
+}

@@ -1,0 +1,103 @@
+using System.Globalization;
+using NotebookAnalysis.Transcription;
+using NotebookAnalysis.Cli;
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
+using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Results;
+using NotebookAnalysis.Sources;
+
+namespace NotebookAnalysis.Pipeline;
+
+/// <summary>
+/// The job behind <c>dotnet run scripts/sources.cs</c>: Table 1 against the WEF extract, cell by cell, and Tables 2-4
+/// re-run on the WEF's scores. Writes <c>sources.csv</c>, <c>sources-cells.csv</c> and <c>SOURCES.md</c> atomically.
+/// Separate from the main job, whose outputs never depend on the extract.
+/// </summary>
+public static class SourcesJob
+{
+    /// <summary>The command line: <c>--wef</c>, <c>--data</c> and <c>--out</c>.</summary>
+    public static CommandLine CommandLine { get; } =
+        new CommandLine("dotnet run scripts/sources.cs", "Checks Table 1 against the WEF's own pillar scores, cell by cell, and re-runs Tables 2-4 on them.")
+            .Option("--wef", "PATH", "the WEF GCI extract (default: ../shared/data/wef-gci-russia/extract.csv beside the repository)")
+            .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")
+            .Option("--out", "DIR", "output folder (default: results/)");
+
+    /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
+    /// <param name="Comparison">The cell-by-cell comparison.</param>
+    /// <param name="Fits">The re-run regressions.</param>
+    /// <param name="Claims">The paper's claims judged on every evidence base.</param>
+    /// <param name="Rows">The rows of <c>sources.csv</c>.</param>
+    /// <param name="Files">The staged files.</param>
+    public sealed record Output(SourceComparison Comparison, RerunSet Fits, ClaimsTable Claims,
+        IReadOnlyList<ResultRow> Rows, OutputFolder Files);
+
+    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (CommandLine.ParseOrExit(args, "sources", stdout, stderr, out int exit) is not { } parsed) return exit;
+        string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results);
+            var commit = output.Files.Commit();
+            stdout.Write(Console(output));
+            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
+            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
+            return MainJob.Ok;
+        }
+        catch (OutputException e)
+        {
+            // The message says whether the folder is unchanged.
+            stderr.Write($"sources: {e.Message}\n");
+            return MainJob.Failed;
+        }
+        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException)
+        {
+            stderr.Write($"sources: {e.Message}\nNothing was written.\n");
+            return MainJob.Failed;
+        }
+    }
+
+    /// <summary>Computes every output in memory. Throws on bad input; writes nothing.</summary>
+    public static Output Compute(string wefPath, string dataPath, string outDir)
+    {
+        var wef = WefExtract.Load(wefPath);
+        var paper = Table1.Load(dataPath);
+        var quoted = PaperClaims.FromPaper(PaperText.LoadBundled().Text);
+        var comparison = SourceComparison.Compare(paper, wef);
+        var fits = Rerun.All(comparison);
+        var claims = Readings.Table(quoted, paper, fits);
+        var rows = SourceResults.Rows(comparison, fits.Fits);
+        var files = new OutputFolder(outDir);
+        files.AddText("sources.csv", ResultsCsv.Format(rows));
+        files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
+        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, MainJob.DisplayPath(dataPath), DisplayPath(wefPath)).TrimEnd('\n') + "\n");
+        return new Output(comparison, fits, claims, rows, files);
+    }
+
+    /// <summary>The console summary: agreement counts, the conclusion and the re-run slopes.</summary>
+    public static string Console(Output output)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(SourcesReport.Agreement(output.Comparison).ToText());
+        sb.Append(SourcesReport.Conclusion(output.Comparison)).Append("\n\n");
+        sb.Append(SourcesReport.Reruns(output.Fits.Fits).ToText());
+        sb.Append(SourcesReport.ClaimsInShort(output.Claims).ToText());
+        return sb.ToString();
+    }
+
+    /// <summary>
+    /// The extract's path as the report names it: relative to the repository when inside it or in the <c>../shared</c>
+    /// folder beside it, so the report does not depend on where the clone lives.
+    /// </summary>
+    public static string DisplayPath(string path)
+    {
+        var rel = Path.GetRelativePath(ProjectPaths.Root, Path.GetFullPath(path)).Replace('\\', '/');
+        return !Path.IsPathRooted(rel) && (!rel.StartsWith("..", StringComparison.Ordinal) || rel.StartsWith("../shared/", StringComparison.Ordinal))
+            ? rel : path.Replace('\\', '/');
+    }
+}

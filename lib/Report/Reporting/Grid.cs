@@ -1,0 +1,136 @@
+using System.Net;
+using System.Text;
+using NotebookAnalysis.Formatting;
+
+namespace NotebookAnalysis.Reporting;
+
+/// <summary>
+/// A small table of strings with titled blocks, rendered as aligned console text, GitHub Markdown or HTML.
+/// Every report table goes through it, so the three renderings always show the same cells.
+/// </summary>
+public sealed class Grid
+{
+    private readonly List<(string? Title, string[] Header, List<string[]> Rows)> _blocks = [];
+
+    /// <summary>The title above the whole grid (e.g. "SUMMARY OUTPUT"), or null.</summary>
+    public string? Caption { get; init; }
+
+    /// <summary>A cell shown as code: <c>`name`</c> in Markdown, <c>&lt;code&gt;</c> in HTML, plain in text.</summary>
+    public static string Code(string s) => "`" + s + "`";
+
+    /// <summary>Starts a block with an optional title and a header row.</summary>
+    public Grid Block(string? title, params string[] header)
+    {
+        _blocks.Add((title, header, []));
+        return this;
+    }
+
+    /// <summary>Adds a row to the current block; missing cells are blank.</summary>
+    public Grid Row(params string[] cells)
+    {
+        if (_blocks.Count == 0) throw new InvalidOperationException("Start a block before adding rows.");
+        _blocks[^1].Rows.Add(cells);
+        return this;
+    }
+
+    /// <summary>Plain text with columns aligned; numbers right-aligned.</summary>
+    public string ToText()
+    {
+        var sb = new StringBuilder();
+        if (Caption is not null) sb.Append(Caption).Append('\n').Append('\n');
+        foreach (var (title, header, rows) in _blocks)
+        {
+            if (title is not null) sb.Append(title).Append('\n');
+            var all = new List<string[]> { header };
+            all.AddRange(rows.Select(r => r.Select(Plain).ToArray()));
+            int cols = all.Max(r => r.Length);
+            var width = new int[cols];
+            foreach (var r in all)
+                for (int c = 0; c < r.Length; c++)
+                    width[c] = Math.Max(width[c], r[c].Length);
+            foreach (var r in all)
+            {
+                if (r.All(string.IsNullOrEmpty)) continue;
+                var line = new StringBuilder();
+                for (int c = 0; c < cols; c++)
+                {
+                    string cell = c < r.Length ? r[c] : "";
+                    bool numeric = c > 0 && LooksNumeric(cell);
+                    line.Append(numeric ? cell.PadLeft(width[c]) : cell.PadRight(width[c]));
+                    if (c < cols - 1) line.Append("  ");
+                }
+                sb.Append(line.ToString().TrimEnd()).Append('\n');
+            }
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>GitHub-flavoured Markdown: one pipe table per block, block titles in bold.</summary>
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder();
+        if (Caption is not null) sb.Append("**").Append(Caption).Append("**\n\n");
+        foreach (var (title, header, rows) in _blocks)
+        {
+            if (title is not null) sb.Append("*").Append(title).Append("*\n\n");
+            int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
+            sb.Append("| ").Append(string.Join(" | ", Pad(header, cols).Select(Md))).Append(" |\n");
+            // Right-align a column only when every filled cell in it is a number (the missing-value dash counts as blank).
+            bool Numeric(int c) => c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing).All(LooksNumeric);
+            sb.Append('|').Append(string.Concat(Enumerable.Range(0, cols).Select(c => Numeric(c) ? "---:|" : "---|"))).Append('\n');
+            foreach (var r in rows)
+                sb.Append("| ").Append(string.Join(" | ", Pad(r, cols).Select(Md))).Append(" |\n");
+            sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>An HTML fragment (a table per block), with a class for styling and no scripts.</summary>
+    public string ToHtml()
+    {
+        var sb = new StringBuilder("<div class=\"na-grid\">");
+        if (Caption is not null) sb.Append("<p><b>").Append(WebUtility.HtmlEncode(Caption)).Append("</b></p>");
+        foreach (var (title, header, rows) in _blocks)
+        {
+            sb.Append("<table>");
+            if (title is not null) sb.Append("<caption style=\"text-align:left\"><i>").Append(WebUtility.HtmlEncode(title)).Append("</i></caption>");
+            int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
+            sb.Append("<thead><tr>");
+            foreach (var h in Pad(header, cols)) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+            sb.Append("</tr></thead><tbody>");
+            foreach (var r in rows)
+            {
+                sb.Append("<tr>");
+                var cells = Pad(r, cols);
+                for (int c = 0; c < cells.Length; c++)
+                    sb.Append(c > 0 && LooksNumeric(cells[c]) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+                      .Append(IsCode(cells[c]) ? "<code>" + WebUtility.HtmlEncode(cells[c][1..^1]) + "</code>" : WebUtility.HtmlEncode(cells[c])).Append("</td>");
+                sb.Append("</tr>");
+            }
+            sb.Append("</tbody></table>");
+        }
+        return sb.Append("</div>").ToString();
+    }
+
+    /// <summary>Grids side by side in HTML, each under its title (e.g. the recomputed table beside the printed one).</summary>
+    public static string SideBySideHtml(params (string Title, Grid Grid)[] panels)
+    {
+        var sb = new StringBuilder("<table><tr>");
+        foreach (var (title, _) in panels) sb.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        sb.Append("</tr><tr>");
+        foreach (var (_, grid) in panels) sb.Append("<td style=\"vertical-align:top\">").Append(grid.ToHtml()).Append("</td>");
+        return sb.Append("</tr></table>").ToString();
+    }
+
+    private static string[] Pad(string[] r, int n) => r.Length >= n ? r : [.. r, .. Enumerable.Repeat("", n - r.Length)];
+
+    private static bool IsCode(string s) => s.Length > 2 && s[0] == '`' && s[^1] == '`' && s.IndexOf('`', 1) == s.Length - 1;
+
+    private static string Plain(string s) => IsCode(s) ? s[1..^1] : s;
+
+    private static string Md(string s) => s.Replace("|", "\\|");
+
+    private static bool LooksNumeric(string s) =>
+        s.Length > 0 && (char.IsDigit(s[0]) || ((s[0] == '-' || s[0] == '+' || s[0] == '−') && s.Length > 1 && char.IsDigit(s[1])));
+}

@@ -1,0 +1,43 @@
+using NotebookAnalysis.Models;
+using static NotebookAnalysis.Formatting.NumberFormat;
+
+namespace NotebookAnalysis.Reporting;
+
+/// <summary>The alternative-models tables as <see cref="Grid"/>s: one definition each, rendered to Markdown for
+/// REPRODUCTION.md and to HTML for notebook 05.</summary>
+public static class RobustnessGrids
+{
+    /// <summary>A market's robustness table: slope, p, R², DW, LOO RMSE and level-scale AIC for every model.</summary>
+    /// <param name="market">The market's robustness record.</param>
+    /// <param name="caption">Whether to print the market's table id and title above the table (HTML views).</param>
+    public static Grid Table(MarketRobustness market, bool caption = false)
+    {
+        var grid = new Grid { Caption = caption ? $"{market.Market.TableId}: {market.Market.Title}" : null }
+            .Block(null, "model", "specification", "n", "slope term", "slope", "p", "R² (own scale)", "DW", "LOO RMSE (level y)", "AIC (level y)");
+        foreach (var r in market.Rows)
+            grid.Row(Grid.Code(r.Model), r.Formula, Integer(r.N), r.SlopeTerm ?? Missing, BriefOrMissing(r.Slope), BriefOrMissing(r.SlopePValue),
+                BriefOrMissing(r.RSquared), BriefOrMissing(r.DurbinWatson), BriefOrMissing(r.LooRmse), BriefOrMissing(r.AicLevelScale));
+        return grid;
+    }
+
+    /// <summary>Log-likelihood, AIC and BIC on each model's own scale and on the level of y (with the Jacobian of the log).</summary>
+    public static Grid Likelihood(IEnumerable<AlternativeFit> fits)
+    {
+        var grid = new Grid().Block(null, "model", "n", "years", "log-lik (own scale)", "log Jacobian", "log-lik (level y)", "AIC (level y)", "BIC (level y)");
+        foreach (var f in fits)
+            grid.Row(Grid.Code(f.Spec.Name), Integer(f.Ols.N), $"{Integer(f.Data.Years[0])}-{Integer(f.Data.Years[^1])}", Brief(f.Ols.LogLikelihood),
+                Brief(f.LogJacobian), Brief(f.LogLikelihoodLevelScale), Brief(f.AicLevelScale), Brief(f.BicLevelScale));
+        return grid;
+    }
+
+    /// <summary>The specifications as data: name, formula, how y and x enter, terms, first year lost, covariance.</summary>
+    public static Grid Specifications(IEnumerable<ModelSpec> specs)
+    {
+        var grid = new Grid().Block(null, "model", "specification", "y enters as", "x enters as", "terms", "first year lost", "covariance");
+        foreach (var s in specs)
+            grid.Row(Grid.Code(s.Name), s.Formula, s.Response.ToString(), s.Regressor.ToString(), string.Join(", ", new[] { "intercept" }.Concat(s.RegressorTerms)),
+                s.DropsFirstRow ? "yes" : "no",
+                s.Covariance + (s.Covariance == CovarianceKind.NeweyWest ? (s.HacLag is int l ? $" (lag {Integer(l)})" : " (automatic lag)") : ""));
+        return grid;
+    }
+}

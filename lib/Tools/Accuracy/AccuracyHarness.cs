@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Text;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearRegression;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Formatting;
+
+namespace NotebookAnalysis.Accuracy;
+
+/// <summary>One line of the accuracy CSV. <see cref="Value"/> and <see cref="LreValue"/> are null for a method that threw.</summary>
+public sealed record AccuracyRow(string Dataset, string Method, string Quantity, string Term, double? Value, double? Certified, double? LreValue);
+
+/// <summary>
+/// Fits every StRD dataset with the engine and with two MathNet methods for comparison, and scores each certified
+/// quantity by its LRE. Quantities: <c>estimate</c> and <c>std_error</c> per term, <c>sigma</c>, <c>r_squared</c>,
+/// <c>ss_regression</c>, <c>ss_residual</c>, <c>f_stat</c>.
+/// </summary>
+/// <remarks>
+/// MathNet methods: <c>mathnet_qr</c> takes its coefficients from <c>MultipleRegression.QR</c> and its (X'X)^{-1} from
+/// R^{-1}R^{-T} of MathNet's thin QR; <c>mathnet_normal</c> takes both from the normal equations
+/// (<c>MultipleRegression.NormalEquations</c>, and the inverse of X'X). Their residuals and sums of squares are then
+/// formed in plain double from their coefficients, with the same formulas as the engine (SSR = Σ(ŷ-ȳ)², Σŷ² without a constant).
+/// </remarks>
+public static class AccuracyHarness
+{
+    /// <summary>The methods, in output order.</summary>
+    public static IReadOnlyList<string> Methods { get; } = ["engine", "mathnet_qr", "mathnet_normal"];
+
+    /// <summary>The CSV header.</summary>
+    public const string Header = "dataset,method,quantity,term,value,certified,lre";
+
+    private sealed record Estimates(double[] Coefficients, double[] StdErrors, double Sigma, double RSquared, double Ssr, double Sse, double F);
+
+    /// <summary>All rows for one dataset and every method.</summary>
+    public static IReadOnlyList<AccuracyRow> Evaluate(StrdDataset data)
+    {
+        var rows = new List<AccuracyRow>();
+        foreach (var method in Methods)
+        {
+            Estimates est;
+            try
+            {
+                est = method switch
+                {
+                    "engine" => Engine(data),
+                    "mathnet_qr" => MathNetFit(data, qr: true),
+                    _ => MathNetFit(data, qr: false),
+                };
+            }
+            catch (Exception e)
+            {
+                rows.Add(new AccuracyRow(data.Name, method, "error", $"{e.GetType().Name}: {e.Message}", null, null, null));
+                continue;
+            }
+            var c = data.Certified;
+            var names = data.ParameterOfColumn();
+            for (int j = 0; j < names.Count; j++)
+                rows.Add(Row(data, method, "estimate", names[j], est.Coefficients[j], c.Estimates[names[j]]));
+            for (int j = 0; j < names.Count; j++)
+                rows.Add(Row(data, method, "std_error", names[j], est.StdErrors[j], c.StdErrors[names[j]]));
+            rows.Add(Row(data, method, "sigma", "", est.Sigma, c.ResidualSd));
+            rows.Add(Row(data, method, "r_squared", "", est.RSquared, c.RSquared));
+            rows.Add(Row(data, method, "ss_regression", "", est.Ssr, c.SsRegression));
+            rows.Add(Row(data, method, "ss_residual", "", est.Sse, c.SsResidual));
+            rows.Add(Row(data, method, "f_stat", "", est.F, c.FStatistic));
+        }
+        return rows;
+    }
+
+    private static AccuracyRow Row(StrdDataset d, string method, string quantity, string term, double value, double certified) =>
+        new(d.Name, method, quantity, term, value, certified, Lre.Of(value, certified));
+
+    private static Estimates Engine(StrdDataset data)
+    {
+        var fit = Ols.Fit(data.ToDesign(), data.Y);
+        return new Estimates([.. fit.Coefficients], [.. fit.StandardErrors], fit.Sigma, fit.RSquared,
+            fit.SsRegression, fit.SsResidual, fit.FStatistic);
+    }
+
+    private static Estimates MathNetFit(StrdDataset data, bool qr)
+    {
+        var design = data.ToDesign();
+        int n = design.Rows, k = design.Columns;
+        var x = Matrix<double>.Build.Dense(n, k, (i, j) => design[i, j]);
+        var y = Vector<double>.Build.DenseOfArray(data.Y);
+        Vector<double> b;
+        Matrix<double> unscaled;
+        if (qr)
+        {
+            b = MultipleRegression.QR(x, y);
+            var rInv = x.QR(MathNet.Numerics.LinearAlgebra.Factorization.QRMethod.Thin).R.Inverse();
+            unscaled = rInv * rInv.Transpose();
+        }
+        else
+        {
+            b = MultipleRegression.NormalEquations(x, y);
+            unscaled = (x.Transpose() * x).Inverse();
+        }
+        var fitted = x * b;
+        double yBar = design.HasIntercept ? y.Average() : 0;
+        double sse = 0, ssr = 0, sst = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double r = y[i] - fitted[i];
+            sse += r * r;
+            ssr += (fitted[i] - yBar) * (fitted[i] - yBar);
+            sst += (y[i] - yBar) * (y[i] - yBar);
+        }
+        int dfRes = n - k, dfModel = design.HasIntercept ? k - 1 : k;
+        double sigma = Math.Sqrt(sse / dfRes);
+        var se = Enumerable.Range(0, k).Select(j => sigma * Math.Sqrt(unscaled[j, j])).ToArray();
+        return new Estimates(b.ToArray(), se, sigma, ssr / sst, ssr, sse, ssr / dfModel / (sse / dfRes));
+    }
+
+    /// <summary>The CSV text (invariant culture, round-trip formatting, empty fields for missing values).</summary>
+    public static string ToCsv(IEnumerable<AccuracyRow> rows)
+    {
+        var sb = new StringBuilder();
+        sb.Append(Header).Append('\n');
+        foreach (var r in rows)
+            sb.Append(Csv(r.Dataset)).Append(',').Append(Csv(r.Method)).Append(',').Append(Csv(r.Quantity)).Append(',')
+              .Append(Csv(r.Term)).Append(',').Append(Num(r.Value)).Append(',').Append(Num(r.Certified)).Append(',')
+              .Append(r.LreValue is double l ? NumberFormat.Fixed(l, 2) : "").Append('\n');
+        return sb.ToString();
+    }
+
+    /// <summary>Minimum LRE per dataset and method (null when the method threw).</summary>
+    public static IReadOnlyDictionary<(string Dataset, string Method), double?> MinimumLre(IEnumerable<AccuracyRow> rows) =>
+        rows.GroupBy(r => (r.Dataset, r.Method))
+            .ToDictionary(g => g.Key, g => g.Any(r => r.Quantity == "error") ? null : (double?)g.Min(r => r.LreValue!.Value));
+
+    /// <summary>The minimum LRE per dataset (rows) and method (columns), and the engine's weakest quantity.</summary>
+    public static Grid MinimumGrid(IReadOnlyList<AccuracyRow> rows)
+    {
+        var min = MinimumLre(rows);
+        var grid = new Grid().Block(null, ["Dataset", .. Methods, "engine's weakest quantity"]);
+        foreach (var d in rows.Select(r => r.Dataset).Distinct())
+        {
+            var weakest = rows.Where(r => r.Dataset == d && r.Method == "engine" && r.LreValue is not null)
+                .OrderBy(r => r.LreValue).FirstOrDefault();
+            grid.Row([d,
+                .. Methods.Select(m => min.TryGetValue((d, m), out var v) ? v is double x ? NumberFormat.Fixed(x, 1) : "fails" : ""),
+                weakest is null ? "" : weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : "")]);
+        }
+        return grid;
+    }
+
+    /// <summary><see cref="MinimumGrid"/> as a Markdown table.</summary>
+    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows) => MinimumGrid(rows).ToMarkdown();
+
+    private static string Num(double? v) => v switch
+    {
+        null => "",
+        double.PositiveInfinity => "Infinity",
+        double.NegativeInfinity => "-Infinity",
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+    };
+
+    private static string Csv(string s) =>
+        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+}
