@@ -20,6 +20,25 @@ public sealed record WefScore(string Edition, int EditionYearEnd, string Pillar,
 {
     /// <summary>The score as the nearest double, for regressions.</summary>
     public double Value => (double)Exact;
+
+    /// <summary>Digits after the decimal point, as stored (System.Decimal keeps the scale it was parsed with, trailing zeros included).</summary>
+    public int Decimals => Exact.Scale;
+
+    /// <summary>Significant digits as stored: every digit from the first non-zero one to the last one written.</summary>
+    public int SignificantDigits =>
+        Math.Max(1, Math.Abs(Exact).ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length);
+
+    /// <summary>
+    /// Half a unit of the last stored digit: a value cut to these digits stands for every number this close to it
+    /// (5E-10 for a value stored as 3.425537080 or 4.186344936).
+    /// </summary>
+    public decimal HalfUnit => new(5, 0, 0, false, (byte)Math.Min(Decimals + 1, 28));
+
+    /// <summary>
+    /// Whether the score carries full precision: at least <see cref="ScoreRounding.FullPrecisionDigits"/> significant
+    /// digits, as a binary double written out in full has; the stored decimal is then taken as exact.
+    /// </summary>
+    public bool FullPrecision => SignificantDigits >= ScoreRounding.FullPrecisionDigits;
 }
 
 /// <summary>
