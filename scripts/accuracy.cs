@@ -1,5 +1,6 @@
 #:project ../lib/Tools/Accuracy/NotebookAnalysis.Accuracy.csproj
-// NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine and with MathNet,
+// NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine (and its double-double
+// fallback path alone) and with MathNet,
 // writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method.
 // Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]
 //   DIR defaults to ../shared/data/strd beside the repository; without --out the CSV is not written.
@@ -29,7 +30,7 @@ try
     }
     Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
     Console.WriteLine();
-    Console.Write(AccuracyHarness.MinimumTable(rows));
+    Console.Write(AccuracyHarness.MinimumTable(rows, datasets.ToDictionary(d => d.Name, AccuracyHarness.EnginePath)));
     foreach (var e in rows.Where(r => r.Quantity == "error"))
         Console.WriteLine($"{e.Dataset} {e.Method}: {e.Term}");
     return 0;

@@ -1,8 +1,10 @@
 #:project ../lib/Tools/Benchmarks/NotebookAnalysis.Benchmarks.csproj
-// Scale benchmark: fits n = 10^4, 10^5, 10^6 rows × 10 regressors (+ intercept) of seeded synthetic data with the
-// engine (double-double Householder QR, its one path), with the benchmark-only streaming double-precision QR
-// (Benchmarks.StreamingOls) and with MathNet's MultipleRegression.QR, and reports wall time and memory.
-// Usage: dotnet run -c Release scripts/benchmark.cs -- [--sizes 10000,100000,1000000] [--repeat 3] [--seed 20190613]
+#:property TieredCompilationQuickJitForLoops=false
+// Methods with loops are compiled optimized at once: a few fits never leave tier-0 code otherwise (10^4 rows: 13 ms vs 2 ms).
+// Scale benchmark: fits n = 10^4 … 10^7 rows × 10 regressors (+ intercept) of seeded synthetic data
+// (Benchmarks.SyntheticRegression) with the engine (streaming Householder QR in double + extra-precise refinement,
+// double-double fallback) and with MathNet's MultipleRegression.QR, and reports wall time and memory.
+// Usage: dotnet run -c Release scripts/benchmark.cs -- [--sizes 10000,100000,1000000,10000000] [--repeat 3] [--seed 20190613]
 //        [--numpy] [--python PATH] [--csv FILE]
 //   --numpy also times numpy.linalg.lstsq on the same data (float64, same columns) through python3 (or --python PATH).
 // "design_copy" is building the immutable Design (it copies the columns), reported apart from the fit.
@@ -19,13 +21,13 @@ using NotebookAnalysis.Regression;
 
 var inv = CultureInfo.InvariantCulture;
 var cli = new CommandLine("dotnet run -c Release scripts/benchmark.cs", "Times the OLS engine against MathNet (and numpy) on seeded synthetic data, k = 10.")
-    .Option("--sizes", "N,N,…", "row counts (default 10000,100000,1000000)")
+    .Option("--sizes", "N,N,…", "row counts (default 10000,100000,1000000,10000000)")
     .Option("--repeat", "R", "timed runs per size, best kept (default 3)")
     .Option("--seed", "S", "seed of the synthetic data (default 20190613)")
     .Flag("--numpy", "also time numpy.linalg.lstsq through python3")
     .Option("--python", "PATH", "the Python interpreter for --numpy (default python3)")
     .Option("--csv", "FILE", "write the timings as CSV");
-int[] defaultSizes = [10_000, 100_000, 1_000_000];
+int[] defaultSizes = [10_000, 100_000, 1_000_000, 10_000_000];
 // Validation parses every number once, so the reads below cannot fail.
 if (cli.ParseOrExit(args, "benchmark", Console.Out, Console.Error, out int exit,
         p => { p.IntList("--sizes", defaultSizes, min: 12); p.Int("--repeat", 3); p.Int("--seed", 0, min: 0); }) is not { } parsed)
@@ -41,7 +43,7 @@ var lines = new List<string> { "method,n,k,seconds,cpu_seconds,allocated_mb,peak
 Console.WriteLine($"{"method",-12} {"n",9} {"k",3} {"seconds",9} {"cpu s",9} {"alloc MB",9} {"peak WS MB",10}  max|Δb| vs engine");
 foreach (int n in sizes)
 {
-    var (cols, y) = Synthetic(n, k, seed);
+    var (cols, y) = SyntheticRegression.Generate(n, k, seed);
     var regressors = cols.Select((c, j) => ($"x{j + 1}", c)).ToArray();
     var (tDesign, aDesign, design) = Time(() => Design.WithIntercept($"bench_{n}", regressors));
     Report("design_copy", n, tDesign, aDesign, 0);
@@ -50,10 +52,7 @@ foreach (int n in sizes)
     double[] bEngine = [.. fit.Coefficients];
     Report("engine", n, tEngine, aEngine, 0);
 
-    var (tStream, aStream, streaming) = Time(() => { var f = StreamingOls.TryFit(design, y); _ = f?.StandardErrors; return f; });
-    if (streaming is null) Console.WriteLine($"streaming_qr {n,9}: refused (equilibrated condition number above {StreamingOls.DefaultConditionLimit:G})");
-    else Report("streaming_qr", n, tStream, aStream, streaming.Coefficients.Select((v, j) => Math.Abs(v - bEngine[j])).Max());
-
+    Console.WriteLine($"{"",-12} {"",9}     path: {fit.Path}, {fit.RefinementIterations} refinement iteration(s){(fit.FallbackReason is { } why ? $" (fallback: {why})" : "")}");
     var x = Matrix<double>.Build.Dense(n, k + 1, (i, j) => j == 0 ? 1.0 : cols[j - 1][i]);
     var yv = Vector<double>.Build.DenseOfArray(y);
     var (tMath, aMath, bMath) = Time(() => MultipleRegression.QR(x, yv));
@@ -149,26 +148,4 @@ print(best, cbest); print(' '.join(repr(v) for v in b))
     {
         File.Delete(path);
     }
-}
-
-static (double[][] Cols, double[] Y) Synthetic(int n, int k, int seed)
-{
-    // Regressors: standard normal (Box-Muller) with different means and scales; y = 1 + Σ β_j x_j + N(0, 0.5²).
-    var rng = new Random(seed);
-    double Normal() => Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
-    var cols = new double[k][];
-    for (int j = 0; j < k; j++) cols[j] = new double[n];
-    var y = new double[n];
-    for (int i = 0; i < n; i++)
-    {
-        double s = 1;
-        for (int j = 0; j < k; j++)
-        {
-            double v = (j + 1) * 10 + (j + 1) * Normal();
-            cols[j][i] = v;
-            s += 0.1 * (j + 1) * v;
-        }
-        y[i] = s + 0.5 * Normal();
-    }
-    return (cols, y);
 }

@@ -2,6 +2,9 @@
 // Bad-input corpus for the main job: generates 150+ bad or odd inputs, runs the main job on each in-process
 // with a per-case time limit (out of process for the cases that could block a process: FIFO, /dev/zero), and prints a
 // table of outcomes: ok / clean error / crash / hang / --out changed.
+// Issue 20 adds --out at mount points (tmpfs, bind mount, full, read-only; run as root, else reported as setup failed)
+// and the sources job's inputs (the WEF extract, Table 1) as special files and bad UTF-8; every successful case must
+// also leave nothing beside --out and no commit files inside it.
 // Usage: dotnet run scripts/corpus.cs -- [--timeout SECONDS] [--only SUBSTRING] [--verbose]
 // Exit code 0 when no case crashed, hung or changed --out on failure; 1 otherwise.
 using System.Diagnostics;
@@ -269,6 +272,53 @@ Args(K, "--out in /proc", dir => ["--data", Write(dir, text), "--out", "/proc/na
 Args(K, "single-dash option", _ => ["-data", "x.csv"]);
 Args(K, "--data=PATH form", dir => ["--data=" + Write(dir, text)]);
 
+// ---- L. --out at a mount point (issue 20) ----------------------------------------------------------------------------
+const string L = "--out at a mount point";
+Action Mount(string outDir, params string[] mountArgs)
+{
+    Run("mount", [.. mountArgs, outDir]);
+    return () => Run("umount", ["-l", outDir]);
+}
+cases.Add(new(L, "tmpfs mount point, room to spare", dir => ["--data", Write(dir, text)], Before: (_, o) => Mount(o, "-t", "tmpfs", "-o", "size=16m", "tmpfs")));
+cases.Add(new(L, "tmpfs mount point, a second run replaces", dir => ["--data", Write(dir, text)], Before: (_, o) =>
+{
+    var undo = Mount(o, "-t", "tmpfs", "-o", "size=16m", "tmpfs");
+    if (MainJob.Run(["--data", ProjectPaths.BundledTable1, "--out", o], TextWriter.Null, TextWriter.Null) != MainJob.Ok) throw new InvalidOperationException("first run failed");
+    return undo;
+}));
+cases.Add(new(L, "bind mount (a container volume)", dir => ["--data", Write(dir, text)], Before: (dir, o) =>
+{
+    var volume = Directory.CreateDirectory(Path.Combine(dir, "volume")).FullName;
+    return Mount(o, "--bind", volume);
+}));
+cases.Add(new(L, "tmpfs mount point, full (size=48k)", dir => ["--data", Write(dir, text)], Before: (_, o) => Mount(o, "-t", "tmpfs", "-o", "size=48k", "tmpfs")));
+cases.Add(new(L, "tmpfs mount point, read-only", dir => ["--data", Write(dir, text)], Before: (_, o) =>
+{
+    var undo = Mount(o, "-t", "tmpfs", "-o", "size=4m", "tmpfs");
+    SeedOld(o);
+    Run("mount", ["-o", "remount,ro", o]);
+    return undo;
+}));
+cases.Add(new(L, "--out inside a tmpfs (parent is the mount point)", dir => ["--data", Write(dir, text), "--out", Path.Combine(dir, "mnt", "out")], OutIsOurs: false, Before: (dir, _) =>
+{
+    var mnt = Directory.CreateDirectory(Path.Combine(dir, "mnt")).FullName;
+    return Mount(mnt, "-t", "tmpfs", "-o", "size=16m", "tmpfs");
+}));
+
+// ---- M. the sources job's inputs as special files and bad bytes (issue 20) -------------------------------------------
+const string M = "sources job inputs";
+byte[] latin1 = [.. Encoding.UTF8.GetBytes(Csv(bundled.Take(5)) + bundled[5][..7]), 0xE9, .. Encoding.UTF8.GetBytes(bundled[5][7..] + "\n" + Csv(bundled.Skip(6)))];
+cases.Add(new(M, "--wef is a FIFO with no writer", dir => ["--wef", MakeFifo(dir)], Job: "sources"));
+cases.Add(new(M, "--wef is /dev/zero", _ => ["--wef", "/dev/zero"], Job: "sources"));
+cases.Add(new(M, "--wef is a directory", dir => ["--wef", dir], Job: "sources"));
+cases.Add(new(M, "--wef is missing", dir => ["--wef", Path.Combine(dir, "none.csv")], Job: "sources"));
+cases.Add(new(M, "--wef has byte 0xE9 on line 6", dir => ["--wef", WriteBytes(dir, latin1)], Job: "sources"));
+cases.Add(new(M, "--wef is a sparse file over the cap", dir => { var p = Path.Combine(dir, "big.csv"); using (var fs = File.Create(p)) fs.SetLength(InputFile.DefaultMaxBytes + 1); return ["--wef", p]; }, Job: "sources"));
+cases.Add(new(M, "--data (sources) is a FIFO", dir => ["--data", MakeFifo(dir)], Job: "sources"));
+cases.Add(new(M, "--data (sources) is /dev/zero", _ => ["--data", "/dev/zero"], Job: "sources"));
+cases.Add(new(M, "--data (main job) has byte 0xE9 on line 6", dir => ["--data", WriteBytes(dir, latin1)]));
+cases.Add(new(M, "--data (main job) is a directory", dir => ["--data", dir]));
+
 if (only is not null) cases.RemoveAll(c => !c.Name.Contains(only, StringComparison.OrdinalIgnoreCase) && !c.Category.Contains(only, StringComparison.OrdinalIgnoreCase));
 
 // ---- run -------------------------------------------------------------------------------------------------------------
@@ -282,20 +332,29 @@ foreach (var c in cases)
     Directory.CreateDirectory(dir);
     var outDir = Path.Combine(dir, "out");
     Directory.CreateDirectory(outDir);
-    File.WriteAllText(Path.Combine(outDir, "results.csv"), "old results\n");
-    File.WriteAllText(Path.Combine(outDir, "REPRODUCTION.md"), "old report\n");
+    Action? undo = null;
+    try { undo = c.Before?.Invoke(dir, outDir); }
+    catch (Exception e) { results.Add((c, "setup failed", e.Message, 0)); continue; }
+    if (!File.Exists(Path.Combine(outDir, "results.csv"))) SeedOld(outDir);
     var before = Snapshot(outDir);
     var clock = Stopwatch.StartNew();
     string[] caseArgs;
     try { caseArgs = c.Build(dir); }
-    catch (Exception e) { results.Add((c, "setup failed", e.Message, 0)); continue; }
+    catch (Exception e) { results.Add((c, "setup failed", e.Message, 0)); undo?.Invoke(); continue; }
     if (c.OutIsOurs && !caseArgs.Contains("--out") && !caseArgs.Any(a => a is "-h" or "--help")) caseArgs = ["--out", outDir, .. caseArgs];
 
-    var (code, stdout, stderr, crash, hung) = c.OutOfProcess ? RunOutOfProcess(caseArgs, timeoutSeconds) : RunInProcess(caseArgs, timeoutSeconds);
+    var (code, stdout, stderr, crash, hung) = c.OutOfProcess ? RunOutOfProcess(caseArgs, timeoutSeconds) : RunInProcess(c.Job, caseArgs, timeoutSeconds);
     double seconds = clock.Elapsed.TotalSeconds;
     var after = Snapshot(outDir);
     bool unchanged = before.SequenceEqual(after);
-    bool tempLeft = Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(p => Path.GetFileName(p).Contains(".tmp"));
+    // Nothing beside --out (no lock, staging or journal file) and no commit file inside it, whatever the outcome.
+    int outAt = Array.LastIndexOf(caseArgs, "--out") + 1;
+    string actualOut = outDir;
+    if (outAt > 0 && outAt < caseArgs.Length && caseArgs[outAt].Trim().Length > 0 && !caseArgs[outAt].Any(char.IsControl))
+        actualOut = Path.TrimEndingDirectorySeparator(Path.GetFullPath(caseArgs[outAt]));
+    bool tempLeft = Directory.Exists(outDir) && Directory.EnumerateFileSystemEntries(outDir).Any(p => Path.GetFileName(p).Contains(".tmp") || Path.GetFileName(p).Contains(".out~"))
+        || (Path.GetDirectoryName(actualOut) is { } besideDir && Directory.Exists(besideDir)
+            && Directory.EnumerateFileSystemEntries(besideDir).Any(p => Path.GetFileName(p).StartsWith("." + Path.GetFileName(actualOut), StringComparison.Ordinal)));
     string outcome, detail = FirstLine(stderr);
     if (hung) outcome = "hang";
     else if (crash is not null) { outcome = "crash"; detail = crash; }
@@ -306,15 +365,17 @@ foreach (var c in cases)
             && File.Exists(Path.Combine(outDir, "verdicts.csv")) && File.Exists(Path.Combine(outDir, "consistency.csv")));
         bool finite = !c.OutIsOurs || !Directory.EnumerateFiles(outDir, "*.csv").Any(f => File.ReadAllText(f).Contains("NaN") || File.ReadAllText(f).Contains("Infinity"));
         outcome = complete && finite && !tempLeft ? "ok" : "bad output";
+        if (tempLeft) detail = "files left beside or inside --out";
         detail = complete ? (finite ? FirstLine(stdout.Split('\n').LastOrDefault(l => l.StartsWith("Wrote", StringComparison.Ordinal)) ?? "") : "NaN/Infinity in a CSV") : "incomplete output set";
     }
     else if (code is MainJob.Failed or MainJob.Usage)
     {
-        bool clean = stderr.StartsWith("reproduce: ", StringComparison.Ordinal) && !stderr.Contains("   at ", StringComparison.Ordinal)
+        bool clean = stderr.StartsWith(c.Job + ": ", StringComparison.Ordinal) && !stderr.Contains("   at ", StringComparison.Ordinal)
             && stderr.Length < 4000 && !stderr.TrimEnd('\n').Any(ch => char.IsControl(ch) && ch != '\n');
         outcome = !unchanged || tempLeft ? "--out changed" : clean ? "clean error" : "unclean error";
     }
     else outcome = $"exit {code}";
+    undo?.Invoke(); // after the output was judged: unmounting hides it
     results.Add((c, outcome, detail, seconds));
     if (verbose || outcome is not ("ok" or "clean error"))
         Console.WriteLine($"  [{index,3}] {c.Category} / {c.Name}: {outcome} ({seconds:0.0} s) {Short(detail, 200)}");
@@ -339,11 +400,11 @@ Environment.Exit(bad ? 1 : 0);
 return 0;
 
 // ---- local functions -------------------------------------------------------------------------------------------------
-static (int Code, string Stdout, string Stderr, string? Crash, bool Hung) RunInProcess(string[] args, int timeoutSeconds)
+static (int Code, string Stdout, string Stderr, string? Crash, bool Hung) RunInProcess(string job, string[] args, int timeoutSeconds)
 {
     var stdout = new StringWriter();
     var stderr = new StringWriter();
-    var task = Task.Run(() => MainJob.Run(args, stdout, stderr));
+    var task = Task.Run(() => job == "sources" ? SourcesJob.Run(args, stdout, stderr) : MainJob.Run(args, stdout, stderr));
     try
     {
         if (!task.Wait(TimeSpan.FromSeconds(timeoutSeconds))) return (-1, "", "", null, true);
@@ -372,6 +433,20 @@ static (int Code, string Stdout, string Stderr, string? Crash, bool Hung) RunOut
     return (p.ExitCode, so.Result, err, p.ExitCode is 0 or 1 or 2 ? null : $"exit {p.ExitCode}: {FirstLine(err)}", false);
 }
 
+static void SeedOld(string outDir)
+{
+    File.WriteAllText(Path.Combine(outDir, "results.csv"), "old results\n");
+    File.WriteAllText(Path.Combine(outDir, "REPRODUCTION.md"), "old report\n");
+}
+
+static void Run(string file, string[] args)
+{
+    using var p = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardError = true })!;
+    var err = p.StandardError.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"{file} {string.Join(' ', args)}: {err.Trim()}");
+}
+
 static string MakeFifo(string dir)
 {
     var path = Path.Combine(dir, "pipe.csv");
@@ -394,4 +469,12 @@ static string FirstLine(string s) => s.Split('\n').FirstOrDefault(l => l.Length 
 static string Short(string s, int max) => NotebookAnalysis.Diagnostics.MessageText.Printable(s, max);
 
 /// <summary>One corpus case: what it tests and how to build its command line in a fresh folder.</summary>
-record Case(string Category, string Name, Func<string, string[]> Build, bool OutOfProcess = false, bool OutIsOurs = true);
+/// <param name="Category">The table row it counts in.</param>
+/// <param name="Name">What it tests.</param>
+/// <param name="Build">Its command line, given a fresh folder.</param>
+/// <param name="OutOfProcess">Run through <c>dotnet run scripts/reproduce.cs</c> (a case that could block a process).</param>
+/// <param name="OutIsOurs">Whether the corpus's seeded --out is passed (else the case names its own).</param>
+/// <param name="Before">Run before --out is seeded (a mount); returns what undoes it after the case.</param>
+/// <param name="Job">The job run in process: <c>reproduce</c> (the main job) or <c>sources</c>.</param>
+record Case(string Category, string Name, Func<string, string[]> Build, bool OutOfProcess = false, bool OutIsOurs = true,
+    Func<string, string, Action?>? Before = null, string Job = "reproduce");

@@ -81,11 +81,44 @@ public sealed class ChartRenderingTests
         var layout = root.GetProperty("layout");
         Assert.Equal("Title", layout.GetProperty("title").GetProperty("text").GetString());
         Assert.Equal("Year", layout.GetProperty("xaxis").GetProperty("title").GetProperty("text").GetString());
-        Assert.Equal(720, layout.GetProperty("width").GetInt32());
+        Assert.Equal(ChartSpec.OutputAreaWidth, layout.GetProperty("width").GetInt32());
+        // The data area is the one the legend rule assumed, in both renderers.
+        Assert.Equal(LegendLayout.Margins.Left, layout.GetProperty("margin").GetProperty("l").GetInt32());
+        Assert.Equal(LegendLayout.Margins.Top, layout.GetProperty("margin").GetProperty("t").GetInt32());
         // No script, no URL: the front end draws it with its own plotly.js.
         Assert.DoesNotContain("<script", json);
         Assert.DoesNotContain("http", json);
         Assert.Equal(json, PlotlyRenderer.ToPlotlyJson(Sample()));
+    }
+
+    [Fact]
+    public void Serialisation_rewrites_the_forms_plotly_js_3_dropped_and_refuses_non_finite_numbers()
+    {
+        var layout = new XPlot.Plotly.Layout.Layout
+        {
+            title = "Chart", titlefont = new XPlot.Plotly.Font { size = 14 },
+            xaxis = new XPlot.Plotly.Xaxis { title = "x", titlefont = new XPlot.Plotly.Font { color = "#333333" } },
+        };
+        var json = PlotlyRenderer.Serialize([new XPlot.Plotly.Scatter { x = new[] { 1.0 }, y = new[] { 2.5 } }], layout);
+        var root = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("layout");
+        Assert.Equal("Chart", root.GetProperty("title").GetProperty("text").GetString());
+        Assert.Equal(14, root.GetProperty("title").GetProperty("font").GetProperty("size").GetInt32());
+        Assert.Equal("#333333", root.GetProperty("xaxis").GetProperty("title").GetProperty("font").GetProperty("color").GetString());
+        Assert.DoesNotContain("titlefont", json);
+        Assert.Contains("\"x\":[1]", json);
+        Assert.Throws<ArgumentException>(() => PlotlyRenderer.Serialize([new XPlot.Plotly.Scatter { x = new[] { double.NaN } }], new XPlot.Plotly.Layout.Layout()));
+    }
+
+    [Fact]
+    public void Only_the_Jupyter_kernel_gets_the_png_alone()
+    {
+        Assert.True(Figure.InJupyterKernel(["/root/.dotnet/tools/.store/x/Microsoft.DotNet.Interactive.App.dll", "jupyter", "--default-kernel", "csharp", "c.json"]));
+        Assert.False(Figure.InJupyterKernel(["/root/.dotnet/tools/.store/x/Microsoft.DotNet.Interactive.App.dll", "stdio", "--default-kernel", "csharp"]));
+        Assert.False(Figure.InJupyterKernel(["/repo/lib/bin/Release/net10.0/NotebookRunner.dll", "--worker"]));
+        Assert.Equal(["image/png"], Figure.ForHost(jupyterKernel: true));
+        Assert.Equal([PlotlyRenderer.MimeType, "image/png"], Figure.ForHost(jupyterKernel: false));
+        // The test host is no Jupyter kernel: both views.
+        Assert.Equal(Figure.ForHost(jupyterKernel: false), Figure.MimeTypes);
     }
 
     [Fact]

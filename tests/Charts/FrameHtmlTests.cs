@@ -18,7 +18,11 @@ public sealed class FrameHtmlTests
         var html = CultureScope.Run("ru-RU", () => FrameHtml.Html(frame));
         Assert.Contains(">0.00657873<", html);
         Assert.Contains(">8.32667E-17<", html);
-        Assert.Contains("<th>term</th><th>value</th><th>n</th>", html);
+        // Text columns left-aligned under left-aligned headers, numbers right-aligned under right-aligned ones.
+        Assert.Contains("<th style=\"text-align:left\">term</th><th style=\"text-align:right\">value</th><th style=\"text-align:right\">n</th>", html);
+        Assert.Contains("<td style=\"text-align:left\">slope</td>", html);
+        // A table wider than the output area scrolls as a whole, headers with it.
+        Assert.StartsWith("<div class=\"na-grid\" style=\"overflow-x:auto;max-width:100%\">", html);
         Assert.DoesNotContain("0.0065787321729413", html);
         Assert.DoesNotContain(",", html.Replace("</td>", "").Replace("<td", ""));
         Assert.DoesNotContain("id=", html); // no per-run element ids
@@ -29,7 +33,7 @@ public sealed class FrameHtmlTests
     public void Cells_are_html_encoded()
     {
         var html = FrameHtml.Html(new DataFrame(new StringDataFrameColumn("a<b", ["x & <y>"])));
-        Assert.Contains("<th>a&lt;b</th>", html);
+        Assert.Contains("<th style=\"text-align:left\">a&lt;b</th>", html);
         Assert.Contains("x &amp; &lt;y&gt;", html);
     }
 

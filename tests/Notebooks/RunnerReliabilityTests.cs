@@ -43,6 +43,21 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_domain_error_in_a_cell_shows_its_message_and_the_cells_line_without_compiler_frames()
+    {
+        using var temp = new TempNotebook("missing-data.ipynb", SmallNotebook("var x = 1;",
+            "var path = \"/no/such/folder/table1.csv\";\n// the data file is missing\nvar text = System.IO.File.ReadAllText(path);", "x"));
+        var (code, text) = RunnerHarness.Run(temp.Path);
+        output.WriteLine(text);
+        Assert.Equal(RunnerCli.Failed, code);
+        Assert.Contains($"{temp.Path}: cell 2 failed at line 3: ", text);
+        Assert.Contains("/no/such/folder/table1.csv", text);
+        Assert.DoesNotContain("   at ", text);
+        Assert.DoesNotContain("Submission#", text);
+        Assert.DoesNotContain("Microsoft.CodeAnalysis", text);
+    }
+
+    [Fact]
     public void A_cell_that_exits_with_code_0_still_fails()
     {
         // Exit code 0 without the worker's closing marker is not a pass.

@@ -13,15 +13,21 @@ public class OutputFolderTests
         return folder;
     }
 
-    /// <summary>Names beside <paramref name="dir"/> that a commit created (staging, old, journal, temp), other than the persistent lock file.</summary>
+    /// <summary>
+    /// Names a commit created beside <paramref name="dir"/> (staging, old, journal, temp, a lock file) or inside it
+    /// (a journaled commit's staging folder and journal): after a run that ends there must be none.
+    /// </summary>
     internal static string[] Leftovers(string dir)
     {
         var name = Path.GetFileName(dir);
-        return Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!)
+        var beside = Directory.EnumerateFileSystemEntries(Path.GetDirectoryName(dir)!)
             .Select(Path.GetFileName)
-            .Where(n => n!.StartsWith("." + name, StringComparison.Ordinal) && n != $".{name}.out~lock")
-            .Select(n => n!)
-            .ToArray();
+            .Where(n => n!.StartsWith("." + name, StringComparison.Ordinal))
+            .Select(n => n!);
+        var inside = Directory.Exists(dir)
+            ? Directory.EnumerateFileSystemEntries(dir).Select(Path.GetFileName).Where(n => n!.Contains(OutputFolder.Marker, StringComparison.Ordinal)).Select(n => "inside: " + n)
+            : [];
+        return beside.Concat(inside).ToArray();
     }
 
     private static string[] TempNamesInside(string dir) =>
@@ -37,14 +43,22 @@ public class OutputFolderTests
     }
 
     [Fact]
-    public void A_missing_folder_is_created_whole_and_only_the_lock_file_stays_beside_it()
+    public void A_missing_folder_is_created_whole_and_nothing_stays_beside_it()
     {
         using var tmp = new TempDir();
         var dir = Path.Combine(tmp.Path, "out");
         var report = Staged(dir, ("a.txt", "a"), ("sub/b.txt", "b")).Commit();
         Assert.Equal(CommitMethod.Created, report.Method);
         Assert.Equal(Expected(("a.txt", "a"), ("sub/b.txt", "b")), TempDir.Snapshot(dir));
-        Assert.Equal([".out.out~lock", "out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        // The lock is an OS lock on a file under the runtime folder, named by the folder's path.
+        Assert.StartsWith(FolderLocks.LockFolder, FolderLocks.LockPath(dir), StringComparison.Ordinal);
+        Assert.True(File.Exists(FolderLocks.LockPath(dir)));
+
+        // A lock file an earlier version left beside the folder is removed by the next commit.
+        tmp.Write(".out.out~lock", "");
+        Staged(dir, ("a.txt", "a2")).Commit();
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -145,6 +159,59 @@ public class OutputFolderTests
         Staged(dir, ("z.csv", "z")).Commit();
         Assert.Equal(Expected(("a.csv", "old a"), ("z.csv", "z")), TempDir.Snapshot(dir));
         Assert.Empty(Leftovers(dir));
+    }
+
+    [Fact]
+    public void A_file_by_file_commit_killed_after_its_journal_is_completed_by_the_next_run()
+    {
+        using var tmp = new TempDir();
+        var dir = Path.Combine(tmp.Path, "out");
+        // State after the journal was written and a.csv moved in, before b.csv was: a mixed folder, marked by the journal.
+        tmp.Write("out/a.csv", "new a");
+        tmp.Write("out/b.csv", "old b");
+        tmp.Write("out/other.csv", "another writer's");
+        tmp.Write("out/.out~staging-1-aaaa/new/b.csv", "new b");
+        tmp.Write("out/.out~staging-1-aaaa/new/sub dir/c.csv", "new c");
+        tmp.Write("out/.out~staging-1-aaaa/old/a.csv", "old a");
+        tmp.Write("out/.out~staging-1-aaaa/old/b.csv", "old b");
+        tmp.Write("out/.out~journal", "direction=forward\nstaging=.out~staging-1-aaaa\nreplace=a.csv\nreplace=b.csv\nnew=sub%20dir%2Fc.csv\n");
+        tmp.Write("out/..out~journal.tmp~2-bbbb", "half of a later journal");
+        var report = Staged(dir, ("z.csv", "z")).Commit();
+        Assert.Equal(Expected(("a.csv", "new a"), ("b.csv", "new b"), ("sub dir/c.csv", "new c"), ("other.csv", "another writer's"), ("z.csv", "z")), TempDir.Snapshot(dir));
+        Assert.Contains("Completed a commit", report.Note);
+        Assert.Empty(Leftovers(dir));
+    }
+
+    [Fact]
+    public void A_file_by_file_commit_whose_rollback_was_cut_short_is_rolled_back_by_the_next_run()
+    {
+        using var tmp = new TempDir();
+        var dir = Path.Combine(tmp.Path, "out");
+        // A rename failed after a.csv and c.csv were moved in; the rollback was cut before it restored anything.
+        tmp.Write("out/a.csv", "new a");
+        tmp.Write("out/b.csv", "old b");
+        tmp.Write("out/c.csv", "new c");
+        tmp.Write("out/.out~staging-1-aaaa/new/b.csv", "new b");
+        tmp.Write("out/.out~staging-1-aaaa/old/a.csv", "old a");
+        tmp.Write("out/.out~staging-1-aaaa/old/b.csv", "old b");
+        tmp.Write("out/.out~journal", "direction=back\nstaging=.out~staging-1-aaaa\nreplace=a.csv\nreplace=b.csv\nnew=c.csv\n");
+        var report = Staged(dir, ("z.csv", "z")).Commit();
+        Assert.Equal(Expected(("a.csv", "old a"), ("b.csv", "old b"), ("z.csv", "z")), TempDir.Snapshot(dir));
+        Assert.Contains("Rolled back", report.Note);
+        Assert.Empty(Leftovers(dir));
+    }
+
+    [Fact]
+    public void A_journal_that_names_a_folder_outside_its_own_staging_moves_nothing()
+    {
+        using var tmp = new TempDir();
+        var dir = Path.Combine(tmp.Path, "out");
+        tmp.Write("out/a.csv", "a");
+        tmp.Write("elsewhere/new/a.csv", "not ours");
+        tmp.Write("out/.out~journal", "direction=forward\nstaging=..%2F..%2Felsewhere\nreplace=a.csv\n");
+        Staged(dir, ("z.csv", "z")).Commit();
+        Assert.Equal(Expected(("a.csv", "a"), ("z.csv", "z")), TempDir.Snapshot(dir));
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "elsewhere/new/a.csv")));
     }
 
     [Fact]

@@ -1,14 +1,16 @@
 using System.Numerics;
-using NotebookAnalysis.Benchmarks;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
-/// <summary>The engine has one path (double-double); the benchmark-only streaming solver agrees with it; neither fits a singular design.</summary>
+/// <summary>
+/// The engine's one path (double QR + extra-precise refinement) and its double-double fallback: which designs take
+/// which path, that they agree, and that neither fits a singular design.
+/// </summary>
 public class SolverPathTests
 {
-    private static (Design, double[]) Synthetic(int n, int k, int seed, double spread = 1)
+    internal static (Design, double[]) Synthetic(int n, int k, int seed, double spread = 1)
     {
         var rng = new Random(seed);
         var cols = new (string, double[])[k];
@@ -29,41 +31,62 @@ public class SolverPathTests
     }
 
     [Fact]
-    public void FastAndDoubleDoublePathsAgree()
+    public void RefinedAndDoubleDoublePathsAgree()
     {
         var (design, y) = Synthetic(5000, 6, 7, spread: 50);
-        var dd = Ols.Fit(design, y);
-        var fast = StreamingOls.TryFit(design, y, double.PositiveInfinity)!;
-        Assert.Contains("double-double", dd.Method);
-        Assert.Contains("streaming", fast.Method);
+        var fit = Ols.Fit(design, y);
+        var dd = Ols.FitDoubleDouble(design, y);
+        Assert.Equal(SolverPath.Refined, fit.Path);
+        Assert.InRange(fit.RefinementIterations, 1, 3);
+        Assert.Null(fit.FallbackReason);
+        Assert.Contains("refined in double-double", fit.Method);
+        Assert.Equal(SolverPath.DoubleDouble, dd.Path);
+        Assert.Equal(0, dd.RefinementIterations);
         for (int j = 0; j < design.Columns; j++)
         {
-            DecimalOracle.Close(dd.Coefficients[j], fast.Coefficients[j], 1e-13, $"b{j}");
-            DecimalOracle.Close(dd.StandardErrors[j], fast.StandardErrors[j], 1e-11, $"se{j}");
+            DecimalOracle.Close(dd.Coefficients[j], fit.Coefficients[j], 1e-15, $"b{j}");
+            DecimalOracle.Close(dd.StandardErrors[j], fit.StandardErrors[j], 1e-15, $"se{j}");
         }
-        DecimalOracle.Close(dd.SsResidual, fast.SsResidual, 1e-13, "SSE");
-        DecimalOracle.Close(dd.SsRegression, fast.SsRegression, 1e-13, "SSR");
-        for (int i = 0; i < 50; i++) DecimalOracle.Close(dd.Leverage[i], fast.Leverage[i], 1e-9, $"h{i}");
+        DecimalOracle.Close(dd.SsResidual, fit.SsResidual, 1e-15, "SSE");
+        DecimalOracle.Close(dd.SsRegression, fit.SsRegression, 1e-15, "SSR");
+        DecimalOracle.Close(dd.ConditionNumber, fit.ConditionNumber, 1e-12, "condition number");
+        for (int i = 0; i < 50; i++) DecimalOracle.Close(dd.Leverage[i], fit.Leverage[i], 1e-14, $"h{i}");
     }
 
     [Fact]
-    public void TheEngineUsesDoubleDoubleAtAnySize()
+    public void LargeDesignsTakeTheRefinedPath()
     {
-        // Large and well conditioned: the streaming solver would accept it, but Ols.Fit never calls it.
-        var (design, y) = Synthetic(40_000, 6, 11, spread: 100);
-        Assert.Contains("double-double", Ols.Fit(design, y).Method);
-        Assert.Contains("streaming", StreamingOls.TryFit(design, y)!.Method);
-    }
-
-    [Fact]
-    public void TheStreamingSolverRefusesIllConditionedDesigns()
-    {
-        // Regressors that vary by ±0.005 around 100-600: equilibrated condition number far above 1e4.
-        var (design, y) = Synthetic(40_000, 6, 13, spread: 0.01);
-        Assert.Null(StreamingOls.TryFit(design, y));
+        // Spans several row blocks, with a ragged last block.
+        var (design, y) = Synthetic(40_003, 6, 11, spread: 100);
         var fit = Ols.Fit(design, y);
+        Assert.Equal(SolverPath.Refined, fit.Path);
+        var dd = Ols.FitDoubleDouble(design, y);
+        for (int j = 0; j < design.Columns; j++)
+            DecimalOracle.Close(dd.Coefficients[j], fit.Coefficients[j], 1e-15, $"b{j}");
+        DecimalOracle.Close(dd.SsResidual, fit.SsResidual, 1e-15, "SSE");
+    }
+
+    [Fact]
+    public void TooIllConditionedForRefinementFallsBackToDoubleDouble()
+    {
+        // Regressors that vary by ±0.00005 around 100-600: the equilibrated condition number is far above 1e8.
+        var (design, y) = Synthetic(2000, 6, 13, spread: 1e-4);
+        var fit = Ols.Fit(design, y);
+        Assert.Equal(SolverPath.DoubleDouble, fit.Path);
+        Assert.Equal(0, fit.RefinementIterations);
+        Assert.NotNull(fit.FallbackReason);
         Assert.Contains("double-double", fit.Method);
-        Assert.True(fit.ConditionNumber > 1e4);
+    }
+
+    [Fact]
+    public void SmallDesignsTakeTheDoubleDoublePath()
+    {
+        var (design, y) = Synthetic(63, 3, 5, spread: 50);
+        var fit = Ols.Fit(design, y);
+        Assert.Equal(SolverPath.DoubleDouble, fit.Path);
+        Assert.Contains("64 rows", fit.FallbackReason);
+        var (design64, y64) = Synthetic(64, 3, 5, spread: 50);
+        Assert.Equal(SolverPath.Refined, Ols.Fit(design64, y64).Path);
     }
 
     [Fact]
@@ -88,7 +111,6 @@ public class SolverPathTests
         var y = x.Select(v => 2 * v + rng.NextDouble()).ToArray();
         Assert.Contains("collinear", Assert.Throws<ModelException>(() =>
             Ols.Fit(Design.WithIntercept("near", ("x", x), ("w", w)), y)).Reason);
-        Assert.Null(StreamingOls.TryFit(Design.WithIntercept("near", ("x", x), ("w", w)), y, double.PositiveInfinity));
     }
 
     [Fact]

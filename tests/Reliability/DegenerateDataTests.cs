@@ -63,6 +63,8 @@ public class DegenerateDataTests
         var verdicts = run.Files["verdicts.csv"].Split('\n').Where(l => l.StartsWith("T2_goods,anova,f_stat,")).Single();
         Assert.Contains(",undefined,", verdicts);
         Assert.Contains("the fit is exact", verdicts);
+        // A reason that is a sentence is not given a second full stop ("undefined..").
+        Assert.DoesNotContain("..", run.Files["verdicts.csv"].Replace("...", "", StringComparison.Ordinal));
         Assert.Contains("| undefined |", report);
     }
 

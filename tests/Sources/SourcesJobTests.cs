@@ -45,6 +45,9 @@ public class SourcesJobTests
         Assert.Contains(rows, r => r.Table == "T4_innovation" && r.Model == "paper_2009_2016" && r.Statistic == "p_value" && r.Term == "x");
         Assert.Contains(rows, r => r.Table == "T3_financial" && r.Model == "paper_2009_2018" && r.Statistic == "durbin_watson");
         Assert.Contains(rows, r => r.Table == "T3_financial" && r.Model == "cells_km3" && r.Statistic == "checked" && r.Value == 5);
+        // k = -1 and k = +1 are re-run always, each over the years it covers (editions ending 2009-2016).
+        Assert.Contains(rows, r => r.Table == "T2_goods" && r.Model == "wef_km1_2009_2015" && r.Statistic == "nobs");
+        Assert.Contains(rows, r => r.Table == "T4_innovation" && r.Model == "wef_kp1_2010_2017" && r.Statistic == "nobs");
     }
 
     [Fact]
@@ -85,6 +88,16 @@ public class SourcesJobTests
             Assert.True(bytes.AsSpan().SequenceEqual(File.ReadAllBytes(committed)),
                 $"results/{name} is stale: run 'dotnet run scripts/sources.cs' and commit it.");
         }
+    }
+
+    [WefExtractFact]
+    public void TheReadmeQuotesTheCurrentClaimsTable()
+    {
+        var output = SourcesJob.Compute(ProjectPaths.SharedWefExtract, ProjectPaths.BundledTable1, ProjectPaths.Results);
+        var table = NotebookAnalysis.Reporting.SourcesReport.ClaimsInShort(output.Claims).ToMarkdown().Trim('\n');
+        var readme = File.ReadAllText(Path.Combine(ProjectPaths.Root, "README.md"));
+        Assert.True(readme.Contains(table, StringComparison.Ordinal),
+            $"README.md does not quote the current claims table; paste it from 'dotnet run scripts/sources.cs' (SOURCES.md):\n{table}");
     }
 
     [Fact]

@@ -136,5 +136,14 @@ public class WefExtractTests
         foreach (var p in new[] { Pillars.Goods, Pillars.Financial, Pillars.Innovation, Pillars.Overall })
             Assert.Equal(Enumerable.Range(2007, 12), wef.EditionYears(p));
         Assert.Equal(4.314196116754343m, wef.Find(Pillars.Overall, 2009)!.Exact);
+        // The README: the 2016-17 and 2017-18 pillar rows come from a second copy with 10 significant digits (one drops a
+        // trailing zero, so 9 are stored); none of them lies within half a unit of its last digit of a rounding edge.
+        var cut = wef.Scores.Where(s => s.Pillar != Pillars.Overall && s.EditionYearEnd >= 2017).ToList();
+        Assert.Equal(6, cut.Count);
+        Assert.All(cut, s => Assert.Equal("FrauBoes/TributeToHans", s.SourceRepo));
+        Assert.All(cut, s => Assert.InRange(s.SignificantDigits, 9, 10));
+        Assert.All(cut, s => Assert.False(s.FullPrecision));
+        Assert.All(cut, s => Assert.False(ScoreRounding.Undecidable(s)));
+        Assert.All(wef.Scores.Where(s => s.SourceRepo == "tokumotion/GCI_Data" && s.EditionYearEnd >= 2008), s => Assert.True(s.FullPrecision));
     }
 }

@@ -10,8 +10,18 @@ namespace NotebookAnalysis.Tests.Support;
 /// </summary>
 public static class ChildProcess
 {
+    /// <summary>The environment variable that configures <see cref="EnvironmentCommitHook"/> in the child.</summary>
+    public const string HookVariable = "NOTEBOOKANALYSIS_OUTPUT_TEST";
+
+    /// <summary>What the child prints to stderr when the job itself starts (after the runtime has started), so kills can be timed from it.</summary>
+    public const string StartMarker = "run:start";
+
     public static int Main(string[] args)
     {
+        if (Environment.GetEnvironmentVariable(HookVariable) is { } options)
+            NotebookAnalysis.Output.OutputFolder.Hook = new EnvironmentCommitHook(options);
+        Console.Error.WriteLine(StartMarker);
+        Console.Error.Flush();
         switch (args)
         {
             case ["main-job", .. var rest]:
@@ -47,5 +57,29 @@ public static class ChildProcess
         foreach (var a in args) info.ArgumentList.Add(a);
         foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
         return Process.Start(info)!;
+    }
+}
+
+/// <summary>
+/// The kill test's hook in the child process, configured by <see cref="ChildProcess.HookVariable"/>: comma-separated
+/// <c>trace</c> (print <c>output-step:NAME</c> to stderr before each step), <c>pause=STEP</c> (print, then sleep at
+/// that step), <c>journal</c> (no exchange: the file-by-file journal).
+/// </summary>
+internal sealed class EnvironmentCommitHook(string options) : NotebookAnalysis.Output.ICommitHook
+{
+    private readonly string[] _options = options.Split(',');
+
+    public bool UseExchange => !_options.Contains("journal");
+
+    public void Before(NotebookAnalysis.Output.CommitStep step, string folder)
+    {
+        var pause = _options.FirstOrDefault(o => o.StartsWith("pause=", StringComparison.Ordinal))?[6..];
+        bool pauseHere = string.Equals(pause, step.ToString(), StringComparison.Ordinal);
+        if (_options.Contains("trace") || pauseHere)
+        {
+            Console.Error.WriteLine($"output-step:{step}");
+            Console.Error.Flush();
+        }
+        if (pauseHere) Thread.Sleep(TimeSpan.FromMinutes(2));
     }
 }

@@ -15,6 +15,16 @@ public sealed class Mount : IDisposable
         Run("mount", "-t", "tmpfs", "-o", options, "tmpfs", path);
     }
 
+    private Mount(string path) => Path = path;
+
+    /// <summary>Bind-mounts <paramref name="source"/> (a folder) at <paramref name="path"/>, which is created.</summary>
+    public static Mount Bind(string source, string path)
+    {
+        Directory.CreateDirectory(path);
+        Run("mount", "--bind", source, path);
+        return new Mount(path);
+    }
+
     public string Path { get; }
 
     /// <summary>Changes mount options in place, e.g. <c>ro</c>.</summary>

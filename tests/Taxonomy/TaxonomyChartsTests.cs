@@ -61,7 +61,7 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
     }
 
     [Fact]
-    public void World_map_uses_alpha3_codes_leaves_out_the_EU_and_has_a_static_view_of_the_same_counts()
+    public void World_map_ranks_the_countries_offline_leaves_out_the_EU_and_has_a_static_view_of_the_same_counts()
     {
         var folder = TempFolder();
         try
@@ -69,12 +69,15 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             var map = TaxonomyCharts.WorldMap(fx.Taxonomy, folder);
             using var doc = System.Text.Json.JsonDocument.Parse(map.PlotlyJson);
             var trace = doc.RootElement.GetProperty("data")[0];
-            Assert.Equal("choropleth", trace.GetProperty("type").GetString());
-            Assert.Equal("ISO-3", trace.GetProperty("locationmode").GetString());
+            // No choropleth and no geo layout: plotly.js would fetch their base map from a CDN.
+            Assert.Equal("bar", trace.GetProperty("type").GetString());
+            Assert.False(doc.RootElement.GetProperty("layout").TryGetProperty("geo", out _));
             var mapped = fx.Taxonomy.PracticesByCountry().Where(c => c.Alpha3 is not null).ToList();
             Assert.All(fx.Taxonomy.PracticesByCountry().Where(c => c.Alpha3 is null), c => Assert.Equal("EU", c.Alpha2));
-            Assert.Equal(mapped.Select(c => c.Alpha3!).ToArray(), trace.GetProperty("locations").EnumerateArray().Select(v => v.GetString()!).ToArray());
-            Assert.Equal(mapped.Select(c => c.Practices).ToArray(), trace.GetProperty("z").EnumerateArray().Select(v => v.GetInt32()).ToArray());
+            // Plotly lists horizontal bars bottom-up: most practices last.
+            Assert.Equal(mapped.Select(c => $"{c.Name} ({c.Alpha3})").Reverse().ToArray(), trace.GetProperty("y").EnumerateArray().Select(v => v.GetString()!).ToArray());
+            Assert.Equal(mapped.Select(c => c.Practices).Reverse().ToArray(), trace.GetProperty("x").EnumerateArray().Select(v => v.GetInt32()).ToArray());
+            Assert.DoesNotContain("http", map.PlotlyJson);
             Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-world-map.png")), map.Image.Bytes);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], map.Image.Bytes[..4]);
         }

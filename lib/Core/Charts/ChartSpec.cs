@@ -13,8 +13,14 @@ namespace NotebookAnalysis.Charts;
 /// <param name="Series">What is drawn, back to front.</param>
 public sealed partial record ChartSpec(string Name, string Title, string XLabel, string YLabel, IReadOnlyList<ChartSeries> Series)
 {
-    /// <summary>Width of the static image and the interactive plot, in pixels.</summary>
-    public int Width { get; init; } = 720;
+    /// <summary>
+    /// JupyterLab's output area at a 1400 px window: jupyterlab-plotly re-renders a chart's PNG at its output's width
+    /// when the reader hovers it, so charts this wide keep the size of the committed PNG.
+    /// </summary>
+    public const int OutputAreaWidth = 968;
+
+    /// <summary>Width of the static image and the interactive plot, in pixels (default <see cref="OutputAreaWidth"/>).</summary>
+    public int Width { get; init; } = OutputAreaWidth;
 
     /// <summary>Height of the static image and the interactive plot, in pixels.</summary>
     public int Height { get; init; } = 440;

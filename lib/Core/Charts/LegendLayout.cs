@@ -34,6 +34,13 @@ public sealed record LegendLayout(LegendCorner Corner, double XMin, double XMax,
     /// <summary>Cells per side of the occupancy grid the rule counts covered data in.</summary>
     public const int Grid = 48;
 
+    /// <summary>
+    /// Pixels between the image's edge and the data area, the same in both renderers (Plotly's <c>layout.margin</c>,
+    /// ScottPlot's fixed padding), so the legend box covers the same part of the data in both: left (y ticks and
+    /// label), right, top (title), bottom (x ticks and label).
+    /// </summary>
+    public static (int Left, int Right, int Top, int Bottom) Margins { get; } = (70, 20, 50, 50);
+
     /// <summary>Approximate width of one legend character in pixels (13 px sans-serif), for the box estimate.</summary>
     private const double CharWidth = 7.2;
 
@@ -83,8 +90,8 @@ public sealed record LegendLayout(LegendCorner Corner, double XMin, double XMax,
     {
         int longest = spec.Series.Max(s => s.Label.Length);
         double boxWidth = 44 + CharWidth * longest, boxHeight = 12 + 21 * spec.Series.Count;
-        // Plot area: the image less the axis labels, ticks and title (about 90 px across, 100 px down).
-        double areaWidth = Math.Max(100, spec.Width - 90), areaHeight = Math.Max(100, spec.Height - 100);
+        // Data area: the image less the fixed margins both renderers use.
+        double areaWidth = Math.Max(100, spec.Width - Margins.Left - Margins.Right), areaHeight = Math.Max(100, spec.Height - Margins.Top - Margins.Bottom);
         return (Math.Min(1, boxWidth / areaWidth), Math.Min(1, boxHeight / areaHeight));
     }
 

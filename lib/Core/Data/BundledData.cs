@@ -12,7 +12,7 @@ public static partial class BundledData
     public static string RecordedSha256(string? codebookPath = null)
     {
         var path = codebookPath ?? ProjectPaths.Codebook;
-        var m = ShaLine().Match(File.ReadAllText(path));
+        var m = ShaLine().Match(InputFile.ReadText(path, "the codebook"));
         return m.Success ? m.Groups[1].Value
             : throw new DataFileException(path, 1, null, null, "the codebook has no line 'sha256: <64 hex digits>'.");
     }

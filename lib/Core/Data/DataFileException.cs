@@ -5,10 +5,16 @@ namespace NotebookAnalysis.Data;
 /// <summary>
 /// Bad input in a data file. The message always names the file, the 1-based line and, where one
 /// column is at fault, the 1-based column number and the column name. One of the library's three error types
-/// (with <see cref="Regression.ModelException"/> and <see cref="Output.OutputException"/>): every bad input file, whatever
-/// its format, is reported as this type or its one subtype, <see cref="Taxonomy.TaxonomyException"/>.
+/// (with <c>Regression.ModelException</c> and <c>Output.OutputException</c>): every bad input file, whatever
+/// its format, is reported as this type or its one subtype, <c>Taxonomy.TaxonomyException</c>.
 /// </summary>
-public class DataFileException : Exception
+// Also compiled into lib/Tools/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+class DataFileException : Exception
 {
     public DataFileException(string file, int line, int? column, string? columnName, string reason)
         : base(Compose(MessageText.Printable(file, 200), line, column, columnName is null ? null : MessageText.Printable(columnName),

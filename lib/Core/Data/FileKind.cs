@@ -11,7 +11,13 @@ namespace NotebookAnalysis.Data;
 /// <c>statx(2)</c>, whose layout is the same on every architecture. Elsewhere only directories and missing paths are told
 /// apart, and every other existing path counts as a regular file.
 /// </remarks>
-public static class FileKind
+// Also compiled into lib/Tools/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+static class FileKind
 {
     /// <summary>What a path names (symbolic links followed).</summary>
     public enum Type
@@ -86,10 +92,29 @@ public static class FileKind
     private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 #pragma warning restore SYSLIB1054
 
-    private static Type OfLinux(string path)
+    /// <summary>
+    /// The type of an open file descriptor (Linux only; null elsewhere or when it cannot be read): checked after
+    /// opening, so a path swapped for a FIFO or a device between the check and the open is still refused.
+    /// </summary>
+    public static Type? OfDescriptor(int fd)
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            return OfLinux("", fd, AtEmptyPath);
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private const int AtEmptyPath = 0x1000;
+
+    private static Type OfLinux(string path, int dirfd = AtFdCwd, int flags = 0)
     {
         var buffer = new byte[256];
-        if (Statx(AtFdCwd, path, 0, StatxType, buffer) != 0)
+        if (Statx(dirfd, path, flags, StatxType, buffer) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             return errno is ENOENT or ENOTDIR or ENAMETOOLONG ? Type.Missing : errno == ELOOP ? Type.SymbolicLinkLoop : Type.Unknown;

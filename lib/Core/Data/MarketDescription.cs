@@ -95,7 +95,7 @@ public sealed partial class MarketDescription
 
     /// <summary>Reads and validates a market description file.</summary>
     /// <exception cref="DataFileException">The file cannot be read or is not a valid description; names file, line and column.</exception>
-    public static MarketDescription Load(string path) => Parse(Table1.ReadRegularFile(path), path);
+    public static MarketDescription Load(string path) => Parse(InputFile.ReadBytes(path, "the market description"), path);
 
     /// <summary>Parses the bytes of a market description; <paramref name="source"/> names it in messages.</summary>
     /// <exception cref="DataFileException">Not a valid description: an unknown, duplicate or missing column, a duplicate
@@ -103,17 +103,8 @@ public sealed partial class MarketDescription
     public static MarketDescription Parse(byte[] bytes, string source)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw new DataFileException(source, 1, null, null, "the market description is not valid UTF-8 text; save it as UTF-8.");
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
-        var lines = text.Split('\n');
+        // Strict UTF-8 with the bad byte's true line and column; the BOM is dropped.
+        var lines = InputFile.Decode(bytes, source).Split('\n');
         string[]? header = null;
         int headerLine = 0;
         var specs = new List<MarketSpec>();

@@ -153,48 +153,7 @@ public sealed class Table1
     /// is checked before the file is opened, so a FIFO with no writer, a directory or a device such as /dev/zero is
     /// refused at once instead of blocking or filling memory.
     /// </summary>
-    public static byte[] ReadRegularFile(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        if (path.Length == 0)
-            throw new DataFileException("(empty path)", 1, null, null, "no file was named: the path is empty.");
-        if (path.Contains('\0'))
-            throw new DataFileException(path, 1, null, null, "the path holds a NUL character, which no file name can hold.");
-        var kind = FileKind.Of(path);
-        if (kind != FileKind.Type.Regular)
-            throw new DataFileException(path, 1, null, null, FileKind.Describe(kind) +
-                (kind == FileKind.Type.Missing ? "" : " Only regular files are read."));
-        try
-        {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            if (stream.Length > MaxFileBytes)
-                throw TooLarge(path, stream.Length);
-            // Read at most one byte past the cap: the length a file system reports need not bound what a read returns.
-            var buffer = new byte[(int)Math.Min(stream.Length + 1, MaxFileBytes + 1)];
-            int total = 0;
-            while (true)
-            {
-                if (total == buffer.Length)
-                {
-                    if (buffer.Length > MaxFileBytes) throw TooLarge(path, null);
-                    Array.Resize(ref buffer, (int)Math.Min((long)buffer.Length * 2 + 4096, MaxFileBytes + 1));
-                }
-                int read = stream.Read(buffer, total, buffer.Length - total);
-                if (read == 0) break;
-                total += read;
-            }
-            return total == buffer.Length ? buffer : buffer[..total];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
-        }
-    }
-
-    private static DataFileException TooLarge(string path, long? length) =>
-        new(path, 1, null, null,
-            $"the file is {(length is long l ? $"{l.ToString(CultureInfo.InvariantCulture)} bytes" : "larger than the cap")}; " +
-            $"the loader reads files of at most {MaxFileBytes.ToString(CultureInfo.InvariantCulture)} bytes (64 MiB, about a million rows).");
+    public static byte[] ReadRegularFile(string path) => InputFile.ReadBytes(path, "Table 1", MaxFileBytes);
 
     /// <summary>Parses the bytes of a Table 1 CSV; <paramref name="source"/> names it in messages.</summary>
     public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRows) =>
@@ -206,20 +165,8 @@ public sealed class Table1
         ArgumentNullException.ThrowIfNull(markets);
         var columnNames = markets.DataColumns;
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            bool utf16 = bytes.Length >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF));
-            throw new DataFileException(source, 1, null, null, utf16
-                ? "the file is UTF-16 text (it starts with a UTF-16 byte-order mark); save it as UTF-8."
-                : "the file is not valid UTF-8 text; save it as UTF-8.");
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF')
-            text = text[1..];
+        // Strict UTF-8 with the true line and column of a bad byte; the BOM dropped.
+        string text = InputFile.Decode(bytes, source);
 
         var lines = text.Split('\n');
         int headerLine = 0; // 1-based line of the header, 0 until found

@@ -1,5 +1,6 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
 using static NotebookAnalysis.Formatting.NumberFormat;
 
 namespace NotebookAnalysis.Models;
@@ -64,18 +65,21 @@ public sealed record RobustnessCheck(string Check, CheckOutcome Outcome, string 
     }
 }
 
-/// <summary>A market's robustness table and the verdicts on the paper's conclusion (x drives y), all computed from fits.</summary>
+/// <summary>A market's robustness table and the verdicts on the paper's own reading of its table, all computed from fits.</summary>
 /// <param name="Market">The market.</param>
 /// <param name="Rows">Every model plus the mean-only benchmark.</param>
-/// <param name="Checks">The checks of the paper's conclusion.</param>
-public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks)
+/// <param name="Checks">The checks of the paper's reading.</param>
+/// <param name="Reading">The paper's reading of the table (<see cref="PaperClaims.ReadingOf(MarketSpec)"/>): Tables 2-3 more clusters, higher score; Table 4 no dependence.</param>
+public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading)
 {
     /// <summary>How many checks the paper's reading survives.</summary>
     public int Survived => Checks.Count(c => c.Holds);
 
-    /// <summary>A one-sentence summary.</summary>
+    /// <summary>A one-sentence summary, naming the paper's own reading of the table.</summary>
     public string Summary =>
-        $"{Market.TableId}: the paper's reading (more clusters, higher score) survives {Survived} of {Checks.Count} checks" +
+        $"{Market.TableId}: {(Market.HasPublishedTable ? "the paper's reading" : "the reading")} ({PaperClaims.Describe(Reading)}) survives {Survived} of {Checks.Count} checks" +
+        // A no-dependence reading can only fail to be contradicted: say so, so "survives" is not read as "shown".
+        (Reading == ClaimKind.NoDependence ? " (surviving a check means not being contradicted by it; no check can show the absence of an effect)" : "") +
         (Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Check).ToList() is { Count: > 0 } failed ? $"; it fails: {string.Join("; ", failed)}" : "") +
         (Checks.Where(c => c.Outcome == CheckOutcome.Undefined).Select(c => c.Check).ToList() is { Count: > 0 } undefined ? $"; these cannot be evaluated on these data: {string.Join("; ", undefined)}" : "") +
         ".";
@@ -87,14 +91,26 @@ public static class Robustness
     /// <summary>The significance level the checks use (the paper's).</summary>
     public const double Alpha = 0.05;
 
+    /// <summary>
+    /// The models whose slope of x is tested for significance by name, in check order: the base model, its two Newey-West
+    /// variants, x beside a linear trend, first differences. The claims table reads the same list.
+    /// </summary>
+    public static IReadOnlyList<ModelSpec> SlopeCheckSpecs { get; } =
+        [ModelSpecs.Base, ModelSpecs.HacNeweyWestLag1, ModelSpecs.HacNeweyWestAuto, ModelSpecs.XPlusYear, ModelSpecs.FirstDifference];
+
     /// <summary>The robustness table and checks for the market the fits' input describes (its id, columns; the id as its label).</summary>
     public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
         var input = fits[0].Data.Input;
-        return Assess(new MarketSpec(input.TableId, input.YColumn, input.XColumn, input.TableId), fits, meanOnly);
+        var market = Markets.Paper.FirstOrDefault(m => m.Id == input.TableId && m.ScoreColumn == input.YColumn && m.CountColumn == input.XColumn)
+                     ?? new MarketSpec(input.TableId, input.YColumn, input.XColumn, input.TableId);
+        return Assess(market, fits, meanOnly);
     }
 
-    /// <summary>The robustness table and checks for one market.</summary>
+    /// <summary>
+    /// The robustness table and checks for one market, judged against the paper's own reading of the printed table the
+    /// market reproduces (Table 4: no dependence), or against "more clusters, higher score" for a market without one.
+    /// </summary>
     /// <param name="market">The market.</param>
     /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
     /// Only specs with <see cref="ModelSpec.InRobustnessChecks"/> count in the checks; every fit is a row of the table.</param>
@@ -118,32 +134,50 @@ public static class Robustness
         var trend = Get(ModelSpecs.XPlusYear);
         var diff = Get(ModelSpecs.FirstDifference);
         var year = Get(ModelSpecs.YearOnly);
+        var reading = PaperClaims.ReadingOf(market);
+        // Tables 2-3 are read as dependence: a check holds on a positive significant slope, on x beating a benchmark.
+        // Table 4 is read as no dependence: a check holds when it finds no significant slope, when x beats no benchmark.
+        bool dependence = reading == ClaimKind.MoreClustersHigherScore;
+        string slope = dependence ? "positive and significant" : "not significant";
         var checks = new List<RobustnessCheck>
         {
-            Significant("the base model's slope is positive and significant", b),
-            Significant("Newey-West (lag 1) standard errors", hac1, ModelSpecs.HacNeweyWestLag1),
-            Significant($"Newey-West (automatic lag {hacAuto?.HacLag.ToString() ?? "–"}) standard errors", hacAuto, ModelSpecs.HacNeweyWestAuto),
-            Significant("x beside a linear trend (x_plus_year)", trend, ModelSpecs.XPlusYear),
-            Significant("first differences (Δy on Δx)", diff, ModelSpecs.FirstDifference),
+            Slope($"the base model's slope is {slope}", b, dependence),
+            Slope("Newey-West (lag 1) standard errors", hac1, dependence, ModelSpecs.HacNeweyWestLag1),
+            Slope($"Newey-West (automatic lag {hacAuto?.HacLag.ToString() ?? "–"}) standard errors", hacAuto, dependence, ModelSpecs.HacNeweyWestAuto),
+            Slope("x beside a linear trend (x_plus_year)", trend, dependence, ModelSpecs.XPlusYear),
+            Slope("first differences (Δy on Δx)", diff, dependence, ModelSpecs.FirstDifference),
         };
         var xModels = fits.Where(f => f.Spec.InRobustnessChecks && f.Spec.Regressor != RegressorTransform.None && f.Spec.Covariance == CovarianceKind.Classical && !f.Spec.IncludeXSquared).ToList();
-        var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
-        checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
-            negative.Count == 0
-                ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
-                : $"not positive in {string.Join(", ", negative)}", [])));
+        if (dependence)
+        {
+            var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
+            checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
+                negative.Count == 0
+                    ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
+                    : $"not positive in {string.Join(", ", negative)}", [])));
+        }
+        else
+        {
+            var significant = xModels.Where(f => f["x"].PValue < Alpha).ToList();
+            checks.Add(RobustnessCheck.Evaluate("no linear-in-x specification has a significant slope of x", () => (significant.Count == 0,
+                significant.Count == 0
+                    ? $"p ≥ {Brief(Alpha)} in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} p = {Brief(f["x"].PValue)}"))}"
+                    : $"significant in {string.Join(", ", significant.Select(f => $"{f.Spec.Name} (slope {Brief(f["x"].Estimate)}, p = {Brief(f["x"].PValue)})"))}",
+                xModels.Select(f => f["x"].PValue).ToArray())));
+        }
+        string better = dependence ? "predicts better" : "predicts no better";
         checks.Add(year is null
-            ? NotFitted("x predicts better out of sample than a linear trend", ModelSpecs.YearOnly)
-            : RobustnessCheck.Evaluate("x predicts better out of sample than a linear trend", () => (b.Loo.Rmse < year.Loo.Rmse,
+            ? NotFitted($"x {better} out of sample than a linear trend", ModelSpecs.YearOnly)
+            : RobustnessCheck.Evaluate($"x {better} out of sample than a linear trend", () => ((b.Loo.Rmse < year.Loo.Rmse) == dependence,
                 $"LOO RMSE base {Brief(b.Loo.Rmse)} vs year_only {Brief(year.Loo.Rmse)}", [b.Loo.Rmse, year.Loo.Rmse])));
-        checks.Add(RobustnessCheck.Evaluate("x predicts better out of sample than the mean", () => (b.Loo.Rmse < meanOnly.Rmse,
+        checks.Add(RobustnessCheck.Evaluate($"x {better} out of sample than the mean", () => ((b.Loo.Rmse < meanOnly.Rmse) == dependence,
             $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", () =>
         {
             var bg = b.OlsFit.BreuschGodfrey(1);
             return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
         }));
-        return new MarketRobustness(market, rows, checks);
+        return new MarketRobustness(market, rows, checks, reading);
     }
 
     /// <summary>The robustness of every market, from the full battery <see cref="AlternativeModels.FitAll(Table1)"/>.</summary>
@@ -169,11 +203,14 @@ public static class Robustness
     private static RobustnessCheck NotFitted(string check, ModelSpec spec) =>
         new(check, CheckOutcome.Undefined, $"cannot be evaluated: the model {spec.Name} cannot be fitted to these data");
 
-    private static RobustnessCheck Significant(string check, AlternativeFit? f, ModelSpec? spec = null) => f is null
+    /// <summary>A slope check: for a dependence reading it holds on a positive slope significant at 5%; for a
+    /// no-dependence reading it holds when the slope is not significant (of either sign).</summary>
+    private static RobustnessCheck Slope(string check, AlternativeFit? f, bool dependence, ModelSpec? spec = null) => f is null
         ? NotFitted(check, spec!)
         : RobustnessCheck.Evaluate(check, () =>
     {
         var c = f["x"];
-        return (c.Estimate > 0 && c.PValue < Alpha, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}", [c.Estimate, c.PValue]);
+        bool holds = dependence ? c.Estimate > 0 && c.PValue < Alpha : !(c.PValue < Alpha);
+        return (holds, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}", [c.Estimate, c.PValue]);
     });
 }

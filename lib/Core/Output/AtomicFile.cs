@@ -76,8 +76,11 @@ static class AtomicFile
             return "permission denied (the file or its folder is not writable, or the file is immutable)";
         if (e is DirectoryNotFoundException) return "the folder does not exist";
         if (e is PathTooLongException) return "the path is too long";
-        // Otherwise the system's own words, without the quoted path (the caller names the file).
-        return System.Text.RegularExpressions.Regex.Replace(e.Message.Replace(path, ""), @"\s*:?\s*'[^']*'", "").TrimEnd(' ', ':', '.');
+        // Otherwise the system's own words, without the quoted path (the caller names the file). An empty path is
+        // no path: String.Replace("", …) throws, and the message code must never be what fails.
+        var words = string.IsNullOrEmpty(path) ? e.Message : e.Message.Replace(path, "", StringComparison.Ordinal);
+        words = System.Text.RegularExpressions.Regex.Replace(words, @"\s*:?\s*'[^']*'", "").Trim().TrimEnd(':', '.').Trim();
+        return words.Length > 0 ? words : errno > 0 ? $"system error {errno}" : e.GetType().Name;
     }
 
     /// <summary>

@@ -1,10 +1,19 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace NotebookAnalysis.Output;
 
 /// <summary>
-/// The advisory locks a commit holds: the folder's own lock file beside it (<c>.NAME.out~lock</c>), and the lock
-/// of every enclosing output folder that has one, outermost first, so a writer of <c>results/figures</c> and the
-/// writer of <c>results/</c> exclude each other. The operating system releases them when a process dies.
+/// The advisory locks a commit holds: an OS lock (<c>flock</c>, through <see cref="FileShare.None"/>) on a file under
+/// the runtime folder (<c>$XDG_RUNTIME_DIR</c>, else the temp folder), named by a hash of the output folder's
+/// canonical path, so nothing is ever created in the user's folders. A commit takes the lock of every enclosing
+/// output folder that has one, outermost first, then its own, so a writer of <c>results/figures</c> and the writer of
+/// <c>results/</c> exclude each other. The operating system releases them when a process dies.
 /// </summary>
+/// <remarks>
+/// Keyed by path, not by device and inode: a commit replaces the folder (a new inode each time) and may create it.
+/// Writers under different user accounts use different lock folders and do not exclude each other.
+/// </remarks>
 internal sealed class FolderLocks : IDisposable
 {
     private const int SharingViolation = unchecked((int)0x80070020); // Windows
@@ -12,9 +21,24 @@ internal sealed class FolderLocks : IDisposable
 
     private FolderLocks() { }
 
-    /// <summary>The lock file of <paramref name="folder"/>.</summary>
-    public static string LockPath(string folder) =>
-        Path.Combine(Path.GetDirectoryName(folder)!, $".{Path.GetFileName(folder)}{OutputFolder.Marker}lock");
+    /// <summary>The folder that holds the lock files (created on first use, private to the user).</summary>
+    public static string LockFolder
+    {
+        get
+        {
+            var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
+            var root = !string.IsNullOrEmpty(runtime) && Path.IsPathRooted(runtime) && Directory.Exists(runtime) ? runtime : Path.GetTempPath();
+            return Path.Combine(root, $"notebookanalysis-locks-{Environment.UserName}");
+        }
+    }
+
+    /// <summary>The lock file of <paramref name="folder"/> (an absolute path): a hash of it, under <see cref="LockFolder"/>.</summary>
+    public static string LockPath(string folder)
+    {
+        var canonical = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))[..32];
+        return Path.Combine(LockFolder, hash + ".lock");
+    }
 
     /// <summary>
     /// Waits (up to <paramref name="timeout"/>) for the locks of the output folders enclosing <paramref name="folder"/>,
@@ -30,6 +54,7 @@ internal sealed class FolderLocks : IDisposable
         var locks = new FolderLocks();
         try
         {
+            if (own) EnsureLockFolder(folder, fail);
             foreach (var path in enclosing) locks.Take(folder, path, own: false, timeout, fail);
             if (own) locks.Take(folder, LockPath(folder), own: true, timeout, fail);
             return locks;
@@ -38,6 +63,21 @@ internal sealed class FolderLocks : IDisposable
         {
             locks.Dispose();
             throw;
+        }
+    }
+
+    private static void EnsureLockFolder(string folder, Func<string, string, Exception?, OutputException> fail)
+    {
+        var dir = LockFolder;
+        try
+        {
+            if (Directory.Exists(dir)) return;
+            if (OperatingSystem.IsWindows()) Directory.CreateDirectory(dir);
+            else Directory.CreateDirectory(dir, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw fail(folder, $"the lock folder {dir} cannot be created: {AtomicFile.Reason(e, dir)}", e);
         }
     }
 
@@ -60,7 +100,7 @@ internal sealed class FolderLocks : IDisposable
             }
             catch (FileNotFoundException) when (!own)
             {
-                return; // an enclosing folder's lock vanished (its folder was deleted): nothing to exclude
+                return; // an enclosing folder's lock vanished (the lock folder was cleaned): nothing to exclude
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

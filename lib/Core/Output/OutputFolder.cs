@@ -16,8 +16,9 @@ public enum CommitMethod
     Exchanged,
 
     /// <summary>
-    /// No atomic exchange on this system or file system: two renames under a journal. For an instant the folder is
-    /// absent; a run killed in between is completed by the next run.
+    /// The folder could not be swapped in one step (a mount point, another file system, no <c>renameat2</c>): the new
+    /// files were staged inside the folder and renamed over the old ones one by one under a journal. A run killed
+    /// in between leaves the journal, and the next run completes the commit (or, after a failed rename, rolls it back).
     /// </summary>
     Journaled,
 }
@@ -29,7 +30,21 @@ public enum CommitMethod
 public sealed record CommitReport(CommitMethod Method, TimeSpan Elapsed, string? Note);
 
 /// <summary>The points inside <see cref="OutputFolder.Commit"/> where a test hook runs (before the step).</summary>
-internal enum CommitStep { Lock, Recover, Stage, Link, Write, Sync, Journal, Swap, MoveOld, MoveNew, DeleteOld, Done }
+internal enum CommitStep { Lock, Recover, Stage, Link, Write, Sync, Journal, Swap, MoveNew, DeleteOld, Done }
+
+/// <summary>
+/// The test seam of <see cref="OutputFolder"/>: tests supply one (process-wide through <see cref="OutputFolder.Hook"/>,
+/// or per folder through <see cref="OutputFolder.StepHook"/>) to trace, pause or fail a commit at a step. Production
+/// code supplies none.
+/// </summary>
+internal interface ICommitHook
+{
+    /// <summary>Runs before <paramref name="step"/> of a commit of <paramref name="folder"/>.</summary>
+    void Before(CommitStep step, string folder);
+
+    /// <summary>False forces the file-by-file journal (tests of the fallback on a system that can exchange).</summary>
+    bool UseExchange => true;
+}
 
 /// <summary>
 /// Collects every file of a run in memory and changes the output folder all at once when the run has succeeded.
@@ -38,21 +53,28 @@ internal enum CommitStep { Lock, Recover, Stage, Link, Write, Sync, Journal, Swa
 /// that this writer does not replace is hard-linked (copied where links fail), so files of other writers sharing the
 /// folder are kept; then the staged folder is swapped in. A failure or a kill at any instant leaves the complete old
 /// set or the complete new set, and never a temporary file inside the folder. Writers of the same folder, and of
-/// folders nested in it, are serialized by advisory locks; leftovers of killed runs are removed by the next commit.
+/// folders nested in it, are serialized by OS locks on files under the runtime folder (<see cref="FolderLocks"/>).
 /// </para>
-/// Names beside the folder: <c>.NAME.out~lock</c>, <c>.NAME.out~staging-*</c>, <c>.NAME.out~old-*</c>,
-/// <c>.NAME.out~journal</c> (all matched by .gitignore).
+/// <para>
+/// Where the folder cannot be exchanged (it is a mount point such as a tmpfs, a bind mount or a container volume:
+/// <c>EBUSY</c>; another file system: <c>EXDEV</c>; <c>EPERM</c>, <c>ENOTSUP</c>, <c>EINVAL</c>, no <c>renameat2</c>),
+/// the commit is journaled inside the folder itself, so it stays on the folder's own file system: the new files are
+/// staged in <c>.out~staging-*</c>, the files they replace are linked into it for a rollback, the journal
+/// <c>.out~journal</c> is written, and the files are renamed into place one by one. The journal's presence marks a
+/// commit in progress: the next run completes it, or rolls it back if a rename failed. <see cref="CommitReport.Method"/>
+/// says which way was used.
+/// </para>
+/// After a run that ends, success or failure, nothing is left beside the folder or inside it but the folder's own
+/// files. A kill can leave <c>.NAME.out~staging-*</c> (beside) or <c>.out~staging-*</c> and <c>.out~journal</c>
+/// (inside); the next commit of the folder removes or completes them.
 /// </summary>
 public sealed class OutputFolder
 {
-    /// <summary>The marker in every name the commit creates beside the folder.</summary>
+    /// <summary>The marker in every name the commit creates beside or inside the folder.</summary>
     public const string Marker = ".out~";
 
-    /// <summary>
-    /// Test hook for out-of-process tests (the kill test): comma-separated <c>trace</c> (print <c>output-step:NAME</c>
-    /// to stderr before each step), <c>pause=STEP</c> (print, then sleep at that step), <c>journal</c> (no exchange).
-    /// </summary>
-    internal const string TestVariable = "NOTEBOOKANALYSIS_OUTPUT_TEST";
+    private const string InsideStaging = Marker + "staging-";
+    private const string InsideJournal = Marker + "journal";
 
     private static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(10);
     private readonly SortedDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
@@ -70,11 +92,14 @@ public sealed class OutputFolder
     /// <summary>The staged bytes of <paramref name="relativePath"/>.</summary>
     public byte[] Staged(string relativePath) => (byte[])_files[relativePath].Clone();
 
-    /// <summary>Runs before each step of a commit (tests inject failures here).</summary>
+    /// <summary>The process-wide test hook (the kill test's child process sets one); null in production.</summary>
+    internal static ICommitHook? Hook { get; set; }
+
+    /// <summary>Runs before each step of this folder's commit (tests inject failures here).</summary>
     internal Action<CommitStep>? StepHook { get; set; }
 
-    /// <summary>False forces the journal path (tests of the fallback).</summary>
-    internal bool UseExchange { get; set; } = Environment.GetEnvironmentVariable(TestVariable)?.Split(',').Contains("journal") != true;
+    /// <summary>False forces the file-by-file journal (tests of the fallback).</summary>
+    internal bool UseExchange { get; set; } = Hook?.UseExchange ?? true;
 
     /// <summary>Stages a text file (UTF-8 without BOM, content as given).</summary>
     public void AddText(string relativePath, string content) => AddBytes(relativePath, new UTF8Encoding(false).GetBytes(content));
@@ -124,7 +149,7 @@ public sealed class OutputFolder
 
         using var locks = FolderLocks.Acquire(target, LockTimeout, Fail);
         Step(CommitStep.Lock);
-        string? note = Recover(parent, name);
+        string? note = Recover(parent, name, target);
         Step(CommitStep.Recover);
 
         bool exists = System.IO.Directory.Exists(target);
@@ -132,7 +157,52 @@ public sealed class OutputFolder
             return new CommitReport(CommitMethod.Unchanged, clock.Elapsed, note);
         if (exists) RefuseImmutable(target);
 
-        var staging = Beside(parent, name, "staging");
+        // A mount point cannot be renamed, and a sibling staged on its parent's file system could not become it:
+        // known in advance, so no sibling is built for nothing.
+        string? inPlace = exists ? InPlaceReason(target, parent) : null;
+        if (inPlace is null && exists && !UseExchange) inPlace = "the folder exchange is turned off";
+        var method = CommitMethod.Journaled;
+        if (inPlace is null)
+        {
+            var staging = Beside(parent, name, "staging");
+            BuildSibling(staging, target, exists);
+            if (!exists) method = Create(staging, target);
+            else if (Exchange(staging, target) is var errno && errno == 0)
+            {
+                method = CommitMethod.Exchanged;
+                Step(CommitStep.DeleteOld);
+                if (!TryDeleteTree(staging))
+                    note = Join(note, $"The previous contents of {target} could not be deleted from {staging}; the next commit retries.");
+            }
+            else
+            {
+                TryDeleteTree(staging);
+                inPlace = Native.Describe(errno);
+            }
+        }
+        if (inPlace is not null)
+        {
+            JournalInPlace(target);
+            note = Join(note, $"{target}: the folder cannot be swapped in one step ({inPlace}), so its files were replaced one by one under a journal inside it; a run killed in between is completed by the next run.");
+        }
+        AtomicFile.SyncDirectory(parent);
+        Step(CommitStep.Done);
+        return new CommitReport(method, clock.Elapsed, note);
+    }
+
+    /// <summary>Why <paramref name="target"/> must be committed in place, or null: a mount point, or on another file system than its parent.</summary>
+    private static string? InPlaceReason(string target, string parent)
+    {
+        var self = Native.IdentityOf(target);
+        if (self is null) return null;
+        if (self.Value.MountRoot) return "it is a mount point";
+        var up = Native.IdentityOf(parent);
+        return up is not null && up.Value.Device != self.Value.Device ? "it is on another file system than its parent folder" : null;
+    }
+
+    /// <summary>The complete new folder beside the target: the target's other entries linked, the staged files written, all synced.</summary>
+    private void BuildSibling(string staging, string target, bool exists)
+    {
         try
         {
             Step(CommitStep.Stage);
@@ -140,21 +210,9 @@ public sealed class OutputFolder
             if (exists) CopyModeOf(target, staging);
             Step(CommitStep.Link);
             if (exists) LinkTree(target, staging, "");
-            foreach (var (rel, bytes) in _files)
-            {
-                Step(CommitStep.Write);
-                var file = Path.Combine(staging, rel);
-                Guard(Path.Combine(target, rel), () =>
-                {
-                    System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-                    using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None);
-                    stream.Write(bytes);
-                    stream.Flush(flushToDisk: true);
-                });
-            }
+            WriteStaged(staging, target);
             Step(CommitStep.Sync);
-            foreach (var dir in System.IO.Directory.EnumerateDirectories(staging, "*", SearchOption.AllDirectories).Prepend(staging))
-                AtomicFile.SyncDirectory(dir);
+            SyncTree(staging);
         }
         catch (Exception e) when (e is not OutputException && IsIo(e))
         {
@@ -166,19 +224,28 @@ public sealed class OutputFolder
             TryDeleteTree(staging);
             throw;
         }
+    }
 
-        var method = !exists ? Create(staging, target) : Exchange(staging, target) ? CommitMethod.Exchanged : Journal(staging, target, parent, name);
-        AtomicFile.SyncDirectory(parent);
-        if (method == CommitMethod.Journaled)
-            note = Join(note, $"{target}: this system has no atomic folder exchange, so the folders were swapped by two renames under a journal ({Beside(parent, name, "journal", unique: false)}); a run killed in between is completed by the next run.");
-        if (method == CommitMethod.Exchanged)
+    private void WriteStaged(string root, string target)
+    {
+        foreach (var (rel, bytes) in _files)
         {
-            Step(CommitStep.DeleteOld);
-            if (!TryDeleteTree(staging))
-                note = Join(note, $"The previous contents of {target} could not be deleted from {staging}; the next commit retries.");
+            Step(CommitStep.Write);
+            var file = Path.Combine(root, rel);
+            Guard(Path.Combine(target, rel), () =>
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                using var stream = new FileStream(file, FileMode.Create, FileAccess.Write, FileShare.None);
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            });
         }
-        Step(CommitStep.Done);
-        return new CommitReport(method, clock.Elapsed, note);
+    }
+
+    private static void SyncTree(string root)
+    {
+        foreach (var dir in System.IO.Directory.EnumerateDirectories(root, "*", SearchOption.AllDirectories).Prepend(root))
+            AtomicFile.SyncDirectory(dir);
     }
 
     /// <summary>
@@ -248,10 +315,12 @@ public sealed class OutputFolder
         }
     }
 
-    /// <summary>Swaps in one step where the system can; false when it cannot (caller falls back to the journal).</summary>
-    private bool Exchange(string staging, string target)
+    /// <summary>
+    /// Swaps the sibling in one step where the system can. Returns 0, or the errno when the folders cannot be
+    /// exchanged (the caller then journals in place); throws on any other failure (the folder is then unchanged).
+    /// </summary>
+    private int Exchange(string staging, string target)
     {
-        if (!UseExchange) return false;
         int errno;
         try
         {
@@ -263,107 +332,206 @@ public sealed class OutputFolder
             TryDeleteTree(staging);
             throw Fail(target, AtomicFile.Reason(e, target), e);
         }
-        if (errno == 0) return _changed = true;
-        if (Native.IsUnsupported(errno)) return false;
+        if (errno == 0) _changed = true;
+        if (errno == 0 || Native.CannotExchange(errno)) return errno;
         TryDeleteTree(staging);
         throw Fail(target, Native.Describe(errno), null);
     }
 
-    private CommitMethod Journal(string staging, string target, string parent, string name)
+    /// <summary>
+    /// The commit where the folder cannot be swapped: staged inside the folder (its own file system, so every rename
+    /// is atomic), the replaced files linked aside for a rollback, then renamed into place one by one under the journal.
+    /// </summary>
+    private void JournalInPlace(string target)
     {
-        var journal = Beside(parent, name, "journal", unique: false);
-        var old = Beside(parent, name, "old");
+        var staging = Path.Combine(target, InsideStaging + Unique());
+        var journal = Path.Combine(target, InsideJournal);
+        var entries = _files.Keys.Select(rel => new JournalEntry(rel, File.Exists(Path.Combine(target, rel)))).ToList();
         try
         {
-            Step(CommitStep.Journal);
-            AtomicFile.WriteAllText(journal, $"staged={Path.GetFileName(staging)}\nold={Path.GetFileName(old)}\n");
+            Step(CommitStep.Stage);
+            Guard(target, () => System.IO.Directory.CreateDirectory(Path.Combine(staging, "new")));
+            WriteStaged(Path.Combine(staging, "new"), target);
+            Step(CommitStep.Link);
+            foreach (var entry in entries.Where(e => e.Replaces))
+            {
+                var backup = Path.Combine(staging, "old", entry.Path);
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(backup)!);
+                if (!Native.Link(Path.Combine(target, entry.Path), backup, out _)) File.Copy(Path.Combine(target, entry.Path), backup);
+            }
+            Step(CommitStep.Sync);
+            SyncTree(staging);
         }
-        catch (Exception e) when (IsIo(e))
+        catch (Exception e) when (e is not OutputException && IsIo(e))
         {
             TryDeleteTree(staging);
-            throw Fail(target, AtomicFile.Reason(e, journal), e);
-        }
-        try
-        {
-            Step(CommitStep.MoveOld);
-            System.IO.Directory.Move(target, old);
-            _changed = true;
-        }
-        catch (Exception e) when (IsIo(e))
-        {
-            TryDeleteTree(staging);
-            TryDelete(journal);
             throw Fail(target, AtomicFile.Reason(e, target), e);
         }
+        catch
+        {
+            TryDeleteTree(staging);
+            throw;
+        }
         try
         {
-            Step(CommitStep.MoveNew);
-            System.IO.Directory.Move(staging, target);
+            // The commit point: from here a killed run is completed by the next one.
+            Step(CommitStep.Journal);
+            AtomicFile.WriteAllText(journal, JournalText(staging, entries, forward: true));
+        }
+        catch (Exception e) when (IsIo(e))
+        {
+            TryDeleteTree(staging);
+            throw Fail(target, AtomicFile.Reason(e.InnerException ?? e, journal), e);
+        }
+        try
+        {
+            foreach (var entry in entries)
+            {
+                Step(CommitStep.MoveNew);
+                var dest = Path.Combine(target, entry.Path);
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+                File.Move(Path.Combine(staging, "new", entry.Path), dest, overwrite: true);
+                _changed = true;
+            }
+            SyncTree(target);
         }
         catch (Exception e) when (IsIo(e))
         {
             try
             {
-                System.IO.Directory.Move(old, target);
+                AtomicFile.WriteAllText(journal, JournalText(staging, entries, forward: false));
+                Replay(target, staging, entries, forward: false);
             }
             catch (Exception rollback) when (IsIo(rollback))
             {
                 throw new OutputException(target, AtomicFile.Reason(e, target), nothingChanged: false,
-                    $"The old contents are in {old} and the new in {staging}; the next run restores the folder from the journal {journal}.", e);
+                    $"Some of its files are new and some old; the next run finishes the commit from the journal {journal}.", e);
             }
             _changed = false;
-            TryDeleteTree(staging);
             TryDelete(journal);
+            TryDeleteTree(staging);
             throw Fail(target, AtomicFile.Reason(e, target), e);
         }
         TryDelete(journal);
-        Step(CommitStep.DeleteOld);
-        TryDeleteTree(old);
-        return CommitMethod.Journaled;
+        try
+        {
+            Step(CommitStep.DeleteOld);
+        }
+        finally
+        {
+            TryDeleteTree(staging); // inside the user's folder: removed whatever happens after the commit point
+            AtomicFile.SyncDirectory(target);
+        }
+    }
+
+    /// <summary>One file of a journaled commit: its relative path, and whether it replaces an existing file.</summary>
+    private readonly record struct JournalEntry(string Path, bool Replaces);
+
+    // One line per fact; paths percent-encoded, so a name may hold any character.
+    private static string JournalText(string staging, IEnumerable<JournalEntry> entries, bool forward) =>
+        $"direction={(forward ? "forward" : "back")}\nstaging={Uri.EscapeDataString(Path.GetFileName(staging))}\n" +
+        string.Concat(entries.Select(e => $"{(e.Replaces ? "replace" : "new")}={Uri.EscapeDataString(e.Path)}\n"));
+
+    /// <summary>
+    /// Completes (<paramref name="forward"/>) or undoes a journaled commit. Idempotent, so a run killed while
+    /// replaying is finished by the next: forward moves every staged file still waiting; back restores every
+    /// backup still waiting and removes the new files that were moved in.
+    /// </summary>
+    private static void Replay(string target, string staging, IReadOnlyList<JournalEntry> entries, bool forward)
+    {
+        foreach (var entry in entries)
+        {
+            var dest = Path.Combine(target, entry.Path);
+            var staged = Path.Combine(staging, "new", entry.Path);
+            var backup = Path.Combine(staging, "old", entry.Path);
+            if (forward && File.Exists(staged))
+            {
+                System.IO.Directory.CreateDirectory(Path.GetDirectoryName(dest)!);
+                File.Move(staged, dest, overwrite: true);
+            }
+            else if (!forward && entry.Replaces && File.Exists(backup)) File.Move(backup, dest, overwrite: true);
+            else if (!forward && !entry.Replaces && !File.Exists(staged) && File.Exists(dest)) File.Delete(dest);
+        }
+        SyncTree(target);
     }
 
     /// <summary>
-    /// Under the lock: finishes or rolls back a journaled swap that a killed run left, and deletes staging and old
-    /// folders of killed runs (no other writer can be using them while the lock is held).
+    /// Under the lock: completes or rolls back a journaled commit that a killed run left, and deletes the staging
+    /// folders, old folders and journal temporaries of killed runs, beside the folder and inside it (no other writer
+    /// can be using them while the lock is held).
     /// </summary>
-    private string? Recover(string parent, string name)
+    private string? Recover(string parent, string name, string target)
     {
         string? note = null;
-        var journal = Beside(parent, name, "journal", unique: false);
-        var target = Path.Combine(parent, name);
         try
         {
+            note = RecoverLegacySwap(parent, name, target);
+            var journal = Path.Combine(target, InsideJournal);
             if (File.Exists(journal))
             {
-                var entries = File.ReadAllLines(journal).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-                var staged = entries.TryGetValue("staged", out var s) ? Path.Combine(parent, s) : null;
-                var old = entries.TryGetValue("old", out var o) ? Path.Combine(parent, o) : null;
-                if (!System.IO.Directory.Exists(target))
+                var pairs = File.ReadAllLines(journal).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToList();
+                string? Value(string key) => pairs.Where(p => p[0] == key).Select(p => Uri.UnescapeDataString(p[1])).FirstOrDefault();
+                var stagingName = Value("staging");
+                bool forward = Value("direction") != "back";
+                var entries = pairs.Where(p => p[0] is "replace" or "new").Select(p => new JournalEntry(Uri.UnescapeDataString(p[1]), p[0] == "replace")).ToList();
+                // A journal names only its own staging folder inside the target; anything else is not ours to move.
+                if (stagingName is not null && stagingName.StartsWith(InsideStaging, StringComparison.Ordinal) && !stagingName.Contains('/')
+                    && entries.All(e => !Path.IsPathRooted(e.Path) && !e.Path.Split('/').Contains("..")))
                 {
-                    // Killed between the two renames: the staged folder is complete (the journal is written after it), so finish.
-                    if (staged is not null && System.IO.Directory.Exists(staged)) System.IO.Directory.Move(staged, target);
-                    else if (old is not null && System.IO.Directory.Exists(old)) System.IO.Directory.Move(old, target);
+                    Replay(target, Path.Combine(target, stagingName), entries, forward);
                     _changed = true;
-                    note = $"Completed a swap of {target} that an earlier run left half done (journal {journal}).";
+                    note = Join(note, forward
+                        ? $"Completed a commit of {target} that an earlier run left half done (journal {journal})."
+                        : $"Rolled back a commit of {target} that an earlier run could not finish (journal {journal}).");
                 }
                 File.Delete(journal);
             }
+            if (System.IO.Directory.Exists(target))
+                foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(target, Marker + "*")
+                             .Concat(System.IO.Directory.EnumerateFileSystemEntries(target, "." + InsideJournal + "*")))
+                    DeleteEntry(entry);
             var prefix = $".{name}{Marker}";
             foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(parent, "." + name + "*"))
             {
                 var file = Path.GetFileName(entry);
+                // Staging and old folders of killed runs, journal temporaries, and the lock file of earlier versions.
                 bool ours = file.StartsWith(prefix + "staging-", StringComparison.Ordinal) || file.StartsWith(prefix + "old-", StringComparison.Ordinal)
+                            || file == prefix + "lock"
                             || (file.StartsWith("." + prefix + "journal", StringComparison.Ordinal) && AtomicFile.IsTempName(file));
-                if (!ours) continue;
-                if (System.IO.Directory.Exists(entry)) TryDeleteTree(entry);
-                else TryDelete(entry);
+                if (ours) DeleteEntry(entry);
             }
         }
         catch (Exception e) when (IsIo(e))
         {
-            throw Fail(target, "an earlier run's leftovers beside the folder could not be cleaned up: " + AtomicFile.Reason(e, parent), e, nothingChanged: !_changed);
+            throw Fail(target, "an earlier run's leftovers could not be cleaned up: " + AtomicFile.Reason(e, parent), e, nothingChanged: !_changed);
         }
         return note;
+    }
+
+    /// <summary>Finishes a whole-folder swap that an earlier version (two renames under <c>.NAME.out~journal</c>) left half done.</summary>
+    private string? RecoverLegacySwap(string parent, string name, string target)
+    {
+        var journal = Path.Combine(parent, $".{name}{Marker}journal");
+        if (!File.Exists(journal)) return null;
+        string? note = null;
+        var entries = File.ReadAllLines(journal).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
+        var staged = entries.TryGetValue("staged", out var s) ? Path.Combine(parent, s) : null;
+        var old = entries.TryGetValue("old", out var o) ? Path.Combine(parent, o) : null;
+        if (!System.IO.Directory.Exists(target))
+        {
+            if (staged is not null && System.IO.Directory.Exists(staged)) System.IO.Directory.Move(staged, target);
+            else if (old is not null && System.IO.Directory.Exists(old)) System.IO.Directory.Move(old, target);
+            _changed = true;
+            note = $"Completed a swap of {target} that an earlier run left half done (journal {journal}).";
+        }
+        File.Delete(journal);
+        return note;
+    }
+
+    private static void DeleteEntry(string entry)
+    {
+        if (System.IO.Directory.Exists(entry) && new DirectoryInfo(entry).LinkTarget is null) System.IO.Directory.Delete(entry, recursive: true);
+        else File.Delete(entry);
     }
 
     /// <summary>Hard-links (or copies) every entry of <paramref name="from"/> that this writer does not replace.</summary>
@@ -373,7 +541,8 @@ public sealed class OutputFolder
         {
             var fileName = Path.GetFileName(entry);
             var rel = relative.Length == 0 ? fileName : relative + "/" + fileName;
-            if (AtomicFile.IsTempName(fileName) || _files.ContainsKey(rel)) continue;
+            // Temporaries and the commit's own names (never staged: AddBytes refuses them) are not carried over.
+            if (AtomicFile.IsTempName(fileName) || fileName.StartsWith(Marker, StringComparison.Ordinal) || _files.ContainsKey(rel)) continue;
             var info = new FileInfo(entry);
             var dest = Path.Combine(to, rel);
             if (info.Attributes.HasFlag(FileAttributes.Directory) && info.LinkTarget is null)
@@ -418,7 +587,7 @@ public sealed class OutputFolder
     private void Step(CommitStep step)
     {
         StepHook?.Invoke(step);
-        TestHook.Run(step);
+        Hook?.Before(step, Directory);
     }
 
     private OutputException Fail(string path, string reason, Exception? inner) => Fail(path, reason, inner, nothingChanged: true);
@@ -453,7 +622,9 @@ public sealed class OutputFolder
     }
 
     private static string Beside(string parent, string name, string kind, bool unique = true) =>
-        Path.Combine(parent, $".{name}{Marker}{kind}" + (unique ? $"-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}" : ""));
+        Path.Combine(parent, $".{name}{Marker}{kind}" + (unique ? "-" + Unique() : ""));
+
+    private static string Unique() => $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
     private static string? Join(string? a, string b) => a is null ? b : a + " " + b;
 
@@ -477,23 +648,4 @@ public sealed class OutputFolder
         try { File.Delete(path); } catch (Exception e) when (IsIo(e)) { }
     }
 
-    /// <summary>The environment-variable hook of <see cref="TestVariable"/>, read once.</summary>
-    private static class TestHook
-    {
-        private static readonly string[] Options = Environment.GetEnvironmentVariable(TestVariable)?.Split(',') ?? [];
-        private static readonly bool Trace = Options.Contains("trace");
-        private static readonly string? Pause = Options.FirstOrDefault(o => o.StartsWith("pause=", StringComparison.Ordinal))?[6..];
-
-        public static void Run(CommitStep step)
-        {
-            if (Options.Length == 0) return;
-            bool pause = string.Equals(Pause, step.ToString(), StringComparison.Ordinal);
-            if (Trace || pause)
-            {
-                Console.Error.WriteLine($"output-step:{step}");
-                Console.Error.Flush();
-            }
-            if (pause) Thread.Sleep(TimeSpan.FromMinutes(2));
-        }
-    }
 }

@@ -28,8 +28,14 @@ public readonly record struct Estimate
     public static Estimate Of(double value) =>
         double.IsFinite(value) ? new(value, null) : new(double.NaN, $"it evaluates to {Describe(value)}");
 
-    /// <summary>An undefined statistic and the reason.</summary>
-    public static Estimate Undefined(string reason) => new(double.NaN, reason);
+    /// <summary>
+    /// An undefined statistic and the reason, kept as a clause without its final full stop (a <see cref="ModelException"/>'s
+    /// reason is a sentence), so messages that end it themselves do not print "undefined..".
+    /// </summary>
+    public static Estimate Undefined(string reason) => new(double.NaN, AsClause(reason));
+
+    private static string AsClause(string reason) =>
+        reason.EndsWith('.') && !reason.EndsWith("..", StringComparison.Ordinal) ? reason[..^1] : reason;
 
     /// <summary>
     /// Evaluates <paramref name="compute"/>: a <see cref="ModelException"/> (the engine's word for "undefined for

@@ -5,7 +5,7 @@ using DD = NotebookAnalysis.Regression.DoubleDouble;
 namespace NotebookAnalysis.Regression;
 
 /// <summary>What the factorization hands to <see cref="OlsResult"/>; everything else is derived from it.</summary>
-internal sealed class LeastSquaresSolution
+internal sealed record LeastSquaresSolution
 {
     public required double[] Coefficients { get; init; }
     public required double[] Residuals { get; init; }
@@ -24,18 +24,25 @@ internal sealed class LeastSquaresSolution
     public required Func<double[]> Leverage { get; init; }
     /// <summary>Which path computed the fit (for reports).</summary>
     public required string Method { get; init; }
+    /// <summary>The path that gave the fit.</summary>
+    public required SolverPath Path { get; init; }
+    /// <summary>Refinement steps taken on the refined path; 0 on the double-double path.</summary>
+    public required int RefinementIterations { get; init; }
+    /// <summary>Why the refined path handed the fit to the double-double path; null on the refined path.</summary>
+    public string? FallbackReason { get; init; }
 }
 
 /// <summary>
-/// The least-squares solver behind <see cref="Ols.Fit"/>: Householder QR of the design with exact power-of-two
-/// column equilibration, with the whole factorization, the solve, R^{-1}, the residuals and the sums of squares in
-/// double-double (~32 digits). This is what certifies the NIST StRD results (Filip's condition number ~1e15 still
-/// leaves ~15 correct digits). Its cost is O(n·k²) double-double operations, linear in n.
-/// Singularity is judged on the equilibrated columns: a diagonal of R below <see cref="SingularTolerance"/> times the
-/// column's norm means the column lies within double rounding of the span of the earlier ones; extended precision
-/// does not change that verdict, because the data themselves are only known to double precision.
-/// (A faster double-precision solver for very large designs, used only by the benchmark, is in
-/// <c>Benchmarks/StreamingQr.cs</c>.)
+/// The least-squares solver behind <see cref="Ols.Fit"/>. One engine path: <see cref="RefinedQr"/>, a streaming
+/// Householder QR in double with extra-precise iterative refinement (residuals and corrections in double-double), both
+/// with exact power-of-two column equilibration. Its fallback, for designs too ill-conditioned for refinement
+/// (equilibrated condition number above <see cref="RefinedQr.ConditionLimit"/>), near-singular ones, or when refinement
+/// does not converge, is the Householder QR carried out entirely in double-double (~32 digits), which certifies even
+/// NIST Filip (condition number ~1e15 raw). Both cost O(n·k²), linear in n; the refined path in double operations.
+/// Singularity is judged on the equilibrated columns by the double-double path: a diagonal of R below
+/// <see cref="SingularTolerance"/> times the column's norm means the column lies within double rounding of the span of
+/// the earlier ones; extended precision does not change that verdict, because the data themselves are only known to
+/// double precision.
 /// </summary>
 internal static class LeastSquares
 {
@@ -47,8 +54,21 @@ internal static class LeastSquares
     /// </summary>
     internal const double SingularTolerance = 1e-14;
 
-    /// <summary>Fits by double-double Householder QR.</summary>
-    public static LeastSquaresSolution Solve(Design design, double[] y) => SolveDoubleDouble(design, y, ScaleExponents(design));
+    /// <summary>Fits by the refined double QR, or by double-double Householder QR when refinement cannot certify the fit.</summary>
+    public static LeastSquaresSolution Solve(Design design, double[] y)
+    {
+        var scaleExp = ScaleExponents(design);
+        if (design.Rows < RefinedQr.MinRows)
+            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason);
+        return RefinedQr.TrySolve(design, y, scaleExp, out var reason) ?? SolveDoubleDouble(design, y, scaleExp, reason);
+    }
+
+    internal static readonly string SmallDesignReason =
+        $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path";
+
+    /// <summary>The double-double path alone (tests and the accuracy harness compare the two paths).</summary>
+    internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y) =>
+        SolveDoubleDouble(design, y, ScaleExponents(design), "requested");
 
     /// <summary>e_j such that 2^{e_j}·x_j has a 2-norm in [1, 2): exact scaling.</summary>
     internal static int[] ScaleExponents(Design design)
@@ -64,7 +84,7 @@ internal static class LeastSquares
         return e;
     }
 
-    private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp)
+    private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp, string? reason)
     {
         int n = design.Rows, k = design.Columns, m = k + 1;
         var a = new DD[m][];
@@ -104,7 +124,7 @@ internal static class LeastSquares
 
         CheckCondition(design, rs);
 
-        // Back substitution R_s b_s = (Q'y)_{0..k-1}; b = 2^{e}·b_s exactly.
+        // Back substitution R_s b_s = (Q'y)_{0..k-1}.
         var bs = new DD[k];
         for (int j = k - 1; j >= 0; j--)
         {
@@ -112,6 +132,19 @@ internal static class LeastSquares
             for (int c = j + 1; c < k; c++) s -= rs[j, c] * bs[c];
             bs[j] = s / rs[j, j];
         }
+        return Complete(design, y, scaleExp, rs, bs, "Householder QR in double-double", SolverPath.DoubleDouble, 0)
+            with { FallbackReason = reason };
+    }
+
+    /// <summary>
+    /// Everything after the factorization, shared by both paths: from R_s (of the equilibrated design, double-double)
+    /// and the equilibrated solution b_s, the coefficients b = 2^{e}·b_s (exact), (X'X)^{-1} = R^{-1}R^{-T}, the leverage
+    /// and the residuals and sums of squares (<see cref="Finish"/>).
+    /// </summary>
+    internal static LeastSquaresSolution Complete(Design design, double[] y, int[] scaleExp, DD[,] rs, DD[] bs,
+        string method, SolverPath path, int iterations)
+    {
+        int n = design.Rows, k = design.Columns;
         var b = new DD[k];
         for (int j = 0; j < k; j++) b[j] = DD.ScaleB(bs[j], scaleExp[j]);
 
@@ -151,7 +184,7 @@ internal static class LeastSquares
             return h;
         }
 
-        return Finish(design, y, b, r, cov, Leverage, "Householder QR in double-double");
+        return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp);
     }
 
     /// <summary>
@@ -159,7 +192,7 @@ internal static class LeastSquares
     /// An exact fit is recognised without a tolerance: the coefficients rounded to double reproduce every y exactly.
     /// </summary>
     internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
-        Func<double[]> leverage, string method)
+        Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp)
     {
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
@@ -171,15 +204,15 @@ internal static class LeastSquares
         bool exact = Reproduces(bd);
         if (!exact)
         {
-            double yMax = 0;
-            foreach (var v in y) yMax = Math.Max(yMax, Math.Abs(v));
+            double threshold = Math.ScaleB(MaxAbs(y), -96);
             var flushed = (double[])bd.Clone();
             bool changed = false;
             for (int j = 0; j < k; j++)
             {
-                double xMax = 0;
-                foreach (var v in cols[j]) xMax = Math.Max(xMax, Math.Abs(v));
-                if (bd[j] != 0 && Math.Abs(bd[j]) * xMax <= Math.ScaleB(yMax, -96)) { flushed[j] = 0; changed = true; }
+                if (bd[j] == 0) continue;
+                // max|x_j| ≥ ||x_j||₂/√n ≥ 2^{-e_j}/√n: most columns are ruled out without reading them.
+                if (Math.Abs(bd[j]) * Math.ScaleB(1.0, -scaleExp[j]) / Math.Sqrt(n) > threshold) continue;
+                if (Math.Abs(bd[j]) * MaxAbs(cols[j]) <= threshold) { flushed[j] = 0; changed = true; }
             }
             if (changed && Reproduces(flushed)) { bd = flushed; exact = true; }
         }
@@ -235,6 +268,8 @@ internal static class LeastSquares
             UnscaledCovariance = cov,
             Leverage = leverage,
             Method = method,
+            Path = path,
+            RefinementIterations = iterations,
         };
     }
 
@@ -316,6 +351,21 @@ internal static class LeastSquares
         double s = 0;
         foreach (var x in v) { double t = x / max; s += t * t; }
         return max * Math.Sqrt(s);
+    }
+
+    private static double MaxAbs(ReadOnlySpan<double> v)
+    {
+        int i = 0;
+        var acc = Vector<double>.Zero;
+        if (Vector.IsHardwareAccelerated)
+        {
+            foreach (var x in MemoryMarshal.Cast<double, Vector<double>>(v)) acc = Vector.Max(acc, Vector.Abs(x));
+            i = v.Length / Vector<double>.Count * Vector<double>.Count;
+        }
+        double m = 0;
+        for (int l = 0; l < Vector<double>.Count; l++) m = Math.Max(m, acc[l]);
+        for (; i < v.Length; i++) m = Math.Max(m, Math.Abs(v[i]));
+        return m;
     }
 
     /// <summary>Σ aᵢbᵢ in double, vectorized with fused multiply-adds (two accumulators).</summary>

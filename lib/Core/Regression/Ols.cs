@@ -1,8 +1,8 @@
 namespace NotebookAnalysis.Regression;
 
 /// <summary>
-/// Ordinary least squares: <see cref="Fit"/> validates the design and the response, factors X by Householder QR
-/// and returns an immutable <see cref="OlsResult"/> whose statistics are derived on demand.
+/// Ordinary least squares: <see cref="Fit"/> validates the design and the response, factors X by Householder QR in
+/// double with extra-precise iterative refinement (double-double fallback; <see cref="OlsResult.Path"/>) and returns an immutable <see cref="OlsResult"/> whose statistics are derived on demand.
 /// </summary>
 public static class Ols
 {
@@ -20,6 +20,29 @@ public static class Ols
         Validate(design, yy);
         var solution = LeastSquares.Solve(design, yy);
         return new OlsResult(design, yy, solution);
+    }
+
+    /// <summary>Fits by the double-double Householder QR alone, the engine's fallback path (tests and the accuracy harness
+    /// compare it with the refined path).</summary>
+    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(y);
+        var yy = y.ToArray();
+        Validate(design, yy);
+        return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy));
+    }
+
+    /// <summary>The refined path alone, whatever the number of rows (tests and the accuracy harness); null, with the
+    /// reason, when its screen or its convergence hands the fit to the double-double path.</summary>
+    internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(y);
+        var yy = y.ToArray();
+        Validate(design, yy);
+        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason);
+        return solution is null ? null : new OlsResult(design, yy, solution);
     }
 
     /// <summary>Simple regression y = b0 + b1·x with terms <c>intercept</c> and <c>x</c>.</summary>

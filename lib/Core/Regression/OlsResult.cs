@@ -89,6 +89,22 @@ public sealed class OlsResult
     /// <summary>How the fit was computed, e.g. "Householder QR in double-double".</summary>
     public string Method => _fit.Method;
 
+    /// <summary>Which path gave the fit: the refined double QR (the rule) or the double-double fallback.</summary>
+    public SolverPath Path => _fit.Path;
+
+    /// <summary>Iterative-refinement steps the refined path took (typically 2-3); 0 when the double-double path gave the fit.</summary>
+    public int RefinementIterations => _fit.RefinementIterations;
+
+    /// <summary>Why the fit fell back to the double-double path; null when <see cref="Path"/> is <see cref="SolverPath.Refined"/>.</summary>
+    public string? FallbackReason => _fit.FallbackReason;
+
+    /// <summary>Refinement stops when every correction is at most this fraction of its coefficient (2^-90 ≈ 8e-28).</summary>
+    public static double RefinementTolerance => RefinedQr.Tolerance;
+
+    /// <summary>Largest condition number of the column-equilibrated design that the refined path accepts; above it the
+    /// double-double path is used, because the refined solution and covariance lose about κ²·1e-32.</summary>
+    public static double RefinementConditionLimit => RefinedQr.ConditionLimit;
+
     /// <summary>True when every residual is exactly zero.</summary>
     public bool IsExactFit => _fit.Sse == 0;
 

@@ -23,7 +23,7 @@ public static class PublishedTables
     /// <exception cref="DataFileException">A malformed line, a printed string that is not a number, or a wrong decimal count.</exception>
     public static IReadOnlyList<PublishedNumber> Load(string path)
     {
-        var lines = File.ReadAllText(path).TrimStart('\uFEFF').Replace("\r\n", "\n").Split('\n');
+        var lines = InputFile.Lines(InputFile.ReadText(path, "the printed tables"));
         if (lines[0] != Header)
             throw new DataFileException(path, 1, null, null, $"expected the header '{Header}'.");
         var names = Header.Split(',');

@@ -103,13 +103,22 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         var y = series.ScoreArray();
         int replicates = ResamplingSettings.ReplicatesFor(x.Length);
         bool exact = x.Length <= ResamplingSettings.MaxExactN;
-        var monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins);
+        // The four random procedures draw from their own seeded generators, so running them side by side changes no
+        // number; at 10^5 rows each is 10^8 draws, and a few markets alone do not keep 2 cores evenly busy.
+        PermutationTestResult monteCarlo = null!;
+        BootstrapResult pairs = null!, residual = null!;
+        RoundingSensitivityResult rounding = null!;
+        Parallel.Invoke(
+            () => monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins),
+            () => pairs = Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
+            () => residual = Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
+            () => rounding = RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha));
         return new MarketResampling(series.Spec,
             exact ? PermutationTest.Exact(x, y, histogramBins: histogramBins) : monteCarlo,
             monteCarlo,
-            Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
-            Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
-            RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
+            pairs,
+            residual,
+            rounding,
             StepAnalysis.Describe(x, y),
             baseFit["x"].PValue,
             series.ScoreDecimals)

@@ -1,55 +1,97 @@
 using System.Globalization;
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Models;
+using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
 
 namespace NotebookAnalysis.Sources;
 
-/// <summary>What the paper reads from one of Tables 2-4, quoted from its text.</summary>
-/// <param name="Spec">The table.</param>
-/// <param name="Quote">The paper's sentence (located in <c>seeds/paper.md</c> when the readings are built).</param>
-/// <param name="ClaimsDependence">True for Tables 2-3 (the score grows with clusters), false for Table 4 ("does not depend").</param>
-public sealed record PaperReading(MarketSpec Spec, string Quote, bool ClaimsDependence);
+/// <summary>One column of the claims table: a name and the slopes it holds, per table id.</summary>
+/// <param name="Name">The column's name, e.g. "WEF scores, k = 0 (2009-2018)".</param>
+/// <param name="Slopes">Its slopes; a table id without a fit has none.</param>
+public sealed record EvidenceBase(string Name, IReadOnlyList<SlopeEvidence> Slopes);
 
-/// <summary>The fate of one reading on one re-run: the paper's own criterion (a slope significant at 5%) applied to it.</summary>
-/// <param name="Reading">The paper's reading.</param>
-/// <param name="Fit">The re-run.</param>
-public sealed record ReadingOutcome(PaperReading Reading, RerunFit Fit)
+/// <summary>The claims table: every claim of the paper judged on every evidence base.</summary>
+/// <param name="Claims">The claims (rows), in the paper's order.</param>
+/// <param name="Bases">The evidence bases (columns), in report order.</param>
+/// <param name="Cells">One cell per claim and base, claim by claim.</param>
+public sealed record ClaimsTable(IReadOnlyList<PaperClaim> Claims, IReadOnlyList<EvidenceBase> Bases, IReadOnlyList<ClaimCell> Cells)
 {
-    /// <summary>The paper's criterion: Significance F (= the slope's p-value in simple regression) below 0.05.</summary>
-    public const double Alpha = 0.05;
-
-    /// <summary>Whether the slope is significant at 5%.</summary>
-    public bool Significant => Fit.Slope.PValue < Alpha;
-
-    /// <summary>Whether the reading survives on this fit, by the paper's own criterion.</summary>
-    public bool Holds => Reading.ClaimsDependence ? Significant && Fit.Slope.Estimate > 0 : !Significant;
-
-    /// <summary>One clause: what the criterion says on this fit.</summary>
-    public string Verdict => (Reading.ClaimsDependence, Significant, Fit.Slope.Estimate > 0) switch
-    {
-        (true, true, true) => "positive and significant at 5%: the reading's direction holds",
-        (true, true, false) => "negative and significant at 5%: the reading is reversed",
-        (true, false, _) => "not significant at 5%: the paper's criterion would not give the reading",
-        (false, false, _) => "not significant at 5%: the paper's criterion gives the same reading (absence of evidence, not evidence of absence)",
-        (false, true, true) => "positive and significant at 5%: the paper's own criterion would find dependence",
-        (false, true, false) => "negative and significant at 5%: the paper's own criterion would find (negative) dependence",
-    };
+    /// <summary>The cell of claim <paramref name="claimId"/> on the base named <paramref name="baseName"/>.</summary>
+    public ClaimCell Cell(string claimId, string baseName) => Cells.Single(c => c.Claim.Id == claimId && c.Base == baseName);
 }
 
-/// <summary>The paper's three readings of Tables 2-4.</summary>
+/// <summary>
+/// The paper's claims from Tables 2-4 (<see cref="PaperClaims"/>) judged on the paper's Table 1, on the WEF's scores under
+/// each mapping of <see cref="Rerun.AlwaysRerun"/>, and on the robustness battery's slope checks on the paper's data.
+/// </summary>
 public static class Readings
 {
-    /// <summary>The readings, each located in <paramref name="paperText"/>; throws if the transcription no longer holds a quote.</summary>
-    public static IReadOnlyList<PaperReading> FromPaper(string paperText)
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    /// <summary>The first column's name.</summary>
+    public const string PaperBase = "paper's Table 1 as printed";
+
+    /// <summary>The last column's name.</summary>
+    public const string RobustnessBase = "robustness battery on the paper's data";
+
+    /// <summary>A re-run's slope as evidence, named by its model.</summary>
+    public static SlopeEvidence Evidence(RerunFit f) =>
+        new(f.Spec.TableId, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue, f.Slope.Lower95, f.Slope.Upper95);
+
+    /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
+    public static SlopeEvidence Evidence(AlternativeFit f)
     {
-        var readings = new List<PaperReading>
+        var c = f["x"];
+        return new(f.Data.Input.TableId, f.Spec.Name, f.N, c.Estimate, c.PValue, c.Lower95, c.Upper95);
+    }
+
+    /// <summary>
+    /// The evidence bases: the paper's full table; the WEF's scores under each mapping of <see cref="Rerun.AlwaysRerun"/>
+    /// (the re-runs in <paramref name="reruns"/>; a mapping with too few years has no slope); the slopes of
+    /// <see cref="Robustness.SlopeCheckSpecs"/> fitted to the paper's data.
+    /// </summary>
+    public static IReadOnlyList<EvidenceBase> Bases(Table1 paper, RerunSet reruns, IReadOnlyList<AlternativeFit> battery)
+    {
+        var bases = new List<EvidenceBase> { new(PaperBase, Markets.Paper.Select(s => Evidence(Rerun.Full(paper, s))).ToList()) };
+        foreach (var m in Rerun.AlwaysRerun)
         {
-            new(Markets.Goods, "quality of goods markets grows by 0.0066 point (i.e., remains almost unchanged) with growth of the number of clusters by 1", true),
-            new(Markets.Financial, "quality of financial markets grows by 0.0063 points (i.e., remains almost unchanged) with growth of the number of clusters by 1", true),
-            new(Markets.Innovation, "the number of innovation markets does not depend on the number of clusters in them, as significance F (0.3031) exceeds 0.05", false),
-        };
-        foreach (var r in readings)
-            if (!paperText.Contains(r.Quote, StringComparison.Ordinal))
-                throw new InvalidOperationException($"The paper's transcription does not contain the reading of Table {r.Spec.PublishedTable!.Value.ToString(CultureInfo.InvariantCulture)}: '{r.Quote}'.");
-        return readings;
+            var fits = reruns.Fits.Where(f => f.Source == ScoreSource.Wef && f.Mapping == m).ToList();
+            // The column names its years when every table's re-run covers the same ones (as with a complete extract).
+            var spans = fits.Select(f => Rerun.Names.YearSpan(f.Years)).Distinct().ToList();
+            string name = $"WEF scores, {m.Label}" + (spans.Count == 1 ? $" ({spans[0]})" : "");
+            bases.Add(new(name, fits.Select(Evidence).ToList()));
+        }
+        var checks = Robustness.SlopeCheckSpecs.Select(s => s.Name).ToList();
+        bases.Add(new(RobustnessBase, battery.Where(f => checks.Contains(f.Spec.Name))
+            .OrderBy(f => Markets.Paper.ToList().FindIndex(s => s.TableId == f.Data.Input.TableId)).ThenBy(f => checks.IndexOf(f.Spec.Name))
+            .Select(Evidence).ToList()));
+        return bases;
+    }
+
+    /// <summary>Every claim judged on every base (<see cref="PaperClaims.Judge"/>), claim by claim.</summary>
+    public static ClaimsTable Table(IReadOnlyList<PaperClaim> claims, IReadOnlyList<EvidenceBase> bases) =>
+        new(claims, bases, (from c in claims
+                            from b in bases
+                            select PaperClaims.Judge(c, b.Name, b.Slopes.Where(s => c.TableIds.Contains(s.TableId)).ToList())).ToList());
+
+    /// <summary>The claims table of the paper's claims on <paramref name="paper"/>, the re-runs and the battery fitted to <paramref name="paper"/>.</summary>
+    public static ClaimsTable Table(IReadOnlyList<PaperClaim> claims, Table1 paper, RerunSet reruns) =>
+        Table(claims, Bases(paper, reruns, SlopeCheckFits(paper)));
+
+    /// <summary>
+    /// The battery's slope-check models fitted to <paramref name="paper"/>. A model that cannot be fitted to these data
+    /// (x beside a trend when the counts grow linearly with the year) has no slope, as in the main job's battery.
+    /// </summary>
+    public static IReadOnlyList<AlternativeFit> SlopeCheckFits(Table1 paper)
+    {
+        var fits = new List<AlternativeFit>();
+        foreach (var input in ModelInput.AllMarkets(paper))
+            foreach (var spec in Robustness.SlopeCheckSpecs)
+            {
+                try { fits.Add(AlternativeModels.Fit(input, spec)); }
+                catch (ModelException) { }
+            }
+        return fits;
     }
 }

@@ -22,10 +22,10 @@ public enum ScoreSource
 /// <param name="Fit">The engine's fit.</param>
 public sealed record RerunFit(MarketSpec Spec, ScoreSource Source, EditionMapping? Mapping, IReadOnlyList<int> Years, OlsResult Fit)
 {
-    /// <summary>The model name in <c>sources.csv</c>, named for its data and years: <c>wef_k0_2009_2016</c>, <c>paper_2009_2016</c>.</summary>
+    /// <summary>The model name in <c>sources.csv</c>, named for its data and years: <c>wef_k0_2009_2018</c>, <c>paper_2009_2017</c>.</summary>
     public string Model => Rerun.Names.Model(Source, Mapping, Years);
 
-    /// <summary>A short description, e.g. "WEF, k = 0, 2009-2016 (n = 8)".</summary>
+    /// <summary>A short description, e.g. "WEF scores, k = 0, 2009-2018 (n = 10)".</summary>
     public string Description =>
         (Source == ScoreSource.Wef ? $"WEF scores, {Mapping!.Label}" : "paper's Table 1") + ", " + Rerun.Names.YearSpan(Years) +
         " (n = " + Years.Count.ToString(CultureInfo.InvariantCulture) + ")";
@@ -79,16 +79,20 @@ public static class Rerun
     /// <summary>The fewest years a re-run needs: intercept and slope with one residual degree of freedom.</summary>
     public const int MinimumYears = 3;
 
+    /// <summary>The mappings re-run always: the edition's first year (k = −1), its second year (k = 0), the year before (k = +1).</summary>
+    public static IReadOnlyList<EditionMapping> AlwaysRerun { get; } = [new(-1), EditionMapping.Natural, new(1)];
+
     /// <summary>
-    /// Every re-run for the report, per table in table order: WEF and paper on the years covered under the natural
-    /// mapping, the same under each mapping tied for the most agreeing cells (<see cref="SourceComparison.TiedForBest"/>)
-    /// when that differs, and the paper's full table. Fits with the same model name are kept once. A mapping that covers
-    /// fewer than <see cref="MinimumYears"/> years of a table is not fitted; it is listed in <see cref="RerunSet.TooFewYears"/>.
+    /// Every re-run for the report, per table in table order: WEF and paper on the years each mapping of
+    /// <see cref="AlwaysRerun"/> covers, then the same under each mapping tied for the most agreeing cells
+    /// (<see cref="SourceComparison.TiedForBest"/>) that is not among them, and the paper's full table. Fits with the same
+    /// model name are kept once. A mapping that covers fewer than <see cref="MinimumYears"/> years of a table is not
+    /// fitted; it is listed in <see cref="RerunSet.TooFewYears"/>.
     /// </summary>
     public static RerunSet All(SourceComparison comparison)
     {
-        var mappings = new List<EditionMapping> { EditionMapping.Natural };
-        mappings.AddRange(comparison.TiedForBest.Where(m => m != EditionMapping.Natural).OrderBy(m => m != comparison.Best));
+        var mappings = AlwaysRerun.ToList();
+        mappings.AddRange(comparison.TiedForBest.Where(m => !mappings.Contains(m)).OrderBy(m => m != comparison.Best));
         var fits = new List<RerunFit>();
         var skipped = new List<UncoveredRerun>();
         foreach (var spec in Markets.Paper)

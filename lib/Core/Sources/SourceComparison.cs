@@ -9,13 +9,14 @@ namespace NotebookAnalysis.Sources;
 /// <param name="Cells">The column's cells (Table 1's years).</param>
 /// <param name="Checked">Cells with a WEF score in the extract.</param>
 /// <param name="Agree">Checked cells that agree after rounding.</param>
-public sealed record AgreementCount(EditionMapping Mapping, Market Market, int Cells, int Checked, int Agree)
+/// <param name="Undecidable">Checked cells whose WEF score has too few digits to decide its rounding (neither agree nor disagree).</param>
+public sealed record AgreementCount(EditionMapping Mapping, Market Market, int Cells, int Checked, int Agree, int Undecidable)
 {
     /// <summary>Cells without a WEF score in the extract.</summary>
     public int NotInExtract => Cells - Checked;
 
     /// <summary>Checked cells that disagree.</summary>
-    public int Disagree => Checked - Agree;
+    public int Disagree => Checked - Agree - Undecidable;
 }
 
 /// <summary>
@@ -35,7 +36,8 @@ public sealed class SourceComparison
                   let column = cells.Where(c => c.Mapping == m && c.Market == spec.Market).ToList()
                   select new AgreementCount(m, spec.Market, column.Count,
                       column.Count(c => c.Status != CellStatus.NotInExtract),
-                      column.Count(c => c.Status == CellStatus.Agrees))).ToList();
+                      column.Count(c => c.Status == CellStatus.Agrees),
+                      column.Count(c => c.Status == CellStatus.Undecidable))).ToList();
     }
 
     /// <summary>Table 1 as read.</summary>
@@ -55,6 +57,9 @@ public sealed class SourceComparison
 
     /// <summary>Cells agreeing under <paramref name="mapping"/>, over the three pillars.</summary>
     public int TotalAgree(EditionMapping mapping) => Counts.Where(c => c.Mapping == mapping).Sum(c => c.Agree);
+
+    /// <summary>Cells whose rounding the WEF's stored digits cannot decide under <paramref name="mapping"/>, over the three pillars.</summary>
+    public int TotalUndecidable(EditionMapping mapping) => Counts.Where(c => c.Mapping == mapping).Sum(c => c.Undecidable);
 
     /// <summary>Cells checked under <paramref name="mapping"/>, over the three pillars.</summary>
     public int TotalChecked(EditionMapping mapping) => Counts.Where(c => c.Mapping == mapping).Sum(c => c.Checked);

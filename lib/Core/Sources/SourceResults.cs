@@ -8,8 +8,8 @@ public static class SourceResults
 {
     /// <summary>
     /// Per table: the agreement counts of each mapping (model <c>cells_k0</c>, <c>cells_km1</c>, …; statistics
-    /// <c>cells</c>, <c>checked</c>, <c>agree</c>, <c>not_in_extract</c>), then every statistic of every re-run
-    /// (models <c>wef_k0_2009_2016</c>, <c>paper_2009_2016</c>, <c>paper_2009_2018</c>, …).
+    /// <c>cells</c>, <c>checked</c>, <c>agree</c>, <c>undecidable</c>, <c>not_in_extract</c>), then every statistic of
+    /// every re-run (models <c>wef_km1_2009_2017</c>, <c>paper_2009_2017</c>, <c>wef_k0_2009_2018</c>, <c>paper_2009_2018</c>, …).
     /// </summary>
     public static IReadOnlyList<ResultRow> Rows(SourceComparison comparison, IReadOnlyList<RerunFit> fits)
     {
@@ -23,6 +23,7 @@ public static class SourceResults
                 rows.Add(new ResultRow(spec.TableId, model, "cells", "", c.Cells));
                 rows.Add(new ResultRow(spec.TableId, model, "checked", "", c.Checked));
                 rows.Add(new ResultRow(spec.TableId, model, "agree", "", c.Agree));
+                rows.Add(new ResultRow(spec.TableId, model, "undecidable", "", c.Undecidable));
                 rows.Add(new ResultRow(spec.TableId, model, "not_in_extract", "", c.NotInExtract));
             }
             foreach (var f in fits.Where(f => f.Spec == spec))

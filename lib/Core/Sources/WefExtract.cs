@@ -20,6 +20,25 @@ public sealed record WefScore(string Edition, int EditionYearEnd, string Pillar,
 {
     /// <summary>The score as the nearest double, for regressions.</summary>
     public double Value => (double)Exact;
+
+    /// <summary>Digits after the decimal point, as stored (System.Decimal keeps the scale it was parsed with, trailing zeros included).</summary>
+    public int Decimals => Exact.Scale;
+
+    /// <summary>Significant digits as stored: every digit from the first non-zero one to the last one written.</summary>
+    public int SignificantDigits =>
+        Math.Max(1, Math.Abs(Exact).ToString(CultureInfo.InvariantCulture).Replace(".", "", StringComparison.Ordinal).TrimStart('0').Length);
+
+    /// <summary>
+    /// Half a unit of the last stored digit: a value cut to these digits stands for every number this close to it
+    /// (5E-10 for a value stored as 3.425537080 or 4.186344936).
+    /// </summary>
+    public decimal HalfUnit => new(5, 0, 0, false, (byte)Math.Min(Decimals + 1, 28));
+
+    /// <summary>
+    /// Whether the score carries full precision: at least <see cref="ScoreRounding.FullPrecisionDigits"/> significant
+    /// digits, as a binary double written out in full has; the stored decimal is then taken as exact.
+    /// </summary>
+    public bool FullPrecision => SignificantDigits >= ScoreRounding.FullPrecisionDigits;
 }
 
 /// <summary>
@@ -73,35 +92,18 @@ public sealed class WefExtract
     /// <summary>Reads and validates the extract at <paramref name="path"/>.</summary>
     public static WefExtract Load(string path)
     {
-        if (!File.Exists(path))
+        if (path.Length > 0 && !path.Contains('\0') && FileKind.Of(path) == FileKind.Type.Missing)
             throw new DataFileException(path, 1, null, null,
                 $"the WEF extract was not found (looked at {Path.GetFullPath(path)}). Expected {ExpectedFormat}.");
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
-        }
-        return Parse(bytes, path);
+        // The guarded reader: a FIFO, a device or a directory is refused at once, never read.
+        return Parse(InputFile.ReadBytes(path, "the WEF extract"), path);
     }
 
     /// <summary>Parses the bytes of an extract; <paramref name="source"/> names it in messages.</summary>
     public static WefExtract Parse(byte[] bytes, string source)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new DataFileException(source, 1, null, null, "the file is not valid UTF-8 text.");
-        }
-        if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
+        string text = InputFile.Decode(bytes, source); // strict UTF-8, the bad byte's line and column; BOM dropped
 
         var lines = text.Split('\n');
         int[]? fieldOf = null;

@@ -96,15 +96,7 @@ public sealed class Iso3166
 
     private static IEnumerable<(string[] Fields, int Line)> ReadTsv(string path, int minFields)
     {
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path, Encoding.UTF8);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", null, $"cannot read the file: {e.Message}");
-        }
+        string[] lines = Data.InputFile.Lines(TaxonomyJsonFile.ReadGuarded(path, "an ISO 3166 list"));
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;

@@ -23,16 +23,25 @@ internal sealed class TaxonomyJsonFile
 
     public static TaxonomyJsonFile Read(string path)
     {
-        string text;
+        return Parse(ReadGuarded(path, "taxonomy JSON"), path);
+    }
+
+    /// <summary>
+    /// A taxonomy input through the guarded reader (<see cref="Data.InputFile"/>), its failure as a
+    /// <see cref="TaxonomyException"/> that keeps the line and column.
+    /// </summary>
+    internal static string ReadGuarded(string path, string what)
+    {
         try
         {
-            text = File.ReadAllText(path, Encoding.UTF8);
+            return Data.InputFile.ReadText(path, what);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Data.DataFileException e)
         {
-            throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", null, $"cannot read the file: {e.Message}");
+            var where = e.Column is int c ? $"column {c}: " : "";
+            var reason = e.Reason.StartsWith("no such file", StringComparison.Ordinal) ? "cannot read the file: " + e.Reason : e.Reason;
+            throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", e.Line, where + reason);
         }
-        return Parse(text, path);
     }
 
     public static TaxonomyJsonFile Parse(string text, string display)

@@ -37,26 +37,9 @@ public sealed partial class PaperText
     /// <summary>Scope ids in document order (sections and tables).</summary>
     public IReadOnlyList<string> Scopes => _scopeOrder;
 
-    /// <summary>
-    /// Reads a transcription: the one reader of <c>seeds/paper.md</c> (the document findings, the readings of the
-    /// sources job and the taxonomy's traces all take it from here). The file must be a regular UTF-8 file;
-    /// a missing or unreadable file or a byte that is not UTF-8 fails with a <see cref="DataFileException"/> that
-    /// names the file, the line and the column.
-    /// </summary>
-    public static PaperText Load(string path)
-    {
-        var bytes = Table1.ReadRegularFile(path);
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            throw new DataFileException(path, 1, null, null, "the file is not valid UTF-8 text; save it as UTF-8.");
-        }
-        return Parse(text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text, path);
-    }
+    /// <summary>Reads a transcription through the guarded reader (<see cref="Data.InputFile"/>).</summary>
+    /// <exception cref="Data.DataFileException">Not a regular file, too large, unreadable, or not valid UTF-8 (with its line and column).</exception>
+    public static PaperText Load(string path) => Parse(Data.InputFile.ReadText(path, "the paper's transcription"), path);
 
     /// <summary>The bundled paper, <c>seeds/paper.md</c>.</summary>
     public static PaperText LoadBundled() => Load(ProjectPaths.Paper);

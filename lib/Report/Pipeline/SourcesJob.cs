@@ -4,6 +4,7 @@ using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
+using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Reporting;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Sources;
@@ -27,10 +28,10 @@ public static class SourcesJob
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     /// <param name="Comparison">The cell-by-cell comparison.</param>
     /// <param name="Fits">The re-run regressions.</param>
-    /// <param name="Readings">The paper's three readings.</param>
+    /// <param name="Claims">The paper's claims judged on every evidence base.</param>
     /// <param name="Rows">The rows of <c>sources.csv</c>.</param>
     /// <param name="Files">The staged files.</param>
-    public sealed record Output(SourceComparison Comparison, RerunSet Fits, IReadOnlyList<PaperReading> Readings,
+    public sealed record Output(SourceComparison Comparison, RerunSet Fits, ClaimsTable Claims,
         IReadOnlyList<ResultRow> Rows, OutputFolder Files);
 
     /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
@@ -66,15 +67,16 @@ public static class SourcesJob
     {
         var wef = WefExtract.Load(wefPath);
         var paper = Table1.Load(dataPath);
-        var readings = Readings.FromPaper(PaperText.LoadBundled().Text);
+        var quoted = PaperClaims.FromPaper(PaperText.LoadBundled().Text);
         var comparison = SourceComparison.Compare(paper, wef);
         var fits = Rerun.All(comparison);
+        var claims = Readings.Table(quoted, paper, fits);
         var rows = SourceResults.Rows(comparison, fits.Fits);
         var files = new OutputFolder(outDir);
         files.AddText("sources.csv", ResultsCsv.Format(rows));
         files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
-        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, readings, MainJob.DisplayPath(dataPath), DisplayPath(wefPath)).TrimEnd('\n') + "\n");
-        return new Output(comparison, fits, readings, rows, files);
+        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, MainJob.DisplayPath(dataPath), DisplayPath(wefPath)).TrimEnd('\n') + "\n");
+        return new Output(comparison, fits, claims, rows, files);
     }
 
     /// <summary>The console summary: agreement counts, the conclusion and the re-run slopes.</summary>
@@ -84,6 +86,7 @@ public static class SourcesJob
         sb.Append(SourcesReport.Agreement(output.Comparison).ToText());
         sb.Append(SourcesReport.Conclusion(output.Comparison)).Append("\n\n");
         sb.Append(SourcesReport.Reruns(output.Fits.Fits).ToText());
+        sb.Append(SourcesReport.ClaimsInShort(output.Claims).ToText());
         return sb.ToString();
     }
 

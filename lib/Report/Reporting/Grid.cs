@@ -8,7 +8,7 @@ namespace NotebookAnalysis.Reporting;
 /// A small table of strings with titled blocks, rendered as aligned console text, GitHub Markdown or HTML.
 /// Every report table goes through it, so the three renderings always show the same cells.
 /// </summary>
-public sealed class Grid
+public sealed partial class Grid
 {
     private readonly List<(string? Title, string[] Header, List<string[]> Rows)> _blocks = [];
 
@@ -86,10 +86,19 @@ public sealed class Grid
         return sb.ToString();
     }
 
-    /// <summary>An HTML fragment (a table per block), with a class for styling and no scripts.</summary>
+    /// <summary>
+    /// The wrapper of every HTML table: a table wider than the notebook's output area (968 px in JupyterLab at a
+    /// 1400 px window) scrolls sideways as a whole, headers with it, instead of being cut off.
+    /// </summary>
+    internal const string ScrollStyle = "overflow-x:auto;max-width:100%";
+
+    /// <summary>
+    /// An HTML fragment (a table per block), with a class for styling and no scripts. Text columns and their headers
+    /// are left-aligned, numeric columns and their headers right-aligned (front ends right-align <c>th</c> by default).
+    /// </summary>
     public string ToHtml()
     {
-        var sb = new StringBuilder("<div class=\"na-grid\">");
+        var sb = new StringBuilder("<div class=\"na-grid\" style=\"" + ScrollStyle + "\">");
         if (Caption is not null) sb.Append("<p><b>").Append(WebUtility.HtmlEncode(Caption)).Append("</b></p>");
         foreach (var (title, header, rows) in _blocks)
         {
@@ -97,14 +106,21 @@ public sealed class Grid
             if (title is not null) sb.Append("<caption style=\"text-align:left\"><i>").Append(WebUtility.HtmlEncode(title)).Append("</i></caption>");
             int cols = Math.Max(header.Length, rows.Count == 0 ? 0 : rows.Max(r => r.Length));
             sb.Append("<thead><tr>");
-            foreach (var h in Pad(header, cols)) sb.Append("<th>").Append(WebUtility.HtmlEncode(h)).Append("</th>");
+            var padded = Pad(header, cols);
+            // Alignment is per column, so cells line up under their header: right for a column of numbers (every
+            // filled cell a number; the first column holds labels), left for any column holding text.
+            var numeric = Enumerable.Range(0, cols)
+                .Select(c => c > 0 && rows.Select(r => c < r.Length ? r[c] : "").Where(v => v.Length > 0 && v != NumberFormat.Missing && v != "undefined").All(IsNumber))
+                .ToArray();
+            for (int c = 0; c < cols; c++)
+                sb.Append(numeric[c] ? "<th style=\"text-align:right\">" : "<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(padded[c])).Append("</th>");
             sb.Append("</tr></thead><tbody>");
             foreach (var r in rows)
             {
                 sb.Append("<tr>");
                 var cells = Pad(r, cols);
                 for (int c = 0; c < cells.Length; c++)
-                    sb.Append(c > 0 && LooksNumeric(cells[c]) ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
+                    sb.Append(numeric[c] ? "<td style=\"text-align:right\">" : "<td style=\"text-align:left\">")
                       .Append(IsCode(cells[c]) ? "<code>" + WebUtility.HtmlEncode(cells[c][1..^1]) + "</code>" : WebUtility.HtmlEncode(cells[c])).Append("</td>");
                 sb.Append("</tr>");
             }
@@ -116,11 +132,11 @@ public sealed class Grid
     /// <summary>Grids side by side in HTML, each under its title (e.g. the recomputed table beside the printed one).</summary>
     public static string SideBySideHtml(params (string Title, Grid Grid)[] panels)
     {
-        var sb = new StringBuilder("<table><tr>");
-        foreach (var (title, _) in panels) sb.Append("<th>").Append(WebUtility.HtmlEncode(title)).Append("</th>");
+        var sb = new StringBuilder("<div style=\"" + ScrollStyle + "\"><table><tr>");
+        foreach (var (title, _) in panels) sb.Append("<th style=\"text-align:left\">").Append(WebUtility.HtmlEncode(title)).Append("</th>");
         sb.Append("</tr><tr>");
         foreach (var (_, grid) in panels) sb.Append("<td style=\"vertical-align:top\">").Append(grid.ToHtml()).Append("</td>");
-        return sb.Append("</tr></table>").ToString();
+        return sb.Append("</tr></table></div>").ToString();
     }
 
     private static string[] Pad(string[] r, int n) => r.Length >= n ? r : [.. r, .. Enumerable.Repeat("", n - r.Length)];
@@ -130,6 +146,12 @@ public sealed class Grid
     private static string Plain(string s) => IsCode(s) ? s[1..^1] : s;
 
     private static string Md(string s) => s.Replace("|", "\\|");
+
+    /// <summary>One number as the formatters print it: sign, digits, decimals, exponent, percent (<c>-1.32E-05</c>, <c>3628800</c>, <c>95%</c>).</summary>
+    private static bool IsNumber(string s) => NumberRegex().IsMatch(s);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[+\-−]?(\d+(\.\d*)?|\.\d+)([eE][+\-]?\d+)?%?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberRegex();
 
     private static bool LooksNumeric(string s) =>
         s.Length > 0 && (char.IsDigit(s[0]) || ((s[0] == '-' || s[0] == '+' || s[0] == '−') && s.Length > 1 && char.IsDigit(s[1])));

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
+using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Formatting;
 
@@ -15,7 +16,7 @@ public static class SourcesReport
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
     /// <summary>The header of <c>sources-cells.csv</c>.</summary>
-    public const string CellsHeader = "mapping_k,table,pillar,paper_year,edition,paper_value,wef_score,wef_rounded,status,diff_tenths,near_edge,wef_line";
+    public const string CellsHeader = "mapping_k,table,pillar,paper_year,edition,paper_value,wef_score,wef_digits,wef_rounded,status,diff_tenths,near_edge,wef_line";
 
     /// <summary>Every cell under every mapping, one row each (LF line ends, trailing newline). The WEF score is written exactly as read.</summary>
     public static string CellsCsv(SourceComparison comparison)
@@ -26,7 +27,7 @@ public static class SourcesReport
             var spec = Markets.Get(c.Market);
             sb.Append(string.Join(",",
                 c.Mapping.K.ToString(Inv), spec.TableId, Pillars.Of(c.Market), c.PaperYear.ToString(Inv), c.Edition,
-                c.Paper.ToString(Inv), c.Wef?.Exact.ToString(Inv) ?? "", c.WefRounded?.ToString("0.0", Inv) ?? "",
+                c.Paper.ToString(Inv), c.Wef?.Exact.ToString(Inv) ?? "", c.Wef?.SignificantDigits.ToString(Inv) ?? "", c.WefRounded?.ToString("0.0", Inv) ?? "",
                 VerdictTables.Csv(c.StatusText), c.DifferenceInTenths?.ToString("0.##", Inv) ?? "",
                 c.NearEdge is bool b ? (b ? "yes" : "no") : "", c.Wef?.Line.ToString(Inv) ?? "")).Append('\n');
         }
@@ -39,13 +40,14 @@ public static class SourcesReport
         int first = comparison.Paper.Years[0];
         var header = new List<string> { "mapping", "paper year" };
         header.AddRange(Markets.Paper.Select(m => $"{Short(m)} agree / checked"));
-        header.AddRange(["all three", "not in the extract"]);
+        header.AddRange(["all three", "undecidable", "not in the extract"]);
         var grid = new Grid().Block(null, [.. header]);
         foreach (var m in comparison.Mappings)
         {
             var row = new List<string> { m.Label, m.Example(first) };
             row.AddRange(Markets.Paper.Select(s => Ratio(comparison.Count(m, s.Market).Agree, comparison.Count(m, s.Market).Checked)));
             row.Add(Ratio(comparison.TotalAgree(m), comparison.TotalChecked(m)));
+            row.Add(comparison.TotalUndecidable(m).ToString(Inv));
             row.Add(comparison.Counts.Where(c => c.Mapping == m).Sum(c => c.NotInExtract).ToString(Inv));
             grid.Row([.. row]);
         }
@@ -59,10 +61,10 @@ public static class SourcesReport
         foreach (var spec in Markets.Paper)
         {
             grid.Block($"{spec.ScoreColumn} ({Pillars.Of(spec.Market)}), {mapping.Label}",
-                "year", "edition", "paper", "WEF", "WEF rounded", "status", "difference (0.1)", "near an edge");
+                "year", "edition", "paper", "WEF", "digits", "WEF rounded", "status", "difference (0.1)", "near an edge");
             foreach (var c in comparison.Column(mapping, spec.Market))
                 grid.Row(c.PaperYear.ToString(Inv), c.Edition, c.Paper.ToString("0.0", Inv),
-                    c.Wef?.Exact.ToString(Inv) ?? "—", c.WefRounded?.ToString("0.0", Inv) ?? "—", c.StatusText,
+                    c.Wef?.Exact.ToString(Inv) ?? "—", Digits(c.Wef), c.WefRounded?.ToString("0.0", Inv) ?? c.Candidates ?? "—", c.StatusText,
                     c.DifferenceInTenths is decimal d ? Signed(d) : "—", c.NearEdge is bool b ? (b ? "yes" : "no") : "—");
         }
         return grid;
@@ -97,64 +99,106 @@ public static class SourcesReport
             if (rows.Count > 0)
                 grid.Row(pillar, rows[0].PillarName, Editions(wef, pillar), rows.Count.ToString(Inv));
         }
-        grid.Block("Sources", "repository", "path", "commit", "rows");
+        grid.Block("Sources", "repository", "path", "commit", "rows", "significant digits as stored", "editions and pillars");
         foreach (var g in wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)))
-            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv));
-        return grid;
-    }
-
-    /// <summary>Each of the paper's readings against each re-run of its table, by the paper's own 5% criterion.</summary>
-    public static Grid ReadingOutcomes(IReadOnlyList<PaperReading> readings, IReadOnlyList<RerunFit> fits)
-    {
-        var grid = new Grid();
-        foreach (var r in readings)
         {
-            grid.Block($"Table {r.Spec.PublishedTable!.Value.ToString(Inv)}: \"{r.Quote}\"", "data", "slope", "p", "95% CI", "by the paper's criterion");
-            foreach (var f in fits.Where(f => f.Spec == r.Spec))
-            {
-                var o = new ReadingOutcome(r, f);
-                grid.Row(f.Description, NumberFormat.Brief(f.Slope.Estimate), NumberFormat.PValue(f.Slope.PValue), $"[{NumberFormat.Brief(f.Slope.Lower95)}, {NumberFormat.Brief(f.Slope.Upper95)}]", o.Verdict);
-            }
+            int lo = g.Min(s => s.SignificantDigits), hi = g.Max(s => s.SignificantDigits);
+            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv),
+                lo == hi ? lo.ToString(Inv) : $"{lo.ToString(Inv)}-{hi.ToString(Inv)}",
+                string.Join("; ", g.GroupBy(s => s.Pillar).Select(p => $"{p.Key} {EditionSpan(p.Select(s => s).ToList())}")));
         }
         return grid;
     }
 
     /// <summary>
-    /// One sentence per reading: whether the paper's criterion gives it on the WEF's scores under k = 0, whether the
-    /// paper's own scores on the same years do (so a change can be told from the shorter period), and under the other
-    /// mappings re-run.
+    /// The claims table: one row per claim (the paper's words, and what it is judged as), one column per evidence base;
+    /// each cell the slope, p and n behind the verdict, then the verdict.
     /// </summary>
-    public static string ReadingSummary(PaperReading reading, IReadOnlyList<RerunFit> fits)
+    public static Grid Claims(ClaimsTable table)
     {
-        var mine = fits.Where(f => f.Spec == reading.Spec).ToList();
-        var natural = mine.FirstOrDefault(f => f.Source == ScoreSource.Wef && f.Mapping == EditionMapping.Natural);
-        string table = $"Table {reading.Spec.PublishedTable!.Value.ToString(Inv)}";
-        if (natural is null)
-            return $"{table}: not re-run on the WEF's scores under k = 0 (too few years in the extract).";
-        var sameYears = mine.Single(f => f.Source == ScoreSource.Paper && f.Years.SequenceEqual(natural.Years));
-        var w = new ReadingOutcome(reading, natural);
-        var p = new ReadingOutcome(reading, sameYears);
-        string Gives(ReadingOutcome o) => o.Holds ? "gives the paper's reading" : "does not give the paper's reading";
-        var sb = new StringBuilder();
-        sb.Append($"{table}: on the WEF's scores under k = 0 ({Rerun.Names.YearSpan(natural.Years)}) the paper's criterion {Gives(w)} ");
-        sb.Append($"(slope {NumberFormat.Brief(natural.Slope.Estimate)}, p = {NumberFormat.PValue(natural.Slope.PValue)})");
-        sb.Append(w.Holds == p.Holds
-            ? $"; as it {(p.Holds ? "does" : "does not")} on the paper's own scores for the same years (p = {NumberFormat.PValue(sameYears.Slope.PValue)})"
-            : $", whereas on the paper's own scores for the same years it {Gives(p)} (p = {NumberFormat.PValue(sameYears.Slope.PValue)}): the difference comes from the scores, not from the shorter period");
-        var others = mine.Where(f => f.Source == ScoreSource.Wef && f != natural).ToList();
-        if (others.Count > 0)
-            sb.Append("; on the WEF's scores under ").Append(string.Join(", ", others.Select(f =>
-                $"{f.Mapping!.Label} it {(new ReadingOutcome(reading, f).Holds ? "does" : "does not")} (p = {NumberFormat.PValue(f.Slope.PValue)})")));
-        return sb.Append('.').ToString();
+        var header = new List<string> { "claim (the paper's words)", "judged as" };
+        header.AddRange(table.Bases.Select(b => b.Name));
+        var grid = new Grid().Block(null, [.. header]);
+        foreach (var claim in table.Claims)
+        {
+            var row = new List<string> { $"{claim.Subject}: \"{claim.Quote}\"", claim.KindText };
+            row.AddRange(table.Bases.Select(b => CellText(table.Cell(claim.Id, b.Name))));
+            grid.Row([.. row]);
+        }
+        return grid;
+    }
+
+    /// <summary>The claims table in short, for the README: each cell's status and the p-values behind it.</summary>
+    public static Grid ClaimsInShort(ClaimsTable table)
+    {
+        var header = new List<string> { "claim", "judged as" };
+        header.AddRange(table.Bases.Select(b => b.Name));
+        var grid = new Grid().Block(null, [.. header]);
+        foreach (var claim in table.Claims)
+        {
+            var row = new List<string> { claim.Subject, claim.KindText };
+            row.AddRange(table.Bases.Select(b => table.Cell(claim.Id, b.Name) is var c && c.Status is ClaimStatus st
+                ? $"{StatusText(st)} (p = {PRange(c.Slopes)})" : "no fit"));
+            grid.Row([.. row]);
+        }
+        return grid;
+    }
+
+    /// <summary>Every slope behind the claims table, one row each, with its interval and the verdict on it alone.</summary>
+    public static Grid ClaimsDetail(ClaimsTable table)
+    {
+        var grid = new Grid();
+        foreach (var claim in table.Claims)
+        {
+            grid.Block($"{claim.Subject}, judged as {claim.KindText}", "evidence", "fit", "n", "slope", "p", "95% CI", "verdict on this fit alone");
+            foreach (var cell in table.Cells.Where(c => c.Claim == claim))
+                foreach (var e in cell.Slopes)
+                    grid.Row(cell.Base, e.Label, e.N.ToString(Inv), NumberFormat.Brief(e.Slope), NumberFormat.PValue(e.PValue),
+                        $"[{NumberFormat.Brief(e.Lower95)}, {NumberFormat.Brief(e.Upper95)}]", PaperClaims.VerdictOn(claim.Kind, e));
+        }
+        return grid;
+    }
+
+    /// <summary>A cell's text: its slopes (one: slope, p, n; several: per table the range of slopes and of p), then the verdict.</summary>
+    public static string CellText(ClaimCell cell)
+    {
+        if (cell.Slopes.Count == 0) return cell.Verdict;
+        if (cell.Slopes.Count == 1)
+        {
+            var e = cell.Slopes[0];
+            return $"slope {NumberFormat.Brief(e.Slope)}, p = {NumberFormat.PValue(e.PValue)}, n = {e.N.ToString(Inv)}: {cell.Verdict}";
+        }
+        var groups = cell.Slopes.GroupBy(e => e.TableId).ToList();
+        string Range(IEnumerable<double> v, Func<double, string> f) => v.Min() == v.Max() ? f(v.Min()) : $"{f(v.Min())} to {f(v.Max())}";
+        string Group(IGrouping<string, SlopeEvidence> g) =>
+            (groups.Count > 1 ? g.Key + " " : "") + $"slope {Range(g.Select(e => e.Slope), NumberFormat.Brief)}, p = {Range(g.Select(e => e.PValue), NumberFormat.PValue)}" +
+            (g.Count() > 1 ? $" ({g.Count().ToString(Inv)} fits)" : $", n = {g.First().N.ToString(Inv)}");
+        return string.Join("; ", groups.Select(Group)) + ": " + cell.Verdict;
+    }
+
+    /// <summary>A status as the short table writes it.</summary>
+    public static string StatusText(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Supported => "supported",
+        ClaimStatus.PartlySupported => "supported in part",
+        ClaimStatus.NotShown => "not shown",
+        ClaimStatus.NotContradicted => "not contradicted, not shown",
+        _ => "contradicted",
+    };
+
+    private static string PRange(IReadOnlyList<SlopeEvidence> slopes)
+    {
+        double lo = slopes.Min(e => e.PValue), hi = slopes.Max(e => e.PValue);
+        return lo == hi ? NumberFormat.PValue(lo) : $"{NumberFormat.PValue(lo)} to {NumberFormat.PValue(hi)}";
     }
 
     /// <summary>The whole of <c>SOURCES.md</c>.</summary>
     /// <param name="comparison">The cell-by-cell comparison.</param>
     /// <param name="reruns">The re-runs from <see cref="Rerun.All"/>.</param>
-    /// <param name="readings">The paper's readings.</param>
+    /// <param name="claims">The claims table (<see cref="Readings.Table(IReadOnlyList{PaperClaim}, Table1, RerunSet)"/>).</param>
     /// <param name="paperPath">Table 1 as the report names it.</param>
     /// <param name="wefPath">The extract as the report names it.</param>
-    public static string Markdown(SourceComparison comparison, RerunSet reruns, IReadOnlyList<PaperReading> readings,
+    public static string Markdown(SourceComparison comparison, RerunSet reruns, ClaimsTable claims,
         string paperPath, string wefPath)
     {
         var fits = reruns.Fits;
@@ -180,6 +224,7 @@ public static class SourcesReport
         sb.Append("The WEF's score is rounded to 0.1, half away from zero, on its exact decimal value, and compared with the printed value; ");
         sb.Append($"a score within {ScoreRounding.NearEdgeDistance.ToString(Inv)} of a rounding edge (x.x5) is flagged, because a small revision of the WEF's data could flip its rounding. ");
         sb.Append("The cluster counts come from the Russian Cluster Observatory and are not checked here.\n\n");
+        sb.Append(PrecisionNote(comparison)).Append("\n\n");
 
         sb.Append("## Agreement by mapping and pillar\n\n");
         sb.Append(Agreement(comparison).ToMarkdown());
@@ -202,20 +247,69 @@ public static class SourcesReport
             sb.Append($"- Not re-run: Table {u.Spec.PublishedTable!.Value.ToString(Inv)} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
         if (reruns.TooFewYears.Count > 0) sb.Append('\n');
 
-        sb.Append("## What happens to the paper's three readings\n\n");
-        sb.Append("The paper's criterion is Significance F below 0.05. Applied to each re-run:\n\n");
-        foreach (var r in readings)
-            sb.Append("- ").Append(ReadingSummary(r, fits)).Append('\n');
-        sb.Append('\n');
-        sb.Append(ReadingOutcomes(readings, fits).ToMarkdown());
+        sb.Append("## What the paper's claims become\n\n");
+        sb.Append(ClaimsIntroduction(claims)).Append("\n\n");
+        sb.Append(Claims(claims).ToMarkdown());
+        sb.Append("Every slope behind the table, with its 95% confidence interval and the verdict on it alone:\n\n");
+        sb.Append(ClaimsDetail(claims).ToMarkdown());
 
         sb.Append("## What cannot be checked here\n\n");
         foreach (var line in Unchecked(comparison))
             sb.Append("- ").Append(line).Append('\n');
-        sb.Append("- The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract. Every re-run above uses the paper's counts.\n\n");
+        sb.Append("- The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts.\n\n");
 
         sb.Append("## How to regenerate\n\n```\ndotnet run scripts/sources.cs\n```\n");
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// How precise the compared WEF scores are: which rows have fewer than full-precision digits, where they come from,
+    /// how close the compared ones come to a rounding edge, and which cells that leaves undecidable.
+    /// </summary>
+    public static string PrecisionNote(SourceComparison comparison)
+    {
+        var wef = comparison.Wef;
+        var cut = wef.Scores.Where(s => !s.FullPrecision).ToList();
+        var sb = new StringBuilder($"Precision: {(wef.Scores.Count - cut.Count).ToString(Inv)} of the extract's {wef.Scores.Count.ToString(Inv)} rows have at least {ScoreRounding.FullPrecisionDigits.ToString(Inv)} significant digits (a binary double written out in full) and are taken as exact. ");
+        sb.Append("Fewer digits are treated as a cut value, even where a double's shortest form merely happens to be shorter: that only makes the check more cautious. ");
+        if (cut.Count == 0)
+            return sb.Append("No row has fewer, so no rounding below depends on digits the extract lacks.").ToString();
+        sb.Append($"{cut.Count.ToString(Inv)} {(cut.Count == 1 ? "row has" : "rows have")} fewer (");
+        sb.Append(string.Join("; ", cut.GroupBy(s => s.SourceRepo).Select(g =>
+            $"{DigitRange(g.Select(s => s.SignificantDigits))} digits: {string.Join(", ", g.Select(s => $"{s.Pillar} {s.Edition}"))}, from {g.Key}")));
+        sb.Append("). Each such value stands for every number within half a unit of its last digit; where a rounding edge lies closer than that, ");
+        sb.Append("its rounding to 0.1 is reported as undecidable, not guessed. ");
+        var compared = comparison.Cells.Where(c => c.Wef is { FullPrecision: false }).Select(c => c.Wef!).Distinct().ToList();
+        if (compared.Count == 0)
+            return sb.Append("None of them is compared with Table 1 under any mapping.").ToString();
+        var closest = compared.MinBy(s => ScoreRounding.DistanceToEdge(s.Exact))!;
+        var undecidable = comparison.Cells.Where(c => c.Status == CellStatus.Undecidable).ToList();
+        sb.Append($"{compared.Count.ToString(Inv)} of them are compared under at least one mapping; the closest to a rounding edge ({closest.Pillar} {closest.Edition}, {closest.Exact.ToString(Inv)}) lies {ScoreRounding.DistanceToEdge(closest.Exact).ToString(Inv)} from it, against half a unit of {closest.HalfUnit.ToString(Inv)}, so ");
+        sb.Append(undecidable.Count == 0
+            ? "every one of their roundings is decided by the digits stored."
+            : $"{undecidable.Count.ToString(Inv)} cell(s) are undecidable: {string.Join(", ", undecidable.Select(c => $"{Markets.Get(c.Market).ScoreColumn} {c.PaperYear.ToString(Inv)} under {c.Mapping.Label} ({c.Candidates})"))}.");
+        return sb.ToString();
+    }
+
+    /// <summary>How the claims are judged, with the bases named from the table itself.</summary>
+    public static string ClaimsIntroduction(ClaimsTable claims)
+    {
+        var sb = new StringBuilder();
+        sb.Append($"The paper draws {claims.Claims.Count.ToString(Inv)} claims from Tables 2-4, quoted below from `seeds/paper.md`. ");
+        sb.Append($"Each is judged on {claims.Bases.Count.ToString(Inv)} evidence bases: {string.Join("; ", claims.Bases.Select(b => b.Name))}. ");
+        sb.Append($"The WEF columns are the re-runs above (WEF scores against the paper's cluster counts); the robustness column holds the slopes of the battery's named slope checks ({string.Join(", ", Models.Robustness.SlopeCheckSpecs.Select(s => "`" + s.Name + "`"))}, `lib/Core/Models/Robustness.cs`) fitted to Table 1, each with its own standard errors. ");
+        sb.Append($"The criterion is the paper's: a slope significant at {SlopeEvidence.Alpha.ToString(Inv)}. ");
+        sb.Append("A claim of dependence (more clusters, higher score) is supported by a significant positive slope and contradicted by a significant negative one; without a significant slope it is not shown, and the upper end of the 95% confidence interval says how large an effect remains compatible. ");
+        sb.Append("A claim of no dependence (\"does not depend\", \"not determined\") is judged as a claim of no dependence: a significant slope of either sign contradicts it; a non-significant slope leaves it not contradicted, but not shown, because the interval still allows the slopes it names. ");
+        sb.Append("The conclusion concerns all three markets, so it is judged on all three tables' slopes at once. ");
+        sb.Append("The paper calls its Tables 2-3 slopes \"almost unchanged\" but states no size below which an effect would be negligible, so no verdict here rests on a slope's size; the intervals are given instead.");
+        return sb.ToString();
+    }
+
+    private static string DigitRange(IEnumerable<int> digits)
+    {
+        int lo = digits.Min(), hi = digits.Max();
+        return lo == hi ? lo.ToString(Inv) : $"{lo.ToString(Inv)}-{hi.ToString(Inv)}";
     }
 
     /// <summary>The plain statement: best mapping, and whether any mapping reproduces the table or the checked cells.</summary>
@@ -270,13 +364,19 @@ public static class SourcesReport
                    : $"{disagreeing.Count.ToString(Inv)} of them ({string.Join(", ", disagreeing.Select(c => $"{Markets.Get(c.Market).ScoreColumn} {c.PaperYear.ToString(Inv)}"))}) {(disagreeing.Count == 1 ? "disagrees" : "disagree")} but would agree had the WEF's score lain on the other side of the edge.");
     }
 
-    private static string Editions(WefExtract wef, string pillar)
+    private static string Editions(WefExtract wef, string pillar) => EditionSpan(wef.Scores.Where(s => s.Pillar == pillar).ToList());
+
+    private static string EditionSpan(List<WefScore> scores)
     {
-        var labels = wef.Scores.Where(s => s.Pillar == pillar).OrderBy(s => s.EditionYearEnd).Select(s => s.Edition).ToList();
-        var years = wef.EditionYears(pillar);
-        bool consecutive = years.Zip(years.Skip(1)).All(p => p.Second == p.First + 1);
+        var sorted = scores.OrderBy(s => s.EditionYearEnd).ToList();
+        var labels = sorted.Select(s => s.Edition).ToList();
+        bool consecutive = sorted.Zip(sorted.Skip(1)).All(p => p.Second.EditionYearEnd == p.First.EditionYearEnd + 1);
         return consecutive && labels.Count > 1 ? $"{labels[0]} … {labels[^1]} ({labels.Count.ToString(Inv)})" : string.Join(", ", labels);
     }
+
+    // A score with fewer than full-precision digits is marked, so a reader sees which values stand for an interval.
+    private static string Digits(WefScore? score) =>
+        score is null ? "—" : score.SignificantDigits.ToString(Inv) + (score.FullPrecision ? "" : " (cut)");
 
     private static string Short(MarketSpec spec) =>
         spec.Market == Market.Goods ? "goods (6th)" : spec.Market == Market.Financial ? "financial (8th)" : "innovation (12th)";

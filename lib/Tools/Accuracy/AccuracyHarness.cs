@@ -25,7 +25,10 @@ public sealed record AccuracyRow(string Dataset, string Method, string Quantity,
 public static class AccuracyHarness
 {
     /// <summary>The methods, in output order.</summary>
-    public static IReadOnlyList<string> Methods { get; } = ["engine", "mathnet_qr", "mathnet_normal"];
+    /// <c>engine</c> is <see cref="Ols.Fit"/> (refined double QR; double-double below 64 rows or beyond the refinement's
+    /// reach); <c>refined</c> and <c>double_double</c> are its two paths forced, whatever n, so they can be compared on
+    /// every dataset (<c>refined</c> "fails" where its screen or convergence hands the fit to double-double).
+    public static IReadOnlyList<string> Methods { get; } = ["engine", "refined", "double_double", "mathnet_qr", "mathnet_normal"];
 
     /// <summary>The CSV header.</summary>
     public const string Header = "dataset,method,quantity,term,value,certified,lre";
@@ -43,7 +46,9 @@ public static class AccuracyHarness
             {
                 est = method switch
                 {
-                    "engine" => Engine(data),
+                    "engine" => Engine(data, Ols.Fit),
+                    "refined" => Engine(data, (d, y) => Ols.FitRefined(d, y, out var why) ?? throw new ModelException(d.Model, "refinement hands the fit to double-double: " + why)),
+                    "double_double" => Engine(data, Ols.FitDoubleDouble),
                     "mathnet_qr" => MathNetFit(data, qr: true),
                     _ => MathNetFit(data, qr: false),
                 };
@@ -71,9 +76,9 @@ public static class AccuracyHarness
     private static AccuracyRow Row(StrdDataset d, string method, string quantity, string term, double value, double certified) =>
         new(d.Name, method, quantity, term, value, certified, Lre.Of(value, certified));
 
-    private static Estimates Engine(StrdDataset data)
+    private static Estimates Engine(StrdDataset data, Func<Design, IReadOnlyList<double>, OlsResult> solver)
     {
-        var fit = Ols.Fit(data.ToDesign(), data.Y);
+        var fit = solver(data.ToDesign(), data.Y);
         return new Estimates([.. fit.Coefficients], [.. fit.StandardErrors], fit.Sigma, fit.RSquared,
             fit.SsRegression, fit.SsResidual, fit.FStatistic);
     }
@@ -130,24 +135,41 @@ public static class AccuracyHarness
         rows.GroupBy(r => (r.Dataset, r.Method))
             .ToDictionary(g => g.Key, g => g.Any(r => r.Quantity == "error") ? null : (double?)g.Min(r => r.LreValue!.Value));
 
-    /// <summary>The minimum LRE per dataset (rows) and method (columns), and the engine's weakest quantity.</summary>
-    public static Grid MinimumGrid(IReadOnlyList<AccuracyRow> rows)
+    /// <summary>The path <see cref="Ols.Fit"/> takes on <paramref name="data"/>, e.g. "refined (2 iterations)" or "double-double".</summary>
+    public static string EnginePath(StrdDataset data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        try
+        {
+            var fit = Ols.Fit(data.ToDesign(), data.Y);
+            return fit.Path == SolverPath.Refined
+                ? $"refined ({fit.RefinementIterations.ToString(CultureInfo.InvariantCulture)} iterations)"
+                : fit.Design.Rows < RefinedQr.MinRows ? $"double-double (n < {RefinedQr.MinRows.ToString(CultureInfo.InvariantCulture)})" : "double-double";
+        }
+        catch (ModelException) { return "fails"; }
+    }
+
+    /// <summary>The minimum LRE per dataset (rows) and method (columns), the engine's weakest quantity and, when
+    /// <paramref name="paths"/> is given (dataset → <see cref="EnginePath"/>), the engine's path.</summary>
+    public static Grid MinimumGrid(IReadOnlyList<AccuracyRow> rows, IReadOnlyDictionary<string, string>? paths = null)
     {
         var min = MinimumLre(rows);
-        var grid = new Grid().Block(null, ["Dataset", .. Methods, "engine's weakest quantity"]);
+        var grid = new Grid().Block(null, ["Dataset", .. Methods, "engine's weakest quantity", .. paths is null ? Array.Empty<string>() : ["engine's path"]]);
         foreach (var d in rows.Select(r => r.Dataset).Distinct())
         {
             var weakest = rows.Where(r => r.Dataset == d && r.Method == "engine" && r.LreValue is not null)
                 .OrderBy(r => r.LreValue).FirstOrDefault();
             grid.Row([d,
                 .. Methods.Select(m => min.TryGetValue((d, m), out var v) ? v is double x ? NumberFormat.Fixed(x, 1) : "fails" : ""),
-                weakest is null ? "" : weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : "")]);
+                weakest is null ? "" : weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : ""),
+                .. paths is null ? Array.Empty<string>() : [paths.TryGetValue(d, out var p) ? p : ""]]);
         }
         return grid;
     }
 
     /// <summary><see cref="MinimumGrid"/> as a Markdown table.</summary>
-    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows) => MinimumGrid(rows).ToMarkdown();
+    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows, IReadOnlyDictionary<string, string>? paths = null) =>
+        MinimumGrid(rows, paths).ToMarkdown();
 
     private static string Num(double? v) => v switch
     {

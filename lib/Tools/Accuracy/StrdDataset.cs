@@ -133,12 +133,8 @@ public sealed class StrdDataset
     /// <summary>Reads one StRD file.</summary>
     public static StrdDataset Load(string path)
     {
-        string[] lines;
-        try { lines = File.ReadAllLines(path); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new DataFileException(path, 1, null, null, $"cannot read the file: {e.Message}");
-        }
+        var lines = InputFile.Lines(InputFile.ReadText(path, "an NIST StRD file"));
+        if (lines.Length > 0 && lines[^1].Length == 0) lines = lines[..^1]; // as File.ReadAllLines: no line after the last line end
         return Parse(lines, path);
     }
 

@@ -18,7 +18,11 @@ public sealed record ExecutionResult(
     IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> Outputs,
     int? FailedCell,
     string? Error,
-    IReadOnlyList<(int Cell, double Seconds)>? Timings = null);
+    IReadOnlyList<(int Cell, double Seconds)>? Timings = null)
+{
+    /// <summary>The 1-based line of the failing cell where the error arose, when it can be told; else null.</summary>
+    public int? FailedLine { get; init; }
+}
 
 /// <summary>
 /// Executes a notebook's code cells, in order, in a fresh in-process C# kernel set up like VS Code's:
@@ -62,19 +66,20 @@ public static class NotebookExecutor
             clock.Restart();
             var outputs = new JsonArray();
             var source = sources is not null && sources.TryGetValue(cell.Number, out var replaced) ? replaced : cell.Source;
-            var (failed, error) = await SubmitAsync(kernel, source, outputs, executionCount);
+            var (failed, error, line) = await SubmitAsync(kernel, source, outputs, executionCount);
             results[cell.Number] = (outputs, executionCount);
             timings.Add((cell.Number, clock.Elapsed.TotalSeconds));
             if (failed)
-                return new ExecutionResult(results, cell.Number, error, timings);
+                return new ExecutionResult(results, cell.Number, error, timings) { FailedLine = line };
         }
         return new ExecutionResult(results, null, null, timings);
     }
 
-    private static async Task<(bool Failed, string? Error)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
+    private static async Task<(bool Failed, string? Error, int? Line)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
     {
         var result = await kernel.SendAsync(new SubmitCode(code));
         string? error = null;
+        int? line = null;
         var byValueId = new Dictionary<string, JsonObject>();
         foreach (var e in result.Events)
         {
@@ -96,18 +101,66 @@ public static class NotebookExecutor
                     AddStream(outputs, "stderr", TextOf(s));
                     break;
                 case CommandFailed f:
-                    error = f.Message;
+                    (error, line) = CellError(f.Exception, f.Message, code);
                     outputs.Add(new JsonObject
                     {
-                        ["ename"] = "Error",
-                        ["evalue"] = f.Message,
+                        ["ename"] = f.Exception is { } thrown ? Unwrap(thrown).GetType().Name : "Error",
+                        ["evalue"] = error,
                         ["output_type"] = "error",
                         ["traceback"] = new JsonArray(),
                     });
                     break;
             }
         }
-        return (error is not null, error);
+        return (error is not null, error, line);
+    }
+
+    /// <summary>
+    /// A failed cell's error as a reader needs it: the exception's type and message, without the stack frames of the
+    /// runtime and of Roslyn's script host, and the cell's line where it arose when that can be told. Submissions carry
+    /// no line numbers, so the line is the one that makes the call the exception came out of (or, when the cell threw
+    /// it itself, its one <c>throw</c>), if exactly one line does.
+    /// </summary>
+    internal static (string Error, int? Line) CellError(Exception? exception, string message, string code)
+    {
+        if (exception is null)
+        {
+            // A compile error: its message already holds (line,column) positions; drop any frames.
+            var kept = message.Split('\n').Where(l => !l.TrimStart().StartsWith("at ", StringComparison.Ordinal) && !l.Contains("--- End of stack trace", StringComparison.Ordinal));
+            return (string.Join('\n', kept).Trim(), null);
+        }
+        var e = Unwrap(exception);
+        var frames = (e.StackTrace ?? "").Split('\n').Select(l => l.Trim()).Where(l => l.StartsWith("at ", StringComparison.Ordinal)).ToList();
+        int submission = frames.FindIndex(l => l.StartsWith("at Submission#", StringComparison.Ordinal));
+        var lines = code.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        int? found = null;
+        if (submission > 0)
+        {
+            // "at System.IO.File.ReadAllText(String path, Encoding encoding)" → "File.ReadAllText(", then "ReadAllText(".
+            var callee = frames[submission - 1][3..];
+            int paren = callee.IndexOf('(');
+            var parts = (paren > 0 ? callee[..paren] : callee).Split('.');
+            string[] needles = parts.Length >= 2 ? [$"{parts[^2]}.{parts[^1]}(", $"{parts[^1]}("] : [$"{parts[^1]}("];
+            foreach (var needle in needles.Where(n => !n.StartsWith(".ctor", StringComparison.Ordinal)))
+                if (UniqueLine(lines, needle) is int l) { found = l; break; }
+        }
+        else if (submission == 0)
+        {
+            found = UniqueLine(lines, "throw ");
+        }
+        return ($"{e.GetType().Name}: {e.Message}", found);
+    }
+
+    private static int? UniqueLine(string[] lines, string needle)
+    {
+        var hits = Enumerable.Range(0, lines.Length).Where(i => lines[i].Contains(needle, StringComparison.Ordinal) && !lines[i].TrimStart().StartsWith("//", StringComparison.Ordinal)).ToList();
+        return hits.Count == 1 ? hits[0] + 1 : null;
+    }
+
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } or TargetInvocationException && e.InnerException is not null) e = e.InnerException;
+        return e;
     }
 
     private static string TextOf(DisplayEvent e) =>

@@ -55,8 +55,20 @@ public sealed class NotebookFile
     /// <summary>The original bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
 
-    /// <summary>Reads and parses <paramref name="path"/>; throws <see cref="NotebookFormatException"/> on a malformed file.</summary>
-    public static NotebookFile Load(string path) => Parse(File.ReadAllBytes(path), path);
+    /// <summary>The largest notebook read (outputs with images included); a bigger file is refused unread.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
+
+    /// <summary>
+    /// Reads and parses <paramref name="path"/> through the guarded reader (a regular file, at most <see cref="MaxBytes"/>,
+    /// strict UTF-8); throws <see cref="NotebookFormatException"/> on a malformed file.
+    /// </summary>
+    /// <exception cref="Data.DataFileException">Not a regular file, too large, unreadable, or not UTF-8 (with the bad byte's line and column).</exception>
+    public static NotebookFile Load(string path)
+    {
+        var bytes = Data.InputFile.ReadBytes(path, "the notebook", MaxBytes);
+        Data.InputFile.Decode(bytes, path); // located UTF-8 errors; the bytes themselves are kept for byte-exact edits
+        return Parse(bytes, path);
+    }
 
     /// <summary>Parses notebook bytes; <paramref name="path"/> names the file in messages.</summary>
     public static NotebookFile Parse(byte[] bytes, string path)

@@ -8,7 +8,9 @@ namespace NotebookAnalysis.NotebookRunner;
 /// same notebook and cell metadata, so saving from one's own front end never makes a diff or fails <c>--check</c>.
 /// </summary>
 /// <remarks>
-/// <c>language_info</c> is what the .NET Interactive Jupyter kernel reports, without its C# language version:
+/// <c>language_info</c> is exactly what the .NET Interactive Jupyter kernel (tool 1.0.712001) reports in its
+/// <c>kernel_info</c> reply, C# language version included: JupyterLab copies that reply into the notebook on open,
+/// so any other value would make every notebook open as modified. It also matters to other readers:
 /// nbconvert and GitHub pick their lexer from <c>pygments_lexer</c>/<c>name</c> (nbconvert finds none for VS Code's
 /// <c>polyglot-notebook</c>), while VS Code's Polyglot extension recognises the notebook by its kernelspec and
 /// <c>polyglot_notebook.kernelInfo</c>, which are kept.
@@ -25,6 +27,7 @@ public static class NotebookMetadata
             ["mimetype"] = "text/x-csharp",
             ["name"] = "C#",
             ["pygments_lexer"] = "csharp",
+            ["version"] = "13.0",
         },
         ["polyglot_notebook"] = new JsonObject
         {

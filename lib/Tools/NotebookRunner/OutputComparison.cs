@@ -40,7 +40,10 @@ public static partial class OutputComparison
     /// machine's network addresses and loads require.js);</item>
     /// <item>"Loading extensions from `…`" (a <c>text/plain</c> display starting so, naming a path in the NuGet cache).</item>
     /// </list>
-    /// Warnings (e.g. CS1701 on stderr) and errors are never counted as injected.
+    /// Warnings (e.g. CS1701 on stderr) and errors are never counted as injected. The project's kernelspec
+    /// (<c>.ci/kernel</c>, installed by <c>.ci/setup-jupyter</c>) switches the probe script off; it is still recognised
+    /// here because the tool's stock kernelspec cannot switch it off, and "Loading extensions" cannot be switched off
+    /// at all (the kernel prints it for any <c>#r "nuget: …"</c> package with interactive extensions).
     /// </summary>
     public static bool IsKernelInjected(JsonObject output)
     {

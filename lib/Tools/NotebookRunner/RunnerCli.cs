@@ -173,6 +173,9 @@ public static class RunnerCli
     /// <summary>The environment variable through which the runner tells lib/ where a run's figures go (see Figure.DefaultFolder).</summary>
     public const string FiguresVariable = "NOTEBOOK_ANALYSIS_FIGURES";
 
+    /// <summary>The environment variable that makes lib/ hold a run's figures for one commit (see Figure.BatchVariable).</summary>
+    public const string FiguresBatchVariable = "NOTEBOOK_ANALYSIS_FIGURES_BATCH";
+
     /// <summary>The sub-folder of <c>--out</c> that receives the copies' figures.</summary>
     public const string FiguresFolderName = "figures";
 
@@ -187,7 +190,8 @@ public static class RunnerCli
 
         // Where the notebook's figures go: results/figures/ for a normal rerun; the student's folder with --out;
         // with --check, a scratch folder removed afterwards, so that --check really writes nothing.
-        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        // The run's figures are written in one commit after the last cell (Worker.CommitFigures), not one per figure.
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal) { [FiguresBatchVariable] = "1" };
         string? scratch = null;
         if (options.Out is not null)
             environment[FiguresVariable] = Path.Combine(Path.GetFullPath(options.Out), FiguresFolderName);

@@ -64,7 +64,7 @@ internal static class Worker
         {
             notebook = NotebookFile.Load(path);
         }
-        catch (Exception e) when (e is NotebookFormatException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is NotebookFormatException or Data.DataFileException or IOException or UnauthorizedAccessException)
         {
             _report.WriteLine($"{name}: {e.Message}");
             return RunnerCli.Failed;
@@ -107,10 +107,15 @@ internal static class Worker
             _report.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
                 string.Join(", ", t.Skip(1).OrderByDescending(c => c.Seconds).Take(4).Select(c => $"cell {c.Cell} {c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s")) +
                 $"; all {t.Count - 1} code cells {t.Skip(1).Sum(c => c.Seconds).ToString("0.00", CultureInfo.InvariantCulture)} s");
+        if (result.Error is null && CommitFigures(name) is { } figuresFailed)
+        {
+            _report.WriteLine(figuresFailed);
+            return RunnerCli.Failed;
+        }
         if (result.Error is not null)
         {
             _report.WriteLine(result.FailedCell is int n
-                ? $"{name}: cell {n} failed: {result.Error}"
+                ? $"{name}: cell {n} failed{(result.FailedLine is int line ? $" at line {line}" : "")}: {result.Error}"
                 : $"{name}: {result.Error}");
             return RunnerCli.Failed;
         }
@@ -202,4 +207,28 @@ internal static class Worker
 
     private static int? StoredCount(NotebookFile notebook, int cell) =>
         (notebook.Root["cells"]![cell - 1]!["execution_count"] as JsonValue)?.GetValue<int?>();
+
+    /// <summary>
+    /// Writes the run's figures in one commit: calls <c>NotebookAnalysis.Rendering.Figure.CommitPending</c> by name in
+    /// the assembly the notebook loaded (the runner does not reference the rendering library). Returns an error line,
+    /// or null (also when the notebook drew no figure).
+    /// </summary>
+    private static string? CommitFigures(string name)
+    {
+        var commit = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => a.GetName().Name == "NotebookAnalysis.Rendering")
+            .Select(a => a.GetType("NotebookAnalysis.Rendering.Figure")?.GetMethod("CommitPending", System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static))
+            .FirstOrDefault(m => m is not null);
+        if (commit is null) return null;
+        try
+        {
+            commit.Invoke(null, null);
+            return null;
+        }
+        catch (System.Reflection.TargetInvocationException e) when (e.InnerException is not null)
+        {
+            // An OutputException's message names the folder, the reason and that it is unchanged.
+            return $"{name}: the figures could not be written: {e.InnerException.Message}";
+        }
+    }
 }

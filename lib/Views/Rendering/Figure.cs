@@ -22,8 +22,27 @@ public sealed record PngImage(byte[] Bytes, string Path)
 /// <param name="Image">The static chart, already saved.</param>
 public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
 {
-    /// <summary>The mime types of a figure's output, most capable first.</summary>
-    public static IReadOnlyList<string> MimeTypes { get; } = [PlotlyRenderer.MimeType, "image/png"];
+    /// <summary>
+    /// The mime types of a figure's output in this process, most capable first: the Plotly figure and the PNG, except
+    /// in the .NET Interactive Jupyter kernel (<see cref="InJupyterKernel"/>), where the PNG alone. That kernel's
+    /// Jupyter bridge sends every mime type but <c>application/json</c> as a string, and JupyterLab's Plotly renderer
+    /// throws on a string payload, so a live run there shows the PNG; the notebooks committed by the headless runner
+    /// keep both. Notebooks pass this to <c>Formatter.SetPreferredMimeTypesFor</c>.
+    /// </summary>
+    public static IReadOnlyList<string> MimeTypes { get; } = ForHost(InJupyterKernel(Environment.GetCommandLineArgs()));
+
+    /// <summary>The mime types for a host: the PNG alone in the Jupyter kernel, the Plotly figure and the PNG elsewhere.</summary>
+    internal static IReadOnlyList<string> ForHost(bool jupyterKernel) =>
+        jupyterKernel ? ["image/png"] : [PlotlyRenderer.MimeType, "image/png"];
+
+    /// <summary>
+    /// True when <paramref name="commandLine"/> is the .NET Interactive tool started as a Jupyter kernel
+    /// (<c>…/Microsoft.DotNet.Interactive.App.dll jupyter …</c>); VS Code's <c>stdio</c> kernel and the headless runner are not.
+    /// </summary>
+    internal static bool InJupyterKernel(IReadOnlyList<string> commandLine) =>
+        commandLine.Count > 1
+        && System.IO.Path.GetFileName(commandLine[0]).StartsWith("Microsoft.DotNet.Interactive.App", StringComparison.OrdinalIgnoreCase)
+        && commandLine[1] == "jupyter";
 
     /// <summary>
     /// Where figures go: the folder named by the environment variable <see cref="FolderVariable"/> when it is set
@@ -51,12 +70,63 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
         return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), WritePng(folder, spec.Name, StaticRenderer.ToPng(spec)));
     }
 
-    /// <summary>Writes <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes it with every other writer of the folder and of <c>results/</c>.</summary>
+    /// <summary>
+    /// The environment variable with which the notebook runner asks for one commit per run: while it is <c>1</c>, figures
+    /// are held in memory and written by <see cref="CommitPending"/>, which the runner calls after the notebook's last
+    /// cell. Without it (VS Code, Jupyter) each figure is committed when it is saved, as an interactive user expects.
+    /// </summary>
+    public const string BatchVariable = "NOTEBOOK_ANALYSIS_FIGURES_BATCH";
+
+    // Folder → file name → bytes; a figure saved twice in a run keeps its last bytes.
+    private static readonly Dictionary<string, SortedDictionary<string, byte[]>> Pending = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Writes <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes it with every other
+    /// writer of the folder and of <c>results/</c>: at once, or with the run's other figures when <see cref="BatchVariable"/> is set.
+    /// </summary>
     internal static PngImage WritePng(string? folder, string name, byte[] png)
     {
-        var files = new Output.OutputFolder(folder ?? DefaultFolder);
-        files.AddBytes(name + ".png", png);
-        files.Commit();
-        return new PngImage(png, System.IO.Path.Combine(files.Directory, name + ".png"));
+        var directory = System.IO.Path.GetFullPath(folder ?? DefaultFolder);
+        if (Environment.GetEnvironmentVariable(BatchVariable) == "1")
+        {
+            new Output.OutputFolder(directory).AddBytes(name + ".png", png); // the name is checked now, not at the commit
+            lock (Pending)
+            {
+                if (!Pending.TryGetValue(directory, out var files)) Pending[directory] = files = new(StringComparer.Ordinal);
+                files[name + ".png"] = png;
+            }
+        }
+        else
+        {
+            var files = new Output.OutputFolder(directory);
+            files.AddBytes(name + ".png", png);
+            files.Commit();
+        }
+        return new PngImage(png, System.IO.Path.Combine(directory, name + ".png"));
+    }
+
+    /// <summary>
+    /// Writes every figure held since the last call, one commit per folder (normally one: the run's figures folder).
+    /// Returns a line for the log, or null when none were held. Called by the notebook runner, by name, after the last cell.
+    /// </summary>
+    /// <exception cref="Output.OutputException">A folder could not be written (it is then unchanged).</exception>
+    public static string? CommitPending()
+    {
+        List<(string Folder, SortedDictionary<string, byte[]> Files)> batches;
+        lock (Pending)
+        {
+            batches = Pending.Select(p => (p.Key, p.Value)).ToList();
+            Pending.Clear();
+        }
+        if (batches.Count == 0) return null;
+        var lines = new List<string>();
+        foreach (var (directory, files) in batches)
+        {
+            var folder = new Output.OutputFolder(directory);
+            foreach (var (file, bytes) in files) folder.AddBytes(file, bytes);
+            var report = folder.Commit();
+            lines.Add($"{files.Count} figure(s) to {directory} in one commit ({report.Method.ToString().ToLowerInvariant()})");
+        }
+        return string.Join("; ", lines);
     }
 }

@@ -1,148 +1,138 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using XPlot.Plotly;
 
 using NotebookAnalysis.Charts;
 
 namespace NotebookAnalysis.Rendering;
 
 /// <summary>
-/// The interactive view of a <see cref="ChartSpec"/>: a plotly.js figure (<c>data</c> + <c>layout</c>) as JSON, the
-/// payload of the <c>application/vnd.plotly.v1+json</c> mime type that JupyterLab and VS Code draw with their own
-/// bundled plotly.js. No HTML, no script, nothing loaded from the network.
+/// The interactive view of a chart: an XPlot.Plotly figure (traces and a <see cref="Layout.Layout"/>) serialised to
+/// <c>{"data": […], "layout": {…}}</c>, the payload of the <c>application/vnd.plotly.v1+json</c> mime type that
+/// JupyterLab and VS Code draw with their own bundled plotly.js. No HTML, no script, nothing loaded from the network
+/// (XPlot's own <c>PlotlyChart</c> HTML, which adds plotly.js from a CDN, is never used).
 /// </summary>
 /// <remarks>
-/// The JSON is written by hand with <see cref="Utf8JsonWriter"/>: keys in a fixed order, numbers in the shortest
-/// round-trip form (culture-invariant), so the same chart gives the same text on every run.
+/// <see cref="Serialize"/> is the one place that turns XPlot objects into the payload: it rewrites the forms
+/// plotly.js 3 no longer reads (XPlot 4.1 writes plain-string titles and <c>titlefont</c>) and spells every number
+/// in the shortest round-trip form, so the same chart gives the same text on every run and in every culture.
 /// </remarks>
 public static class PlotlyRenderer
 {
     /// <summary>The Plotly mime type.</summary>
     public const string MimeType = "application/vnd.plotly.v1+json";
 
-    /// <summary>The plotly.js figure JSON of <paramref name="spec"/>: one trace per series, legend and axis ranges from <see cref="LegendLayout.For"/>.</summary>
+    /// <summary>The figure JSON of <paramref name="spec"/>: one trace per series, legend and axis ranges from <see cref="LegendLayout.For"/>.</summary>
     public static string ToPlotlyJson(ChartSpec spec)
     {
-        var layout = LegendLayout.For(spec);
-        return Write(w =>
+        var placement = LegendLayout.For(spec);
+        var layout = new Layout.Layout
         {
-            w.WriteStartArray("data");
-            foreach (var s in spec.Series)
-                WriteTrace(w, s);
-            w.WriteEndArray();
-            w.WriteStartObject("layout");
-            Title(w, "title", spec.Title);
-            w.WriteNumber("width", spec.Width);
-            w.WriteNumber("height", spec.Height);
-            Axis(w, "xaxis", spec.XLabel, layout.XMin, layout.XMax);
-            Axis(w, "yaxis", spec.YLabel, layout.YMin, layout.YMax);
-            Legend(w, layout.Corner);
-            w.WriteEndObject();
-        });
+            title = spec.Title,
+            width = spec.Width,
+            height = spec.Height,
+            margin = Margins(),
+            xaxis = new Xaxis { title = spec.XLabel, range = new[] { placement.XMin, placement.XMax }, zeroline = false },
+            yaxis = new Yaxis { title = spec.YLabel, range = new[] { placement.YMin, placement.YMax }, zeroline = false },
+            legend = Legend(placement.Corner),
+            showlegend = true,
+        };
+        return Serialize(spec.Series.Select(Trace), layout);
     }
 
-    private static void WriteTrace(Utf8JsonWriter w, ChartSeries s)
+    private static object Trace(ChartSeries s) => s.Kind switch
     {
-        w.WriteStartObject();
-        w.WriteString("type", "scatter");
-        w.WriteString("name", s.Label);
-        switch (s.Kind)
+        SeriesKind.Points => new Scatter
         {
-            case SeriesKind.Points:
-                Numbers(w, "x", s.X);
-                Numbers(w, "y", s.Y);
-                w.WriteString("mode", "markers");
-                Style(w, "marker", s.Color, "size", 8);
-                break;
-            case SeriesKind.Line:
-                Numbers(w, "x", s.X);
-                Numbers(w, "y", s.Y);
-                w.WriteString("mode", s.Markers ? "lines+markers" : "lines");
-                Style(w, "line", s.Color, "width", 2);
-                Style(w, "marker", s.Color, "size", 6);
-                break;
-            case SeriesKind.Band:
-                // The upper edge, then the lower edge reversed, filled: one closed shape.
-                Numbers(w, "x", s.X.Concat(s.X.Reverse()));
-                Numbers(w, "y", s.Upper.Concat(s.Lower.Reverse()));
-                w.WriteString("mode", "lines");
-                w.WriteString("fill", "toself");
-                w.WriteString("fillcolor", Rgba(s.Color, 0.35));
-                w.WriteStartObject("line");
-                w.WriteString("color", Rgba(s.Color, 0));
-                w.WriteEndObject();
-                w.WriteString("hoverinfo", "skip");
-                break;
-        }
-        w.WriteEndObject();
-    }
+            name = s.Label, x = s.X.ToArray(), y = s.Y.ToArray(), mode = "markers",
+            marker = new Marker { color = s.Color, size = 8 },
+        },
+        SeriesKind.Line => new Scatter
+        {
+            name = s.Label, x = s.X.ToArray(), y = s.Y.ToArray(), mode = s.Markers ? "lines+markers" : "lines",
+            line = new Line { color = s.Color, width = 2 },
+            marker = new Marker { color = s.Color, size = 6 },
+        },
+        // The upper edge, then the lower edge reversed, filled: one closed shape.
+        _ => new Scatter
+        {
+            name = s.Label, x = s.X.Concat(s.X.Reverse()).ToArray(), y = s.Upper.Concat(s.Lower.Reverse()).ToArray(),
+            mode = "lines", fill = "toself", fillcolor = Rgba(s.Color, 0.35),
+            line = new Line { color = Rgba(s.Color, 0) }, hoverinfo = "skip",
+        },
+    };
 
-    /// <summary><c>"name": {"color": …, "sizeName": size}</c>.</summary>
-    private static void Style(Utf8JsonWriter w, string name, string color, string sizeName, int size)
+    /// <summary>The fixed margins of <see cref="LegendLayout.Margins"/>, so the data area is the one the legend rule assumed.</summary>
+    internal static Margin Margins(int? left = null)
     {
-        w.WriteStartObject(name);
-        w.WriteString("color", color);
-        w.WriteNumber(sizeName, size);
-        w.WriteEndObject();
+        var m = LegendLayout.Margins;
+        return new Margin { l = left ?? m.Left, r = m.Right, t = m.Top, b = m.Bottom };
     }
 
-    private static void Axis(Utf8JsonWriter w, string name, string title, double min, double max)
-    {
-        w.WriteStartObject(name);
-        Title(w, "title", title);
-        Numbers(w, "range", [min, max]);
-        w.WriteBoolean("zeroline", false);
-        w.WriteEndObject();
-    }
-
-    /// <summary>The legend inside the plot area at <paramref name="corner"/>, on a translucent white box.</summary>
-    internal static void Legend(Utf8JsonWriter w, LegendCorner corner)
+    /// <summary>The legend inside the data area at <paramref name="corner"/>, on a translucent white box.</summary>
+    internal static Legend Legend(LegendCorner corner)
     {
         bool left = corner is LegendCorner.UpperLeft or LegendCorner.LowerLeft;
         bool top = corner is LegendCorner.UpperLeft or LegendCorner.UpperRight;
-        w.WriteStartObject("legend");
-        w.WriteNumber("x", left ? 0.01 : 0.99);
-        w.WriteString("xanchor", left ? "left" : "right");
-        w.WriteNumber("y", top ? 0.99 : 0.01);
-        w.WriteString("yanchor", top ? "top" : "bottom");
-        w.WriteString("bgcolor", "rgba(255,255,255,0.8)");
-        w.WriteString("bordercolor", "#cccccc");
-        w.WriteNumber("borderwidth", 1);
-        w.WriteEndObject();
-        w.WriteBoolean("showlegend", true);
-    }
-
-    /// <summary><c>"name": {"text": …}</c>, the title form plotly.js 1.x (≥ 1.43) and 2.x both read.</summary>
-    internal static void Title(Utf8JsonWriter w, string name, string text)
-    {
-        w.WriteStartObject(name);
-        w.WriteString("text", text);
-        w.WriteEndObject();
-    }
-
-    /// <summary>A JSON array of finite numbers.</summary>
-    internal static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
+        return new Legend
         {
-            if (!double.IsFinite(v)) throw new ArgumentException($"'{name}' holds {v}; plotly JSON carries finite values only.");
-            w.WriteNumberValue(v);
-        }
-        w.WriteEndArray();
+            x = left ? 0.01 : 0.99, xanchor = left ? "left" : "right",
+            y = top ? 0.99 : 0.01, yanchor = top ? "top" : "bottom",
+            bgcolor = "rgba(255,255,255,0.8)", bordercolor = "#cccccc", borderwidth = 1,
+        };
     }
 
-    /// <summary>Writes one JSON object with <paramref name="body"/> and returns its text (unindented, non-ASCII kept as is).</summary>
-    internal static string Write(Action<Utf8JsonWriter> body)
+    /// <summary>
+    /// <c>{"data": traces, "layout": layout}</c> as compact JSON: XPlot's Newtonsoft serialisation, then deprecated
+    /// forms rewritten (<c>"title": "…"</c> → <c>{"text": "…"}</c>, <c>titlefont</c> → <c>title.font</c>) and
+    /// numbers respelt. Non-finite numbers are refused: Plotly JSON carries finite values only.
+    /// </summary>
+    /// <exception cref="ArgumentException">A trace or the layout holds NaN or ±∞.</exception>
+    public static string Serialize(IEnumerable<object> traces, Layout.Layout layout)
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        var settings = new Newtonsoft.Json.JsonSerializerSettings
         {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
+            Culture = CultureInfo.InvariantCulture,
+            FloatFormatHandling = Newtonsoft.Json.FloatFormatHandling.String, // NaN/∞ become strings, refused below
+        };
+        var data = new JsonArray(traces.Select(t => Normalize(JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(t, settings)))).ToArray());
+        var figure = new JsonObject
+        {
+            ["data"] = data,
+            ["layout"] = Normalize(JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(layout, settings))),
+        };
+        return figure.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>The one place deprecated Plotly forms are fixed, recursively, and numbers put in one spelling.</summary>
+    private static JsonNode? Normalize(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                var result = new JsonObject();
+                foreach (var (key, value) in o.ToList())
+                {
+                    if (key == "titlefont") continue;
+                    if (key == "title" && value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    {
+                        var title = new JsonObject { ["text"] = v.GetValue<string>() };
+                        if (o["titlefont"] is JsonNode font) title["font"] = Normalize(font);
+                        result[key] = title;
+                    }
+                    else result[key] = Normalize(value);
+                }
+                return result;
+            case JsonArray a:
+                return new JsonArray(a.Select(Normalize).ToArray());
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
+                return JsonValue.Create(v.GetValue<double>());
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String && v.GetValue<string>() is "NaN" or "Infinity" or "-Infinity":
+                throw new ArgumentException($"A Plotly figure holds {v.GetValue<string>()}; Plotly JSON carries finite values only.");
+            default:
+                return node?.DeepClone();
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 
     internal static string Rgba(string hex, double alpha)

@@ -54,6 +54,9 @@ public static class StaticRenderer
         plot.YLabel(spec.YLabel);
         var layout = NotebookAnalysis.Charts.LegendLayout.For(spec);
         plot.Axes.SetLimits(layout.XMin, layout.XMax, layout.YMin, layout.YMax);
+        // The data area of the interactive chart (PlotlyRenderer): the legend rule sizes its box against it.
+        var m = NotebookAnalysis.Charts.LegendLayout.Margins;
+        plot.Layout.Fixed(new PixelPadding(m.Left, m.Right, m.Bottom, m.Top));
         plot.ShowLegend(layout.Corner switch
         {
             LegendCorner.UpperLeft => Alignment.UpperLeft,

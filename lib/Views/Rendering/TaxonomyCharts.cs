@@ -1,14 +1,15 @@
 using System.Globalization;
-using System.Text.Json;
 using NotebookAnalysis.Taxonomy;
 using ScottPlot;
+using XPlot.Plotly;
 
 namespace NotebookAnalysis.Rendering;
 
 /// <summary>
-/// Charts of the practice taxonomy (Table 7 by institution type and place), each a <see cref="Figure"/>: plotly.js
-/// figure JSON and a PNG saved under <c>results/figures/</c>. (The line/point <c>ChartSpec</c> has no heatmap,
-/// stacked bars or map, so these charts draw each view directly, with the same atomic writes as <see cref="Figure"/>.)
+/// Charts of the practice taxonomy (Table 7 by institution type and place), each a <see cref="Figure"/>: an XPlot.Plotly
+/// figure serialised by <see cref="PlotlyRenderer.Serialize"/> and a PNG saved under <c>results/figures/</c>. (The
+/// line/point <c>ChartSpec</c> has no heatmap or bars, so these charts build each view directly, with the same
+/// atomic writes as <see cref="Figure"/>.) Every chart is <see cref="Charts.ChartSpec.OutputAreaWidth"/> wide.
 /// </summary>
 public static class TaxonomyCharts
 {
@@ -44,44 +45,26 @@ public static class TaxonomyCharts
             : keys.Select(k => types.Select(t => Count(t, k)).ToArray()).ToArray();
         int max = Math.Max(1, z.Max(r => r.Max()));
         var title = byCountry ? "Table 7: practices by institution type and country" : "Table 7: practices by region and institution type";
-        int width = byCountry ? 820 : 760, height = byCountry ? 360 : 120 + 26 * rows.Count;
+        int height = byCountry ? 360 : 120 + 26 * rows.Count;
 
-        // Interactive: a Plotly heatmap (rows listed bottom-up, as Plotly draws them) with the count in each cell.
-        var json = PlotlyRenderer.Write(w =>
+        // Interactive: a heatmap (rows listed bottom-up, as Plotly draws them) with the count in each cell.
+        var heatmap = new Heatmap
         {
-            w.WriteStartArray("data");
-            w.WriteStartObject();
-            w.WriteString("type", "heatmap");
-            w.WriteStartArray("z");
-            foreach (var row in z.Reverse()) Integers(w, row);
-            w.WriteEndArray();
-            Strings(w, "x", columns);
-            Strings(w, "y", rows.AsEnumerable().Reverse());
-            ColorScale(w);
-            w.WriteNumber("zmin", 0);
-            w.WriteNumber("zmax", max);
-            w.WriteBoolean("showscale", true);
-            w.WriteEndObject();
-            w.WriteEndArray();
-            LayoutStart(w, title, width, height, marginLeft: byCountry ? 120 : 260);
-            w.WriteStartArray("annotations");
-            for (int r = 0; r < rows.Count; r++)
-                for (int c = 0; c < columns.Count; c++)
-                    if (z[r][c] > 0)
+            z = z.Reverse().ToArray(), x = columns.ToArray(), y = rows.AsEnumerable().Reverse().ToArray(),
+            colorscale = ColorScale, zmin = 0, zmax = max, showscale = true,
+        };
+        var annotations = new List<Annotation>();
+        for (int r = 0; r < rows.Count; r++)
+            for (int c = 0; c < columns.Count; c++)
+                if (z[r][c] > 0)
+                    annotations.Add(new Annotation
                     {
-                        w.WriteStartObject();
-                        w.WriteString("x", columns[c]);
-                        w.WriteString("y", rows[r]);
-                        w.WriteString("text", Invariant(z[r][c]));
-                        w.WriteBoolean("showarrow", false);
-                        w.WriteStartObject("font");
-                        w.WriteString("color", z[r][c] * 2 > max ? "#ffffff" : "#000000");
-                        w.WriteEndObject();
-                        w.WriteEndObject();
-                    }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        });
+                        x = columns[c], y = rows[r], text = Invariant(z[r][c]), showarrow = false,
+                        font = new Font { color = z[r][c] * 2 > max ? "#ffffff" : "#000000" },
+                    });
+        var layout = Layout(title, height, marginLeft: byCountry ? 120 : 260);
+        layout.annotations = annotations;
+        var json = PlotlyRenderer.Serialize([heatmap], layout);
 
         // Static: coloured rectangles with the counts.
         var plot = new Plot();
@@ -104,7 +87,7 @@ public static class TaxonomyCharts
         plot.Axes.Left.SetTicks(Enumerable.Range(0, rows.Count).Select(i => (double)(rows.Count - 1 - i)).ToArray(), rows.ToArray());
         plot.Axes.SetLimits(-0.5, columns.Count - 0.5, -0.5, rows.Count - 0.5);
         plot.Title(title);
-        return Save(name, json, plot, width, height, folder);
+        return Save(name, json, plot, height, folder);
     }
 
     /// <summary>"Functional", "Framework", "Regulatory", "Mental".</summary>
@@ -120,35 +103,22 @@ public static class TaxonomyCharts
         var countries = taxonomy.PracticesByCountry();
         var labels = countries.Select(c => $"{c.Name} ({c.Alpha2})").ToArray();
         var types = Enum.GetValues<InstitutionType>();
-        int width = 760, height = 480;
+        const int height = 480;
         const string title = "Table 7: practices per country, by institution type";
 
-        var json = PlotlyRenderer.Write(w =>
+        var traces = types.Select(t => (object)new XPlot.Plotly.Bar
         {
-            w.WriteStartArray("data");
-            foreach (var t in types)
-            {
-                w.WriteStartObject();
-                w.WriteString("type", "bar");
-                w.WriteString("name", taxonomy.TypeInfo(t).Name);
-                w.WriteString("orientation", "h");
-                Strings(w, "y", labels.Reverse());
-                Integers(w, countries.Select(c => counts.Where(k => k.Institution == t && k.Key == c.Alpha2).Sum(k => k.Count)).Reverse(), "x");
-                w.WriteStartObject("marker");
-                w.WriteString("color", TypeColors[t]);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            LayoutStart(w, title, width, height, marginLeft: 200);
-            w.WriteString("barmode", "stack");
-            w.WriteStartObject("xaxis");
-            PlotlyRenderer.Title(w, "title", "practices");
-            w.WriteNumber("dtick", 1);
-            w.WriteEndObject();
-            PlotlyRenderer.Legend(w, NotebookAnalysis.Charts.LegendCorner.LowerRight);
-            w.WriteEndObject();
+            name = taxonomy.TypeInfo(t).Name, orientation = "h",
+            y = labels.Reverse().ToArray(),
+            x = countries.Select(c => counts.Where(k => k.Institution == t && k.Key == c.Alpha2).Sum(k => k.Count)).Reverse().ToArray(),
+            marker = new Marker { color = TypeColors[t] },
         });
+        var layout = Layout(title, height, marginLeft: 200);
+        layout.barmode = "stack";
+        layout.xaxis = new Xaxis { title = "practices", dtick = 1 };
+        layout.legend = PlotlyRenderer.Legend(NotebookAnalysis.Charts.LegendCorner.LowerRight);
+        layout.showlegend = true;
+        var json = PlotlyRenderer.Serialize(traces, layout);
 
         var plot = new Plot();
         var bars = new List<ScottPlot.Bar>();
@@ -173,52 +143,36 @@ public static class TaxonomyCharts
         plot.ShowLegend(Alignment.LowerRight);
         plot.Title(title);
         plot.XLabel("practices");
-        return Save(name, json, plot, width, height, folder);
+        return Save(name, json, plot, height, folder);
     }
 
     /// <summary>
-    /// A world map of Table 7: each country shaded by its number of practices. Interactive: a Plotly choropleth
-    /// with ISO alpha-3 codes. Static: the same countries ranked by their number of practices, each bar shaded with
-    /// the map's colour scale (a PNG cannot carry the map without a map library; the ranking shows the same counts).
-    /// The EU is no country and is left off both views; <see cref="PracticesByCountry"/> includes it.
+    /// Where Table 7's practices are: the countries ranked by their number of practices, each bar shaded with a
+    /// map's colour scale, in both views. (A Plotly choropleth would need its base map, which plotly.js fetches
+    /// from cdn.plot.ly when it draws one; the ranked bars carry the same counts and draw offline.) The interactive
+    /// bars name each country's practices on hover. The EU is no country and is left off;
+    /// <see cref="PracticesByCountry"/> includes it.
     /// </summary>
-    /// <remarks>plotly.js fetches the base map (coastlines, borders) from cdn.plot.ly when it draws a choropleth, so the
-    /// interactive map needs a network connection; offline the front end shows an empty frame or the PNG.</remarks>
     public static Figure WorldMap(PracticeTaxonomy taxonomy, string? folder = null)
     {
         const string name = "tx-world-map";
-        const string title = "Table 7: where the reference clusters are (EU-level practices not mapped)";
+        const string title = "Table 7: where the reference clusters are (countries ranked; EU-level practices not mapped)";
+        const int height = 460;
         var countries = taxonomy.PracticesByCountry().Where(c => c.Alpha3 is not null).ToList();
         int max = countries.Max(c => c.Practices);
-        var json = PlotlyRenderer.Write(w =>
+        var bars = new XPlot.Plotly.Bar
         {
-            w.WriteStartArray("data");
-            w.WriteStartObject();
-            w.WriteString("type", "choropleth");
-            Strings(w, "locations", countries.Select(c => c.Alpha3!));
-            w.WriteString("locationmode", "ISO-3");
-            Integers(w, countries.Select(c => c.Practices), "z");
-            Strings(w, "text", countries.Select(c => $"{c.Name}: {string.Join(", ", taxonomy.Practices.Where(p => p.Locations.Any(l => l.Country == c.Alpha2)).Select(p => p.Id))}"));
-            ColorScale(w);
-            w.WriteNumber("zmin", 0);
-            w.WriteNumber("zmax", max);
-            w.WriteStartObject("colorbar");
-            PlotlyRenderer.Title(w, "title", "practices");
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndArray();
-            LayoutStart(w, title, 820, 460);
-            w.WriteStartObject("geo");
-            w.WriteBoolean("showframe", false);
-            w.WriteBoolean("showcoastlines", true);
-            w.WriteBoolean("showcountries", true);
-            w.WriteString("countrycolor", "#bbbbbb");
-            w.WriteStartObject("projection");
-            w.WriteString("type", "natural earth");
-            w.WriteEndObject();
-            w.WriteEndObject();
-            w.WriteEndObject();
-        });
+            name = "practices", orientation = "h",
+            y = countries.Select(c => $"{c.Name} ({c.Alpha3})").Reverse().ToArray(),
+            x = countries.Select(c => c.Practices).Reverse().ToArray(),
+            text = countries.Select(c => $"{c.Name}: {string.Join(", ", taxonomy.Practices.Where(p => p.Locations.Any(l => l.Country == c.Alpha2)).Select(p => p.Id))}").Reverse().ToArray(),
+            hoverinfo = "text",
+            marker = new Marker { color = countries.Select(c => Hex(Blend(c.Practices / (double)max))).Reverse().ToArray(), line = new XPlot.Plotly.Line { color = "#6b7b8c", width = 1 } },
+        };
+        var layout = Layout(title, height, marginLeft: 200);
+        layout.xaxis = new Xaxis { title = "practices (bar shade = map shade)", dtick = 1 };
+        layout.showlegend = false;
+        var json = PlotlyRenderer.Serialize([bars], layout);
 
         // Static: countries ranked by practices (most on top), shaded as on the map, count at the end of each bar.
         var plot = new Plot();
@@ -234,49 +188,27 @@ public static class TaxonomyCharts
         plot.Axes.Left.SetTicks(Enumerable.Range(0, countries.Count).Select(i => (double)(countries.Count - 1 - i)).ToArray(), labels);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, max + 1).Select(i => (double)i).ToArray(), Enumerable.Range(0, max + 1).Select(Invariant).ToArray());
         plot.Axes.SetLimits(0, max + 0.6, -0.6, countries.Count - 0.4);
-        plot.Title("Table 7: practices per mapped country (static view of the map)");
+        plot.Title(title);
         plot.XLabel("practices (bar shade = map shade)");
-        return Save(name, json, plot, 820, 460, folder);
+        return Save(name, json, plot, height, folder);
     }
 
-    /// <summary>Opens <c>"layout"</c> with the title, the size and, when given, the left margin (room for long row labels).</summary>
-    private static void LayoutStart(Utf8JsonWriter w, string title, int width, int height, int? marginLeft = null)
+    /// <summary>A layout with the title, the chart width, <paramref name="height"/> and the fixed margins (a wider left one for long row labels).</summary>
+    private static XPlot.Plotly.Layout.Layout Layout(string title, int height, int marginLeft) => new()
     {
-        w.WriteStartObject("layout");
-        PlotlyRenderer.Title(w, "title", title);
-        w.WriteNumber("width", width);
-        w.WriteNumber("height", height);
-        if (marginLeft is not int left) return;
-        w.WriteStartObject("margin");
-        w.WriteNumber("l", left);
-        w.WriteEndObject();
-    }
+        title = title, width = Width, height = height, margin = PlotlyRenderer.Margins(marginLeft),
+    };
 
-    private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values) w.WriteStringValue(v);
-        w.WriteEndArray();
-    }
-
-    private static void Integers(Utf8JsonWriter w, IEnumerable<int> values, string? name = null)
-    {
-        if (name is null) w.WriteStartArray(); else w.WriteStartArray(name);
-        foreach (var v in values) w.WriteNumberValue(v);
-        w.WriteEndArray();
-    }
+    /// <summary>The width of every taxonomy chart, both views.</summary>
+    private const int Width = Charts.ChartSpec.OutputAreaWidth;
 
     /// <summary>White to dark blue, the same scale as the static <see cref="Blend"/>.</summary>
-    private static void ColorScale(Utf8JsonWriter w)
-    {
-        w.WriteStartArray("colorscale");
-        w.WriteStartArray(); w.WriteNumberValue(0); w.WriteStringValue("#f7fbff"); w.WriteEndArray();
-        w.WriteStartArray(); w.WriteNumberValue(1); w.WriteStringValue("#08306b"); w.WriteEndArray();
-        w.WriteEndArray();
-    }
+    private static readonly object[][] ColorScale = [[0, "#f7fbff"], [1, "#08306b"]];
 
-    private static Figure Save(string name, string json, Plot plot, int width, int height, string? folder) =>
-        new(name, json, Figure.WritePng(folder, name, plot.GetImageBytes(width, height, ImageFormat.Png)));
+    private static Figure Save(string name, string json, Plot plot, int height, string? folder) =>
+        new(name, json, Figure.WritePng(folder, name, plot.GetImageBytes(Width, height, ImageFormat.Png)));
+
+    private static string Hex(ScottPlot.Color c) => string.Create(CultureInfo.InvariantCulture, $"#{c.R:x2}{c.G:x2}{c.B:x2}");
 
     // White to dark blue, like Plotly's "Blues".
     private static ScottPlot.Color Blend(double f)

@@ -23,7 +23,7 @@ public static class DataOverview
     public static DataFrame Codebook(string? codebookPath = null)
     {
         var path = codebookPath ?? ProjectPaths.Codebook;
-        var lines = File.ReadAllLines(path);
+        var lines = InputFile.Lines(InputFile.ReadText(path, "the codebook"));
         var rows = new List<string[]>();
         for (int i = 0; i < lines.Length; i++)
         {
