@@ -87,6 +87,18 @@ public sealed class TheilSenTests
     }
 
     [Fact]
+    public void Above_its_row_cap_it_is_a_model_error_with_the_counts_under_any_culture() => CultureScope.Run("ru-RU", () =>
+    {
+        int n = TheilSenEstimator.MaxRows + 1;
+        var years = Enumerable.Range(1, n).Select(i => (double)i).ToArray();
+        var x = years.Select(v => v % 97).ToArray();
+        var y = years.Select(v => 3 + 0.01 * (v % 89)).ToArray();
+        var data = ModelData.Build(ModelInput.FromArrays("big", years.Select(v => (int)v).ToArray(), y, x), ModelSpecs.Base with { Name = "probe" });
+        var e = Assert.Throws<ModelException>(() => new TheilSenEstimator().Fit(data));
+        Assert.Contains("at most 5,000 rows; these data have 5,001", e.Reason);
+    });
+
+    [Fact]
     public void A_design_with_more_than_one_regressor_is_refused()
     {
         var input = ModelInput.FromArrays("q", [2001, 2002, 2003, 2004, 2005, 2006], [3.1, 3.2, 3.4, 3.3, 3.6, 3.8], [1, 2, 3, 4, 5, 7]);

@@ -12,13 +12,21 @@ namespace NotebookAnalysis.Models;
 /// </summary>
 public sealed class TheilSenEstimator : IModelEstimator
 {
+    /// <summary>
+    /// The most rows this estimator enumerates: n(n−1)/2 pairwise slopes, about 12.5 million (100 MB) at 5,000 rows.
+    /// Above it the model is left out of the run with the reason, as any alternative that cannot be fitted is; an
+    /// O(n log n) selection of the median slope would lift the cap.
+    /// </summary>
+    public const int MaxRows = 5_000;
+
     /// <inheritdoc/>
     public string Description =>
         "Theil-Sen: the slope is the median of the pairwise slopes over pairs with distinct x (pairs with equal x left out), " +
         "the intercept the median of y − slope·x; no standard errors, likelihood or leave-one-out";
 
     /// <inheritdoc/>
-    /// <exception cref="ModelException">The design is not an intercept and one regressor, or every x is equal.</exception>
+    /// <exception cref="ModelException">The design is not an intercept and one regressor, every x is equal, or there are
+    /// more than <see cref="MaxRows"/> rows.</exception>
     public AlternativeFit Fit(ModelData data)
     {
         ArgumentNullException.ThrowIfNull(data);
@@ -26,7 +34,9 @@ public sealed class TheilSenEstimator : IModelEstimator
         if (design.Columns != 2)
             throw new ModelException(data.Model, $"Theil-Sen fits an intercept and one regressor, but the design has {design.Columns} columns ({string.Join(", ", design.Terms)}).");
         double[] x = design.Column(1).ToArray(), y = data.Response.ToArray();
-        var slopes = new List<double>(x.Length * (x.Length - 1) / 2);
+        if (x.Length > MaxRows)
+            throw new ModelException(data.Model, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Theil-Sen enumerates all n(n−1)/2 pairwise slopes and is run on at most {MaxRows:N0} rows; these data have {x.Length:N0}."));
+        var slopes = new List<double>((int)((long)x.Length * (x.Length - 1) / 2));
         for (int i = 0; i < x.Length; i++)
             for (int j = i + 1; j < x.Length; j++)
                 if (x[j] != x[i])
