@@ -60,14 +60,14 @@ public class KillTests(ITestOutputHelper log)
         using var tmp = new TempDir();
         var dir = Path.Combine(tmp.Path, "results");
         var other = ("mlnet.csv", "another writer's file");
-        IReadOnlyDictionary<string, byte[]>[] sets = [MainJobSets.Old, MainJobSets.New];
+        IReadOnlyDictionary<string, byte[]>[] sets = [MainJobSets.OldFor(dir), MainJobSets.NewFor(dir)];
         string[] data = [ProjectPaths.BundledTable1, MainJobSets.ExtendedData];
         string[] saved = [Path.Combine(tmp.Path, "saved-old"), Path.Combine(tmp.Path, "saved-new")];
         for (int i = 0; i < 2; i++)
             foreach (var (name, bytes) in sets[i])
                 File.WriteAllBytes(Path.Combine(Directory.CreateDirectory(saved[i]).FullName, name), bytes);
         var complete = sets.Select(s => MainJobSets.Snapshot(s, other)).ToArray();
-        MainJobSets.Staged(dir, MainJobSets.Old).Commit();
+        MainJobSets.Staged(dir, sets[0]).Commit();
         File.WriteAllText(Path.Combine(dir, other.Item1), other.Item2);
 
         // One whole run of the main job (old → new) gives the time scale of the random kills over a run

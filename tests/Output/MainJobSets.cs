@@ -27,6 +27,13 @@ public static class MainJobSets
 
     public static IReadOnlyDictionary<string, byte[]> New => Sets.Value.New;
 
+    /// <summary>The bundled data's set as a run with <c>--out <paramref name="outDir"/></c> writes it: the report's "How to
+    /// regenerate" names the folder, so a child run's files equal these, not <see cref="Old"/>.</summary>
+    public static IReadOnlyDictionary<string, byte[]> OldFor(string outDir) => Compute(ProjectPaths.BundledTable1, outDir);
+
+    /// <summary>The extended data's set as a run with <c>--out <paramref name="outDir"/></c> writes it.</summary>
+    public static IReadOnlyDictionary<string, byte[]> NewFor(string outDir) => Compute(ExtendedData, outDir);
+
     /// <summary>An output folder staged with <paramref name="set"/>, as the main job stages it.</summary>
     public static OutputFolder Staged(string dir, IReadOnlyDictionary<string, byte[]> set)
     {

@@ -58,7 +58,7 @@ public class MountPointTests
         var second = Job(MainJobSets.ExtendedData, dir);
         Assert.True(second.Code == MainJob.Ok, second.Stderr);
         Assert.Contains("journaled)", second.Stdout);
-        Assert.Equal(MainJobSets.Snapshot(MainJobSets.New, ("mlnet.csv", "another writer's file")), TempDir.Snapshot(dir));
+        Assert.Equal(MainJobSets.Snapshot(MainJobSets.NewFor(dir), ("mlnet.csv", "another writer's file")), TempDir.Snapshot(dir));
         Assert.Empty(CommitNamesInside(dir));
         Assert.Equal(["mnt"], ListAll(tmp.Path));
     }
@@ -188,7 +188,7 @@ public class MountPointTests
             Assert.Equal(MainJob.Ok, run.Code);
             Assert.Equal(["mnt"], ListAll(tmp.Path));
             Assert.Empty(CommitNamesInside(dir));
-            Assert.Equal(MainJobSets.Snapshot(MainJobSets.New), TempDir.Snapshot(dir));
+            Assert.Equal(MainJobSets.Snapshot(MainJobSets.NewFor(dir)), TempDir.Snapshot(dir));
             Assert.Equal(MainJob.Ok, Job(ProjectPaths.BundledTable1, dir).Code); // back to the old set for the next kill
         }
     }
