@@ -43,7 +43,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     [Fact]
     public void A_broken_cell_fails_naming_the_notebook_and_the_cell_and_leaves_the_file_unchanged()
     {
-        using var temp = new TempNotebook("01-data.ipynb");
+        using var temp = new TempNotebook("01-data.ipynb", linkSeeds: true);
         // Insert a cell that does not compile as the 5th cell (after the formatter cell).
         temp.InsertCodeCell(4, "broken-01", "var broken = thisNameDoesNotExist + 1;");
         var before = File.ReadAllBytes(temp.Path);
@@ -80,7 +80,7 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     [Fact]
     public void Check_fails_on_stale_outputs_naming_the_cell_and_writes_nothing()
     {
-        using var temp = new TempNotebook("01-data.ipynb");
+        using var temp = new TempNotebook("01-data.ipynb", linkSeeds: true);
         // Tamper with the stored output of the last code cell (the data file's SHA-256).
         int last = temp.Root["cells"]!.AsArray().Count;
         temp.ReplaceStoredText(last, "e76b", "0000");

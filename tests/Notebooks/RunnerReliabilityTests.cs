@@ -151,7 +151,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     [Fact]
     public void Check_after_a_tampered_image_fails_cleanly_without_a_finalizer_crash()
     {
-        using var temp = new TempNotebook("02-table2-goods-markets.ipynb");
+        using var temp = new TempNotebook("02-table2-goods-markets.ipynb", linkSeeds: true);
         var root = temp.Root;
         var (cellIndex, image) = root["cells"]!.AsArray().Select((c, i) => (i, c!["outputs"] as JsonArray))
             .SelectMany(x => (x.Item2 ?? []).Select(o => (x.i, o!["data"]?["image/png"])))
@@ -172,7 +172,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     [Fact]
     public void A_students_param_run_writes_the_copy_and_its_figures_under_out_only()
     {
-        using var temp = new TempNotebook("02-table2-goods-markets.ipynb");
+        using var temp = new TempNotebook("02-table2-goods-markets.ipynb", linkSeeds: true);
         var before = File.ReadAllBytes(temp.Path);
         var committedFigures = Snapshot(Path.Combine(ProjectPaths.Results, "figures"));
         // The student's data: the bundled file under another name, so the run is comparable.

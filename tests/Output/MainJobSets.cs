@@ -51,9 +51,9 @@ public static class MainJobSets
         return result;
     }
 
-    private static IReadOnlyDictionary<string, byte[]> Compute(string data)
+    private static IReadOnlyDictionary<string, byte[]> Compute(string data, string? outDir = null)
     {
-        var files = MainJob.Compute(data, Path.GetTempPath()).Files;
+        var files = MainJob.Compute(data, outDir ?? Path.GetTempPath()).Files;
         return files.StagedFiles.ToDictionary(f => f, files.Staged);
     }
 }
