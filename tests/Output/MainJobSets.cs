@@ -53,7 +53,9 @@ public static class MainJobSets
 
     private static IReadOnlyDictionary<string, byte[]> Compute(string data, string? outDir = null)
     {
-        var files = MainJob.Compute(data, outDir ?? Path.GetTempPath()).Files;
+        // A child run given --data and --out names both in the report's "How to regenerate": compute with that command.
+        var files = (outDir is null ? MainJob.Compute(data, Path.GetTempPath())
+            : MainJob.Compute(data, outDir, command: MainJob.RegenerateCommand(data, null, outDir))).Files;
         return files.StagedFiles.ToDictionary(f => f, files.Staged);
     }
 }
