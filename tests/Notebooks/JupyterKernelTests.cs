@@ -1,8 +1,9 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
 using Xunit.Abstractions;
+
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
@@ -101,21 +102,5 @@ public sealed class JupyterKernelTests(ITestOutputHelper output)
     }
 
     /// <summary>Runs <c>jupyter</c> with the .NET tools folder on PATH (without it the kernel dies at start).</summary>
-    private static (int Code, string Output) Jupyter(TimeSpan timeout, params string[] args)
-    {
-        var psi = new ProcessStartInfo("jupyter") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") + Path.PathSeparator + Tools;
-        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}\n{stderr.Result}");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private static (int Code, string Output) Jupyter(TimeSpan timeout, params string[] args) => ExternalTool.Run("jupyter", args, timeout, Tools);
 }

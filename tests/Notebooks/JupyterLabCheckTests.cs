@@ -1,7 +1,8 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using Xunit.Abstractions;
+
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
@@ -38,7 +39,7 @@ public sealed class JupyterLabCheckTests(ITestOutputHelper output)
             output.WriteLine($"SKIPPED: the project's kernelspec .net-csharp is not installed ({KernelLauncher} missing); run 'bash .ci/setup-jupyter'.");
             return;
         }
-        var (setupCode, setupLog) = Execute(Path.Combine(Tool, "setup"), [], TimeSpan.FromMinutes(10));
+        var (setupCode, setupLog) = ExternalTool.Run(Path.Combine(Tool, "setup"), [], TimeSpan.FromMinutes(10));
         Assert.True(setupCode == 0, $"{Tool}/setup exited {setupCode}:\n{Tail(setupLog)}");
         RunnerHarness.BuildLibrary();
 
@@ -48,7 +49,7 @@ public sealed class JupyterLabCheckTests(ITestOutputHelper output)
             var notebooks = Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
                 .Where(n => !RunnerHarness.NeedsSharedData.TryGetValue(Path.GetFileName(n), out var data) || File.Exists(data)).ToList();
             List<string> args = run ? ["--run", "--out", outDir] : ["--out", outDir];
-            var (code, log) = Execute(Path.Combine(Tool, "check"), [.. args, .. notebooks], TimeSpan.FromMinutes(60));
+            var (code, log) = ExternalTool.Run(Path.Combine(Tool, "check"), [.. args, .. notebooks], TimeSpan.FromMinutes(60));
             output.WriteLine(Tail(log, 6000));
             var reportPath = Path.Combine(outDir, "report.json");
             Assert.True(File.Exists(reportPath), $"check wrote no report (exit {code}):\n{Tail(log)}");
@@ -67,21 +68,4 @@ public sealed class JupyterLabCheckTests(ITestOutputHelper output)
     }
 
     private static string Tail(string log, int length = 3000) => log.Length > length ? "…" + log[^length..] : log;
-
-    private static (int Code, string Output) Execute(string file, IEnumerable<string> args, TimeSpan timeout)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
-        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}\n{stdout.Result}{stderr.Result}");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
 }

@@ -80,18 +80,8 @@ public static class Readings
         Table(claims, Bases(paper, reruns, SlopeCheckFits(paper)));
 
     /// <summary>
-    /// The battery's slope-check models fitted to <paramref name="paper"/>. A model that cannot be fitted to these data
-    /// (x beside a trend when the counts grow linearly with the year) has no slope, as in the main job's battery.
+    /// The battery's slope-check models fitted to <paramref name="paper"/>, by the battery itself: a model that cannot be
+    /// fitted to these data (x beside a trend when the counts grow linearly with the year) has no slope, as in the main job.
     /// </summary>
-    public static IReadOnlyList<AlternativeFit> SlopeCheckFits(Table1 paper)
-    {
-        var fits = new List<AlternativeFit>();
-        foreach (var input in ModelInput.AllMarkets(paper))
-            foreach (var spec in Robustness.SlopeCheckSpecs)
-            {
-                try { fits.Add(AlternativeModels.Fit(input, spec)); }
-                catch (ModelException) { }
-            }
-        return fits;
-    }
+    public static IReadOnlyList<AlternativeFit> SlopeCheckFits(Table1 paper) => ModelBattery.Run(paper, Robustness.SlopeCheckSpecs).Fits;
 }

@@ -1,0 +1,31 @@
+using System.Diagnostics;
+using NotebookAnalysis.Data;
+
+namespace NotebookAnalysis.Tests.Support;
+
+/// <summary>Runs an external program from the repository root with .NET telemetry off, bounded in time.</summary>
+public static class ExternalTool
+{
+    /// <summary>Runs a program; on timeout kills its process tree and returns -1.</summary>
+    /// <param name="file">The program.</param>
+    /// <param name="args">Its arguments, passed as they are.</param>
+    /// <param name="timeout">How long it may run.</param>
+    /// <param name="extraPath">A folder appended to PATH (the .NET tools folder, without which the Jupyter kernel dies at start).</param>
+    public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        if (extraPath is not null) psi.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") + Path.PathSeparator + extraPath;
+        psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
+        psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"timed out after {timeout}\n{stdout.Result}{stderr.Result}");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
