@@ -1,4 +1,4 @@
-#:project ../lib/Tools/Accuracy/NotebookAnalysis.Accuracy.csproj
+#:property NotebookAnalysisLibrary=../lib/Tools/Accuracy/NotebookAnalysis.Accuracy.csproj
 // NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine (and its double-double
 // fallback path alone) and with MathNet,
 // writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method.
@@ -9,6 +9,8 @@ using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var cli = new CommandLine("dotnet run scripts/accuracy.cs", "NIST StRD accuracy: the LRE of every certified quantity, engine vs MathNet.")
     .Option("--strd", "DIR", "the StRD folder (default: ../shared/data/strd)")

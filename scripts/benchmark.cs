@@ -1,4 +1,4 @@
-#:project ../lib/Tools/Benchmarks/NotebookAnalysis.Benchmarks.csproj
+#:property NotebookAnalysisLibrary=../lib/Tools/Benchmarks/NotebookAnalysis.Benchmarks.csproj
 #:property TieredCompilationQuickJitForLoops=false
 // Methods with loops are compiled optimized at once: a few fits never leave tier-0 code otherwise (10^4 rows: 13 ms vs 2 ms).
 // Scale benchmark: fits n = 10^4 … 10^7 rows × 10 regressors (+ intercept) of seeded synthetic data
@@ -18,6 +18,8 @@ using MathNet.Numerics.LinearRegression;
 using NotebookAnalysis.Benchmarks;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Regression;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var inv = CultureInfo.InvariantCulture;
 var cli = new CommandLine("dotnet run -c Release scripts/benchmark.cs", "Times the OLS engine against MathNet (and numpy) on seeded synthetic data, k = 10.")

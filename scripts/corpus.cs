@@ -1,4 +1,4 @@
-#:project ../lib/Report/NotebookAnalysis.Report.csproj
+#:property NotebookAnalysisLibrary=../lib/Report/NotebookAnalysis.Report.csproj
 // Bad-input corpus for the main job: generates 150+ bad or odd inputs, runs the main job on each in-process
 // with a per-case time limit (out of process for the cases that could block a process: FIFO, /dev/zero), and prints a
 // table of outcomes: ok / clean error / crash / hang / --out changed.
@@ -14,6 +14,8 @@ using System.Text;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var inv = CultureInfo.InvariantCulture;
 var cli = new CommandLine("dotnet run scripts/corpus.cs", "Runs the main job on 150+ bad or odd inputs and tabulates the outcomes.")

@@ -1,4 +1,4 @@
-#:project ../lib/Views/Teaching/NotebookAnalysis.Teaching.csproj
+#:property NotebookAnalysisLibrary=../lib/Views/Teaching/NotebookAnalysis.Teaching.csproj
 // Writes notebooks 02-04 from one source: notebooks/templates/table-notebook.ipynb (the shared cells) and
 // notebooks/templates/NN-….md (each table's market, number and own Markdown cells). Outputs already stored are kept
 // for cells of the same id; rerun the notebooks afterwards (dotnet run scripts/run-notebooks.cs).
@@ -7,6 +7,8 @@ using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Teaching;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var cli = new CommandLine("dotnet run scripts/make-table-notebooks.cs", "Writes notebooks 02-04 from notebooks/templates/.")
     .Flag("--check", "only compare: exit 1 when a notebook's cells differ from the generated ones");

@@ -1,4 +1,4 @@
-#:project ../lib/MachineLearning/NotebookAnalysis.MachineLearning.csproj
+#:property NotebookAnalysisLibrary=../lib/MachineLearning/NotebookAnalysis.MachineLearning.csproj
 #:property PublishAot=false
 // ML.NET's dynamic code generation (LoadFromEnumerable, Expression transforms) needs the JIT, so no native AOT.
 
@@ -19,6 +19,8 @@ using NotebookAnalysis.Models;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Results;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var cli = new CommandLine("dotnet run scripts/mlnet.cs", "The ML.NET comparison: writes mlnet.csv in the results.csv format.")
     .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")

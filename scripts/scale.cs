@@ -1,4 +1,4 @@
-#:project ../lib/Report/NotebookAnalysis.Report.csproj
+#:property NotebookAnalysisLibrary=../lib/Report/NotebookAnalysis.Report.csproj
 #:property TreatWarningsAsErrors=true
 // Scale benchmark of the main job: generates seeded Table-1-shaped data at each size, runs the
 // main job's compute in this process (MainJob.Compute: load, fit, every section, all outputs staged in memory, no
@@ -15,6 +15,8 @@ using System.Text;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Pipeline;
+
+if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
 var inv = CultureInfo.InvariantCulture;
 var cli = new CommandLine("dotnet run -c Release scripts/scale.cs", "Times the main job's compute on seeded Table-1-shaped data at each size.")

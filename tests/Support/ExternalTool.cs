@@ -11,13 +11,17 @@ public static class ExternalTool
     /// <param name="args">Its arguments, passed as they are.</param>
     /// <param name="timeout">How long it may run.</param>
     /// <param name="extraPath">A folder appended to PATH (the .NET tools folder, without which the Jupyter kernel dies at start).</param>
-    public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null)
+    /// <param name="workingDirectory">Where it runs (default: the repository root).</param>
+    /// <param name="environment">Extra environment variables.</param>
+    public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = ProjectPaths.Root };
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? ProjectPaths.Root };
         foreach (var a in args) psi.ArgumentList.Add(a);
         if (extraPath is not null) psi.Environment["PATH"] = Environment.GetEnvironmentVariable("PATH") + Path.PathSeparator + extraPath;
         psi.Environment["DOTNET_INTERACTIVE_CLI_TELEMETRY_OPTOUT"] = "1";
         psi.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) psi.Environment[name] = value;
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
