@@ -6,7 +6,7 @@ namespace NotebookAnalysis.Tests.Cli;
 
 /// <summary>
 /// The scripts reference lib/ without a #:project directive, so that `dotnet run scripts/NAME.cs` skips MSBuild when
-/// nothing changed; <see cref="ScriptBuild"/> must then notice every change to lib/ itself.
+/// nothing changed; <c>Cli.ScriptBuild</c> must then notice every change to lib/ itself.
 /// </summary>
 public class ScriptBuildTests
 {

@@ -14,7 +14,13 @@ namespace NotebookAnalysis.Cli;
 /// script's last successful build. A folder's time catches deleted and renamed files. On a change the script is built
 /// again and rerun with the same arguments, once: the rerun carries <see cref="RebuiltVariable"/> and is not checked.
 /// </remarks>
-public static class ScriptBuild
+// Also compiled into lib/Tools/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
+#if NOTEBOOK_RUNNER
+internal
+#else
+public
+#endif
+static class ScriptBuild
 {
     /// <summary>Set in the environment of a rerun, so that a rerun never reruns.</summary>
     public const string RebuiltVariable = "NOTEBOOKANALYSIS_SCRIPT_REBUILT";

@@ -39,6 +39,8 @@ public static class RunnerCli
     {
         if (args.Length > 0 && args[0] == "--worker")
             return await Worker.RunAsync(args[1..]);
+        // Run as `dotnet run scripts/run-notebooks.cs`: rebuild and rerun first when lib/ changed since the last build.
+        if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun;
 
         Options options;
         try
