@@ -82,7 +82,9 @@ public class StrdDatasetTests
         var lines = Cubic.Select(l => l
             .Replace("y = B0 + B1*x + ... + B3*(x**3) + e", "y = B1*x1 + B2*x2 + e")
             .Replace("4 Parameters (B0,B1,...,B3)", "2 Parameters (B1,B2)")
-            .Replace("Data:       y          x", "Data:       y   x1   x2")).ToList();
+            .Replace("Data:       y          x", "Data:       y   x1   x2")
+            .Replace("Regression    3", "Regression    2")
+            .Replace("Residual      1", "Residual      3")).ToList();
         lines.RemoveAll(l => l.Contains("  B0  ") || l.Contains("  B3  "));
         int header = lines.FindIndex(l => l.StartsWith("Data:       y", StringComparison.Ordinal));
         lines = [.. lines.Take(header + 1), "  3  1  2", "  5  2  3", "  4  3  1", "  9  4  5", "  2  5  -1"];
