@@ -337,6 +337,27 @@ internal sealed class ExactStrd
             [new(0, 1), new(1, 1), new(2, 1)], Col(y, 0), [Col(x1, 0), Col(x2, 0), Col(x3, 0)]);
     }
 
+    /// <summary>
+    /// NIST-like decimal data that doubles do not hold exactly (0.1 steps): the certified values are those of the decimals
+    /// as printed, so the data's rounding to double is part of what is measured, as in NIST's own files.
+    /// <paramref name="degree"/> powers of x = offset + 0.1·i, y = offset + Σ 0.1^p·(x - offset)^p·10^p/… exact decimals.
+    /// </summary>
+    public static ExactStrd DecimalOffset(string name, decimal xOffset, decimal yOffset, int n, int degree, int seed, bool exact = false)
+    {
+        var rng = new Random(seed);
+        var u = Enumerable.Range(0, n).Select(i => i / 10m).ToArray();
+        var x = u.Select(v => (xOffset + v).ToString(CultureInfo.InvariantCulture)).ToArray();
+        var y = u.Select(v =>
+        {
+            decimal s = yOffset, pw = 1;
+            for (int p = 1; p <= degree; p++) { pw *= v; s += pw / (p % 2 == 0 ? -10m : 10m); }
+            if (!exact) s += rng.Next(-9, 10) / 10m;
+            return s.ToString(CultureInfo.InvariantCulture);
+        }).ToArray();
+        return new ExactStrd(name, $"decimal data, x = {xOffset} + 0.1 i, y around {yOffset}, degree {degree}{(exact ? ", exact fit" : "")}, {n} rows",
+            ["x"], true, Enumerable.Range(1, degree).Select(p => new ExactTerm(0, p)).ToArray(), y, [x]);
+    }
+
     /// <summary>Made-up "certified" values for a design that has none (a rank-deficient one): the reader must still read them.</summary>
     public Certified Placeholder()
     {

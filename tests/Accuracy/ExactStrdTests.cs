@@ -51,6 +51,44 @@ public class ExactStrdTests(ITestOutputHelper output)
         PadToLine60 = i % 2 == 0,
     };
 
+    /// <summary>NIST-like problems whose decimal data doubles do not hold: certified for the decimals as printed.</summary>
+    internal static readonly IReadOnlyDictionary<string, Func<ExactStrd>> DecimalProblems = new Dictionary<string, Func<ExactStrd>>
+    {
+        ["DecimalLine1e9"] = () => ExactStrd.DecimalOffset("DecimalLine1e9", 1000000000m, 1000000000m, 30, 1, seed: 21),
+        ["DecimalLine1e6Exact"] = () => ExactStrd.DecimalOffset("DecimalLine1e6Exact", 1000000m, 1000000m, 30, 1, seed: 22, exact: true),
+        ["DecimalQuadratic1e3"] = () => ExactStrd.DecimalOffset("DecimalQuadratic1e3", 1000m, 100m, 40, 2, seed: 23),
+        ["DecimalQuintic"] = () => ExactStrd.DecimalOffset("DecimalQuintic", 0m, 1m, 21, 5, seed: 24),
+        ["DecimalQuinticExact"] = () => ExactStrd.DecimalOffset("DecimalQuinticExact", 0m, 1000m, 21, 5, seed: 25, exact: true),
+    };
+
+    /// <summary>Writes every generated problem (and the decimal ones) to <paramref name="dir"/> in its rotated layout.</summary>
+    internal static void WriteAll(string dir)
+    {
+        int i = 0;
+        foreach (var (name, make) in Problems.Concat(DecimalProblems))
+        {
+            var p = make();
+            File.WriteAllText(Path.Combine(dir, name + ".dat"), p.Write(p.Certify()!, StyleOf(i++)));
+        }
+        var rank = ExactStrd.RankDeficient("RankDeficient", 20, seed: 30);
+        File.WriteAllText(Path.Combine(dir, "RankDeficient.dat"), rank.Write(rank.Placeholder(), StyleOf(0)));
+    }
+
+    [Fact]
+    public void GeneratedSetReadsAsAFolder()
+    {
+        using var dir = new TempDir();
+        WriteAll(dir.Path);
+        // NOTEBOOK_STRD_EXPORT=DIR writes the same files to DIR, for `dotnet run scripts/accuracy.cs -- --strd DIR`.
+        if (Environment.GetEnvironmentVariable("NOTEBOOK_STRD_EXPORT") is { Length: > 0 } export)
+        {
+            Directory.CreateDirectory(export);
+            WriteAll(export);
+        }
+        var all = CultureScope.Run("ru-RU", () => StrdDataset.LoadDirectory(dir.Path));
+        Assert.Equal(Problems.Count + DecimalProblems.Count + 1, all.Count);
+    }
+
     private static readonly string[] Paths = ["engine", "refined", "double_double"];
 
     [Theory]

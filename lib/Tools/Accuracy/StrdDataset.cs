@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
@@ -53,8 +54,9 @@ public sealed class StrdDataset
     private static readonly Regex Identifier = new(@"^[A-Za-z]\w*$", RegexOptions.CultureInvariant);
 
     private StrdDataset(string name, string source, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
-        string response, StrdCertified certified)
+        IReadOnlyDictionary<string, double[]?> low, string response, StrdCertified certified)
     {
+        _low = low;
         Name = name;
         Source = source;
         Terms = terms;
@@ -62,6 +64,8 @@ public sealed class StrdDataset
         Response = response;
         Certified = certified;
     }
+
+    private readonly IReadOnlyDictionary<string, double[]?> _low;
 
     /// <summary>Dataset name: the file name without extension.</summary>
     public string Name { get; }
@@ -87,20 +91,28 @@ public sealed class StrdDataset
     /// <summary>The response values (a copy).</summary>
     public double[] Y => (double[])Data[Response].Clone();
 
+    /// <summary>
+    /// What rounding the printed response to double dropped: y as printed is <see cref="Y"/> + YLow to about 32 digits
+    /// (null when every printed y is a double exactly). NIST certifies the decimals as printed, not their doubles.
+    /// </summary>
+    public double[]? YLow => (double[]?)_low[Response]?.Clone();
+
     /// <summary>Number of observations.</summary>
     public int Rows => Data[Response].Length;
 
     /// <summary>
     /// The design: a constant term becomes the intercept; every other term is named by its parameter (B1, B2, …) and
-    /// holds its predictor raised to its power. With <paramref name="extendedPowers"/> (the default) the powers are
-    /// formed in double-double (<see cref="Design.Powers"/>); otherwise by repeated multiplication in double, one
-    /// rounding per multiplication, as a user of a double-only library would form them.
+    /// holds its predictor raised to its power. With <paramref name="extendedPowers"/> (the default) the predictors are
+    /// the printed decimals carried to about 32 digits (the double and what rounding dropped) and the powers are formed
+    /// in double-double (<see cref="Design.Powers(string, bool, ValueTuple{string, double[], int}[])"/>); otherwise the
+    /// predictors are the doubles and the powers are formed by repeated multiplication in double, one rounding per
+    /// multiplication, as a user of a double-only library would form them.
     /// </summary>
     public Design ToDesign(bool extendedPowers = true)
     {
         var terms = Terms.Where(t => t.Variable is not null).ToArray();
         if (extendedPowers)
-            return Design.Powers(Name, HasIntercept, terms.Select(t => (t.Parameter, Data[t.Variable!], t.Power)).ToArray());
+            return Design.Powers(Name, HasIntercept, terms.Select(t => (t.Parameter, Data[t.Variable!], _low[t.Variable!], t.Power)).ToArray());
         var regs = terms.Select(t => (t.Parameter, Power(Data[t.Variable!], t.Power))).ToArray();
         return HasIntercept ? Design.WithIntercept(Name, regs) : Design.ThroughOrigin(Name, regs);
     }
@@ -261,6 +273,7 @@ public sealed class StrdDataset
 
         // Data rows.
         var values = columns.Select(_ => new List<double>()).ToArray();
+        var lows = columns.Select(_ => new List<double>()).ToArray();
         for (int i = dataHeader + 1; i < clean.Length; i++)
         {
             var fields = clean[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
@@ -273,6 +286,7 @@ public sealed class StrdDataset
                 if (!double.IsFinite(v))
                     throw new DataFileException(source, i + 1, c + 1, columns[c], $"'{fields[c]}' is not a finite number.");
                 values[c].Add(v);
+                lows[c].Add(DecimalLowPart(fields[c], v));
             }
         }
         int n = values[0].Count;
@@ -287,10 +301,15 @@ public sealed class StrdDataset
         if (dfRegression is int dm && dfResidual is int dr && dm + dr != totalDf)
             throw Error(anovaLine, $"the ANOVA degrees of freedom ({dm} + {dr}) do not add up to {totalDf} (n = {n}{(hasConstant ? " minus 1 for the constant" : ", no constant")}).");
         var data = new Dictionary<string, double[]>();
-        for (int c = 0; c < columns.Length; c++) data[columns[c]] = [.. values[c]];
+        var low = new Dictionary<string, double[]?>();
+        for (int c = 0; c < columns.Length; c++)
+        {
+            data[columns[c]] = [.. values[c]];
+            low[columns[c]] = lows[c].Any(v => v != 0) ? [.. lows[c]] : null;
+        }
 
         var certified = new StrdCertified(est, sd, residualSd.Value, r2.Value, ssr.Value, sse.Value, f.Value);
-        return new StrdDataset(name, source, terms, data, response, certified);
+        return new StrdDataset(name, source, terms, data, low, response, certified);
 
         int Count(string digits, int no) =>
             int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Error(no, $"'{digits}' is too large a count.");
@@ -411,12 +430,57 @@ public sealed class StrdDataset
         if (bare is "infinity" or "inf" or "\u221e")
             return t.StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
         if (bare == "nan") return double.NaN;
-        t = t.Replace('D', 'E').Replace('d', 'e');
-        var fm = FortranExponent.Match(t);
-        if (fm.Success) t = fm.Groups[1].Value + "E" + fm.Groups[2].Value;
+        t = Normalize(t);
         if (t.Length > 0 && (char.IsAsciiDigit(t[^1]) || t[^1] == '.')
             && double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out double v))
             return v;
         throw new DataFileException(source, line, column, columnName, $"'{text}' is not a number.");
+    }
+
+    /// <summary>E exponents for D ones and for Fortran's letterless three-digit exponents.</summary>
+    private static string Normalize(string t)
+    {
+        t = t.Trim().Replace('D', 'E').Replace('d', 'e');
+        var fm = FortranExponent.Match(t);
+        return fm.Success ? fm.Groups[1].Value + "E" + fm.Groups[2].Value : t;
+    }
+
+    private static readonly Regex DecimalNumeral = new(@"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$", RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// The decimal numeral <paramref name="text"/> minus <paramref name="hi"/> (its double), rounded to double: what
+    /// reading the number as a double dropped, exactly computed in integers. 0 when the numeral is a double exactly,
+    /// and for anything that is not a plain finite numeral.
+    /// </summary>
+    internal static double DecimalLowPart(string text, double hi)
+    {
+        if (!double.IsFinite(hi) || hi == 0) return 0;
+        var m = DecimalNumeral.Match(Normalize(text));
+        if (!m.Success) return 0;
+        string intPart = m.Groups[2].Value, frac = m.Groups[3].Value;
+        if (intPart.Length + frac.Length == 0 || intPart.Length + frac.Length > 400) return 0;
+        int exp10 = (m.Groups[4].Success ? int.Parse(m.Groups[4].Value, CultureInfo.InvariantCulture) : 0) - frac.Length;
+        if (Math.Abs(exp10) > 400) return 0;
+        var digits = BigInteger.Parse("0" + intPart + frac, NumberStyles.None, CultureInfo.InvariantCulture);
+        if (m.Groups[1].Value == "-") digits = -digits;
+        // hi = mant·2^e2 exactly.
+        long bits = BitConverter.DoubleToInt64Bits(hi);
+        int e2 = (int)((bits >> 52) & 0x7FF);
+        long mant = bits & 0xFFFFFFFFFFFFFL;
+        if (e2 == 0) e2++; else mant |= 1L << 52;
+        e2 -= 1075;
+        BigInteger hiMant = hi < 0 ? -mant : mant;
+        // Both over the common denominator D = 10^a·2^b: value·D and hi·D are integers.
+        int a = Math.Max(-exp10, 0), b = Math.Max(-e2, 0);
+        var pow10 = BigInteger.Pow(10, a);
+        var value = digits * BigInteger.Pow(10, Math.Max(exp10, 0)) << b;
+        var hiScaled = (hiMant << (e2 + b)) * pow10;
+        var diff = value - hiScaled;
+        if (diff.IsZero) return 0;
+        var den = pow10 << b;
+        // diff/den to double through a quotient of at least 64 bits.
+        int shift = 64 - (int)(BigInteger.Abs(diff).GetBitLength() - den.GetBitLength());
+        var q = shift >= 0 ? (diff << shift) / den : diff / (den << -shift);
+        return Math.ScaleB((double)q, -shift);
     }
 }
