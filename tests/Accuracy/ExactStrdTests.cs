@@ -74,6 +74,59 @@ public class ExactStrdTests(ITestOutputHelper output)
         File.WriteAllText(Path.Combine(dir, "RankDeficient.dat"), rank.Write(rank.Placeholder(), StyleOf(0)));
     }
 
+    public static TheoryData<string> DecimalProblemNames => new(DecimalProblems.Keys);
+
+    [Theory]
+    [MemberData(nameof(DecimalProblemNames))]
+    public void DecimalDataAreFittedAsPrinted(string name)
+    {
+        // 0.1 steps around offsets up to 1e9: the doubles differ from the decimals in the 17th digit, which moves a slope
+        // fitted from the doubles in the 7th (x = 1e9 + 0.1 i). NIST certifies the decimals; the reader carries them.
+        var problem = DecimalProblems[name]();
+        Assert.False(problem.DataExactInDouble);
+        var certified = problem.Certify()!;
+        using var dir = new TempDir();
+        var path = dir.Write(name + ".dat", problem.Write(certified, StyleOf(name.Length)));
+        var data = CultureScope.Run("ru-RU", () => StrdDataset.Load(path));
+        var rows = CultureScope.Run("ru-RU", () => AccuracyHarness.Evaluate(data));
+        foreach (var method in new[] { "engine", "double_double" })
+        {
+            var mine = rows.Where(r => r.Method == method).ToList();
+            Assert.DoesNotContain(mine, r => r.Quantity == "error");
+            var worst = mine.MinBy(r => r.LreValue!.Value)!;
+            output.WriteLine($"{name} {method}: min LRE {worst.LreValue:F1} ({worst.Quantity} {worst.Term})");
+            Assert.True(worst.LreValue >= 12,
+                $"{name} {method}: {worst.Quantity} {worst.Term} = {worst.Value:R} vs certified {worst.Certified:R}, LRE {worst.LreValue:F2} < 12");
+        }
+    }
+
+    [Fact]
+    public void RankDeficientDesignIsAnErrorRowNotACrash()
+    {
+        var problem = ExactStrd.RankDeficient("RankDeficient", 20, seed: 30);
+        Assert.Null(problem.Certify());
+        var data = StrdDataset.Parse(InputLines(problem.Write(problem.Placeholder())), "RankDeficient.dat");
+        var rows = AccuracyHarness.Evaluate(data);
+        foreach (var method in Paths)
+        {
+            var error = Assert.Single(rows, r => r.Method == method);
+            Assert.Equal("error", error.Quantity);
+            Assert.StartsWith("ModelException: model 'RankDeficient': ", error.Term);
+            Assert.Null(error.LreValue);
+        }
+        Assert.Contains("collinear", rows.Single(r => r.Method == "engine").Term);
+        Assert.Equal("fails", AccuracyHarness.EnginePath(data));
+        var min = AccuracyHarness.MinimumLre(rows);
+        Assert.Null(min[("RankDeficient", "engine")]);
+        Assert.Contains("| RankDeficient | fails | fails | fails |", AccuracyHarness.MinimumTable(rows));
+    }
+
+    private static string[] InputLines(string text)
+    {
+        var lines = NotebookAnalysis.Data.InputFile.Lines(text.TrimStart('\uFEFF').Replace("\r\n", "\n"));
+        return lines.Length > 0 && lines[^1].Length == 0 ? lines[..^1] : lines;
+    }
+
     [Fact]
     public void GeneratedSetReadsAsAFolder()
     {

@@ -136,14 +136,18 @@ public sealed class StrdDataset
     }).ToArray();
 
     /// <summary>Reads every <c>*.dat</c> file of <paramref name="directory"/>, sorted by name.</summary>
-    public static IReadOnlyList<StrdDataset> LoadDirectory(string directory)
+    public static IReadOnlyList<StrdDataset> LoadDirectory(string directory) => Files(directory).Select(Load).ToList();
+
+    /// <summary>The <c>*.dat</c> files of <paramref name="directory"/>, sorted by name; an <see cref="IOException"/> when
+    /// the folder does not exist or holds none.</summary>
+    public static IReadOnlyList<string> Files(string directory)
     {
         if (!Directory.Exists(directory))
             throw new DirectoryNotFoundException($"StRD folder '{directory}' does not exist.");
         var files = Directory.GetFiles(directory, "*.dat").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToArray();
         if (files.Length == 0)
             throw new FileNotFoundException($"StRD folder '{directory}' holds no .dat files.");
-        return files.Select(Load).ToList();
+        return files;
     }
 
     /// <summary>Reads one StRD file.</summary>
