@@ -1,7 +1,9 @@
 #:property NotebookAnalysisLibrary=../lib/Tools/Accuracy/NotebookAnalysis.Accuracy.csproj
 // NIST StRD accuracy harness: fits every linear-regression .dat file of a folder with the engine (and its double-double
 // fallback path alone) and with MathNet,
-// writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method.
+// writes the LRE of every certified quantity as CSV and prints the minimum LRE per dataset × method. A model the engine
+// refuses (e.g. a rank-deficient design) is an error row; a file that cannot be read is named with its line, the rest
+// are still scored, and the exit code is 1.
 // Usage: dotnet run scripts/accuracy.cs -- [--strd DIR] [--out FILE.csv]
 //   DIR defaults to ../shared/data/strd beside the repository; without --out the CSV is not written.
 using System.Globalization;
@@ -21,7 +23,14 @@ string? output = parsed.Value("--out");
 
 try
 {
-    var datasets = StrdDataset.LoadDirectory(strd);
+    // A file that cannot be read is reported (file, line, reason) and the others are still scored; the exit code is then 1.
+    var datasets = new List<StrdDataset>();
+    var unreadable = new List<string>();
+    foreach (var file in StrdDataset.Files(strd))
+    {
+        try { datasets.Add(StrdDataset.Load(file)); }
+        catch (DataFileException e) { unreadable.Add(e.Message); }
+    }
     var rows = datasets.SelectMany(AccuracyHarness.Evaluate).ToList();
     if (output is not null)
     {
@@ -30,12 +39,14 @@ try
         OutputFolder.WriteFile(full, new System.Text.UTF8Encoding(false).GetBytes(AccuracyHarness.ToCsv(rows)));
         Console.WriteLine($"Wrote {rows.Count} rows to {full}");
     }
-    Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}:");
+    Console.WriteLine($"Minimum LRE (digits, capped at {Lre.Cap.ToString(CultureInfo.InvariantCulture)}) over every certified quantity, {datasets.Count} datasets from {Path.GetFullPath(strd)}{(unreadable.Count > 0 ? $" ({unreadable.Count} unreadable)" : "")}:");
     Console.WriteLine();
     Console.Write(AccuracyHarness.MinimumTable(rows, datasets.ToDictionary(d => d.Name, AccuracyHarness.EnginePath)));
     foreach (var e in rows.Where(r => r.Quantity == "error"))
         Console.WriteLine($"{e.Dataset} {e.Method}: {e.Term}");
-    return 0;
+    foreach (var u in unreadable)
+        Console.Error.WriteLine("unreadable: " + u);
+    return unreadable.Count == 0 ? 0 : 1;
 }
 catch (Exception e) when (e is DataFileException or OutputException or IOException)
 {

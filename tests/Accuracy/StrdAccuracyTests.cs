@@ -13,7 +13,7 @@ public sealed class StrdTheoryAttribute : TheoryAttribute
 
 /// <summary>
 /// The engine on the 11 NIST StRD linear-regression datasets: every certified quantity (estimates, standard errors,
-/// residual SD, R², SSR, SSE, F) must reach a log relative error of at least 10 digits.
+/// residual SD, R², SSR, SSE, F) must reach a log relative error of at least 12 digits.
 /// </summary>
 public class StrdAccuracyTests
 {
@@ -25,7 +25,7 @@ public class StrdAccuracyTests
 
     [StrdTheory]
     [MemberData(nameof(Datasets))]
-    public void EngineReachesTenDigitsOnEveryCertifiedQuantity(string name)
+    public void EngineReachesTwelveDigitsOnEveryCertifiedQuantity(string name)
     {
         var data = StrdDataset.Load(Path.Combine(ProjectPaths.SharedStrd, name + ".dat"));
         var rows = AccuracyHarness.Evaluate(data).Where(r => r.Method == "engine").ToList();
@@ -33,8 +33,8 @@ public class StrdAccuracyTests
         int k = data.Terms.Count;
         Assert.Equal(2 * k + 5, rows.Count);
         var worst = rows.MinBy(r => r.LreValue!.Value)!;
-        Assert.True(worst.LreValue >= 10,
-            $"{name}: {worst.Quantity} {worst.Term} = {worst.Value:R} vs certified {worst.Certified:R}, LRE {worst.LreValue:F2} < 10");
+        Assert.True(worst.LreValue >= 12,
+            $"{name}: {worst.Quantity} {worst.Term} = {worst.Value:R} vs certified {worst.Certified:R}, LRE {worst.LreValue:F2} < 12");
     }
 
     [StrdTheory]

@@ -27,7 +27,7 @@ public class CompensatedTests
         var y = Enumerable.Range(0, n).Select(i => 1e8 + (i % 7 - 3) * 1e-6).ToArray();
         var fHi = Enumerable.Repeat(1e8, n).ToArray();
         var fLo = new double[n];
-        var (sse, _, _) = Compensated.ResidualsAndSums(y, fHi, fLo, DoubleDouble.Zero, new double[n], new double[n]);
+        var (sse, _, _) = Compensated.ResidualsAndSums(y, default, fHi, fLo, DoubleDouble.Zero, new double[n], new double[n]);
         // y_i - 1e8 is exact in double (Sterbenz), so the reference is Σ of exact squares, summed in decimal.
         decimal expected = y.Select(v => DecimalOracle.D(v - 1e8) * DecimalOracle.D(v - 1e8)).Sum();
         DecimalOracle.Close((double)expected, sse.ToDouble(), 1e-15, "SSE");

@@ -3,6 +3,7 @@ using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Tests.Accuracy;
+using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Regression;
 
@@ -268,44 +269,5 @@ public class RefinementTests
         return (beta.Select(b => b.ToDouble()).ToArray(),
             Enumerable.Range(0, k).Select(j => Math.Sqrt((s2 * g[j, k + j]).ToDouble())).ToArray(),
             sse.ToDouble());
-    }
-
-    private readonly record struct Rational(BigInteger Num, BigInteger Den)
-    {
-        public static readonly Rational Zero = new(0, 1), One = new(1, 1);
-        public bool IsZero => Num.IsZero;
-
-        public static Rational Of(double v)
-        {
-            if (v == 0) return Zero;
-            long bits = BitConverter.DoubleToInt64Bits(v);
-            int exp = (int)((bits >> 52) & 0x7FF);
-            long mant = bits & 0xFFFFFFFFFFFFFL;
-            if (exp == 0) exp++; else mant |= 1L << 52;
-            exp -= 1075;
-            BigInteger m = v < 0 ? -mant : mant;
-            return exp >= 0 ? new Rational(m << exp, 1) : Make(m, BigInteger.One << -exp);
-        }
-
-        private static Rational Make(BigInteger n, BigInteger d)
-        {
-            if (d.Sign < 0) { n = -n; d = -d; }
-            var gcd = BigInteger.GreatestCommonDivisor(n, d);
-            return gcd.IsOne || gcd.IsZero ? new Rational(n, d) : new Rational(n / gcd, d / gcd);
-        }
-
-        public static Rational operator +(Rational a, Rational b) => Make(a.Num * b.Den + b.Num * a.Den, a.Den * b.Den);
-        public static Rational operator -(Rational a, Rational b) => Make(a.Num * b.Den - b.Num * a.Den, a.Den * b.Den);
-        public static Rational operator *(Rational a, Rational b) => Make(a.Num * b.Num, a.Den * b.Den);
-        public static Rational operator /(Rational a, Rational b) => Make(a.Num * b.Den, a.Den * b.Num);
-
-        /// <summary>Rounded through a 70-bit quotient: within one unit of roundoff.</summary>
-        public double ToDouble()
-        {
-            if (Num.IsZero) return 0;
-            int shift = 70 - (int)(BigInteger.Abs(Num).GetBitLength() - Den.GetBitLength());
-            var q = shift >= 0 ? (Num << shift) / Den : Num / (Den << -shift);
-            return Math.ScaleB((double)q, -shift);
-        }
     }
 }

@@ -125,17 +125,20 @@ internal static class Compensated
     }
 
     /// <summary>
-    /// From y and the compensated fitted values f = fHi + fLo: residuals r = y - f and fitted values rounded to double,
-    /// and the sums Σr², Σ(f - c)², Σ(y - c)² in double-double, c the centre (ȳ, or 0 through the origin).
+    /// From y (plus its optional low part yLo: an extended-precision response) and the compensated fitted values
+    /// f = fHi + fLo: residuals r = y - f and fitted values rounded to double, and the sums Σr², Σ(f - c)², Σ(y - c)² in
+    /// double-double, c the centre (ȳ, or 0 through the origin).
     /// </summary>
-    public static (DD Sse, DD Ssr, DD Sst) ResidualsAndSums(ReadOnlySpan<double> y, ReadOnlySpan<double> fHi, ReadOnlySpan<double> fLo,
+    public static (DD Sse, DD Ssr, DD Sst) ResidualsAndSums(ReadOnlySpan<double> y, ReadOnlySpan<double> yLo, ReadOnlySpan<double> fHi, ReadOnlySpan<double> fLo,
         DD centre, Span<double> resid, Span<double> fitted)
     {
         int n = y.Length, i = 0;
+        bool hasLow = !yLo.IsEmpty;
         DD sse = DD.Zero, ssr = DD.Zero, sst = DD.Zero;
         if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
         {
             var vy = MemoryMarshal.Cast<double, Vector<double>>(y);
+            var vyl = hasLow ? MemoryMarshal.Cast<double, Vector<double>>(yLo[..n]) : default;
             var vfh = MemoryMarshal.Cast<double, Vector<double>>(fHi[..n]);
             var vfl = MemoryMarshal.Cast<double, Vector<double>>(fLo[..n]);
             var vr = MemoryMarshal.Cast<double, Vector<double>>(resid[..n]);
@@ -146,17 +149,18 @@ internal static class Compensated
             for (int v = 0; v < vy.Length; v++)
             {
                 var yy = vy[v];
+                var yl = hasLow ? vyl[v] : Vector<double>.Zero;
                 var fh = vfh[v];
                 var fl = vfl[v];
                 var (e, ee) = TwoSum(yy, -fh);
-                var elo = ee - fl;
+                var elo = ee - fl + yl;
                 vr[v] = e + elo;
                 vf[v] = fh + fl;
                 AddSquare(ref eH, ref eL, e, elo);
                 var (d, de) = TwoSum(fh, ch);
                 AddSquare(ref rH, ref rL, d, de + fl - cl);
                 var (t, te) = TwoSum(yy, ch);
-                AddSquare(ref tH, ref tL, t, te - cl);
+                AddSquare(ref tH, ref tL, t, te - cl + yl);
             }
             sse = Lanes(eH, eL);
             ssr = Lanes(rH, rL);
@@ -169,14 +173,15 @@ internal static class Compensated
         for (; i < n; i++)
         {
             var e = DD.TwoSum(y[i], -fHi[i]);
-            double elo = e.Lo - fLo[i];
+            double yl = hasLow ? yLo[i] : 0;
+            double elo = e.Lo - fLo[i] + yl;
             resid[i] = e.Hi + elo;
             fitted[i] = fHi[i] + fLo[i];
             s1.Add(e.Hi, elo);
             var d = DD.TwoSum(fHi[i], -centre.Hi);
             s2.Add(d.Hi, d.Lo + fLo[i] - centre.Lo);
             var t = DD.TwoSum(y[i], -centre.Hi);
-            s3.Add(t.Hi, t.Lo - centre.Lo);
+            s3.Add(t.Hi, t.Lo - centre.Lo + yl);
         }
         return (sse + s1.Value, ssr + s2.Value, sst + s3.Value);
     }

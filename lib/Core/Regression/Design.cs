@@ -52,7 +52,16 @@ public sealed class Design
     public static Design Powers(string model, bool intercept, params (string Term, double[] Values, int Power)[] regressors)
     {
         ArgumentNullException.ThrowIfNull(regressors);
-        foreach (var (term, values, power) in regressors)
+        return Powers(model, intercept, regressors.Select(r => (r.Term, r.Values, (double[]?)null, r.Power)).ToArray());
+    }
+
+    /// <summary>As <see cref="Powers(string, bool, ValueTuple{string, double[], int}[])"/> for data carried beyond double:
+    /// each value is Values[i] + Low[i] (Low null when the values are exact doubles), e.g. decimal data read to about
+    /// 32 digits. The powers are formed in double-double from the extended values.</summary>
+    internal static Design Powers(string model, bool intercept, (string Term, double[] Values, double[]? Low, int Power)[] regressors)
+    {
+        ArgumentNullException.ThrowIfNull(regressors);
+        foreach (var (term, _, _, power) in regressors)
             if (power < 1)
                 throw new ModelException(model, $"regressor '{term}' has power {power}; powers start at 1.");
         var plain = Create(model, regressors.Select(r => (r.Term, r.Values)).ToArray(), intercept);
@@ -61,15 +70,23 @@ public sealed class Design
         int offset = intercept ? 1 : 0;
         for (int j = 0; j < regressors.Length; j++)
         {
-            var (_, values, power) = regressors[j];
-            if (power == 1) continue;
+            var (_, values, xLow, power) = regressors[j];
+            if (xLow is not null && xLow.Length != values.Length)
+                throw new ModelException(model, $"regressor '{regressors[j].Term}' has {values.Length} values but {xLow.Length} low parts.");
+            if (power == 1 && (xLow is null || xLow.All(v => v == 0))) continue;
             var hi = new double[values.Length];
             var lo = new double[values.Length];
             bool anyLow = false;
             for (int i = 0; i < values.Length; i++)
             {
                 DoubleDouble v = 1.0;
-                for (int p = 0; p < power; p++) v *= values[i];
+                if (xLow is null)
+                    for (int p = 0; p < power; p++) v *= values[i];
+                else
+                {
+                    var x = DoubleDouble.TwoSum(values[i], xLow[i]);
+                    for (int p = 0; p < power; p++) v *= x;
+                }
                 // Renormalize so that hi is the double nearest to v^p.
                 hi[i] = v.Hi + v.Lo;
                 lo[i] = v.Lo - (hi[i] - v.Hi);

@@ -55,20 +55,23 @@ internal static class LeastSquares
     internal const double SingularTolerance = 1e-14;
 
     /// <summary>Fits by the refined double QR, or by double-double Householder QR when refinement cannot certify the fit.</summary>
-    public static LeastSquaresSolution Solve(Design design, double[] y)
+    /// <param name="design">The design.</param>
+    /// <param name="y">The response.</param>
+    /// <param name="yLow">Low parts of an extended-precision response (the response is y + yLow), or null.</param>
+    public static LeastSquaresSolution Solve(Design design, double[] y, double[]? yLow = null)
     {
         var scaleExp = ScaleExponents(design);
         if (design.Rows < RefinedQr.MinRows)
-            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason);
-        return RefinedQr.TrySolve(design, y, scaleExp, out var reason) ?? SolveDoubleDouble(design, y, scaleExp, reason);
+            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason, yLow);
+        return RefinedQr.TrySolve(design, y, scaleExp, out var reason, yLow: yLow) ?? SolveDoubleDouble(design, y, scaleExp, reason, yLow);
     }
 
     internal static readonly string SmallDesignReason =
         $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path";
 
     /// <summary>The double-double path alone (tests and the accuracy harness compare the two paths).</summary>
-    internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y) =>
-        SolveDoubleDouble(design, y, ScaleExponents(design), "requested");
+    internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, double[]? yLow = null) =>
+        SolveDoubleDouble(design, y, ScaleExponents(design), "requested", yLow);
 
     /// <summary>e_j such that 2^{e_j}·x_j has a 2-norm in [1, 2): exact scaling.</summary>
     internal static int[] ScaleExponents(Design design)
@@ -84,14 +87,14 @@ internal static class LeastSquares
         return e;
     }
 
-    private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp, string? reason)
+    private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp, string? reason, double[]? yLow)
     {
         int n = design.Rows, k = design.Columns, m = k + 1;
         var a = new DD[m][];
         for (int j = 0; j < m; j++)
         {
             var src = j < k ? design.ColumnSpan(j) : y;
-            var low = j < k ? design.LowPartsUnsafe[j] : null;
+            var low = j < k ? design.LowPartsUnsafe[j] : yLow;
             var col = a[j] = new DD[n];
             double s = j < k ? Math.ScaleB(1.0, scaleExp[j]) : 1.0;
             for (int i = 0; i < n; i++) col[i] = new DD(src[i] * s, low is null ? 0 : low[i] * s);
@@ -132,7 +135,7 @@ internal static class LeastSquares
             for (int c = j + 1; c < k; c++) s -= rs[j, c] * bs[c];
             bs[j] = s / rs[j, j];
         }
-        return Complete(design, y, scaleExp, rs, bs, "Householder QR in double-double", SolverPath.DoubleDouble, 0)
+        return Complete(design, y, scaleExp, rs, bs, "Householder QR in double-double", SolverPath.DoubleDouble, 0, yLow)
             with { FallbackReason = reason };
     }
 
@@ -142,7 +145,7 @@ internal static class LeastSquares
     /// and the residuals and sums of squares (<see cref="Finish"/>).
     /// </summary>
     internal static LeastSquaresSolution Complete(Design design, double[] y, int[] scaleExp, DD[,] rs, DD[] bs,
-        string method, SolverPath path, int iterations)
+        string method, SolverPath path, int iterations, double[]? yLow = null)
     {
         int n = design.Rows, k = design.Columns;
         var b = new DD[k];
@@ -184,7 +187,7 @@ internal static class LeastSquares
             return h;
         }
 
-        return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp);
+        return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp, yLow);
     }
 
     /// <summary>
@@ -192,7 +195,7 @@ internal static class LeastSquares
     /// An exact fit is recognised without a tolerance: the coefficients rounded to double reproduce every y exactly.
     /// </summary>
     internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
-        Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp)
+        Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp, double[]? yLow = null)
     {
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
@@ -224,14 +227,14 @@ internal static class LeastSquares
                 DD f = DD.Zero;
                 for (int j = 0; j < k; j++)
                     f += lows[j] is { } lw ? DD.TwoProduct(cols[j][i], c[j]) + lw[i] * c[j] : DD.TwoProduct(cols[j][i], c[j]);
-                if ((f - y[i]).Hi != 0) return false;
+                if ((f - y[i] - (yLow is null ? 0 : yLow[i])).Hi != 0) return false;
             }
             return true;
         }
 
         var fitted = new double[n];
         var resid = new double[n];
-        var yBar = design.HasIntercept ? Compensated.Sum(y) / (DD)n : DD.Zero;
+        var yBar = design.HasIntercept ? (yLow is null ? Compensated.Sum(y) : Compensated.Sum(y) + Compensated.Sum(yLow)) / (DD)n : DD.Zero;
         // f = Xb with the rounding errors carried (compensated); in an exact fit f = y. Row blocks keep the
         // accumulators in cache, so X is read once.
         const int block = 1024;
@@ -244,14 +247,18 @@ internal static class LeastSquares
             var fh = fHi.AsSpan(0, len);
             var fl = fLo.AsSpan(0, len);
             fl.Clear();
-            if (exact) y.AsSpan(start, len).CopyTo(fh);
+            if (exact)
+            {
+                y.AsSpan(start, len).CopyTo(fh);
+                if (yLow is not null) yLow.AsSpan(start, len).CopyTo(fl);
+            }
             else
             {
                 fh.Clear();
                 for (int j = 0; j < k; j++)
                     Compensated.AddScaledColumn(cols[j].AsSpan(start, len), lows[j] is { } lw ? lw.AsSpan(start, len) : default, b[j], fh, fl);
             }
-            var (e2, r2, t2) = Compensated.ResidualsAndSums(y.AsSpan(start, len), fh, fl, yBar, resid.AsSpan(start, len), fitted.AsSpan(start, len));
+            var (e2, r2, t2) = Compensated.ResidualsAndSums(y.AsSpan(start, len), yLow is null ? default : yLow.AsSpan(start, len), fh, fl, yBar, resid.AsSpan(start, len), fitted.AsSpan(start, len));
             sse += e2;
             ssr += r2;
             sst += t2;

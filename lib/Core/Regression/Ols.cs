@@ -22,26 +22,40 @@ public static class Ols
         return new OlsResult(design, yy, solution);
     }
 
-    /// <summary>Fits by the double-double Householder QR alone, the engine's fallback path (tests and the accuracy harness
-    /// compare it with the refined path).</summary>
-    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y)
+    /// <summary>
+    /// As <see cref="Fit(Design, IReadOnlyList{double})"/> for a response carried beyond double: y + yLow, where yLow
+    /// holds what rounding y to double dropped (e.g. decimal data read to about 32 digits; the accuracy harness). Both
+    /// paths fit the extended response; <see cref="OlsResult.Y"/> shows y.
+    /// </summary>
+    internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
-        Validate(design, yy);
-        return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy));
+        Validate(design, yy, yLow);
+        return new OlsResult(design, yy, LeastSquares.Solve(design, yy, yLow));
+    }
+
+    /// <summary>Fits by the double-double Householder QR alone, the engine's fallback path (tests and the accuracy harness
+    /// compare it with the refined path).</summary>
+    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y, double[]? yLow = null)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(y);
+        var yy = y.ToArray();
+        Validate(design, yy, yLow);
+        return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy, yLow));
     }
 
     /// <summary>The refined path alone, whatever the number of rows (tests and the accuracy harness); null, with the
     /// reason, when its screen or its convergence hands the fit to the double-double path.</summary>
-    internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason)
+    internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason, double[]? yLow = null)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
-        Validate(design, yy);
-        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason);
+        Validate(design, yy, yLow);
+        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason, yLow: yLow);
         return solution is null ? null : new OlsResult(design, yy, solution);
     }
 
@@ -52,12 +66,14 @@ public static class Ols
         return Fit(Design.WithIntercept(model, ("x", x.ToArray())), y);
     }
 
-    internal static void Validate(Design design, double[] y)
+    internal static void Validate(Design design, double[] y, double[]? yLow = null)
     {
         string model = design.Model;
         int n = design.Rows, k = design.Columns;
         if (y.Length != n)
             throw new ModelException(model, $"y has {y.Length} values but the design has {n} rows.");
+        if (yLow is not null && (yLow.Length != n || !AllFinite(yLow)))
+            throw new ModelException(model, $"the low parts of y must be {n} finite values.");
         if (!AllFinite(y))
             for (int i = 0; i < n; i++)
                 if (!double.IsFinite(y[i]))

@@ -78,8 +78,9 @@ internal static class RefinedQr
     /// <param name="scaleExp">The equilibration exponents (<see cref="LeastSquares.ScaleExponents"/>).</param>
     /// <param name="fallbackReason">Why the double-double path must decide; null when a solution is returned.</param>
     /// <param name="conditionLimit">The screen's limit; tests raise it to show what refinement does beyond it.</param>
+    /// <param name="yLow">Low parts of an extended-precision response (y + yLow, e.g. decimal data read to 32 digits), or null.</param>
     public static LeastSquaresSolution? TrySolve(Design design, double[] y, int[] scaleExp, out string? fallbackReason,
-        double conditionLimit = ConditionLimit)
+        double conditionLimit = ConditionLimit, double[]? yLow = null)
     {
         int n = design.Rows, k = design.Columns, m = k + 1;
         var blocks = new BlockReader(design, y, scaleExp);
@@ -162,7 +163,7 @@ internal static class RefinedQr
         double previous = double.PositiveInfinity;
         for (int iteration = 1; iteration <= MaxIterations; iteration++)
         {
-            var g = Gradient(blocks, y, b);
+            var g = Gradient(blocks, y, yLow, b);
             var d = SolveNormal(rc, g);
             double bMax = 0;
             for (int j = 0; j < k; j++)
@@ -186,7 +187,7 @@ internal static class RefinedQr
                 fallbackReason = null;
                 return LeastSquares.Complete(design, y, scaleExp, rc, b,
                     $"Householder QR in double, refined in double-double ({iteration} iteration{(iteration == 1 ? "" : "s")})",
-                    SolverPath.Refined, iteration);
+                    SolverPath.Refined, iteration, yLow);
             }
             if (stalled) break;
             previous = change;
@@ -197,7 +198,7 @@ internal static class RefinedQr
 
     /// <summary>g = X_s'r with r = y - X_s b_s, both in double-double: the residual kept as an unevaluated pair per row,
     /// the products error-free, the sums compensated per block and in double-double across blocks.</summary>
-    private static DD[] Gradient(BlockReader blocks, double[] y, DD[] b)
+    private static DD[] Gradient(BlockReader blocks, double[] y, double[]? yLow, DD[] b)
     {
         int n = y.Length, k = b.Length;
         var g = new DD[k];
@@ -212,7 +213,8 @@ internal static class RefinedQr
             var h = rh.AsSpan(0, len);
             var l = rl.AsSpan(0, len);
             y.AsSpan(start, len).CopyTo(h);
-            l.Clear();
+            if (yLow is null) l.Clear();
+            else yLow.AsSpan(start, len).CopyTo(l);
             for (int j = 0; j < k; j++)
                 Compensated.AddScaledColumn(blocks.Hi[j].AsSpan(0, len), blocks.Lo[j] is { } lw ? lw.AsSpan(0, len) : default, nb[j], h, l);
             for (int j = 0; j < k; j++)
