@@ -125,6 +125,24 @@ public class ScriptBuildTests
         Assert.DoesNotContain("rebuilding", after.Output);
         Assert.Contains(Probe, after.Output);
 
+        // lib/ and the script change together, the script calling what lib/ just gained (a pull does this): the SDK
+        // must build lib/ before the script, not compile the script alone against the last build's DLLs.
+        File.WriteAllText(Path.Combine(repo, "lib", "Report", "ProbeApi.cs"), """
+            namespace NotebookAnalysis.Probe;
+            /// <summary>New in lib/ together with its caller.</summary>
+            public static class NewApi
+            {
+                /// <summary>A message.</summary>
+                public static string Message => "probe: the script calls new library code";
+            }
+            """);
+        string script = Path.Combine(repo, "scripts", "reproduce.cs");
+        File.WriteAllText(script, File.ReadAllText(script).Replace("return NotebookAnalysis.Pipeline.MainJob.Run(",
+            "Console.Error.WriteLine(NotebookAnalysis.Probe.NewApi.Message);\nreturn NotebookAnalysis.Pipeline.MainJob.Run("));
+        var together = Run();
+        Assert.True(together.Code == 0, together.Output);
+        Assert.Contains("probe: the script calls new library code", together.Output);
+
         // Every run wrote the same results.
         Assert.NotEmpty(written[0]);
         Assert.All(written, w => Assert.Equal(written[0], w));
