@@ -60,45 +60,22 @@ public static class AccuracyHarness
             }
             var c = data.Certified;
             var names = data.ParameterOfColumn();
-            var scale = ZeroScales(data, est);
             for (int j = 0; j < names.Count; j++)
-                rows.Add(Row(data, method, "estimate", names[j], est.Coefficients[j], c.Estimates[names[j]], scale.Coefficient[j]));
+                rows.Add(Row(data, method, "estimate", names[j], est.Coefficients[j], c.Estimates[names[j]]));
             for (int j = 0; j < names.Count; j++)
-                rows.Add(Row(data, method, "std_error", names[j], est.StdErrors[j], c.StdErrors[names[j]], scale.StdError[j]));
-            rows.Add(Row(data, method, "sigma", "", est.Sigma, c.ResidualSd, scale.Y));
-            rows.Add(Row(data, method, "r_squared", "", est.RSquared, c.RSquared, 1));
-            rows.Add(Row(data, method, "ss_regression", "", est.Ssr, c.SsRegression, scale.Y * scale.Y * data.Rows));
-            rows.Add(Row(data, method, "ss_residual", "", est.Sse, c.SsResidual, scale.Y * scale.Y * data.Rows));
-            rows.Add(Row(data, method, "f_stat", "", est.F, c.FStatistic, 1));
+                rows.Add(Row(data, method, "std_error", names[j], est.StdErrors[j], c.StdErrors[names[j]]));
+            rows.Add(Row(data, method, "sigma", "", est.Sigma, c.ResidualSd));
+            rows.Add(Row(data, method, "r_squared", "", est.RSquared, c.RSquared));
+            rows.Add(Row(data, method, "ss_regression", "", est.Ssr, c.SsRegression));
+            rows.Add(Row(data, method, "ss_residual", "", est.Sse, c.SsResidual));
+            rows.Add(Row(data, method, "f_stat", "", est.F, c.FStatistic));
         }
         return rows;
     }
 
-    private static AccuracyRow Row(StrdDataset d, string method, string quantity, string term, double value, double certified, double zeroScale) =>
-        new(d.Name, method, quantity, term, value, certified, Lre.Of(value, certified, zeroScale));
-
-    /// <summary>
-    /// The natural magnitude of each quantity, used only where its certified value is exactly 0 (<see cref="Lre.Of(double, double, double)"/>):
-    /// y's root mean square for σ (and n times its square for the sums of squares); for a coefficient, the coefficient
-    /// that would carry y's magnitude through its column (RMS(y)/RMS(x_j)); for a standard error (certified 0 only in an
-    /// exact fit), σ's scale times the same factor sqrt([(X'X)^-1]_jj) that turns σ into it, so that it scores as σ does.
-    /// </summary>
-    private static (double Y, double[] Coefficient, double[] StdError) ZeroScales(StrdDataset data, Estimates est)
-    {
-        var y = data.Y;
-        double rmsY = Math.Sqrt(y.Sum(v => v * v) / y.Length);
-        var design = data.ToDesign();
-        var coef = new double[design.Columns];
-        var se = new double[design.Columns];
-        for (int j = 0; j < coef.Length; j++)
-        {
-            var col = design.Column(j);
-            double rmsX = Math.Sqrt(col.Sum(v => v * v) / col.Length);
-            coef[j] = rmsX > 0 ? rmsY / rmsX : 1;
-            se[j] = est.Sigma > 0 && double.IsFinite(est.StdErrors[j]) ? rmsY * est.StdErrors[j] / est.Sigma : 1;
-        }
-        return (rmsY, coef, se);
-    }
+    // NIST's LRE throughout, -log10|x| for a certified 0 as well: an exact fit must give residuals of 0 to the digits scored.
+    private static AccuracyRow Row(StrdDataset d, string method, string quantity, string term, double value, double certified) =>
+        new(d.Name, method, quantity, term, value, certified, Lre.Of(value, certified));
 
     /// <summary>The engine on the data as printed: predictors and response carried to about 32 digits (the doubles and
     /// what rounding dropped, <see cref="StrdDataset.ToDesign"/> and <see cref="StrdDataset.YLow"/>), as NIST certifies them.</summary>
