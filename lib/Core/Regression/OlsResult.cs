@@ -30,6 +30,9 @@ public sealed class OlsResult
     private readonly Lazy<CoefficientRow[]> _table;
     private readonly Lazy<double> _condition;
     private readonly Lazy<TestResult> _jb, _bp;
+    // Breusch-Godfrey results by order: the results rows, the robustness checks and the report each ask for order 1,
+    // and each asks refits the auxiliary regression (O(n·k²)). The test is deterministic, so the first result is kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<TestResult>> _bg = new();
 
     internal OlsResult(Design design, double[] y, LeastSquaresSolution fit)
     {
@@ -228,9 +231,14 @@ public sealed class OlsResult
     {
         if (order < 1) throw new ArgumentOutOfRangeException(nameof(order), order, "The order must be at least 1.");
         RequireResidualScale("the Breusch-Godfrey test");
-        var r = _fit.Residuals;
         if (N - K - order <= 0)
             throw new ModelException(Model, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}.");
+        return _bg.GetOrAdd(order, o => new Lazy<TestResult>(() => ComputeBreuschGodfrey(o))).Value;
+    }
+
+    private TestResult ComputeBreuschGodfrey(int order)
+    {
+        var r = _fit.Residuals;
         var regs = AuxiliaryRegressors();
         for (int l = 1; l <= order; l++)
         {
