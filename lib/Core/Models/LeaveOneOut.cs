@@ -45,6 +45,7 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
     }
 
     /// <summary>y − ŷ₍ᵢ₎ per row.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public double[] Errors()
     {
         int n = Math.Min(Actual.Count, Predicted.Count);
@@ -54,6 +55,7 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
     }
 
     /// <summary>PRESS, Σ(y − ŷ₍ᵢ₎)², added left to right (the order Errors().Sum(e => e * e) adds in) without the array.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double SumOfSquaredErrors()
     {
         double s = 0;
@@ -71,6 +73,7 @@ public static class LeaveOneOut
 {
     /// <summary>The exact LOO predictions of <paramref name="fit"/> built on <paramref name="data"/>.</summary>
     /// <exception cref="ModelException">A row has leverage 1: it fixes its own fit, so the model cannot predict it without it.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LooPredictions Predict(ModelData data, OlsResult fit)
     {
         int n = data.Rows;

@@ -236,6 +236,7 @@ public sealed class OlsResult
         return _bg.GetOrAdd(order, o => new Lazy<TestResult>(() => ComputeBreuschGodfrey(o))).Value;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeBreuschGodfrey(int order)
     {
         var r = _fit.Residuals;
@@ -309,6 +310,7 @@ public sealed class OlsResult
         return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double[] ComputeStudentized()
     {
         RequireResidualScale("studentized residuals");
@@ -323,6 +325,7 @@ public sealed class OlsResult
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double[] ComputeExternallyStudentized()
     {
         RequireResidualScale("externally studentized residuals");
@@ -340,6 +343,7 @@ public sealed class OlsResult
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeJarqueBera()
     {
         RequireResidualScale("the Jarque-Bera test");
@@ -357,6 +361,7 @@ public sealed class OlsResult
         return new TestResult("Jarque-Bera", jb, 2, Distributions.ChiSquaredUpperTail(jb, 2));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeBreuschPagan()
     {
         RequireResidualScale("the Breusch-Pagan test");
@@ -404,6 +409,7 @@ public sealed class OlsResult
             throw new ModelException(Model, $"row {i + 1} has leverage 1, so its studentized residual is undefined.");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double SumSquares(IReadOnlyList<double> v)
     {
         double s = 0;
