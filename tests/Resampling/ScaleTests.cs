@@ -207,4 +207,22 @@ public class ScaleTests
 
         public double Slope { get; }
     }
+
+    [Theory]
+    [InlineData(10)]
+    [InlineData(1_500)]
+    public void PooledMarketsGiveEachMarketsOwnNumbers(int n)
+    {
+        // RunAll runs every market's procedures as one pool of jobs; each market's numbers are those it gets alone.
+        var table = SyntheticTable(n, 7);
+        var markets = table.AllSeries().Select(s => (s, Ols.FitSimple(s.Clusters, s.Score))).ToList();
+        var pooled = MarketResampling.RunAll(markets);
+        for (int i = 0; i < markets.Count; i++)
+        {
+            var alone = MarketResampling.Run(markets[i].Item1, markets[i].Item2);
+            Assert.Equal(alone.Rows().ToList(), pooled[i].Rows().ToList());
+            Assert.Equal(alone.Pairs.Replicates, pooled[i].Pairs.Replicates);
+            Assert.Equal(alone.Rounding.Slopes, pooled[i].Rounding.Slopes);
+        }
+    }
 }

@@ -160,6 +160,7 @@ public sealed class Table1
         Parse(bytes, source, MarketDescription.Bundled, minimumRows);
 
     /// <summary>Parses the bytes of a data file with the columns <paramref name="markets"/> names; <paramref name="source"/> names it in messages.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static Table1 Parse(byte[] bytes, string source, MarketDescription markets, int minimumRows = MinimumRows)
     {
         ArgumentNullException.ThrowIfNull(markets);
@@ -176,6 +177,10 @@ public sealed class Table1
         var values = columnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
         var decimals = columnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
+        // Per column, looked up once rather than per cell: whether it holds counts, its values, its decimals so far.
+        var isCountColumn = columnNames.Select(markets.IsCountColumn).ToArray();
+        var valuesOf = columnNames.Select((n, c) => c == 0 ? null : values[n]).ToArray();
+        var decimalsOf = new int[columnNames.Count];
 
         for (int i = 0; i < lines.Length; i++)
         {
@@ -213,7 +218,7 @@ public sealed class Table1
             {
                 int f = fieldOf[c];
                 string name = columnNames[c];
-                bool isCount = markets.IsCountColumn(name);
+                bool isCount = isCountColumn[c];
                 string raw = fields[f].Trim();
                 if (raw.Length == 0)
                     throw new DataFileException(source, lineNo, f + 1, name, "the cell is empty: a value is missing.");
@@ -228,15 +233,17 @@ public sealed class Table1
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
                     CheckRange(v, raw, name, isCount, source, lineNo, f + 1);
-                    values[name].Add(v);
+                    valuesOf[c]!.Add(v);
                     int written = DecimalsOf(raw);
                     if (written > MaxScoreDecimals && !isCount)
                         throw new DataFileException(source, lineNo, f + 1, name,
                             $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a score may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
-                    decimals[name] = Math.Max(decimals[name], written);
+                    decimalsOf[c] = Math.Max(decimalsOf[c], written);
                 }
             }
         }
+        for (int c = 1; c < columnNames.Count; c++)
+            decimals[columnNames[c]] = decimalsOf[c];
 
         if (header is null)
             throw new DataFileException(source, 1, null, null, "the file is empty: expected a header line and one row per year.");
@@ -292,6 +299,7 @@ public sealed class Table1
         return $"{column} (market {spec.Id}'s {(spec.ScoreColumn == column ? "score_column" : "count_column")}, {markets.Source}{(line > 0 ? $" line {line.ToString(CultureInfo.InvariantCulture)}" : "")})";
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double ParseNumber(string raw, string source, int lineNo, int column, string name)
     {
         const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent;
@@ -311,12 +319,14 @@ public sealed class Table1
     /// Scores on the WEF scale, counts as whole numbers in range. The bounds also keep every sum of squares the models
     /// form finite, so a magnitude that would overflow is refused here, with its place, rather than deep in a fit.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void CheckRange(double v, string raw, string name, bool isCount, string source, int lineNo, int column)
     {
         if (isCount)
         {
             // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
-            bool wholeText = !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
+            // Digits alone are whole whatever decimal makes of them (a whole value, or too many digits to parse).
+            bool wholeText = AllDigits(raw) || !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
             if (v < 0 || v != Math.Floor(v) || !wholeText)
                 throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a count of clusters (a whole number, zero or more).");
             if (v > MaxClusterCount)
@@ -332,7 +342,15 @@ public sealed class Table1
 
     /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
 
+    private static bool AllDigits(string raw)
+    {
+        foreach (char ch in raw)
+            if (!char.IsAsciiDigit(ch)) return false;
+        return raw.Length > 0;
+    }
+
     /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static int DecimalsOf(string raw)
     {
         int e = raw.IndexOfAny(['e', 'E']);
@@ -361,6 +379,7 @@ public sealed class Table1
         return fields.Length - 2;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void CheckYears(List<int> years, List<int> lineOfRow, string source, int column)
     {
         var seen = new Dictionary<int, int>();

@@ -125,6 +125,7 @@ public sealed class AlternativeFit
 
     private int ExtraParameters => Details?.ExtraParameters ?? 0;
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private IReadOnlyList<CoefficientRow> BuildCoefficients()
     {
         var Ols = this.Ols!;

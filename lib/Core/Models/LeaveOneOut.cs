@@ -16,10 +16,19 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
     public int Count => Actual.Count;
 
     /// <summary>Root mean squared prediction error.</summary>
-    public double Rmse => Math.Sqrt(Errors().Sum(e => e * e) / Count);
+    public double Rmse => Math.Sqrt(SumOfSquaredErrors() / Count);
 
     /// <summary>Mean absolute prediction error.</summary>
-    public double Mae => Errors().Sum(Math.Abs) / Count;
+    public double Mae
+    {
+        get
+        {
+            // Left to right, as Errors().Sum(Math.Abs) would add them, without the array.
+            double s = 0;
+            for (int i = 0, n = Math.Min(Actual.Count, Predicted.Count); i < n; i++) s += Math.Abs(Actual[i] - Predicted[i]);
+            return s / Count;
+        }
+    }
 
     /// <summary>Predictive R²: 1 − Σ(y − ŷ₍ᵢ₎)² / Σ(y − ȳ)² over the held-out rows (can be negative).</summary>
     /// <exception cref="ModelException">y is constant over the held-out rows, so the ratio is undefined.</exception>
@@ -31,12 +40,32 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
             double sst = Actual.Sum(v => (v - mean) * (v - mean));
             if (sst == 0)
                 throw new ModelException("leave-one-out", "y is constant over the held-out years, so the predictive R² (1 − PRESS / total sum of squares) is undefined.");
-            return 1 - Errors().Sum(e => e * e) / sst;
+            return 1 - SumOfSquaredErrors() / sst;
         }
     }
 
     /// <summary>y − ŷ₍ᵢ₎ per row.</summary>
-    public double[] Errors() => Actual.Zip(Predicted, (a, p) => a - p).ToArray();
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public double[] Errors()
+    {
+        int n = Math.Min(Actual.Count, Predicted.Count);
+        var e = new double[n];
+        for (int i = 0; i < n; i++) e[i] = Actual[i] - Predicted[i];
+        return e;
+    }
+
+    /// <summary>PRESS, Σ(y − ŷ₍ᵢ₎)², added left to right (the order Errors().Sum(e => e * e) adds in) without the array.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private double SumOfSquaredErrors()
+    {
+        double s = 0;
+        for (int i = 0, n = Math.Min(Actual.Count, Predicted.Count); i < n; i++)
+        {
+            double e = Actual[i] - Predicted[i];
+            s += e * e;
+        }
+        return s;
+    }
 }
 
 /// <summary>Exact leave-one-out through the hat matrix.</summary>
@@ -44,6 +73,7 @@ public static class LeaveOneOut
 {
     /// <summary>The exact LOO predictions of <paramref name="fit"/> built on <paramref name="data"/>.</summary>
     /// <exception cref="ModelException">A row has leverage 1: it fixes its own fit, so the model cannot predict it without it.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LooPredictions Predict(ModelData data, OlsResult fit)
     {
         int n = data.Rows;

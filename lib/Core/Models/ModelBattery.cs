@@ -53,33 +53,56 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
         var omitted = new List<UndefinedResult>();
         // A model that cannot be fitted to these data (e.g. a design made singular by the differencing) is left out
         // with the reason; the base model always fits here, since the base reproduction has fitted it already.
-        var fits = new List<AlternativeFit>();
-        foreach (var input in inputs)
-            foreach (var spec in specs)
+        // The fits are independent and deterministic, so they run on parallel threads; everything they give (fits,
+        // reasons, errors) is then taken in table-then-model order, as a single thread would have produced it.
+        var jobs = inputs.SelectMany(input => specs.Select(spec => (Input: input, Spec: spec))).ToArray();
+        var outcomes = OrderedParallel.Map(jobs.Length, i =>
+        {
+            var (input, spec) = jobs[i];
+            try
             {
-                try
-                {
-                    // The base model's fit comes from the base reproduction when given: never fitted twice.
-                    fits.Add(spec.Name == ModelSpecs.Base.Name && baseFits is not null
-                        ? new AlternativeFit(ModelData.Build(input, spec), baseFits[input.TableId])
-                        : AlternativeModels.Fit(input, spec));
-                }
-                catch (ModelException e) when (spec.Name != ModelSpecs.Base.Name)
-                {
-                    omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Reason}"));
-                }
-                catch (DataFileException e) when (spec.Name != ModelSpecs.Base.Name)
-                {
-                    // A count of 0 is valid data, but the log models cannot take its log.
-                    omitted.Add(UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Message}"));
-                }
+                // The base model's fit comes from the base reproduction when given: never fitted twice.
+                return (Fit: (AlternativeFit?)(spec.Name == ModelSpecs.Base.Name && baseFits is not null
+                    ? new AlternativeFit(ModelData.Build(input, spec), baseFits[input.TableId])
+                    : AlternativeModels.Fit(input, spec)), Omitted: (UndefinedResult?)null);
             }
+            catch (ModelException e) when (spec.Name != ModelSpecs.Base.Name)
+            {
+                return (null, UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Reason}"));
+            }
+            catch (DataFileException e) when (spec.Name != ModelSpecs.Base.Name)
+            {
+                // A count of 0 is valid data, but the log models cannot take its log.
+                return (null, UndefinedResult.WholeModel(input.TableId, spec.Name, $"the model cannot be fitted to these data: {e.Message}"));
+            }
+        });
+        var fits = new List<AlternativeFit>();
+        foreach (var o in outcomes)
+        {
+            if (o.Fit is not null) fits.Add(o.Fit);
+            if (o.Omitted is not null) omitted.Add(o.Omitted);
+        }
         var meanOnly = inputs.ToDictionary(i => i.TableId, LeaveOneOut.MeanOnly);
+        // Each fit's rows (and the reasons for what it leaves out) are computed in parallel, then appended in order.
+        // The base model writes only its leave-one-out figures (below); its leave-one-out is computed here too.
+        var fitRows = OrderedParallel.Map(fits.Count, i =>
+        {
+            var leftOut = new List<UndefinedResult>();
+            if (fits[i].Spec.Name != ModelSpecs.Base.Name)
+                return (Rows: fits[i].ToResultRows(leftOut), LeftOut: leftOut);
+            _ = Estimate.Try(() => fits[i].Loo.Rmse);
+            return (Rows: (IReadOnlyList<ResultRow>)[], LeftOut: leftOut);
+        });
+        var rowsOf = new Dictionary<AlternativeFit, (IReadOnlyList<ResultRow> Rows, List<UndefinedResult> LeftOut)>(ReferenceEqualityComparer.Instance);
+        for (int i = 0; i < fits.Count; i++) rowsOf[fits[i]] = fitRows[i];
         var rows = new List<ResultRow>();
         foreach (var input in inputs)
         {
             foreach (var fit in fits.Where(f => f.Data.Input.TableId == input.TableId && f.Spec.Name != ModelSpecs.Base.Name))
-                rows.AddRange(fit.ToResultRows(omitted));
+            {
+                rows.AddRange(rowsOf[fit].Rows);
+                omitted.AddRange(rowsOf[fit].LeftOut);
+            }
             // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
             void Add(string model, string statistic, Func<double> value) =>
                 UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", Estimate.Try(value));
@@ -94,7 +117,8 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
             Add(ModelSpecs.Base.Name, "loo_mae", () => b.Loo.Mae);
             Add(ModelSpecs.Base.Name, "loo_pred_r_squared", () => b.Loo.PredictiveRSquared);
         }
-        var markets = inputs.Select(i => Assess(data.Markets[i.TableId], fits.Where(f => f.Data.Input.TableId == i.TableId).ToList(), meanOnly[i.TableId])).ToList();
+        var markets = OrderedParallel.Map(inputs.Count, i =>
+            Assess(data.Markets[inputs[i].TableId], fits.Where(f => f.Data.Input.TableId == inputs[i].TableId).ToList(), meanOnly[inputs[i].TableId]));
         return new ModelBattery(fits, meanOnly, markets, rows, omitted);
     }
 }

@@ -61,6 +61,7 @@ public sealed class ModelData
     /// </summary>
     /// <exception cref="Data.DataFileException">A log of a value that is not positive (names the file line, column and year).</exception>
     /// <exception cref="ModelException">Too few rows for the lag or difference, or for the number of coefficients.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ModelData Build(ModelInput input, ModelSpec spec)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -27,6 +27,7 @@ public static class NeweyWest
     /// <param name="residuals">OLS residuals e_t, in time order.</param>
     /// <param name="unscaledCovariance">(X'X)⁻¹ from the fit.</param>
     /// <param name="lag">Truncation lag L ≥ 0 (0 gives White's HC0).</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[,] Covariance(double[,] x, IReadOnlyList<double> residuals, double[,] unscaledCovariance, int lag)
     {
         int n = x.GetLength(0), k = x.GetLength(1);

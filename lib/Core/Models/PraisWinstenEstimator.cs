@@ -75,6 +75,7 @@ public sealed class PraisWinstenEstimator : IModelEstimator
     }
 
     /// <summary>The lag-1 regression slope of <paramref name="e"/> through the origin.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double Rho(ModelData data, IReadOnlyList<double> e, int iteration)
     {
         double num = 0, den = 0;
@@ -88,6 +89,7 @@ public sealed class PraisWinstenEstimator : IModelEstimator
         return num / den;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[] OriginalScaleResiduals(Design design, double[] y, IReadOnlyList<double> beta)
     {
         var e = new double[y.Length];
@@ -100,6 +102,7 @@ public sealed class PraisWinstenEstimator : IModelEstimator
         return e;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double[] Transform(IReadOnlyList<double> z, double rho)
     {
         var t = new double[z.Count];

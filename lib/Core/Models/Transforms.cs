@@ -14,6 +14,7 @@ public static class Transforms
     /// Natural log of every value of <paramref name="values"/>.
     /// </summary>
     /// <exception cref="DataFileException">A value is zero or negative; names the file line, the column, the year and the model.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] Log(IReadOnlyList<double> values, string column, ModelInput input, string model)
     {
         var result = new double[values.Count];
@@ -32,6 +33,7 @@ public static class Transforms
     /// x_{t−1} for t = 2…n: the series without its last value (aligned with rows 2…n).
     /// </summary>
     /// <exception cref="ModelException">Fewer than <paramref name="minimumRowsAfter"/> + 1 rows.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] Lag1(IReadOnlyList<double> values, string model, int minimumRowsAfter)
     {
         RequireRows(values.Count, model, "a one-year lag", minimumRowsAfter);
@@ -40,6 +42,7 @@ public static class Transforms
 
     /// <summary>Δv_t = v_t − v_{t−1} for t = 2…n.</summary>
     /// <exception cref="ModelException">Fewer than <paramref name="minimumRowsAfter"/> + 1 rows.</exception>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static double[] Difference(IReadOnlyList<double> values, string model, int minimumRowsAfter)
     {
         RequireRows(values.Count, model, "a first difference", minimumRowsAfter);

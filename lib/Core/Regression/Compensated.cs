@@ -13,6 +13,7 @@ namespace NotebookAnalysis.Regression;
 internal static class Compensated
 {
     /// <summary>f += x·b for a column x (plus its optional low part xl) and a double-double coefficient b.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static void AddScaledColumn(ReadOnlySpan<double> x, ReadOnlySpan<double> xl, DD b, Span<double> fHi, Span<double> fLo)
     {
         int n = x.Length, i = 0;
@@ -103,6 +104,7 @@ internal static class Compensated
     }
 
     /// <summary>Σ v_i in double-double (compensated, vectorized).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static DD Sum(ReadOnlySpan<double> v)
     {
         int n = v.Length, i = 0;
@@ -129,6 +131,7 @@ internal static class Compensated
     /// f = fHi + fLo: residuals r = y - f and fitted values rounded to double, and the sums Σr², Σ(f - c)², Σ(y - c)² in
     /// double-double, c the centre (ȳ, or 0 through the origin).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static (DD Sse, DD Ssr, DD Sst) ResidualsAndSums(ReadOnlySpan<double> y, ReadOnlySpan<double> yLo, ReadOnlySpan<double> fHi, ReadOnlySpan<double> fLo,
         DD centre, Span<double> resid, Span<double> fitted)
     {

@@ -98,6 +98,7 @@ public sealed class Design
         return new Design(model, plain._terms, columns, intercept, low);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Design Create(string model, (string Term, double[] Values)[] regressors, bool intercept)
     {
         ArgumentNullException.ThrowIfNull(model);

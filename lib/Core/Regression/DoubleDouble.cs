@@ -91,6 +91,7 @@ internal readonly struct DoubleDouble
         return FastTwoSum(p, e);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static DoubleDouble operator /(DoubleDouble a, DoubleDouble b)
     {
         double q1 = a.Hi / b.Hi;

@@ -74,6 +74,7 @@ internal static class LeastSquares
         SolveDoubleDouble(design, y, ScaleExponents(design), "requested", yLow);
 
     /// <summary>e_j such that 2^{e_j}·x_j has a 2-norm in [1, 2): exact scaling.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static int[] ScaleExponents(Design design)
     {
         var e = new int[design.Columns];
@@ -87,6 +88,7 @@ internal static class LeastSquares
         return e;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, int[] scaleExp, string? reason, double[]? yLow)
     {
         int n = design.Rows, k = design.Columns, m = k + 1;
@@ -144,6 +146,7 @@ internal static class LeastSquares
     /// and the equilibrated solution b_s, the coefficients b = 2^{e}·b_s (exact), (X'X)^{-1} = R^{-1}R^{-T}, the leverage
     /// and the residuals and sums of squares (<see cref="Finish"/>).
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LeastSquaresSolution Complete(Design design, double[] y, int[] scaleExp, DD[,] rs, DD[] bs,
         string method, SolverPath path, int iterations, double[]? yLow = null)
     {
@@ -165,19 +168,43 @@ internal static class LeastSquares
             for (int j = i; j < k; j++)
                 r[i, j] = Math.ScaleB(rs[i, j].ToDouble(), -scaleExp[j]);
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         double[] Leverage()
         {
             var h = new double[n];
             var q = new DD[k];
             var cols = design.ColumnsUnsafe;
             var lows = design.LowPartsUnsafe;
+            // DD.ScaleB(v, e) is v·2^e, one correctly rounded product per part, whenever 2^e is a normal double
+            // (Math.ScaleB multiplies by 2^e itself there): the same numbers, without two calls per term.
+            bool multiply = scaleExp.All(e => e is >= -1022 and <= 1023);
+            var scale = scaleExp.Select(e => multiply ? Math.ScaleB(1.0, e) : 0).ToArray();
+            // q_i0 (and its square, the first term of h_i) depends only on x_i0: rows repeating the previous row's
+            // x_i0 (every row, for the intercept) reuse it; the numbers are those the computation would give again.
+            long previousHi = 0, previousLo = 0;
+            bool havePrevious = false;
+            DD q0 = DD.Zero, sum0 = DD.Zero;
             for (int i = 0; i < n; i++)
             {
                 // q_i' = x_s,i' R_s^{-1} by forward substitution with R_s'; h_i = ||q_i||².
-                DD sum = DD.Zero;
-                for (int j = 0; j < k; j++)
+                DD sum;
+                long hi0 = BitConverter.DoubleToInt64Bits(cols[0][i]), lo0 = BitConverter.DoubleToInt64Bits(lows[0] is { } lw0 ? lw0[i] : 0);
+                if (havePrevious && hi0 == previousHi && lo0 == previousLo)
                 {
-                    DD s = DD.ScaleB(new DD(cols[j][i], lows[j] is { } lw ? lw[i] : 0), scaleExp[j]);
+                    q[0] = q0;
+                    sum = sum0;
+                }
+                else
+                {
+                    DD s0 = Scaled(0, i);
+                    q[0] = s0 / rs[0, 0];
+                    sum = DD.Zero;
+                    sum += q[0] * q[0];
+                    (q0, sum0, previousHi, previousLo, havePrevious) = (q[0], sum, hi0, lo0, true);
+                }
+                for (int j = 1; j < k; j++)
+                {
+                    DD s = Scaled(j, i);
                     for (int l = 0; l < j; l++) s -= rs[l, j] * q[l];
                     q[j] = s / rs[j, j];
                     sum += q[j] * q[j];
@@ -185,6 +212,12 @@ internal static class LeastSquares
                 h[i] = sum.ToDouble();
             }
             return h;
+
+            DD Scaled(int j, int i)
+            {
+                var v = new DD(cols[j][i], lows[j] is { } lw ? lw[i] : 0);
+                return multiply ? new DD(v.Hi * scale[j], v.Lo * scale[j]) : DD.ScaleB(v, scaleExp[j]);
+            }
         }
 
         return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp, yLow);
@@ -194,6 +227,7 @@ internal static class LeastSquares
     /// Residuals, fitted values and sums of squares from the coefficients, all accumulated in double-double.
     /// An exact fit is recognised without a tolerance: the coefficients rounded to double reproduce every y exactly.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
         Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp, double[]? yLow = null)
     {
@@ -346,6 +380,7 @@ internal static class LeastSquares
         return inv;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double Norm2(ReadOnlySpan<double> v)
     {
         // Fast path: plain sum of squares, valid when it neither overflows nor underflows.
@@ -360,6 +395,7 @@ internal static class LeastSquares
         return max * Math.Sqrt(s);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double MaxAbs(ReadOnlySpan<double> v)
     {
         int i = 0;
@@ -376,6 +412,7 @@ internal static class LeastSquares
     }
 
     /// <summary>Σ aᵢbᵢ in double, vectorized with fused multiply-adds (two accumulators).</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length, i = 0;

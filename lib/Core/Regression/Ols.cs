@@ -66,6 +66,7 @@ public static class Ols
         return Fit(Design.WithIntercept(model, ("x", x.ToArray())), y);
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static void Validate(Design design, double[] y, double[]? yLow = null)
     {
         string model = design.Model;
@@ -102,6 +103,7 @@ public static class Ols
     }
 
     /// <summary>Vectorized screen: x·0 is 0 for every finite x and NaN for ±∞ and NaN.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static bool AllFinite(ReadOnlySpan<double> v)
     {
         int i = 0;

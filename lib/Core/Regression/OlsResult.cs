@@ -30,6 +30,9 @@ public sealed class OlsResult
     private readonly Lazy<CoefficientRow[]> _table;
     private readonly Lazy<double> _condition;
     private readonly Lazy<TestResult> _jb, _bp;
+    // Breusch-Godfrey results by order: the results rows, the robustness checks and the report each ask for order 1,
+    // and each asks refits the auxiliary regression (O(n·k²)). The test is deterministic, so the first result is kept.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, Lazy<TestResult>> _bg = new();
 
     internal OlsResult(Design design, double[] y, LeastSquaresSolution fit)
     {
@@ -228,9 +231,15 @@ public sealed class OlsResult
     {
         if (order < 1) throw new ArgumentOutOfRangeException(nameof(order), order, "The order must be at least 1.");
         RequireResidualScale("the Breusch-Godfrey test");
-        var r = _fit.Residuals;
         if (N - K - order <= 0)
             throw new ModelException(Model, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}.");
+        return _bg.GetOrAdd(order, o => new Lazy<TestResult>(() => ComputeBreuschGodfrey(o))).Value;
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private TestResult ComputeBreuschGodfrey(int order)
+    {
+        var r = _fit.Residuals;
         var regs = AuxiliaryRegressors();
         for (int l = 1; l <= order; l++)
         {
@@ -301,6 +310,7 @@ public sealed class OlsResult
         return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double[] ComputeStudentized()
     {
         RequireResidualScale("studentized residuals");
@@ -315,6 +325,7 @@ public sealed class OlsResult
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double[] ComputeExternallyStudentized()
     {
         RequireResidualScale("externally studentized residuals");
@@ -332,6 +343,7 @@ public sealed class OlsResult
         return s;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeJarqueBera()
     {
         RequireResidualScale("the Jarque-Bera test");
@@ -349,6 +361,7 @@ public sealed class OlsResult
         return new TestResult("Jarque-Bera", jb, 2, Distributions.ChiSquaredUpperTail(jb, 2));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeBreuschPagan()
     {
         RequireResidualScale("the Breusch-Pagan test");
@@ -396,6 +409,7 @@ public sealed class OlsResult
             throw new ModelException(Model, $"row {i + 1} has leverage 1, so its studentized residual is undefined.");
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double SumSquares(IReadOnlyList<double> v)
     {
         double s = 0;

@@ -79,6 +79,7 @@ internal static class RefinedQr
     /// <param name="fallbackReason">Why the double-double path must decide; null when a solution is returned.</param>
     /// <param name="conditionLimit">The screen's limit; tests raise it to show what refinement does beyond it.</param>
     /// <param name="yLow">Low parts of an extended-precision response (y + yLow, e.g. decimal data read to 32 digits), or null.</param>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static LeastSquaresSolution? TrySolve(Design design, double[] y, int[] scaleExp, out string? fallbackReason,
         double conditionLimit = ConditionLimit, double[]? yLow = null)
     {
@@ -198,6 +199,7 @@ internal static class RefinedQr
 
     /// <summary>g = X_s'r with r = y - X_s b_s, both in double-double: the residual kept as an unevaluated pair per row,
     /// the products error-free, the sums compensated per block and in double-double across blocks.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static DD[] Gradient(BlockReader blocks, double[] y, double[]? yLow, DD[] b)
     {
         int n = y.Length, k = b.Length;
@@ -254,6 +256,7 @@ internal static class RefinedQr
     /// Householder QR of the stacked matrix [R; B] (R m×m upper triangular, B len×m), overwriting R with the new
     /// triangular factor. Column j's reflector touches only row j of R and all rows of B.
     /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void AbsorbBlock(double[,] r, double[][] block, int len)
     {
         int m = r.GetLength(0);
@@ -280,6 +283,7 @@ internal static class RefinedQr
 
     /// <summary>Σ aᵢbᵢ as an unevaluated pair S + C (Ogita-Rump-Oishi Dot2, vectorized): as accurate as double-double
     /// accumulation over one block, at the cost of a few more double operations.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static (double S, double C) Dot2(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         int n = a.Length, i = 0;
@@ -331,6 +335,7 @@ internal static class RefinedQr
         s = t;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static void Axpy(double alpha, ReadOnlySpan<double> x, Span<double> y)
     {
         int n = x.Length, i = 0;
@@ -369,6 +374,7 @@ internal static class RefinedQr
             for (int c = 0; c < k; c++) Lo[c] = _lows[c] is null ? null : new double[BlockRows];
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Load(int start, int len, bool withY)
         {
             for (int c = 0; c < _cols.Length; c++)
@@ -379,6 +385,7 @@ internal static class RefinedQr
             if (withY) _y.AsSpan(start, len).CopyTo(Hi[_cols.Length]);
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Scale(ReadOnlySpan<double> src, double s, Span<double> dst)
         {
             int n = src.Length, i = 0;

@@ -88,10 +88,14 @@ public static class Bootstrap
 
         var rng = new Random(seed);
         var slopes = new double[replicates];
+        // The replicate's draws first, then the sum: the same draws and the same additions in the same order, but the
+        // reads of modified[] no longer wait on the generator, so they overlap.
+        var idx = new int[n];
         for (int r = 0; r < replicates; r++)
         {
+            for (int i = 0; i < n; i++) idx[i] = rng.Next(n);
             double s = 0;
-            for (int i = 0; i < n; i++) s += xc[i] * modified[rng.Next(n)];
+            for (int i = 0; i < n; i++) s += xc[i] * modified[idx[i]];
             slopes[r] = fit.Slope + s;
         }
         return new BootstrapResult(BootstrapScheme.Residual, seed, fit.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya), 0);

@@ -89,7 +89,27 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
 
     /// <summary>Every market of <paramref name="reproductions"/>, each with its base fit (never refitted), in their order.</summary>
     public static IReadOnlyList<MarketResampling> RunAll(IReadOnlyList<Reproduction.MarketReproduction> reproductions, int histogramBins = 0) =>
-        reproductions.Select(r => Run(r.Series, r.Fit, histogramBins)).ToList();
+        RunAll(reproductions.Select(r => (r.Series, r.Fit)).ToList(), histogramBins);
+
+    /// <summary>
+    /// Every market of <paramref name="markets"/>, in their order. The random procedures of all markets (four per
+    /// market, each drawing from its own seeded generator) are one pool of independent jobs, started longest first
+    /// (the permutation shuffles) on as many threads as there are cores, so no core idles while another market's long
+    /// job runs alone; which thread runs a job changes no number.
+    /// </summary>
+    public static IReadOnlyList<MarketResampling> RunAll(IReadOnlyList<(MarketSeries Series, OlsResult BaseFit)> markets, int histogramBins = 0)
+    {
+        var draws = markets.Select(m => new Draws(m.Series, histogramBins)).ToArray();
+        var jobs = new List<Action>();
+        foreach (int procedure in Draws.LongestFirst)
+            foreach (var d in draws)
+            {
+                int p = procedure;
+                jobs.Add(() => d.Run(p));
+            }
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(jobs, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), job => job());
+        return markets.Select((m, i) => draws[i].Result(m.BaseFit)).ToList();
+    }
 
     /// <summary>Runs every resampling analysis on one market, fitting its base model here (standalone use; the main job
     /// passes the base fit it already has).</summary>
@@ -100,36 +120,62 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     /// <param name="series">The market's series.</param>
     /// <param name="baseFit">Its base fit (score on clusters), for the classical t-test p beside the resampling ones.</param>
     /// <param name="histogramBins">Bins of the permutation histogram (0: none).</param>
-    public static MarketResampling Run(MarketSeries series, OlsResult baseFit, int histogramBins = 0)
+    public static MarketResampling Run(MarketSeries series, OlsResult baseFit, int histogramBins = 0) =>
+        RunAll([(series, baseFit)], histogramBins)[0];
+
+    /// <summary>One market's random procedures (each from its own seeded generator) and its exact permutation test, runnable in any order and on
+    /// any thread (<see cref="Run(int)"/>), then the result (<see cref="Result"/>).</summary>
+    private sealed class Draws(MarketSeries series, int histogramBins)
     {
-        var x = series.ClustersArray();
-        var y = series.ScoreArray();
-        int replicates = ResamplingSettings.ReplicatesFor(x.Length);
-        bool exact = x.Length <= ResamplingSettings.MaxExactN;
-        // The four random procedures draw from their own seeded generators, so running them side by side changes no
-        // number; at 10^5 rows each is 10^8 draws, and a few markets alone do not keep 2 cores evenly busy.
-        PermutationTestResult monteCarlo = null!;
-        BootstrapResult pairs = null!, residual = null!;
-        RoundingSensitivityResult rounding = null!;
-        Parallel.Invoke(
-            () => monteCarlo = PermutationTest.MonteCarlo(x, y, replicates, ResamplingSettings.PermutationSeed, histogramBins: exact ? 0 : histogramBins),
-            () => pairs = Bootstrap.Pairs(x, y, replicates, ResamplingSettings.PairsSeed),
-            () => residual = Bootstrap.Residual(x, y, replicates, ResamplingSettings.ResidualSeed),
-            () => rounding = RoundingSensitivity.Simulate(series, replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha));
-        return new MarketResampling(series.Spec,
-            exact ? PermutationTest.Exact(x, y, histogramBins: histogramBins) : monteCarlo,
-            monteCarlo,
-            pairs,
-            residual,
-            rounding,
-            StepAnalysis.Describe(x, y),
-            baseFit["x"].PValue,
-            series.ScoreDecimals)
+        /// <summary>The exact permutation test (only up to <see cref="ResamplingSettings.MaxExactN"/> rows, where it is the
+        /// longest), the Monte Carlo permutation test, the pairs and residual bootstraps, the rounding Monte Carlo.</summary>
+        public static readonly int[] LongestFirst = [4, 0, 1, 2, 3];
+
+        private readonly double[] _x = series.ClustersArray();
+        private readonly double[] _y = series.ScoreArray();
+        private PermutationTestResult? _monteCarlo;
+        private BootstrapResult? _pairs, _residual;
+        private RoundingSensitivityResult? _rounding;
+        private PermutationTestResult? _exact;
+
+        private int Replicates => ResamplingSettings.ReplicatesFor(_x.Length);
+
+        private bool Exact => _x.Length <= ResamplingSettings.MaxExactN;
+
+        public void Run(int procedure)
         {
-            PrintedLine = (baseFit["intercept"].Estimate, baseFit["x"].Estimate),
-            FlattestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: false, series.ScoreHalfWidth)),
-            SteepestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: true, series.ScoreHalfWidth)),
-        };
+            // The random procedures draw from their own seeded generators, so running them side by side changes no
+            // number; at 10^5 rows each is 10^8 draws, and a few markets alone do not keep 2 cores evenly busy.
+            switch (procedure)
+            {
+                case 0: _monteCarlo = PermutationTest.MonteCarlo(_x, _y, Replicates, ResamplingSettings.PermutationSeed, histogramBins: Exact ? 0 : histogramBins); break;
+                case 1: _pairs = Bootstrap.Pairs(_x, _y, Replicates, ResamplingSettings.PairsSeed); break;
+                case 2: _residual = Bootstrap.Residual(_x, _y, Replicates, ResamplingSettings.ResidualSeed); break;
+                case 3: _rounding = RoundingSensitivity.Simulate(series, Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha); break;
+                case 4: _exact = Exact ? PermutationTest.Exact(_x, _y, histogramBins: histogramBins) : null; break;
+                default: throw new ArgumentOutOfRangeException(nameof(procedure), procedure, "There are five procedures.");
+            }
+        }
+
+        public MarketResampling Result(OlsResult baseFit)
+        {
+            var x = _x;
+            var y = _y;
+            return new MarketResampling(series.Spec,
+                Exact ? _exact! : _monteCarlo!,
+                _monteCarlo!,
+                _pairs!,
+                _residual!,
+                _rounding!,
+                StepAnalysis.Describe(x, y),
+                baseFit["x"].PValue,
+                series.ScoreDecimals)
+            {
+                PrintedLine = (baseFit["intercept"].Estimate, baseFit["x"].Estimate),
+                FlattestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: false, series.ScoreHalfWidth)),
+                SteepestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: true, series.ScoreHalfWidth)),
+            };
+        }
     }
 
     private static (double Intercept, double Slope) Line(double[] x, double[] y)

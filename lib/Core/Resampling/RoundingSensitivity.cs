@@ -47,10 +47,24 @@ public static class RoundingSensitivity
         var slope = new double[draws];
         var r2 = new double[draws];
         var p = new double[draws];
+        // x is exact, so x̄, the centered x and Sxx are the same in every draw: computed once, as FitFull computes them.
+        double mx = SimpleSlope.Mean(xa), sxx = 0;
+        var xc = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            xc[i] = xa[i] - mx;
+            sxx += xc[i] * xc[i];
+        }
         for (int d = 0; d < draws; d++)
         {
-            for (int i = 0; i < n; i++) yd[i] = ya[i] + (2 * rng.NextDouble() - 1) * halfWidth;
-            var f = SimpleSlope.FitFull(xa, yd);
+            // ȳ summed left to right while the draw is made, as SimpleSlope.Mean sums it.
+            double sy = 0;
+            for (int i = 0; i < n; i++)
+            {
+                yd[i] = ya[i] + (2 * rng.NextDouble() - 1) * halfWidth;
+                sy += yd[i];
+            }
+            var f = SimpleSlope.FitOnFixedX(xa, xc, mx, sxx, yd, sy / n);
             slope[d] = f.Slope;
             r2[d] = f.RSquared;
             p[d] = f.P;

@@ -64,6 +64,32 @@ internal static class SimpleSlope
             sxy += dx * dy;
             syy += dy * dy;
         }
+        return Finish(x, y, mx, my, sxx, sxy, syy);
+    }
+
+    /// <summary>
+    /// <see cref="FitFull"/> for a loop that refits many y on one x: the caller passes x̄, the centered x and Sxx,
+    /// computed once as <see cref="FitFull"/> computes them, and ȳ; the same operations in the same order follow, so
+    /// the fit is the one <see cref="FitFull"/> gives, to the bit.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    public static Fit FitOnFixedX(ReadOnlySpan<double> x, ReadOnlySpan<double> xCentered, double mx, double sxx, ReadOnlySpan<double> y, double my)
+    {
+        int n = x.Length;
+        double sxy = 0, syy = 0;
+        for (int i = 0; i < n; i++)
+        {
+            double dx = xCentered[i], dy = y[i] - my;
+            sxy += dx * dy;
+            syy += dy * dy;
+        }
+        return Finish(x, y, mx, my, sxx, sxy, syy);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static Fit Finish(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double mx, double my, double sxx, double sxy, double syy)
+    {
+        int n = x.Length;
         double b = sxy / sxx;
         // Residual sum of squares from the residuals themselves, not Syy - Sxy²/Sxx (cancellation when R² → 1).
         double sse = 0;

@@ -24,7 +24,7 @@ public sealed class ResamplingSection : IAnalysisSection
         ArgumentNullException.ThrowIfNull(context);
         // The markets are independent and each procedure has its own seed, so running them on parallel threads
         // gives the same numbers in the same (market) order. Each takes its base fit from the context.
-        var all = context.Base.AsParallel().AsOrdered().Select(r => MarketResampling.Run(r.Series, r.Fit)).ToList();
+        var all = MarketResampling.RunAll(context.Base);
         var undefined = new List<UndefinedResult>();
         return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
     }
