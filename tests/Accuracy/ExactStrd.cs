@@ -59,57 +59,21 @@ internal sealed class ExactStrd
         foreach (var t in Terms) cols.Add(xs[t.Predictor].Select(v => Rational.Pow(v, t.Power)).ToArray());
         var y = Y.Select(Rational.Parse).ToArray();
 
-        var g = new Rational[k, 2 * k + 1]; // [X'X | I | X'y]
-        for (int a = 0; a < k; a++)
-        {
-            for (int b = a; b < k; b++)
-            {
-                var s = Rational.Zero;
-                for (int i = 0; i < n; i++) s += cols[a][i] * cols[b][i];
-                g[a, b] = g[b, a] = s;
-            }
-            for (int b = 0; b < k; b++) g[a, k + b] = a == b ? Rational.One : Rational.Zero;
-            var t = Rational.Zero;
-            for (int i = 0; i < n; i++) t += cols[a][i] * y[i];
-            g[a, 2 * k] = t;
-        }
-        for (int p = 0; p < k; p++) // exact Gauss-Jordan with row exchanges
-        {
-            int piv = p;
-            while (piv < k && g[piv, p].IsZero) piv++;
-            if (piv == k) return null;
-            if (piv != p)
-                for (int c = 0; c <= 2 * k; c++) (g[p, c], g[piv, c]) = (g[piv, c], g[p, c]);
-            var pivot = g[p, p];
-            for (int c = 0; c <= 2 * k; c++) g[p, c] /= pivot;
-            for (int r = 0; r < k; r++)
-            {
-                if (r == p || g[r, p].IsZero) continue;
-                var f = g[r, p];
-                for (int c = 0; c <= 2 * k; c++) g[r, c] -= f * g[p, c];
-            }
-        }
-        var beta = Enumerable.Range(0, k).Select(j => g[j, 2 * k]).ToArray();
-        Rational sse = Rational.Zero, sst = Rational.Zero, mean = Rational.Zero;
+        if (ExactLeastSquares.Solve(cols, y) is not { } solution) return null;
+        var (beta, inverseDiagonal, sse) = solution;
+        Rational sst = Rational.Zero, mean = Rational.Zero;
         if (Intercept)
         {
             foreach (var v in y) mean += v;
             mean /= n;
         }
-        for (int i = 0; i < n; i++)
-        {
-            var r = y[i];
-            for (int j = 0; j < k; j++) r -= cols[j][i] * beta[j];
-            sse += r * r;
-            var d = y[i] - mean;
-            sst += d * d;
-        }
+        foreach (var v in y) sst += (v - mean) * (v - mean);
         var ssr = sst - sse;
         int dfr = n - k, dfm = Intercept ? k - 1 : k;
         var s2 = sse / dfr;
         return new Certified(
             beta.Select(b => b.ToDouble()).ToArray(),
-            Enumerable.Range(0, k).Select(j => Rational.Sqrt(s2 * g[j, k + j])).ToArray(),
+            inverseDiagonal.Select(d => Rational.Sqrt(s2 * d)).ToArray(),
             Rational.Sqrt(s2),
             sst.IsZero ? double.NaN : (ssr / sst).ToDouble(),
             ssr.ToDouble(),

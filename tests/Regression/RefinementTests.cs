@@ -222,52 +222,18 @@ public class RefinementTests
         Assert.True(Math.Abs(actual - expected) <= rel * Math.Abs(expected) || actual == expected,
             $"{what}: {actual:R} vs {expected:R} (relative difference {Math.Abs(actual - expected) / Math.Abs(expected):E2} > {rel:E0})");
 
-    /// <summary>Exact least squares over the rationals: X'X b = X'y by fraction-free elimination on the exact values of
+    /// <summary>Exact least squares over the rationals (<see cref="ExactLeastSquares"/>) on the exact values of
     /// the doubles (and their low parts), SSE = Σ(y - Xb)², SE_j = sqrt(SSE/(n-k)·[(X'X)^{-1}]_jj) rounded once.</summary>
     private static (double[] B, double[] Se, double Sse) ExactSolution(Design design, double[] yd)
     {
         int n = design.Rows, k = design.Columns;
-        var x = new Rational[n, k];
-        for (int i = 0; i < n; i++)
-            for (int j = 0; j < k; j++)
-                x[i, j] = Rational.Of(design[i, j]) + Rational.Of(design.LowPartsUnsafe[j] is { } lw ? lw[i] : 0);
+        var columns = Enumerable.Range(0, k).Select(j => Enumerable.Range(0, n)
+            .Select(i => Rational.Of(design[i, j]) + Rational.Of(design.LowPartsUnsafe[j] is { } lw ? lw[i] : 0)).ToArray()).ToArray();
         var y = yd.Select(Rational.Of).ToArray();
-        var g = new Rational[k, k + k + 1]; // [X'X | I | X'y]
-        for (int a = 0; a < k; a++)
-        {
-            for (int b = 0; b < k; b++)
-            {
-                var s = Rational.Zero;
-                for (int i = 0; i < n; i++) s += x[i, a] * x[i, b];
-                g[a, b] = s;
-                g[a, k + b] = a == b ? Rational.One : Rational.Zero;
-            }
-            var t = Rational.Zero;
-            for (int i = 0; i < n; i++) t += x[i, a] * y[i];
-            g[a, 2 * k] = t;
-        }
-        for (int p = 0; p < k; p++) // Gauss-Jordan, exact
-        {
-            var pivot = g[p, p];
-            for (int c = 0; c <= 2 * k; c++) g[p, c] /= pivot;
-            for (int r = 0; r < k; r++)
-            {
-                if (r == p || g[r, p].IsZero) continue;
-                var f = g[r, p];
-                for (int c = 0; c <= 2 * k; c++) g[r, c] -= f * g[p, c];
-            }
-        }
-        var beta = Enumerable.Range(0, k).Select(j => g[j, 2 * k]).ToArray();
-        var sse = Rational.Zero;
-        for (int i = 0; i < n; i++)
-        {
-            var r = y[i];
-            for (int j = 0; j < k; j++) r -= x[i, j] * beta[j];
-            sse += r * r;
-        }
+        var (beta, inverseDiagonal, sse) = ExactLeastSquares.Solve(columns, y) ?? throw new InvalidOperationException("X'X is singular");
         var s2 = sse / new Rational(n - k, 1);
         return (beta.Select(b => b.ToDouble()).ToArray(),
-            Enumerable.Range(0, k).Select(j => Math.Sqrt((s2 * g[j, k + j]).ToDouble())).ToArray(),
+            inverseDiagonal.Select(d => Math.Sqrt((s2 * d).ToDouble())).ToArray(),
             sse.ToDouble());
     }
 }

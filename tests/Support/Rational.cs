@@ -108,3 +108,55 @@ internal readonly record struct Rational(BigInteger Num, BigInteger Den)
 
     public override string ToString() => ToDouble().ToString("R", CultureInfo.InvariantCulture);
 }
+
+/// <summary>Exact least squares over the rationals, the tests' reference solution: [X'X | I | X'y] reduced by Gauss-Jordan
+/// with row exchanges, no rounding until the caller converts.</summary>
+internal static class ExactLeastSquares
+{
+    /// <summary>b, the diagonal of (X'X)⁻¹ and Σ(y − Xb)²; null when X'X is singular.</summary>
+    /// <param name="columns">The design's columns (each of y's length).</param>
+    /// <param name="y">The response.</param>
+    public static (Rational[] Beta, Rational[] InverseDiagonal, Rational Sse)? Solve(IReadOnlyList<Rational[]> columns, Rational[] y)
+    {
+        int n = y.Length, k = columns.Count;
+        var g = new Rational[k, 2 * k + 1];
+        for (int a = 0; a < k; a++)
+        {
+            for (int b = a; b < k; b++)
+            {
+                var s = Rational.Zero;
+                for (int i = 0; i < n; i++) s += columns[a][i] * columns[b][i];
+                g[a, b] = g[b, a] = s;
+            }
+            for (int b = 0; b < k; b++) g[a, k + b] = a == b ? Rational.One : Rational.Zero;
+            var t = Rational.Zero;
+            for (int i = 0; i < n; i++) t += columns[a][i] * y[i];
+            g[a, 2 * k] = t;
+        }
+        for (int p = 0; p < k; p++)
+        {
+            int piv = p;
+            while (piv < k && g[piv, p].IsZero) piv++;
+            if (piv == k) return null;
+            if (piv != p)
+                for (int c = 0; c <= 2 * k; c++) (g[p, c], g[piv, c]) = (g[piv, c], g[p, c]);
+            var pivot = g[p, p];
+            for (int c = 0; c <= 2 * k; c++) g[p, c] /= pivot;
+            for (int r = 0; r < k; r++)
+            {
+                if (r == p || g[r, p].IsZero) continue;
+                var f = g[r, p];
+                for (int c = 0; c <= 2 * k; c++) g[r, c] -= f * g[p, c];
+            }
+        }
+        var beta = Enumerable.Range(0, k).Select(j => g[j, 2 * k]).ToArray();
+        var sse = Rational.Zero;
+        for (int i = 0; i < n; i++)
+        {
+            var r = y[i];
+            for (int j = 0; j < k; j++) r -= columns[j][i] * beta[j];
+            sse += r * r;
+        }
+        return (beta, Enumerable.Range(0, k).Select(j => g[j, k + j]).ToArray(), sse);
+    }
+}

@@ -93,16 +93,15 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
             _ = Estimate.Try(() => fits[i].Loo.Rmse);
             return (Rows: (IReadOnlyList<ResultRow>)[], LeftOut: leftOut);
         });
-        var rowsOf = new Dictionary<AlternativeFit, (IReadOnlyList<ResultRow> Rows, List<UndefinedResult> LeftOut)>(ReferenceEqualityComparer.Instance);
-        for (int i = 0; i < fits.Count; i++) rowsOf[fits[i]] = fitRows[i];
         var rows = new List<ResultRow>();
         foreach (var input in inputs)
         {
-            foreach (var fit in fits.Where(f => f.Data.Input.TableId == input.TableId && f.Spec.Name != ModelSpecs.Base.Name))
-            {
-                rows.AddRange(rowsOf[fit].Rows);
-                omitted.AddRange(rowsOf[fit].LeftOut);
-            }
+            for (int i = 0; i < fits.Count; i++)
+                if (fits[i].Data.Input.TableId == input.TableId)
+                {
+                    rows.AddRange(fitRows[i].Rows); // empty for the base model
+                    omitted.AddRange(fitRows[i].LeftOut);
+                }
             // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
             void Add(string model, string statistic, Func<double> value) =>
                 UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", Estimate.Try(value));

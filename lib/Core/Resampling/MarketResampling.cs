@@ -92,21 +92,17 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         RunAll(reproductions.Select(r => (r.Series, r.Fit)).ToList(), histogramBins);
 
     /// <summary>
-    /// Every market of <paramref name="markets"/>, in their order. The random procedures of all markets (four per
-    /// market, each drawing from its own seeded generator) are one pool of independent jobs, started longest first
+    /// Every market of <paramref name="markets"/>, in their order. The procedures of all markets (five per market:
+    /// the exact permutation test and four random ones, each drawing from its own seeded generator) are one pool of independent jobs, started longest first
     /// (the permutation shuffles) on as many threads as there are cores, so no core idles while another market's long
     /// job runs alone; which thread runs a job changes no number.
     /// </summary>
     public static IReadOnlyList<MarketResampling> RunAll(IReadOnlyList<(MarketSeries Series, OlsResult BaseFit)> markets, int histogramBins = 0)
     {
         var draws = markets.Select(m => new Draws(m.Series, histogramBins)).ToArray();
-        var jobs = new List<Action>();
-        foreach (int procedure in Draws.LongestFirst)
-            foreach (var d in draws)
-            {
-                int p = procedure;
-                jobs.Add(() => d.Run(p));
-            }
+        var procedures = draws.Select(d => d.Procedures()).ToArray();
+        // Procedure-major order: every market's longest procedure first.
+        var jobs = Enumerable.Range(0, procedures.FirstOrDefault()?.Length ?? 0).SelectMany(p => procedures.Select(ps => ps[p])).ToList();
         Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(jobs, System.Collections.Concurrent.EnumerablePartitionerOptions.NoBuffering), job => job());
         return markets.Select((m, i) => draws[i].Result(m.BaseFit)).ToList();
     }
@@ -124,13 +120,9 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         RunAll([(series, baseFit)], histogramBins)[0];
 
     /// <summary>One market's random procedures (each from its own seeded generator) and its exact permutation test, runnable in any order and on
-    /// any thread (<see cref="Run(int)"/>), then the result (<see cref="Result"/>).</summary>
+    /// any thread (<see cref="Procedures"/>), then the result (<see cref="Result"/>).</summary>
     private sealed class Draws(MarketSeries series, int histogramBins)
     {
-        /// <summary>The exact permutation test (only up to <see cref="ResamplingSettings.MaxExactN"/> rows, where it is the
-        /// longest), the Monte Carlo permutation test, the pairs and residual bootstraps, the rounding Monte Carlo.</summary>
-        public static readonly int[] LongestFirst = [4, 0, 1, 2, 3];
-
         private readonly double[] _x = series.ClustersArray();
         private readonly double[] _y = series.ScoreArray();
         private PermutationTestResult? _monteCarlo;
@@ -142,38 +134,34 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
 
         private bool Exact => _x.Length <= ResamplingSettings.MaxExactN;
 
-        public void Run(int procedure)
-        {
-            // The random procedures draw from their own seeded generators, so running them side by side changes no
-            // number; at 10^5 rows each is 10^8 draws, and a few markets alone do not keep 2 cores evenly busy.
-            switch (procedure)
-            {
-                case 0: _monteCarlo = PermutationTest.MonteCarlo(_x, _y, Replicates, ResamplingSettings.PermutationSeed, histogramBins: Exact ? 0 : histogramBins); break;
-                case 1: _pairs = Bootstrap.Pairs(_x, _y, Replicates, ResamplingSettings.PairsSeed); break;
-                case 2: _residual = Bootstrap.Residual(_x, _y, Replicates, ResamplingSettings.ResidualSeed); break;
-                case 3: _rounding = RoundingSensitivity.Simulate(series, Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha); break;
-                case 4: _exact = Exact ? PermutationTest.Exact(_x, _y, histogramBins: histogramBins) : null; break;
-                default: throw new ArgumentOutOfRangeException(nameof(procedure), procedure, "There are five procedures.");
-            }
-        }
+        /// <summary>The procedures, longest first: the exact permutation test (only up to
+        /// <see cref="ResamplingSettings.MaxExactN"/> rows, where it is the longest), the Monte Carlo permutation test,
+        /// the pairs and residual bootstraps, the rounding Monte Carlo. Each draws from its own seeded generator, so
+        /// running them side by side changes no number; at 10^5 rows each is 10^8 draws.</summary>
+        public Action[] Procedures() =>
+        [
+            () => _exact = Exact ? PermutationTest.Exact(_x, _y, histogramBins: histogramBins) : null,
+            () => _monteCarlo = PermutationTest.MonteCarlo(_x, _y, Replicates, ResamplingSettings.PermutationSeed, histogramBins: Exact ? 0 : histogramBins),
+            () => _pairs = Bootstrap.Pairs(_x, _y, Replicates, ResamplingSettings.PairsSeed),
+            () => _residual = Bootstrap.Residual(_x, _y, Replicates, ResamplingSettings.ResidualSeed),
+            () => _rounding = RoundingSensitivity.Simulate(series, Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
+        ];
 
         public MarketResampling Result(OlsResult baseFit)
         {
-            var x = _x;
-            var y = _y;
             return new MarketResampling(series.Spec,
                 Exact ? _exact! : _monteCarlo!,
                 _monteCarlo!,
                 _pairs!,
                 _residual!,
                 _rounding!,
-                StepAnalysis.Describe(x, y),
+                StepAnalysis.Describe(_x, _y),
                 baseFit["x"].PValue,
                 series.ScoreDecimals)
             {
                 PrintedLine = (baseFit["intercept"].Estimate, baseFit["x"].Estimate),
-                FlattestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: false, series.ScoreHalfWidth)),
-                SteepestInBox = Line(x, RoundingSensitivity.ExtremeCorner(x, y, steepest: true, series.ScoreHalfWidth)),
+                FlattestInBox = Line(_x, RoundingSensitivity.ExtremeCorner(_x, _y, steepest: false, series.ScoreHalfWidth)),
+                SteepestInBox = Line(_x, RoundingSensitivity.ExtremeCorner(_x, _y, steepest: true, series.ScoreHalfWidth)),
             };
         }
     }
