@@ -12,20 +12,12 @@ public static class Ols
     /// </summary>
     /// <param name="design">The design matrix X with named terms.</param>
     /// <param name="y">The response, one value per row of <paramref name="design"/>.</param>
-    public static OlsResult Fit(Design design, IReadOnlyList<double> y)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(y);
-        var yy = y.ToArray();
-        Validate(design, yy);
-        var solution = LeastSquares.Solve(design, yy);
-        return new OlsResult(design, yy, solution);
-    }
+    public static OlsResult Fit(Design design, IReadOnlyList<double> y) => FitExtended(design, y, yLow: null);
 
     /// <summary>
-    /// As <see cref="Fit(Design, IReadOnlyList{double})"/> for a response carried beyond double: y + yLow, where yLow
-    /// holds what rounding y to double dropped (e.g. decimal data read to about 32 digits; the accuracy harness). Both
-    /// paths fit the extended response; <see cref="OlsResult.Y"/> shows y.
+    /// <see cref="Fit(Design, IReadOnlyList{double})"/> for a response carried beyond double: y + yLow, where yLow
+    /// holds what rounding y to double dropped (e.g. decimal data read to about 32 digits; the accuracy harness), or
+    /// null. Both paths fit the extended response; <see cref="OlsResult.Y"/> shows y.
     /// </summary>
     internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow)
     {
