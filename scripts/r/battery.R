@@ -1,7 +1,13 @@
-# The main job's battery in base R, for timing side by side with `dotnet run scripts/reproduce.cs`.
+# The main job's battery in R: timing side by side with `dotnet run scripts/reproduce.cs`, and the reference values
+# the tests compare the engine with.
 # Usage: Rscript scripts/r/battery.R [seeds/data/table1.csv] [--tables-only]
+#        Rscript scripts/r/battery.R --reference tests/References/r-battery.csv [seeds/data/table1.csv]
 #   --tables-only: only the three base fits with their diagnostics (Tables 2-4), nothing else.
-# Same work on the same data: for each of the three tables, the base fit with Excel's SUMMARY OUTPUT statistics,
+#   --reference PATH: writes every statistic R computes for the base model and every alternative model, the mean-only
+#     benchmark and the exact permutation p, in results.csv's long format (table,model,statistic,term,value) at 17
+#     significant digits, with lm, lmtest (bgtest, bptest, dwtest, coeftest, coefci) and sandwich (NeweyWest); see
+#     tests/References/README.md for the definitions and what is left out. Needs the packages lmtest and sandwich.
+# Timing (without --reference): same work on the same data: for each of the three tables, the base fit with Excel's SUMMARY OUTPUT statistics,
 # log-likelihood, AIC, BIC, Durbin-Watson, Jarque-Bera, Breusch-Pagan (Koenker), Breusch-Godfrey(1) and the
 # condition number; the ten alternative models (lag 1, logs, first difference, year, quadratic, Newey-West lag 1 and
 # automatic lag) with the same statistics and exact leave-one-out through the hat values; the mean-only benchmark;
@@ -9,9 +15,172 @@
 # next-permutation in R, so only for n <= 8; above it this script does 10,000 random pairings instead and says so),
 # a 10,000-replicate Monte Carlo permutation test, pairs and residual bootstraps with percentile and BCa intervals,
 # and a 10,000-draw rounding Monte Carlo. Writes nothing; prints the elapsed compute time.
-# Base R only (no lmtest/sandwich): the tests are written out from their definitions.
+# The timing run uses base R only (no lmtest/sandwich): the tests are written out from their definitions.
 t0 <- proc.time()[["elapsed"]]
 args <- commandArgs(trailingOnly = TRUE)
+if ("--reference" %in% args) {
+  # Reference values: every statistic R computes for each model of the package, at full precision. The definitions
+  # follow the package's (results/README.md); tests/References/README.md lists where they are pinned.
+  suppressPackageStartupMessages({ library(lmtest); library(sandwich) })
+  i <- match("--reference", args)
+  if (i == length(args)) stop("--reference needs the output path, e.g. tests/References/r-battery.csv")
+  out_path <- args[[i + 1]]; rest <- args[-c(i, i + 1)]
+  d <- read.csv(if (length(rest) >= 1) rest[[1]] else "seeds/data/table1.csv")
+  mk <- read.csv("seeds/data/markets.csv", stringsAsFactors = FALSE)
+  rows <- list()
+  emit <- function(table, model, statistic, term, value) {
+    stopifnot(length(value) == 1, is.finite(value))
+    rows[[length(rows) + 1]] <<- data.frame(table = table, model = model, statistic = statistic, term = term,
+                                            value = sprintf("%.17g", as.numeric(value)))
+  }
+  term_names <- function(fit) sub("^\\(Intercept\\)$", "intercept", names(coef(fit)))
+
+  # One least-squares fit: its coefficient table (classical, or Newey-West through sandwich and coeftest/coefci),
+  # the model statistics it writes, the likelihood on the level of y, and leave-one-out by refitting without each row.
+  # frame: the model's data (column y is the modelled response); level: y on its level scale for each row;
+  # to_level(row, prediction): the prediction taken to the level of y.
+  ols_rows <- function(table, model, formula, frame, level, to_level, hac_lag = NULL, log_jacobian = NULL) {
+    fit <- lm(formula, data = frame)
+    terms <- term_names(fit); n <- nobs(fit); k <- length(coef(fit))
+    if (is.null(hac_lag)) {
+      ct <- coeftest(fit); ci <- confint(fit, level = 0.95)
+    } else {
+      v <- NeweyWest(fit, lag = hac_lag, prewhite = FALSE, adjust = FALSE)
+      ct <- coeftest(fit, vcov. = v); ci <- coefci(fit, vcov. = v, level = 0.95)
+    }
+    for (j in seq_len(k)) {
+      emit(table, model, "estimate", terms[j], ct[j, 1]); emit(table, model, "std_error", terms[j], ct[j, 2])
+      emit(table, model, "t_value", terms[j], ct[j, 3]); emit(table, model, "p_value", terms[j], ct[j, 4])
+      emit(table, model, "ci95_lower", terms[j], ci[j, 1]); emit(table, model, "ci95_upper", terms[j], ci[j, 2])
+    }
+    s <- summary(fit); a <- anova(fit); e <- residuals(fit); y <- model.response(model.frame(fit))
+    df_model <- k - 1; ss_reg <- sum(a[["Sum Sq"]][-nrow(a)]); ss_res <- deviance(fit)
+    m2 <- mean((e - mean(e))^2); skew <- mean((e - mean(e))^3) / m2^1.5; kurt <- mean((e - mean(e))^4) / m2^2
+    jb <- n / 6 * (skew^2 + (kurt - 3)^2 / 4)
+    bp <- bptest(fit, studentize = TRUE); bg <- bgtest(fit, order = 1, type = "Chisq", fill = 0)
+    stats <- list(nobs = n, df_model = df_model, df_resid = df.residual(fit), multiple_r = sqrt(s$r.squared),
+                  r_squared = s$r.squared, adj_r_squared = s$adj.r.squared, sigma = s$sigma,
+                  ss_regression = ss_reg, ss_residual = ss_res, ss_total = sum((y - mean(y))^2),
+                  ms_regression = ss_reg / df_model, ms_residual = a[["Mean Sq"]][nrow(a)],
+                  f_stat = s$fstatistic[["value"]],
+                  f_pvalue = pf(s$fstatistic[["value"]], s$fstatistic[["numdf"]], s$fstatistic[["dendf"]], lower.tail = FALSE),
+                  loglik = as.numeric(logLik(fit)), aic = AIC(fit), bic = BIC(fit),
+                  durbin_watson = dwtest(fit)$statistic[[1]],
+                  jb_stat = jb, jb_pvalue = pchisq(jb, 2, lower.tail = FALSE),
+                  bp_stat = bp$statistic[[1]], bp_pvalue = bp$p.value[[1]],
+                  bg1_stat = bg$statistic[[1]], bg1_pvalue = bg$p.value[[1]],
+                  condition_number = kappa(model.matrix(fit), exact = TRUE))
+    # The classical F ignores the Newey-West covariance: the package leaves it out of the HAC models.
+    if (!is.null(hac_lag)) stats$f_stat <- stats$f_pvalue <- NULL
+    for (st in names(stats)) emit(table, model, st, "", stats[[st]])
+    if (!is.null(hac_lag)) emit(table, model, "hac_lag", "", hac_lag)
+    if (!is.null(log_jacobian)) {
+      emit(table, model, "log_jacobian", "", log_jacobian)
+      emit(table, model, "loglik_level_scale", "", as.numeric(logLik(fit)) + log_jacobian)
+      emit(table, model, "aic_level_scale", "", AIC(fit) - 2 * log_jacobian)
+      emit(table, model, "bic_level_scale", "", BIC(fit) - 2 * log_jacobian)
+    }
+    loo_rows(table, model, level, sapply(seq_len(n), function(r) to_level(r, predict(lm(formula, data = frame[-r, ]), frame[r, ]))))
+    fit
+  }
+  loo_rows <- function(table, model, level, predicted) {
+    err <- level - predicted
+    emit(table, model, "loo_rmse", "", sqrt(mean(err^2)))
+    emit(table, model, "loo_mae", "", mean(abs(err)))
+    emit(table, model, "loo_pred_r_squared", "", 1 - sum(err^2) / sum((level - mean(level))^2))
+  }
+
+  # Iterated Prais-Winsten in base R: rho from the lag-1 regression of the residuals through the origin, the first
+  # row times sqrt(1 - rho^2), the others z_t - rho z_(t-1) (the constant too), refitted until rho changes by at most
+  # 1e-10 (at most 100 refits); the fit reported is the transformed regression at the last rho used.
+  prais_winsten <- function(y, X, tol = 1e-10, max_iter = 100) {
+    rho_of <- function(e) sum(e[-1] * e[-length(e)]) / sum(e[-length(e)]^2)
+    tr <- function(z, rho) c(sqrt(1 - rho^2) * z[1], z[-1] - rho * z[-length(z)])
+    rho <- rho_of(residuals(lm.fit(X, y)))
+    for (it in seq_len(max_iter)) {
+      stopifnot(abs(rho) < 1)
+      frame <- data.frame(y = tr(y, rho), apply(X, 2, tr, rho = rho))
+      fit <- lm(y ~ 0 + ., data = frame)
+      nxt <- rho_of(y - X %*% coef(fit))
+      if (abs(nxt - rho) <= tol) return(list(fit = fit, rho = rho, iterations = it))
+      rho <- nxt
+    }
+    stop("Prais-Winsten did not converge")
+  }
+
+  for (m in seq_len(nrow(mk))) {
+    id <- mk$market[m]; y <- d[[mk$score_column[m]]]; x <- d[[mk$count_column[m]]]; year <- d$year; n <- length(y)
+    level <- function(r, p) p; from_log <- function(r, p) exp(p)
+    lvl <- data.frame(y = y, x = x, year = year, x_squared = x^2)
+    lag <- data.frame(y = y[-1], x = x[-n])
+    ylog <- data.frame(y = log(y), x = x); xlog <- data.frame(y = y, x = log(x)); both <- data.frame(y = log(y), x = log(x))
+    dif <- data.frame(y = diff(y), x = diff(x))
+    # The base model writes every statistic in results.csv's base rows, and its leave-one-out figures.
+    ols_rows(id, "base", y ~ x, lvl, y, level)
+    ols_rows(id, "lag1", y ~ x, lag, y[-1], level, log_jacobian = 0)
+    ols_rows(id, "loglog", y ~ x, both, y, from_log, log_jacobian = -sum(log(y)))
+    ols_rows(id, "logy_x", y ~ x, ylog, y, from_log, log_jacobian = -sum(log(y)))
+    ols_rows(id, "y_logx", y ~ x, xlog, y, level, log_jacobian = 0)
+    ols_rows(id, "firstdiff", y ~ x, dif, y[-1], function(r, p) y[r] + p, log_jacobian = 0)
+    ols_rows(id, "x_plus_year", y ~ x + year, lvl, y, level, log_jacobian = 0)
+    ols_rows(id, "year_only", y ~ year, lvl, y, level, log_jacobian = 0)
+    ols_rows(id, "quadratic", y ~ x + x_squared, lvl, y, level, log_jacobian = 0)
+    ols_rows(id, "hac_nw_lag1", y ~ x, lvl, y, level, hac_lag = 1, log_jacobian = 0)
+    # Newey and West's (1994) rule of thumb floor(4 (n/100)^(2/9)), as the package (not sandwich's bwNeweyWest).
+    ols_rows(id, "hac_nw_auto", y ~ x, lvl, y, level, hac_lag = floor(4 * (n / 100)^(2 / 9)), log_jacobian = 0)
+
+    pw <- prais_winsten(y, cbind(intercept = 1, x = x)); f <- pw$fit; ct <- coeftest(f); ci <- confint(f)
+    for (j in seq_along(coef(f))) {
+      t <- names(coef(f))[j]
+      emit(id, "ar1_pw", "estimate", t, ct[j, 1]); emit(id, "ar1_pw", "std_error", t, ct[j, 2])
+      emit(id, "ar1_pw", "t_value", t, ct[j, 3]); emit(id, "ar1_pw", "p_value", t, ct[j, 4])
+      emit(id, "ar1_pw", "ci95_lower", t, ci[j, 1]); emit(id, "ar1_pw", "ci95_upper", t, ci[j, 2])
+    }
+    lj <- 0.5 * log(1 - pw$rho^2)
+    emit(id, "ar1_pw", "nobs", "", nobs(f)); emit(id, "ar1_pw", "df_resid", "", df.residual(f))
+    emit(id, "ar1_pw", "sigma", "", summary(f)$sigma); emit(id, "ar1_pw", "loglik", "", as.numeric(logLik(f)))
+    emit(id, "ar1_pw", "durbin_watson", "", dwtest(f)$statistic[[1]])
+    emit(id, "ar1_pw", "rho", "", pw$rho); emit(id, "ar1_pw", "iterations", "", pw$iterations)
+    emit(id, "ar1_pw", "log_jacobian", "", lj)
+    emit(id, "ar1_pw", "loglik_level_scale", "", as.numeric(logLik(f)) + lj)
+    # rho is one more parameter than the coefficients and sigma that AIC() and BIC() count.
+    emit(id, "ar1_pw", "aic_level_scale", "", AIC(f) - 2 * lj + 2)
+    emit(id, "ar1_pw", "bic_level_scale", "", BIC(f) - 2 * lj + log(nobs(f)))
+
+    # Theil-Sen: the median of the pairwise slopes over pairs with distinct x, then the median of y - b x.
+    pairs <- combn(n, 2); keep <- x[pairs[1, ]] != x[pairs[2, ]]
+    slopes <- (y[pairs[2, keep]] - y[pairs[1, keep]]) / (x[pairs[2, keep]] - x[pairs[1, keep]])
+    b <- median(slopes)
+    emit(id, "theil_sen", "estimate", "intercept", median(y - b * x)); emit(id, "theil_sen", "estimate", "x", b)
+    emit(id, "theil_sen", "nobs", "", n); emit(id, "theil_sen", "slope_pairs", "", sum(keep))
+
+    emit(id, "mean_only", "nobs", "", n)
+    loo_rows(id, "mean_only", y, sapply(seq_len(n), function(r) mean(y[-r])))
+
+    # The exact permutation p over all n! pairings (the package enumerates them for n <= 10): the share with
+    # |sum(xc[p] * yc)| >= |sum(xc * yc)| (1 - 1e-9). Enumerated block by block: each choice of the first x, then
+    # every order of the other n - 1.
+    if (n <= 10) {
+      perms <- function(v) if (length(v) == 1) matrix(v, 1) else
+        do.call(rbind, lapply(seq_along(v), function(i) cbind(v[i], perms(v[-i]))))
+      xc <- x - mean(x); yc <- y - mean(y); obs <- abs(sum(xc * yc)) * (1 - 1e-9); count <- 0
+      if (!exists("rest_orders") || ncol(rest_orders) != n - 1) rest_orders <- perms(seq_len(n - 1))
+      for (first in seq_len(n)) {
+        p <- matrix(setdiff(seq_len(n), first)[rest_orders], nrow(rest_orders))
+        s <- xc[first] * yc[1] + matrix(xc[p], nrow(p)) %*% yc[-1]
+        count <- count + sum(abs(s) >= obs)
+      }
+      emit(id, "permutation", "p_value", "x", count / factorial(n))
+      emit(id, "permutation", "exact", "x", 1)
+      emit(id, "permutation", "permutations", "x", factorial(n))
+    }
+  }
+  out <- do.call(rbind, rows)
+  write.csv(out, out_path, row.names = FALSE, quote = FALSE)
+  cat(sprintf("Wrote %d reference values to %s (%s; lmtest %s, sandwich %s)\n", nrow(out), out_path,
+              R.version.string, packageVersion("lmtest"), packageVersion("sandwich")))
+  quit(save = "no", status = 0)
+}
 tables_only <- "--tables-only" %in% args
 args <- setdiff(args, "--tables-only")
 path <- if (length(args) >= 1) args[[1]] else "seeds/data/table1.csv"
