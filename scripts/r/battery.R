@@ -3,12 +3,13 @@
 # Usage: Rscript scripts/r/battery.R [seeds/data/table1.csv] [--tables-only]
 #        Rscript scripts/r/battery.R --reference tests/References/r-battery.csv [seeds/data/table1.csv]
 #   --tables-only: only the three base fits with their diagnostics (Tables 2-4), nothing else.
-#   --reference PATH: writes every statistic R computes for the base model and every alternative model, the mean-only
+#   --reference PATH: writes every statistic R computes for the base model and every alternative, the mean-only
 #     benchmark and the exact permutation p, in results.csv's long format (table,model,statistic,term,value) at 17
-#     significant digits, with lm, lmtest (bgtest, bptest, dwtest, coeftest, coefci) and sandwich (NeweyWest); see
-#     tests/References/README.md for the definitions and what is left out. Needs the packages lmtest and sandwich.
-# Timing (without --reference): same work on the same data: for each of the three tables, the base fit with Excel's SUMMARY OUTPUT statistics,
-# log-likelihood, AIC, BIC, Durbin-Watson, Jarque-Bera, Breusch-Pagan (Koenker), Breusch-Godfrey(1) and the
+#     significant digits, with lm, lmtest (coeftest, coefci, dwtest, bptest, bgtest) and sandwich (NeweyWest), plus an
+#     iterated Prais-Winsten in base R; markets from seeds/data/markets.csv. Needs the packages lmtest and sandwich.
+#     tests/References/README.md says where each value comes from and what is left out (the random draws).
+# Timing (without --reference), the same work on the same data: for each of the three tables, the base fit with
+# Excel's SUMMARY OUTPUT statistics, log-likelihood, AIC, BIC, Durbin-Watson, Jarque-Bera, Breusch-Pagan (Koenker), Breusch-Godfrey(1) and the
 # condition number; the ten alternative models (lag 1, logs, first difference, year, quadratic, Newey-West lag 1 and
 # automatic lag) with the same statistics and exact leave-one-out through the hat values; the mean-only benchmark;
 # and the resampling section: the exact permutation test by enumeration (n! pairings, here through the lexicographic
