@@ -145,10 +145,12 @@ public static class MlNetComparison
         return folds.OrderBy(f => f.Fold).Select(f => f.ScoredHoldOutSet.GetColumn<float>("Score").Count()).ToList();
     }
 
-    /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per table.</summary>
-    public static IReadOnlyList<ResultRow> ToResultRows(IEnumerable<MlNetResult> results, IEnumerable<(string TableId, IReadOnlyList<int> Sizes)>? defaultSplits = null)
+    /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per
+    /// table; statistics undefined for the data go to <paramref name="undefined"/> with the reason.</summary>
+    public static IReadOnlyList<ResultRow> ToResultRows(IEnumerable<MlNetResult> results, IEnumerable<(string TableId, IReadOnlyList<int> Sizes)>? defaultSplits = null,
+        ICollection<UndefinedResult>? undefined = null)
     {
-        var rows = results.SelectMany(r => r.ToResultRows()).ToList();
+        var rows = results.SelectMany(r => r.ToResultRows(undefined)).ToList();
         foreach (var (table, sizes) in defaultSplits ?? [])
         {
             rows.Add(new ResultRow(table, "mlnet_default_split", "folds", "", sizes.Count));

@@ -94,13 +94,20 @@ public class DegenerateDataTests
     }
 
     [Fact]
-    public void Estimate_turns_throws_and_non_finite_values_into_reasons()
+    public void Estimate_holds_a_value_or_the_reason_there_is_none()
     {
-        Assert.Equal(2.5, Estimate.Try(() => 2.5).Value);
-        Assert.Equal("it evaluates to +∞", Estimate.Try(() => double.PositiveInfinity).Reason);
-        Assert.Equal("x is odd", Estimate.Try(() => throw new ModelException("m", "x is odd")).Reason);
-        Assert.Throws<InvalidOperationException>(() => Estimate.Try(() => throw new InvalidOperationException("a bug")));
-        Assert.False(Estimate.Of(double.NaN).IsDefined);
+        Assert.Equal(2.5, Estimate.Of(2.5).Value);
+        Assert.Equal(2.5, Estimate.Of(2.5).OrNull);
+        Assert.Equal("it evaluates to +∞", Estimate.Of(double.PositiveInfinity).Reason);
+        Assert.Equal("it evaluates to NaN", Estimate.Of(double.NaN).Reason);
+        var undefined = Estimate.Undefined("x is odd.");
+        Assert.Equal("x is odd", undefined.Reason);
+        Assert.Null(undefined.OrNull);
+        Assert.Equal("–", undefined.Format(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture), "–"));
+        Assert.Equal("x is odd", undefined.Map(Math.Sqrt).Reason);
+        Assert.Equal(3.0, Estimate.Of(9).Map(Math.Sqrt).Value);
+        // Reading the value of an undefined statistic is the caller's bug: it throws, naming the reason.
+        Assert.Contains("x is odd", Assert.Throws<InvalidOperationException>(() => undefined.Value).Message);
     }
 }
 
