@@ -123,9 +123,10 @@ public class DegenerateDesignTests
         Assert.All(fit.ExternallyStudentizedResiduals, r => Assert.False(r.IsDefined));
         Assert.All(fit.StandardResiduals, r => Assert.False(r.IsDefined));
         string summary = fit.Summary();
+        Assert.Contains("Undefined: the fit is exact (every residual is 0, so σ = 0), so F = MSR / MSE is undefined.", summary);
         Assert.Contains("undefined", summary);
         Assert.DoesNotContain("NaN", summary);
-        Assert.DoesNotContain("inf", summary, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotMatch(@"\binf\b|∞", summary);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public class DegenerateDataTests
     }
 
     [Fact]
-    public void An_exact_fit_leaves_out_the_infinite_statistics_and_says_why()
+    public void An_exact_fit_leaves_out_the_undefined_statistics_and_says_why()
     {
         var run = RunMainJob(ExactGoods());
         Assert.True(run.Code == MainJob.Ok, run.Stderr);
@@ -57,8 +57,10 @@ public class DegenerateDataTests
         Assert.Contains(baseRows, r => r.Statistic == "estimate" && r.Term == "x" && r.Value == 1.0 / 16);
         var report = run.Files["REPRODUCTION.md"];
         Assert.Contains("## Statistics left out of results.csv", report);
-        Assert.Contains("- T2_goods/base: t_value (intercept), t_value (x), f_stat, loglik: the fit is exact (every residual is 0, so σ = 0), which makes the value +∞.", report);
-        Assert.Contains("- T2_goods/base: durbin_watson: exact fit (every residual is 0), so the Durbin-Watson statistic is undefined.", report);
+        Assert.Contains("- T2_goods/base: t_value (intercept), p_value (intercept), t_value (x), p_value (x): the standard error is 0 (an exact fit: every residual is 0), so t = b / SE is undefined.", report);
+        Assert.Contains("- T2_goods/base: f_stat, f_pvalue: the fit is exact (every residual is 0, so σ = 0), so F = MSR / MSE is undefined.", report);
+        Assert.Contains("- T2_goods/base: loglik, aic, bic: the fit is exact (every residual is 0, so σ = 0), so the log-likelihood is undefined.", report);
+        Assert.Contains("- T2_goods/base: durbin_watson: the fit is exact (every residual is 0, so σ = 0), so the Durbin-Watson statistic is undefined.", report);
         // The printed t and F are judged "undefined", with the reason, not "mismatch" against ∞.
         var verdicts = run.Files["verdicts.csv"].Split('\n').Where(l => l.StartsWith("T2_goods,anova,f_stat,")).Single();
         Assert.Contains(",undefined,", verdicts);

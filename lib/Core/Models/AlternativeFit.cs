@@ -65,8 +65,8 @@ public sealed class AlternativeFit
     public OlsResult? Ols { get; }
 
     /// <summary>The OLS fit, for code that handles only least-squares models (the ML.NET comparison, the base model).</summary>
-    /// <exception cref="ModelException">The model is fitted by an estimator with its own table; says which.</exception>
-    public OlsResult OlsFit => Ols ?? throw new ModelException(Data.Model, $"{Spec.Name} is not fitted by least squares, so it has no OLS fit.");
+    /// <exception cref="InvalidOperationException">The caller's bug: the model is fitted by an estimator with its own table; says which.</exception>
+    public OlsResult OlsFit => Ols ?? throw new InvalidOperationException($"Model '{Data.Model}': {Spec.Name} is not fitted by least squares, so it has no OLS fit.");
 
     /// <summary>What the estimator adds beyond OLS (ρ…), or null for a plain OLS fit.</summary>
     public EstimatorDetails? Details { get; }

@@ -11,6 +11,15 @@ internal static class SummaryText
 
     public static string Render(OlsResult r)
     {
+        // An undefined statistic prints as "undefined" in its cell and its reason once under the table.
+        var reasons = new List<string>();
+        string Cell(Estimate v, string fmt)
+        {
+            if (v.Reason is { } why && !reasons.Contains(why)) reasons.Add(why);
+            return v.Format(x => x.ToString(fmt, Inv));
+        }
+        string F(Estimate v, string fmt) => Cell(v, fmt);
+        string G(Estimate v) => Cell(v, "G6");
         var sb = new StringBuilder();
         string eq = new('=', Width), dash = new('-', Width);
         sb.AppendLine(Center("OLS Regression Results"));
@@ -59,6 +68,8 @@ internal static class SummaryText
         sb.AppendLine(eq);
         sb.AppendLine("Notes: computed by " + r.Method + ".");
         sb.AppendLine("Standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
+        foreach (var why in reasons)
+            sb.AppendLine($"Undefined: {why}.");
         return sb.ToString();
     }
 
@@ -71,8 +82,4 @@ internal static class SummaryText
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
-    // An undefined statistic prints as "undefined"; its reason is the result object's (the summary has no room for it).
-    private static string F(Estimate v, string fmt) => v.Format(x => x.ToString(fmt, Inv));
-
-    private static string G(Estimate v) => v.Format(x => x.ToString("G6", Inv));
 }
