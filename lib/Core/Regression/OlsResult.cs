@@ -51,7 +51,7 @@ public sealed class OlsResult
         _standard = new(() =>
         {
             double s = Math.Sqrt(SsResidual / (N - 1));
-            return Residuals.Select(r => ExactFit("standard residuals") ?? Estimate.Of(r / s)).ToArray();
+            return Residuals.Select(r => ExactFit("each standard residual") ?? Estimate.Of(r / s)).ToArray();
         });
         _studentized = new(ComputeStudentized);
         _external = new(ComputeExternallyStudentized);
@@ -308,7 +308,7 @@ public sealed class OlsResult
         var r = _fit.Residuals;
         var s = new Estimate[N];
         for (int i = 0; i < N; i++)
-            s[i] = ExactFit("the studentized residuals") ?? LeverageOne(h[i], i) ?? Estimate.Of(r[i] / (Sigma * Math.Sqrt(1 - h[i])));
+            s[i] = ExactFit("each studentized residual") ?? LeverageOne(h[i], i) ?? Estimate.Of(r[i] / (Sigma * Math.Sqrt(1 - h[i])));
         return s;
     }
 
@@ -321,7 +321,7 @@ public sealed class OlsResult
         for (int i = 0; i < N; i++)
         {
             double sse_i = SsResidual - r[i] * r[i] / (1 - h[i]);
-            s[i] = ExactFit("the externally studentized residuals")
+            s[i] = ExactFit("each externally studentized residual")
                 ?? (DfResidual < 2 ? Estimate.Undefined("externally studentized residuals need n - k ≥ 2") : (Estimate?)null)
                 ?? LeverageOne(h[i], i)
                 ?? Estimate.Of(r[i] / (Math.Sqrt(Math.Max(sse_i, 0) / (DfResidual - 1)) * Math.Sqrt(1 - h[i])));
