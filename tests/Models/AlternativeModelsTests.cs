@@ -141,6 +141,38 @@ public class AlternativeModelsTests
     }
 
     [Fact]
+    public void AnExactFitWritesNoNonFiniteRowAndGivesEveryOmissionItsReason()
+    {
+        // y = 1 + 2x exactly: every least-squares model on the level of y fits it exactly (σ = 0).
+        int[] years = [.. Enumerable.Range(2009, 10)];
+        double[] x = [10, 12, 13, 15, 16, 18, 19, 21, 22, 24];
+        var input = ModelInput.FromArrays("T", years, x.Select(v => 1 + 2 * v).ToArray(), x);
+        int fitted = 0;
+        foreach (var spec in ModelSpecs.All)
+        {
+            AlternativeFit fit;
+            try { fit = AlternativeModels.Fit(input, spec); }
+            catch (ModelException) { continue; } // e.g. Prais-Winsten: ρ of all-zero residuals does not exist
+            fitted++;
+            var undefined = new List<NotebookAnalysis.Results.UndefinedResult>();
+            var rows = fit.ToResultRows(undefined);
+            Assert.All(rows, r => Assert.True(double.IsFinite(r.Value), $"{spec.Name} {r.Statistic} {r.Term} = {r.Value}"));
+            Assert.All(undefined, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason), $"{spec.Name} {u.What}"));
+        }
+        Assert.True(fitted >= 10, $"{fitted} specs fitted");
+        foreach (var spec in new[] { ModelSpecs.Base, ModelSpecs.HacNeweyWestLag1 })
+        {
+            var fit = AlternativeModels.Fit(input, spec);
+            Assert.Equal(0, fit["x"].StdError.Value, 1e-12);
+            Assert.Contains("exact fit", fit["x"].TValue.Reason);
+            Assert.Contains("exact fit", fit["x"].PValue.Reason);
+            Assert.Equal(2, fit["x"].Lower95.Value, 1e-12);
+            Assert.Contains("the log-likelihood is undefined", fit.AicLevelScale.Reason);
+            Assert.Equal(0, fit.LooRmse.Value, 1e-9);
+        }
+    }
+
+    [Fact]
     public void AutomaticLagFollowsNeweyWest1994RuleOfThumb()
     {
         Assert.Equal(2, NeweyWest.AutomaticLag(10));
