@@ -45,15 +45,19 @@ try
     var splits = ModelInput.AllMarkets(table)
         .Select(i => (i.TableId, splitByRows.TryGetValue(i.Count, out var s) ? s : splitByRows[i.Count] = MlNetComparison.DefaultSplitFoldSizes(i, settings)))
         .ToList();
-    var csv = ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits));
+    var undefined = new List<UndefinedResult>();
+    var csv = ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits, undefined));
     var folder = new OutputFolder(outDir ?? ProjectPaths.Results);
     folder.AddText("mlnet.csv", csv);
     var commit = folder.Commit();
 
     string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+    string E(Estimate v) => v.Format(F);
     Console.WriteLine($"{"table/model",-28} {"max |gap|/SE",12} {"LOO RMSE",10} {"exact",10} {"gap",10}");
     foreach (var r in results)
-        Console.WriteLine($"{r.TableId + "/" + r.ModelName,-28} {F(r.EstimateGapsInStandardErrors.Skip(1).Max()),12} {F(r.Loo.Rmse),10} {F(r.Exact.Loo.Rmse),10} {F(r.LooRmseGap),10}");
+        Console.WriteLine($"{r.TableId + "/" + r.ModelName,-28} {E(r.EstimateGapsInStandardErrors.Skip(1).MaxBy(g => g.OrNull ?? double.PositiveInfinity)),12} {F(r.Loo.Rmse),10} {E(r.Exact.LooRmse),10} {E(r.LooRmseGap),10}");
+    foreach (var u in undefined)
+        Console.WriteLine(u.Sentence);
     foreach (var (tableId, sizes) in splits)
         Console.WriteLine($"{tableId}: CrossValidate(numberOfFolds: {sizes.Count}) without a sampling key gives fold sizes [{string.Join(", ", sizes)}] ({sizes.Count(s => s == 0)} empty).");
     Console.WriteLine($"{results.Count} ML.NET LOOCV runs ({results.Sum(r => r.FoldSizes.Count + 1)} fits) in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s CPU (process, single-threaded trainer); wrote {Path.Combine(folder.Directory, "mlnet.csv")}");

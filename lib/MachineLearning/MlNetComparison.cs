@@ -28,27 +28,28 @@ public sealed record MlNetResult(ModelSpec Spec, string TableId, IReadOnlyList<s
     public IReadOnlyList<double> EstimateGaps => Terms.Select((t, j) => Estimates[j] - Exact.OlsFit.Coefficients[j]).ToList();
 
     /// <summary>|ML.NET − OLS| per term in units of the OLS standard error: how much the approximation matters statistically.</summary>
-    public IReadOnlyList<double> EstimateGapsInStandardErrors => EstimateGaps.Select((g, j) => Math.Abs(g) / Exact.OlsFit.StandardErrors[j]).ToList();
+    public IReadOnlyList<Estimate> EstimateGapsInStandardErrors => EstimateGaps.Select((g, j) => Exact.OlsFit.StandardErrors[j] is > 0 and var se
+        ? Estimate.Of(Math.Abs(g) / se) : Estimate.Undefined("the OLS standard error is 0 (an exact fit), so a gap in its units is undefined")).ToList();
 
     /// <summary>ML.NET's LOO RMSE minus the exact (hat-matrix) LOO RMSE.</summary>
-    public double LooRmseGap => Loo.Rmse - Exact.Loo.Rmse;
+    public Estimate LooRmseGap => Exact.LooRmse.Map(exact => Loo.Rmse - exact);
 
-    /// <summary>Rows for <c>results/mlnet.csv</c>.</summary>
-    public IReadOnlyList<ResultRow> ToResultRows()
+    /// <summary>Rows for <c>results/mlnet.csv</c>; a statistic undefined for the data is left out and, with the reason, added to <paramref name="undefined"/>.</summary>
+    public IReadOnlyList<ResultRow> ToResultRows(ICollection<UndefinedResult>? undefined = null)
     {
         var rows = new List<ResultRow>();
+        void Add(string statistic, string term, Estimate value) => UndefinedResult.AddRowOrReason(rows, undefined, TableId, ModelName, statistic, term, value);
         for (int j = 0; j < Terms.Count; j++)
         {
-            rows.Add(new ResultRow(TableId, ModelName, "estimate", Terms[j], Estimates[j]));
-            rows.Add(new ResultRow(TableId, ModelName, "estimate_gap_to_ols", Terms[j], EstimateGaps[j]));
-            if (double.IsFinite(EstimateGapsInStandardErrors[j]))
-                rows.Add(new ResultRow(TableId, ModelName, "estimate_gap_in_ols_se", Terms[j], EstimateGapsInStandardErrors[j]));
+            Add("estimate", Terms[j], Estimate.Of(Estimates[j]));
+            Add("estimate_gap_to_ols", Terms[j], Estimate.Of(EstimateGaps[j]));
+            Add("estimate_gap_in_ols_se", Terms[j], EstimateGapsInStandardErrors[j]);
         }
-        rows.Add(new ResultRow(TableId, ModelName, "nobs", "", Loo.Count));
-        rows.Add(new ResultRow(TableId, ModelName, "loo_rmse", "", Loo.Rmse));
-        rows.Add(new ResultRow(TableId, ModelName, "loo_mae", "", Loo.Mae));
-        rows.Add(new ResultRow(TableId, ModelName, "loo_pred_r_squared", "", Loo.PredictiveRSquared));
-        rows.Add(new ResultRow(TableId, ModelName, "loo_rmse_gap_to_exact", "", LooRmseGap));
+        Add("nobs", "", Estimate.Of(Loo.Count));
+        Add("loo_rmse", "", Estimate.Of(Loo.Rmse));
+        Add("loo_mae", "", Estimate.Of(Loo.Mae));
+        Add("loo_pred_r_squared", "", Loo.PredictiveRSquared);
+        Add("loo_rmse_gap_to_exact", "", LooRmseGap);
         return rows;
     }
 }
@@ -144,10 +145,12 @@ public static class MlNetComparison
         return folds.OrderBy(f => f.Fold).Select(f => f.ScoredHoldOutSet.GetColumn<float>("Score").Count()).ToList();
     }
 
-    /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per table.</summary>
-    public static IReadOnlyList<ResultRow> ToResultRows(IEnumerable<MlNetResult> results, IEnumerable<(string TableId, IReadOnlyList<int> Sizes)>? defaultSplits = null)
+    /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per
+    /// table; statistics undefined for the data go to <paramref name="undefined"/> with the reason.</summary>
+    public static IReadOnlyList<ResultRow> ToResultRows(IEnumerable<MlNetResult> results, IEnumerable<(string TableId, IReadOnlyList<int> Sizes)>? defaultSplits = null,
+        ICollection<UndefinedResult>? undefined = null)
     {
-        var rows = results.SelectMany(r => r.ToResultRows()).ToList();
+        var rows = results.SelectMany(r => r.ToResultRows(undefined)).ToList();
         foreach (var (table, sizes) in defaultSplits ?? [])
         {
             rows.Add(new ResultRow(table, "mlnet_default_split", "folds", "", sizes.Count));

@@ -16,8 +16,8 @@ public static class MlNetReport
             {
                 bool first = j == 0;
                 grid.Row(first ? Grid.Code(r.TableId + "/" + r.ModelName) : "", r.Terms[j], Brief(r.Estimates[j]), Brief(r.Exact.OlsFit.Coefficients[j]),
-                    Brief(r.EstimateGaps[j]), Brief(r.EstimateGapsInStandardErrors[j]),
-                    first ? Brief(r.Loo.Rmse) : "", first ? Brief(r.Exact.Loo.Rmse) : "",
+                    Brief(r.EstimateGaps[j]), r.EstimateGapsInStandardErrors[j].Format(Brief),
+                    first ? Brief(r.Loo.Rmse) : "", first ? r.Exact.LooRmse.Format(Brief) : "",
                     first ? $"{Integer(r.FoldSizes.Count)} ({string.Join(",", r.FoldSizes.Distinct().Select(s => Integer(s)))})" : "");
             }
         return grid;

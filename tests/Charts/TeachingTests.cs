@@ -32,12 +32,12 @@ public sealed class TeachingTests
         Assert.Equal(b0, steps.Coefficients[0], 1e-13);
         Assert.Equal(b1, steps.Coefficients[1], 1e-15);
         Assert.Equal(steps.Sst, steps.Ssr + steps.Sse, 1e-14);
-        Assert.Equal(steps.Engine.RSquared, steps.Ssr / steps.Sst, 1e-12);
+        Assert.Equal(steps.Engine.RSquared.Value, steps.Ssr / steps.Sst, 1e-12);
         Assert.Equal(steps.Engine.Sigma, steps.Sigma, 1e-14);
         for (int j = 0; j < 2; j++)
         {
             Assert.Equal(steps.Engine.StandardErrors[j], steps.StandardErrors[j], 1e-12);
-            Assert.Equal(steps.Engine.PValues[j], steps.PValues[j], 1e-12);
+            Assert.Equal(steps.Engine.PValues[j].Value, steps.PValues[j], 1e-12);
         }
         Assert.Equal(steps.TValues[1] * steps.TValues[1], steps.FStatistic, 1e-9 * steps.FStatistic);
         Assert.Equal(steps.PValues[1], steps.FPValue, 1e-12);

@@ -59,7 +59,7 @@ public class AlternativeModelsTests
 
         // Exact LOO through the hat matrix equals refitting without each row, on the level scale of y.
         var brute = BruteForceLooSimple(x, y).Select((p, i) => toLevel(i, p)).ToArray();
-        Assert.Equal(level, fit.Loo.Actual);
+        Assert.Equal(level, fit.Loo!.Actual);
         for (int i = 0; i < brute.Length; i++)
             Assert.True(Math.Abs(fit.Loo.Predicted[i] - brute[i]) < 1e-10, $"{name} row {i}: {fit.Loo.Predicted[i]} vs {brute[i]}");
         Assert.True(Rel(fit.Loo.Rmse, Rmse(level, brute)) < 1e-9);
@@ -94,7 +94,7 @@ public class AlternativeModelsTests
                 var (b0, b1, b2) = TwoRegressors(keep.Select(j => x[j]).ToArray(), keep.Select(j => other[j]).ToArray(), keep.Select(j => y[j]).ToArray());
                 pred[i] = (double)(b0 + b1 * (decimal)x[i] + b2 * (decimal)other[i]);
             }
-            Assert.True(Rel(fit.Loo.Rmse, Rmse(y, pred)) < 1e-9, $"{fit.Spec.Name}: {fit.Loo.Rmse} vs {Rmse(y, pred)}");
+            Assert.True(Rel(fit.Loo!.Rmse, Rmse(y, pred)) < 1e-9, $"{fit.Spec.Name}: {fit.Loo!.Rmse} vs {Rmse(y, pred)}");
         }
     }
 
@@ -130,14 +130,46 @@ public class AlternativeModelsTests
         }
         var lag1 = AlternativeModels.Fit(input, ModelSpecs.HacNeweyWestLag1);
         Assert.Equal(1, lag1.HacLag);
-        Assert.True(Rel(lag1["x"].StdError, Math.Sqrt(Var(1))) < 1e-9, $"{lag1["x"].StdError} vs {Math.Sqrt(Var(1))}");
+        Assert.True(Rel(lag1["x"].StdError.Value, Math.Sqrt(Var(1))) < 1e-9, $"{lag1["x"].StdError.Value} vs {Math.Sqrt(Var(1))}");
         var auto = AlternativeModels.Fit(input, ModelSpecs.HacNeweyWestAuto);
         Assert.Equal(2, auto.HacLag);
-        Assert.True(Rel(auto["x"].StdError, Math.Sqrt(Var(2))) < 1e-9);
+        Assert.True(Rel(auto["x"].StdError.Value, Math.Sqrt(Var(2))) < 1e-9);
         // p from t(n − k) with the HAC SE, point estimate unchanged.
         Assert.Equal(lag1.OlsFit["x"].Estimate, lag1["x"].Estimate);
-        double t = lag1["x"].Estimate / lag1["x"].StdError;
-        Assert.True(Rel(lag1["x"].PValue, NotebookAnalysis.Statistics.Distributions.StudentTTwoSidedP(t, 8)) < 1e-12);
+        double t = lag1["x"].Estimate / lag1["x"].StdError.Value;
+        Assert.True(Rel(lag1["x"].PValue.Value, NotebookAnalysis.Statistics.Distributions.StudentTTwoSidedP(t, 8)) < 1e-12);
+    }
+
+    [Fact]
+    public void AnExactFitWritesNoNonFiniteRowAndGivesEveryOmissionItsReason()
+    {
+        // y = 1 + 2x exactly: every least-squares model on the level of y fits it exactly (σ = 0).
+        int[] years = [.. Enumerable.Range(2009, 10)];
+        double[] x = [10, 12, 13, 15, 16, 18, 19, 21, 22, 24];
+        var input = ModelInput.FromArrays("T", years, x.Select(v => 1 + 2 * v).ToArray(), x);
+        int fitted = 0;
+        foreach (var spec in ModelSpecs.All)
+        {
+            AlternativeFit fit;
+            try { fit = AlternativeModels.Fit(input, spec); }
+            catch (ModelException) { continue; } // e.g. Prais-Winsten: ρ of all-zero residuals does not exist
+            fitted++;
+            var undefined = new List<NotebookAnalysis.Results.UndefinedResult>();
+            var rows = fit.ToResultRows(undefined);
+            Assert.All(rows, r => Assert.True(double.IsFinite(r.Value), $"{spec.Name} {r.Statistic} {r.Term} = {r.Value}"));
+            Assert.All(undefined, u => Assert.False(string.IsNullOrWhiteSpace(u.Reason), $"{spec.Name} {u.What}"));
+        }
+        Assert.True(fitted >= 10, $"{fitted} specs fitted");
+        foreach (var spec in new[] { ModelSpecs.Base, ModelSpecs.HacNeweyWestLag1 })
+        {
+            var fit = AlternativeModels.Fit(input, spec);
+            Assert.Equal(0, fit["x"].StdError.Value, 1e-12);
+            Assert.Contains("exact fit", fit["x"].TValue.Reason);
+            Assert.Contains("exact fit", fit["x"].PValue.Reason);
+            Assert.Equal(2, fit["x"].Lower95.Value, 1e-12);
+            Assert.Contains("the log-likelihood is undefined", fit.AicLevelScale.Reason);
+            Assert.Equal(0, fit.LooRmse.Value, 1e-9);
+        }
     }
 
     [Fact]
@@ -162,9 +194,9 @@ public class AlternativeModelsTests
         double ll = 0;
         for (int i = 0; i < n; i++)
             ll += -0.5 * Math.Log(2 * Math.PI * s2) - r.Residuals[i] * r.Residuals[i] / (2 * s2) - Math.Log(input.Y[i]);
-        Assert.True(Rel(fit.LogLikelihoodLevelScale, ll) < 1e-10, $"{fit.LogLikelihoodLevelScale} vs {ll}");
-        Assert.True(Rel(fit.AicLevelScale, -2 * ll + 2 * 3) < 1e-10);
-        Assert.True(Rel(fit.BicLevelScale, -2 * ll + Math.Log(n) * 3) < 1e-10);
+        Assert.True(Rel(fit.LogLikelihoodLevelScale.Value, ll) < 1e-10, $"{fit.LogLikelihoodLevelScale.Value} vs {ll}");
+        Assert.True(Rel(fit.AicLevelScale.Value, -2 * ll + 2 * 3) < 1e-10);
+        Assert.True(Rel(fit.BicLevelScale.Value, -2 * ll + Math.Log(n) * 3) < 1e-10);
         // Level-y models need no Jacobian.
         var b = AlternativeModels.Fit(input, ModelSpecs.Base);
         Assert.Equal(b.OlsFit.Aic, b.AicLevelScale);

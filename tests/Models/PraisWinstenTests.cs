@@ -73,17 +73,17 @@ public class PraisWinstenTests
         {
             var c = fit.Coefficients[j];
             Close((double)r.Beta[j], c.Estimate, 1e-10, $"{market} {c.Term} estimate");
-            Close((double)r.Se[j], c.StdError, 1e-10, $"{market} {c.Term} SE");
-            Close((double)(r.Beta[j] / r.Se[j]), c.TValue, 1e-10, $"{market} {c.Term} t");
+            Close((double)r.Se[j], c.StdError.Value, 1e-10, $"{market} {c.Term} SE");
+            Close((double)(r.Beta[j] / r.Se[j]), c.TValue.Value, 1e-10, $"{market} {c.Term} t");
             double q = Distributions.StudentTQuantile(0.975, r.N - 2);
-            Close((double)r.Beta[j] - q * (double)r.Se[j], c.Lower95, 1e-9, $"{market} {c.Term} lower");
-            Close((double)r.Beta[j] + q * (double)r.Se[j], c.Upper95, 1e-9, $"{market} {c.Term} upper");
+            Close((double)r.Beta[j] - q * (double)r.Se[j], c.Lower95.Value, 1e-9, $"{market} {c.Term} lower");
+            Close((double)r.Beta[j] + q * (double)r.Se[j], c.Upper95.Value, 1e-9, $"{market} {c.Term} upper");
         }
         // The exact Gaussian AR(1) likelihood at the estimates: the transformed regression's plus log √(1−ρ²).
         double rho = (double)r.Rho, n = r.N;
         double loglik = -0.5 * n * (Math.Log(2 * Math.PI) + Math.Log((double)r.Ssr / n) + 1) + 0.5 * Math.Log(1 - rho * rho);
-        Close(loglik, fit.LogLikelihoodLevelScale, 1e-10, $"{market} loglik (level)");
-        Close(-2 * loglik + 2 * 4, fit.AicLevelScale, 1e-10, $"{market} AIC counts intercept, slope, σ and ρ");
+        Close(loglik, fit.LogLikelihoodLevelScale.Value, 1e-10, $"{market} loglik (level)");
+        Close(-2 * loglik + 2 * 4, fit.AicLevelScale.Value, 1e-10, $"{market} AIC counts intercept, slope, σ and ρ");
         Assert.Equal(10, fit.OlsFit.N);
     }
 

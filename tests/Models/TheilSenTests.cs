@@ -55,7 +55,7 @@ public sealed class TheilSenTests
         Assert.Contains(undefined, u => u.Statistic == "std_error" && u.Term == "x" && u.Reason.Contains("no standard error"));
         Assert.Contains(undefined, u => u.Statistic == "aic" && u.Reason.Contains("not a likelihood estimator"));
         Assert.Contains(undefined, u => u.Statistic == "loo_rmse" && u.Reason.Contains("no hat matrix"));
-        Assert.False(fit.HasLoo);
+        Assert.Null(fit.Loo);
         return 0;
     });
 

@@ -2,7 +2,10 @@ using NotebookAnalysis.Regression;
 
 namespace NotebookAnalysis.Tests.Regression;
 
-/// <summary>Designs that cannot be fitted are refused with a ModelException naming the model and the problem.</summary>
+/// <summary>
+/// Designs that cannot be fitted are refused with a ModelException naming the model and the problem; a fit that exists
+/// returns every statistic as a value or, where it is undefined (exact fit, constant y, too few rows), the reason.
+/// </summary>
 public class DegenerateDesignTests
 {
     private static readonly double[] X = [1, 2, 3, 4, 5, 6];
@@ -75,8 +78,24 @@ public class DegenerateDesignTests
     public void ZeroColumnThroughOrigin() =>
         Assert.Contains("all zeros", Refused(() => Ols.Fit(Design.ThroughOrigin("m1", ("x", X), ("z", new double[6])), Y)).Reason);
 
+    /// <summary>Every statistic the results name, read through the one map, never throws: each is a finite value or a reason.</summary>
+    private static Dictionary<string, Estimate> EveryStatistic(OlsResult fit)
+    {
+        var all = new Dictionary<string, Estimate>();
+        foreach (var s in NotebookAnalysis.Results.FitRows.ModelStatistics)
+            all[s] = NotebookAnalysis.Results.FitRows.Statistic(fit, s, "");
+        foreach (var term in fit.Terms)
+            foreach (var s in NotebookAnalysis.Results.FitRows.CoefficientStatistics)
+                all[$"{s} ({term})"] = NotebookAnalysis.Results.FitRows.Statistic(fit, s, term);
+        foreach (var e in all.Values)
+            Assert.True(e.IsDefined ? double.IsFinite(e.Value) : !string.IsNullOrWhiteSpace(e.Reason));
+        return all;
+    }
+
+    private static IEnumerable<string> Undefined(Dictionary<string, Estimate> all) => all.Where(p => !p.Value.IsDefined).Select(p => p.Key);
+
     [Fact]
-    public void ExactFitIsLegalWithDocumentedInfinities()
+    public void ExactFitGivesEveryStatisticOrItsReasonWithoutThrowing()
     {
         var y = X.Select(v => 1 + 2 * v).ToArray();
         var fit = Ols.FitSimple(X, y, "m1");
@@ -84,29 +103,111 @@ public class DegenerateDesignTests
         Assert.Equal([1.0, 2.0], fit.Coefficients);
         Assert.Equal(0, fit.Sigma);
         Assert.All(fit.StandardErrors, se => Assert.Equal(0, se));
-        Assert.All(fit.TValues, t => Assert.Equal(double.PositiveInfinity, t));
-        Assert.All(fit.PValues, p => Assert.Equal(0, p));
-        Assert.Equal(double.PositiveInfinity, fit.FStatistic);
-        Assert.Equal(0, fit.FPValue);
-        Assert.Equal(1, fit.RSquared);
+        Assert.Equal(1, fit.RSquared.Value);
+        Assert.Equal(1, fit.AdjustedRSquared.Value);
+        Assert.Equal(70, fit.SsRegression, 1e-12); // Σ(2x − 7)² over x = 1..6
         Assert.Equal((2.0, 2.0), fit.ConfidenceInterval("x"));
-        Assert.Contains("exact fit", Assert.Throws<ModelException>(() => fit.DurbinWatson).Reason);
-        Assert.Contains("exact fit", Assert.Throws<ModelException>(() => fit.StudentizedResiduals).Reason);
-        Assert.Contains("undefined", fit.Summary());
+        Assert.Equal(2.0, fit["x"].Lower95.Value);
+        var all = EveryStatistic(fit);
+        Assert.Equal(new[]
+        {
+            "f_stat", "f_pvalue", "loglik", "aic", "bic", "durbin_watson", "jb_stat", "jb_pvalue", "bp_stat", "bp_pvalue",
+            "bg1_stat", "bg1_pvalue", "t_value (intercept)", "p_value (intercept)", "t_value (x)", "p_value (x)",
+        }.Order(), Undefined(all).Order());
+        Assert.Contains("the fit is exact", fit.FStatistic.Reason);
+        Assert.Contains("the log-likelihood is undefined", fit.Aic.Reason);
+        Assert.Contains("Durbin-Watson", fit.DurbinWatson.Reason);
+        Assert.Contains("Breusch-Godfrey", fit.BreuschGodfrey(2).Statistic.Reason);
+        Assert.Contains("standard error is 0", fit.TValues[1].Reason);
+        Assert.All(fit.StudentizedResiduals, r => Assert.Contains("the fit is exact", r.Reason));
+        Assert.All(fit.ExternallyStudentizedResiduals, r => Assert.False(r.IsDefined));
+        Assert.All(fit.StandardResiduals, r => Assert.False(r.IsDefined));
+        string summary = fit.Summary();
+        Assert.Contains("Undefined: the fit is exact (every residual is 0, so σ = 0), so F = MSR / MSE is undefined.", summary);
+        Assert.Contains("undefined", summary);
+        Assert.DoesNotContain("NaN", summary);
+        Assert.DoesNotMatch(@"\binf\b|∞", summary);
     }
 
     [Fact]
-    public void ConstantResponseIsAnExactFitWithUndefinedRSquared()
+    public void ConstantResponseLeavesRSquaredUndefinedWithTheReason()
     {
         var fit = Ols.FitSimple(X, Enumerable.Repeat(4.25, X.Length).ToArray(), "m1");
         Assert.True(fit.IsExactFit);
         Assert.Equal(4.25, fit.Coefficients[0]);
         Assert.Equal(0.0, fit.Coefficients[1]);
-        Assert.Equal(0.0, fit.TValues[1]);
-        Assert.Equal(1.0, fit.PValues[1]);
-        Assert.Contains("R² is undefined", Assert.Throws<ModelException>(() => fit.RSquared).Reason);
-        Assert.Contains("F is undefined", Assert.Throws<ModelException>(() => fit.FStatistic).Reason);
-        Assert.Contains("undefined", fit.Summary());
+        Assert.Equal(0.0, fit.SsTotal);
+        var all = EveryStatistic(fit);
+        foreach (var s in new[] { "r_squared", "adj_r_squared", "multiple_r" })
+            Assert.Equal("y is constant (total sum of squares 0), so R² is undefined", all[s].Reason);
+        Assert.Contains("an exact fit", fit.TValues[1].Reason);
+        Assert.Contains("F = MSR / MSE is undefined", fit.FStatistic.Reason);
+    }
+
+    [Fact]
+    public void AllZeroResponseThroughTheOriginSaysSo() =>
+        Assert.Contains("y is all zeros", Ols.Fit(Design.ThroughOrigin("m1", ("x", X)), new double[6]).RSquared.Reason);
+
+    [Fact]
+    public void OneResidualDegreeOfFreedomLeavesOnlyWhatNeedsMore()
+    {
+        // n = k + 1: σ, t, F and the likelihood exist; deleting a row leaves no residual degree of freedom, and the
+        // Breusch-Godfrey auxiliary regression (k + 1 coefficients) would fit exactly.
+        var fit = Ols.FitSimple([1, 2, 4], [1.0, 2.5, 3.0], "m1");
+        Assert.Equal(1, fit.DfResidual);
+        var all = EveryStatistic(fit);
+        Assert.Equal(new[] { "bg1_pvalue", "bg1_stat" }, Undefined(all).Order());
+        Assert.Equal("the Breusch-Godfrey test of order 1 needs more than 3 rows, but n = 3", fit.BreuschGodfrey(1).PValue.Reason);
+        Assert.All(fit.ExternallyStudentizedResiduals, r => Assert.Equal("externally studentized residuals need n - k ≥ 2", r.Reason));
+        // Sxx = 14/3, Sxy = 17/6, Syy = 13/6: b = 17/28, SSE = Syy − b·Sxy = 25/56 and t = b / √(SSE / Sxx) = 17/√75.
+        Assert.Equal(25.0 / 56, fit.SsResidual, 1e-14);
+        Assert.Equal(17 / Math.Sqrt(75), fit.TValues[1].Value, 1e-12);
+    }
+
+    [Fact]
+    public void AsManyRowsAsCoefficientsIsRefusedAtTheFit() =>
+        Assert.Contains("n = 2 rows but 2 coefficients", Refused(() => Ols.FitSimple([1, 2], [3, 5], "m1")).Reason);
+
+    [Fact]
+    public void BreuschGodfreyOfTooHighAnOrderIsUndefinedWithTheRowsItNeeds()
+    {
+        var fit = Ols.FitSimple(X, Y, "m1");
+        Assert.True(fit.BreuschGodfrey(3).Statistic.IsDefined);
+        Assert.Equal("the Breusch-Godfrey test of order 4 needs more than 6 rows, but n = 6", fit.BreuschGodfrey(4).Statistic.Reason);
+        Assert.Equal(4, fit.BreuschGodfrey(4).DegreesOfFreedom);
+        Assert.Equal("order", Assert.Throws<ArgumentOutOfRangeException>(() => fit.BreuschGodfrey(0)).ParamName);
+    }
+
+    [Fact]
+    public void JarqueBeraOfResidualsWithoutVarianceIsUndefined()
+    {
+        // Through the origin with Σx = 0, y = 2x + 5 leaves every residual at 5: no spread for skewness or kurtosis.
+        var fit = Ols.Fit(Design.ThroughOrigin("m1", ("x", [-1.0, 1, -2, 2])), [3.0, 7, 1, 9]);
+        Assert.Equal(2, fit.Coefficients[0], 1e-15);
+        Assert.Contains("the residuals have no variance", fit.JarqueBera.Statistic.Reason);
+        Assert.Contains("the residuals have no variance", fit.JarqueBera.PValue.Reason);
+        Assert.Equal(0, fit.DurbinWatson.Value, 1e-12);
+    }
+
+    [Fact]
+    public void VifIsOneForASingleRegressorAndUndefinedForTheIntercept()
+    {
+        var fit = Ols.FitSimple(X, Y, "m1");
+        Assert.Equal(1.0, fit.Vif("x").Value);
+        Assert.Equal("the VIF is defined for regressors, not for the intercept", fit.Vif("intercept").Reason);
+        Assert.Throws<ArgumentException>(() => fit.Vif("nope"));
+    }
+
+    [Fact]
+    public void LeverageOneRowHasNoStudentizedResidual()
+    {
+        // The last row alone has w = 1, so the fit passes through it (h = 1) and it has no studentized residual.
+        double[] x = [1, 2, 3, 4, 5], w = [0, 0, 0, 0, 1], y = [1.1, 1.9, 3.2, 3.9, 7.0];
+        var fit = Ols.Fit(Design.WithIntercept("m1", ("x", x), ("w", w)), y);
+        Assert.Equal(1, fit.Leverage[4], 1e-12);
+        Assert.Equal("row 5 has leverage 1, so its studentized residual is undefined", fit.StudentizedResiduals[4].Reason);
+        Assert.True(fit.StudentizedResiduals[0].IsDefined);
+        Assert.Equal("row 5 has leverage 1, so its studentized residual is undefined", fit.ExternallyStudentizedResiduals[4].Reason);
     }
 
     [Fact]

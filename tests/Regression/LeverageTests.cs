@@ -112,7 +112,7 @@ public class LeverageTests
         foreach (var spec in new[] { ModelSpecs.Base, ModelSpecs.Quadratic, ModelSpecs.LogYX, ModelSpecs.FirstDifference })
         {
             var fit = AlternativeModels.Fit(input, spec);
-            var loo = fit.Loo;
+            var loo = fit.Loo!;
             var data = fit.Data;
             for (int i = 0; i < data.Rows; i++)
             {

@@ -31,20 +31,20 @@ public class PaperRegressionTests
         Close((double)c.Slope, fit.Coefficients[1], 1e-12, "b1");
         Close(se0, fit.StandardErrors[0], 1e-12, "SE b0");
         Close(se1, fit.StandardErrors[1], 1e-12, "SE b1");
-        Close((double)c.Slope / se1, fit.TValues[1], 1e-12, "t b1");
+        Close((double)c.Slope / se1, fit.TValues[1].Value, 1e-12, "t b1");
         Close((double)c.SsResidual, fit.SsResidual, 1e-12, "SSE");
         Close((double)c.SsRegression, fit.SsRegression, 1e-12, "SSR");
         Close((double)c.Syy, fit.SsTotal, 1e-12, "SST");
-        Close((double)(c.SsRegression / c.Syy), fit.RSquared, 1e-12, "R²");
-        Close(Math.Sqrt((double)(c.SsRegression / c.Syy)), fit.MultipleR, 1e-12, "Multiple R");
-        Close(1 - (double)(c.SsResidual / c.Syy) * (c.N - 1) / (c.N - 2), fit.AdjustedRSquared, 1e-12, "adj R²");
+        Close((double)(c.SsRegression / c.Syy), fit.RSquared.Value, 1e-12, "R²");
+        Close(Math.Sqrt((double)(c.SsRegression / c.Syy)), fit.MultipleR.Value, 1e-12, "Multiple R");
+        Close(1 - (double)(c.SsResidual / c.Syy) * (c.N - 1) / (c.N - 2), fit.AdjustedRSquared.Value, 1e-12, "adj R²");
         Close(Math.Sqrt(s2), fit.Sigma, 1e-12, "sigma");
-        Close((double)(c.SsRegression / (c.SsResidual / (c.N - 2))), fit.FStatistic, 1e-12, "F");
+        Close((double)(c.SsRegression / (c.SsResidual / (c.N - 2))), fit.FStatistic.Value, 1e-12, "F");
         Assert.Equal(1, fit.DfModel);
         Assert.Equal(8, fit.DfResidual);
         // With one regressor F = t² and Significance F equals the slope's p-value.
-        Close(fit.TValues[1] * fit.TValues[1], fit.FStatistic, 1e-12, "F = t²");
-        Close(fit.PValues[1], fit.FPValue, 1e-10, "Significance F = p(b1)");
+        Close(fit.TValues[1].Value * fit.TValues[1].Value, fit.FStatistic.Value, 1e-12, "F = t²");
+        Close(fit.PValues[1].Value, fit.FPValue.Value, 1e-10, "Significance F = p(b1)");
         Assert.Equal(fit.CoefficientTable[1], fit["x"]);
     }
 
@@ -68,20 +68,20 @@ public class PaperRegressionTests
             double h = (double)(1m / n + (x[i] - c.MeanX) * (x[i] - c.MeanX) / c.Sxx);
             Close(h, fit.Leverage[i], 1e-12, $"h[{i}]");
             Close((double)r[i], fit.Residuals[i], 1e-9, $"r[{i}]");
-            Close((double)r[i] / Math.Sqrt((double)(c.SsResidual / (n - 1))), fit.StandardResiduals[i], 1e-9, $"standard residual[{i}]");
+            Close((double)r[i] / Math.Sqrt((double)(c.SsResidual / (n - 1))), fit.StandardResiduals[i].Value, 1e-9, $"standard residual[{i}]");
             double si = (double)r[i] / (sigma * Math.Sqrt(1 - h));
-            Close(si, fit.StudentizedResiduals[i], 1e-9, $"studentized[{i}]");
+            Close(si, fit.StudentizedResiduals[i].Value, 1e-9, $"studentized[{i}]");
             double ext = si * Math.Sqrt((n - 3) / (n - 2 - si * si));  // rstudent from rstandard
-            Close(ext, fit.ExternallyStudentizedResiduals[i], 1e-9, $"external[{i}]");
+            Close(ext, fit.ExternallyStudentizedResiduals[i].Value, 1e-9, $"external[{i}]");
         }
         decimal dwNum = 0;
         for (int i = 1; i < n; i++) dwNum += (r[i] - r[i - 1]) * (r[i] - r[i - 1]);
-        Close((double)(dwNum / c.SsResidual), fit.DurbinWatson, 1e-10, "Durbin-Watson");
+        Close((double)(dwNum / c.SsResidual), fit.DurbinWatson.Value, 1e-10, "Durbin-Watson");
 
         double ll = -n / 2.0 * (Math.Log(2 * Math.PI) + Math.Log((double)c.SsResidual / n) + 1);
-        Close(ll, fit.LogLikelihood, 1e-12, "logLik");
-        Close(-2 * ll + 2 * 3, fit.Aic, 1e-12, "AIC");
-        Close(-2 * ll + Math.Log(n) * 3, fit.Bic, 1e-12, "BIC");
+        Close(ll, fit.LogLikelihood.Value, 1e-12, "logLik");
+        Close(-2 * ll + 2 * 3, fit.Aic.Value, 1e-12, "AIC");
+        Close(-2 * ll + Math.Log(n) * 3, fit.Bic.Value, 1e-12, "BIC");
 
         // Jarque-Bera from central moments of the decimal residuals.
         decimal mean = r.Sum() / n, m2 = 0, m3 = 0, m4 = 0;
@@ -89,15 +89,15 @@ public class PaperRegressionTests
         double M2 = (double)(m2 / n), M3 = (double)(m3 / n), M4 = (double)(m4 / n);
         double skew = M3 / Math.Pow(M2, 1.5), kurt = M4 / (M2 * M2);
         double jb = n / 6.0 * (skew * skew + (kurt - 3) * (kurt - 3) / 4);
-        Close(jb, fit.JarqueBera.Statistic, 1e-8, "JB");
-        Close(Math.Exp(-jb / 2), fit.JarqueBera.PValue, 1e-8, "JB p (χ²(2) tail = e^{-x/2})");
+        Close(jb, fit.JarqueBera.Statistic.Value, 1e-8, "JB");
+        Close(Math.Exp(-jb / 2), fit.JarqueBera.PValue.Value, 1e-8, "JB p (χ²(2) tail = e^{-x/2})");
 
         // Koenker Breusch-Pagan: n R² of r² on x, R² = Sxy²/(Sxx Syy) in decimal.
         var w = r.Select(v => v * v).ToArray();
         decimal wb = w.Sum() / n, swx = 0, sww = 0;
         for (int i = 0; i < n; i++) { swx += (w[i] - wb) * (x[i] - c.MeanX); sww += (w[i] - wb) * (w[i] - wb); }
         double bp = n * (double)(swx * swx / (c.Sxx * sww));
-        Close(bp, fit.BreuschPagan.Statistic, 1e-8, "BP");
+        Close(bp, fit.BreuschPagan.Statistic.Value, 1e-8, "BP");
         Assert.Equal(1, fit.BreuschPagan.DegreesOfFreedom);
 
         // Breusch-Godfrey(1): n R² (uncentered) of r_t on [1, x, r_{t-1}], solved in decimal.
@@ -107,14 +107,14 @@ public class PaperRegressionTests
         var g = Solve(cols, r);
         var e = DecimalOracle.Residuals(cols, r, g);
         double bg = n * (1 - (double)(e.Sum(v => v * v) / r.Sum(v => v * v)));
-        Close(bg, fit.BreuschGodfrey(1).Statistic, 1e-8, "BG(1)");
+        Close(bg, fit.BreuschGodfrey(1).Statistic.Value, 1e-8, "BG(1)");
 
         // Condition number of [1, x]: sqrt of the eigenvalue ratio of the 2×2 X'X.
         double a = n, b = (double)x.Sum(), d2 = (double)x.Sum(v => v * v);
         double tr = a + d2, det = (double)(n * x.Sum(v => v * v) - x.Sum() * x.Sum());
         double l1 = tr / 2 + Math.Sqrt(tr * tr / 4 - det), l2 = det / l1;
         Close(Math.Sqrt(l1 / l2), fit.ConditionNumber, 1e-10, "condition number");
-        Assert.Equal(1.0, fit.Vif("x"));
+        Assert.Equal(1.0, fit.Vif("x").Value);
 
         // (X'X)^{-1} for [1, x]: [[Σx², -Σx], [-Σx, n]] / det.
         var u = fit.UnscaledCovariance();

@@ -47,7 +47,7 @@ public class DegenerateDataTests
     }
 
     [Fact]
-    public void An_exact_fit_leaves_out_the_infinite_statistics_and_says_why()
+    public void An_exact_fit_leaves_out_the_undefined_statistics_and_says_why()
     {
         var run = RunMainJob(ExactGoods());
         Assert.True(run.Code == MainJob.Ok, run.Stderr);
@@ -57,8 +57,10 @@ public class DegenerateDataTests
         Assert.Contains(baseRows, r => r.Statistic == "estimate" && r.Term == "x" && r.Value == 1.0 / 16);
         var report = run.Files["REPRODUCTION.md"];
         Assert.Contains("## Statistics left out of results.csv", report);
-        Assert.Contains("- T2_goods/base: t_value (intercept), t_value (x), f_stat, loglik: the fit is exact (every residual is 0, so σ = 0), which makes the value +∞.", report);
-        Assert.Contains("- T2_goods/base: durbin_watson: exact fit (every residual is 0), so the Durbin-Watson statistic is undefined.", report);
+        Assert.Contains("- T2_goods/base: t_value (intercept), p_value (intercept), t_value (x), p_value (x): the standard error is 0 (an exact fit: every residual is 0), so t = b / SE is undefined.", report);
+        Assert.Contains("- T2_goods/base: f_stat, f_pvalue: the fit is exact (every residual is 0, so σ = 0), so F = MSR / MSE is undefined.", report);
+        Assert.Contains("- T2_goods/base: loglik, aic, bic: the fit is exact (every residual is 0, so σ = 0), so the log-likelihood is undefined.", report);
+        Assert.Contains("- T2_goods/base: durbin_watson: the fit is exact (every residual is 0, so σ = 0), so the Durbin-Watson statistic is undefined.", report);
         // The printed t and F are judged "undefined", with the reason, not "mismatch" against ∞.
         var verdicts = run.Files["verdicts.csv"].Split('\n').Where(l => l.StartsWith("T2_goods,anova,f_stat,")).Single();
         Assert.Contains(",undefined,", verdicts);
@@ -94,13 +96,20 @@ public class DegenerateDataTests
     }
 
     [Fact]
-    public void Estimate_turns_throws_and_non_finite_values_into_reasons()
+    public void Estimate_holds_a_value_or_the_reason_there_is_none()
     {
-        Assert.Equal(2.5, Estimate.Try(() => 2.5).Value);
-        Assert.Equal("it evaluates to +∞", Estimate.Try(() => double.PositiveInfinity).Reason);
-        Assert.Equal("x is odd", Estimate.Try(() => throw new ModelException("m", "x is odd")).Reason);
-        Assert.Throws<InvalidOperationException>(() => Estimate.Try(() => throw new InvalidOperationException("a bug")));
-        Assert.False(Estimate.Of(double.NaN).IsDefined);
+        Assert.Equal(2.5, Estimate.Of(2.5).Value);
+        Assert.Equal(2.5, Estimate.Of(2.5).OrNull);
+        Assert.Equal("it evaluates to +∞", Estimate.Of(double.PositiveInfinity).Reason);
+        Assert.Equal("it evaluates to NaN", Estimate.Of(double.NaN).Reason);
+        var undefined = Estimate.Undefined("x is odd.");
+        Assert.Equal("x is odd", undefined.Reason);
+        Assert.Null(undefined.OrNull);
+        Assert.Equal("–", undefined.Format(v => v.ToString(System.Globalization.CultureInfo.InvariantCulture), "–"));
+        Assert.Equal("x is odd", undefined.Map(Math.Sqrt).Reason);
+        Assert.Equal(3.0, Estimate.Of(9).Map(Math.Sqrt).Value);
+        // Reading the value of an undefined statistic is the caller's bug: it throws, naming the reason.
+        Assert.Contains("x is odd", Assert.Throws<InvalidOperationException>(() => undefined.Value).Message);
     }
 }
 

@@ -77,10 +77,10 @@ public class BootstrapTests
         double acc = jack.Sum(t => Math.Pow(jm - t, 3)) / (6 * Math.Pow(jack.Sum(t => Math.Pow(jm - t, 2)), 1.5));
         double Adj(double p) { double z = z0 + Normal.InvCDF(0, 1, p); return Normal.CDF(0, 1, z0 + z / (1 - acc * z)); }
         var ci = r.BCa(0.95);
-        Assert.Equal(z0, r.BiasCorrection, 12);
-        Assert.Equal(acc, r.Acceleration, 12);
-        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.025), QuantileDefinition.R7), ci.Lower, 12);
-        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.975), QuantileDefinition.R7), ci.Upper, 12);
+        Assert.Equal(z0, r.BiasCorrection.Value, 12);
+        Assert.Equal(acc, r.Acceleration.Value, 12);
+        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.025), QuantileDefinition.R7), ci.Lower.Value, 12);
+        Assert.Equal(MathStats.QuantileCustom(reps, Adj(0.975), QuantileDefinition.R7), ci.Upper.Value, 12);
     }
 
     [Fact]

@@ -192,8 +192,8 @@ public class ClosedFormAgreesWithEngineTests
         var ols = NotebookAnalysis.Regression.Ols.FitSimple(s.ClustersArray(), s.ScoreArray());
         var r = RoundingSensitivity.Simulate(s.ClustersArray(), s.ScoreArray(), 1, 1);
         Assert.Equal(ols["x"].Estimate, r.ObservedSlope, 1e-14);
-        Assert.Equal(ols.RSquared, r.ObservedRSquared, 1e-12);
-        double p = ols["x"].PValue;
+        Assert.Equal(ols.RSquared.Value, r.ObservedRSquared, 1e-12);
+        double p = ols["x"].PValue.Value;
         Assert.True(Math.Abs(r.ObservedP - p) <= 1e-10 * p, $"closed form p {r.ObservedP} vs engine {p}");
     }
 }

@@ -70,8 +70,8 @@ public class ScaleTests
         var fit = SimpleSlope.FitFull(x, y);
         Close(engine["x"].Estimate, fit.Slope, 1e-12, "slope");
         Close(engine["intercept"].Estimate, fit.Intercept, 1e-12, "intercept");
-        Close(engine.RSquared, fit.RSquared, 1e-11, "R²");
-        Close(engine["x"].TValue, fit.T, 1e-11, "t");
+        Close(engine.RSquared.Value, fit.RSquared, 1e-11, "R²");
+        Close(engine["x"].TValue.Value, fit.T, 1e-11, "t");
     }
 
     [Theory]

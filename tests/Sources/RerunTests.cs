@@ -21,14 +21,14 @@ public class RerunTests
         Assert.Equal(d.N, fit.Fit.N);
         DecimalOracle.Close((double)d.Slope, s.Estimate, 1e-12, "slope");
         DecimalOracle.Close((double)d.Intercept, fit.Fit["intercept"].Estimate, 1e-12, "intercept");
-        DecimalOracle.Close((double)d.SeSlope, s.StdError, 1e-10, "SE");
-        DecimalOracle.Close((double)d.TSlope, s.TValue, 1e-10, "t");
-        DecimalOracle.Close((double)d.RSquared, fit.Fit.RSquared, 1e-10, "R²");
+        DecimalOracle.Close((double)d.SeSlope, s.StdError.Value, 1e-10, "SE");
+        DecimalOracle.Close((double)d.TSlope, s.TValue.Value, 1e-10, "t");
+        DecimalOracle.Close((double)d.RSquared, fit.Fit.RSquared.Value, 1e-10, "R²");
         double df = d.N - 2;
-        DecimalOracle.Close(2 * StudentT.CDF(0, 1, df, -Math.Abs((double)d.TSlope)), s.PValue, 1e-8, "p");
+        DecimalOracle.Close(2 * StudentT.CDF(0, 1, df, -Math.Abs((double)d.TSlope)), s.PValue.Value, 1e-8, "p");
         double half = StudentT.InvCDF(0, 1, df, 0.975) * (double)d.SeSlope;
-        DecimalOracle.Close((double)d.Slope - half, s.Lower95, 1e-8, "CI lower");
-        DecimalOracle.Close((double)d.Slope + half, s.Upper95, 1e-8, "CI upper");
+        DecimalOracle.Close((double)d.Slope - half, s.Lower95.Value, 1e-8, "CI lower");
+        DecimalOracle.Close((double)d.Slope + half, s.Upper95.Value, 1e-8, "CI upper");
         // Durbin-Watson from the oracle's decimal residuals.
         var e = d.Residuals;
         decimal num = 0, den = 0;
@@ -37,7 +37,7 @@ public class RerunTests
             den += e[i] * e[i];
             if (i > 0) num += (e[i] - e[i - 1]) * (e[i] - e[i - 1]);
         }
-        DecimalOracle.Close((double)(num / den), fit.Fit.DurbinWatson, 1e-9, "DW");
+        DecimalOracle.Close((double)(num / den), fit.Fit.DurbinWatson.Value, 1e-9, "DW");
     }
 
     [Fact]

@@ -28,8 +28,9 @@ public static class AlternativeModelCharts
         int colour = 1;
         foreach (var name in LooChartModels)
         {
-            var fit = fits.Single(f => f.Spec.Name == name);
-            series.Add(ChartSeries.Line($"{name} (LOO RMSE {NumberFormat.Brief(fit.Loo.Rmse)})", fit.Loo.Years.Select(v => (double)v), fit.Loo.Predicted,
+            // A model without leave-one-out predictions (a row with leverage 1) has no line to draw.
+            if (fits.Single(f => f.Spec.Name == name).Loo is not { } loo) continue;
+            series.Add(ChartSeries.Line($"{name} (LOO RMSE {NumberFormat.Brief(loo.Rmse)})", loo.Years.Select(v => (double)v), loo.Predicted,
                 ChartSeries.Palette[colour++ % ChartSeries.Palette.Count]) with { Markers = true });
         }
         string slug = tableId.Split('_')[0].ToLowerInvariant();

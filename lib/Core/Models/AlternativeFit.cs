@@ -14,7 +14,7 @@ namespace NotebookAnalysis.Models;
 public sealed class AlternativeFit
 {
     private readonly Lazy<IReadOnlyList<CoefficientRow>> _coefficients;
-    private readonly Lazy<LooPredictions> _loo;
+    private readonly Lazy<(LooPredictions? Predictions, string? Reason)> _loo;
 
     /// <summary>A fit of <paramref name="data"/>; estimators build it (see <see cref="IModelEstimator"/>).</summary>
     /// <param name="data">The transformed data and design.</param>
@@ -30,7 +30,7 @@ public sealed class AlternativeFit
         HacLag = data.Spec.Covariance == CovarianceKind.NeweyWest ? data.Spec.HacLag ?? NeweyWest.AutomaticLag(data.Rows) : null;
         N = ols.N;
         _coefficients = new(BuildCoefficients);
-        _loo = new(() => LeaveOneOut.Predict(Data, Ols));
+        _loo = new(() => details?.NoLeaveOneOutReason is { } reason ? (null, reason) : LeaveOneOut.Predict(Data, Ols));
     }
 
     /// <summary>A fit by an estimator that is not least squares and returns its own table (see <see cref="OwnFit"/>).</summary>
@@ -45,10 +45,8 @@ public sealed class AlternativeFit
         Data = data;
         Own = own;
         N = data.Rows;
-        // No standard errors: the inference columns are NaN in memory only; every output reads them through Estimate, which
-        // turns them into "undefined" with own.NoInferenceReason.
-        _coefficients = new(() => own.Coefficients.Select(c => new CoefficientRow(c.Term, c.Estimate, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN)).ToList());
-        _loo = new(() => throw new ModelException(Data.Model, own.NoLeaveOneOutReason));
+        _coefficients = new(() => own.Coefficients.Select(c => CoefficientRow.WithoutInference(c.Term, c.Estimate, own.NoInferenceReason)).ToList());
+        _loo = new(() => (null, own.NoLeaveOneOutReason));
     }
 
     /// <summary>The estimator's own table, or null for a fit that rests on OLS (<see cref="Ols"/>).</summary>
@@ -67,8 +65,8 @@ public sealed class AlternativeFit
     public OlsResult? Ols { get; }
 
     /// <summary>The OLS fit, for code that handles only least-squares models (the ML.NET comparison, the base model).</summary>
-    /// <exception cref="ModelException">The model is fitted by an estimator with its own table; says which.</exception>
-    public OlsResult OlsFit => Ols ?? throw new ModelException(Data.Model, $"{Spec.Name} is not fitted by least squares, so it has no OLS fit.");
+    /// <exception cref="InvalidOperationException">The caller's bug: the model is fitted by an estimator with its own table; says which.</exception>
+    public OlsResult OlsFit => Ols ?? throw new InvalidOperationException($"Model '{Data.Model}': {Spec.Name} is not fitted by least squares, so it has no OLS fit.");
 
     /// <summary>What the estimator adds beyond OLS (ρ…), or null for a plain OLS fit.</summary>
     public EstimatorDetails? Details { get; }
@@ -84,12 +82,20 @@ public sealed class AlternativeFit
         Coefficients.FirstOrDefault(c => c.Term == term)
         ?? throw new ArgumentException($"Model '{Data.Model}' has no term '{term}'. Terms: {string.Join(", ", Data.Design.Terms)}.", nameof(term));
 
-    /// <summary>True when exact leave-one-out exists for this estimator (see <see cref="EstimatorDetails.NoLeaveOneOutReason"/>).</summary>
-    public bool HasLoo => Own is null && Details?.NoLeaveOneOutReason is null;
+    /// <summary>Exact leave-one-out predictions on the level of y; null where they do not exist (<see cref="NoLooReason"/> says why).</summary>
+    public LooPredictions? Loo => _loo.Value.Predictions;
 
-    /// <summary>Exact leave-one-out predictions on the level of y.</summary>
-    /// <exception cref="ModelException">The estimator has no exact leave-one-out (<see cref="HasLoo"/> is false); says why.</exception>
-    public LooPredictions Loo => HasLoo ? _loo.Value : throw new ModelException(Data.Model, Own?.NoLeaveOneOutReason ?? Details!.NoLeaveOneOutReason!);
+    /// <summary>Why exact leave-one-out does not exist (the estimator has none, or a row has leverage 1); null when it does.</summary>
+    public string? NoLooReason => _loo.Value.Reason;
+
+    /// <summary>The leave-one-out RMSE on the level of y.</summary>
+    public Estimate LooRmse => Loo is { } l ? Estimate.Of(l.Rmse) : Estimate.Undefined(NoLooReason!);
+
+    /// <summary>The leave-one-out mean absolute error on the level of y.</summary>
+    public Estimate LooMae => Loo is { } l ? Estimate.Of(l.Mae) : Estimate.Undefined(NoLooReason!);
+
+    /// <summary>The leave-one-out predictive R² on the level of y.</summary>
+    public Estimate LooPredictiveRSquared => Loo is { } l ? l.PredictiveRSquared : Estimate.Undefined(NoLooReason!);
 
     /// <summary>The statistics of <see cref="FitRows.ModelStatistics"/> this fit writes to <c>results.csv</c>.</summary>
     public IReadOnlyList<string> ModelStatistics =>
@@ -101,27 +107,21 @@ public sealed class AlternativeFit
     /// log |dz/dy| summed over the rows, where z is the modelled response: −Σ log y_t for log y, 0 for y and Δy
     /// (Δy_t given y_{t−1} has unit Jacobian), plus the estimator's own transform (½·log(1−ρ²) for Prais-Winsten).
     /// </summary>
-    /// <exception cref="ModelException">The estimator gives no likelihood, which the Jacobian only serves.</exception>
-    public double LogJacobian => Own is not null ? throw new ModelException(Data.Model, Own.NoLikelihoodReason)
-        : (Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0) + (Details?.LogJacobian ?? 0.0);
+    /// <remarks>Undefined, with the reason, for an estimator that gives no likelihood, which the Jacobian only serves.</remarks>
+    public Estimate LogJacobian => Own is not null ? Estimate.Undefined(Own.NoLikelihoodReason)
+        : Estimate.Of((Spec.IsLogResponse ? -Data.LevelY.Sum(Math.Log) : 0.0) + (Details?.LogJacobian ?? 0.0));
 
     /// <summary>The Gaussian log-likelihood of y on its level scale: the fit's log-likelihood plus <see cref="LogJacobian"/>.</summary>
-    /// <exception cref="ModelException">The estimator gives no likelihood (<see cref="OwnFit.NoLikelihoodReason"/>).</exception>
-    public double LogLikelihoodLevelScale => Likelihood.LogLikelihood + LogJacobian;
+    public Estimate LogLikelihoodLevelScale => OwnScaleLogLikelihood.Map(ll => ll + LogJacobian.Value);
 
     /// <summary>AIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
-    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
-    public double AicLevelScale => Likelihood.Aic - 2 * LogJacobian + 2 * ExtraParameters;
+    public Estimate AicLevelScale => Ols is null ? OwnScaleLogLikelihood : Ols.Aic.Map(aic => aic - 2 * LogJacobian.Value + 2 * ExtraParameters);
 
     /// <summary>BIC on the level of y, with the fit's parameter count (coefficients + σ + the estimator's extra parameters).</summary>
-    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
-    public double BicLevelScale => Likelihood.Bic - 2 * LogJacobian + Math.Log(N) * ExtraParameters;
+    public Estimate BicLevelScale => Ols is null ? OwnScaleLogLikelihood : Ols.Bic.Map(bic => bic - 2 * LogJacobian.Value + Math.Log(N) * ExtraParameters);
 
-    /// <summary>The log-likelihood on the model's own scale.</summary>
-    /// <exception cref="ModelException">The estimator gives no likelihood.</exception>
-    public double OwnScaleLogLikelihood => Likelihood.LogLikelihood;
-
-    private OlsResult Likelihood => Ols ?? throw new ModelException(Data.Model, Own!.NoLikelihoodReason);
+    /// <summary>The log-likelihood on the model's own scale; undefined for an estimator that gives none, or an exact fit.</summary>
+    public Estimate OwnScaleLogLikelihood => Ols?.LogLikelihood ?? Estimate.Undefined(Own!.NoLikelihoodReason);
 
     private int ExtraParameters => Details?.ExtraParameters ?? 0;
 
@@ -137,13 +137,7 @@ public sealed class AlternativeFit
                 x[i, j] = Data.Design[i, j];
         var v = NeweyWest.Covariance(x, Ols.Residuals, Ols.UnscaledCovariance(), lag);
         double q = Distributions.StudentTQuantile(0.975, Ols.DfResidual);
-        var rows = new List<CoefficientRow>(k);
-        for (int j = 0; j < k; j++)
-        {
-            double b = Ols.Coefficients[j], se = Math.Sqrt(v[j, j]), t = OlsResult.TOf(b, se);
-            rows.Add(new CoefficientRow(Ols.Terms[j], b, se, t, Distributions.StudentTTwoSidedP(t, Ols.DfResidual), b - q * se, b + q * se));
-        }
-        return rows;
+        return Enumerable.Range(0, k).Select(j => CoefficientRow.FromStandardError(Ols.Terms[j], Ols.Coefficients[j], Math.Sqrt(v[j, j]), Ols.DfResidual, q)).ToList();
     }
 
     /// <summary>
@@ -156,16 +150,15 @@ public sealed class AlternativeFit
     {
         string table = Data.Input.TableId, model = Spec.Name;
         var rows = new List<ResultRow>();
-        void Add(string statistic, string term, Func<double> value) =>
-            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term,
-                Estimate.Try(value, v => Ols is null ? Own!.NoInferenceReason : FitRows.NotFiniteReason(Ols, statistic, v)));
+        void Add(string statistic, string term, Estimate value) =>
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term, value);
         // The base model's vocabulary comes from the one map in Results/FitRows; coefficient rows carry this
         // spec's covariance (Newey-West for the HAC models).
         foreach (var c in Coefficients)
             foreach (var statistic in FitRows.CoefficientStatistics)
-                Add(statistic, c.Term, () => FitRows.CoefficientStatistic(c, statistic));
+                Add(statistic, c.Term, FitRows.CoefficientStatistic(c, statistic));
         foreach (var statistic in ModelStatistics)
-            Add(statistic, "", () => Ols is null ? Own!.ModelStatistics.Single(s => s.Statistic == statistic).Value : FitRows.ModelStatistic(Ols, statistic));
+            Add(statistic, "", Ols is null ? Estimate.Of(Own!.ModelStatistics.Single(s => s.Statistic == statistic).Value) : FitRows.ModelStatistic(Ols, statistic));
         // Statistics of the base vocabulary this model does not write, with the reason (Newey-West F, Prais-Winsten R²,
         // Theil-Sen's likelihood…).
         foreach (var statistic in FitRows.ModelStatistics.Except(ModelStatistics))
@@ -174,17 +167,16 @@ public sealed class AlternativeFit
                 : Details?.LeftOutReason
                 ?? "the classical F ignores the Newey-West covariance, and the robust Wald test of the one slope is the t test already given (F = t²)"));
         foreach (var (statistic, value) in Own?.Statistics ?? Details?.Statistics ?? [])
-            Add(statistic, "", () => value);
+            Add(statistic, "", Estimate.Of(value));
         if (HacLag is not null)
-            Add("hac_lag", "", () => HacLag.Value);
-        Add("log_jacobian", "", () => LogJacobian);
-        Add("loglik_level_scale", "", () => LogLikelihoodLevelScale);
-        Add("aic_level_scale", "", () => AicLevelScale);
-        Add("bic_level_scale", "", () => BicLevelScale);
-        // Loo throws a ModelException with the reason where exact leave-one-out does not exist.
-        Add("loo_rmse", "", () => Loo.Rmse);
-        Add("loo_mae", "", () => Loo.Mae);
-        Add("loo_pred_r_squared", "", () => Loo.PredictiveRSquared);
+            Add("hac_lag", "", Estimate.Of(HacLag.Value));
+        Add("log_jacobian", "", LogJacobian);
+        Add("loglik_level_scale", "", LogLikelihoodLevelScale);
+        Add("aic_level_scale", "", AicLevelScale);
+        Add("bic_level_scale", "", BicLevelScale);
+        Add("loo_rmse", "", LooRmse);
+        Add("loo_mae", "", LooMae);
+        Add("loo_pred_r_squared", "", LooPredictiveRSquared);
         return rows;
     }
 }

@@ -30,17 +30,15 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
         }
     }
 
-    /// <summary>Predictive R²: 1 − Σ(y − ŷ₍ᵢ₎)² / Σ(y − ȳ)² over the held-out rows (can be negative).</summary>
-    /// <exception cref="ModelException">y is constant over the held-out rows, so the ratio is undefined.</exception>
-    public double PredictiveRSquared
+    /// <summary>Predictive R²: 1 − Σ(y − ŷ₍ᵢ₎)² / Σ(y − ȳ)² over the held-out rows (can be negative); undefined for a constant y.</summary>
+    public Estimate PredictiveRSquared
     {
         get
         {
             double mean = Actual.Average();
             double sst = Actual.Sum(v => (v - mean) * (v - mean));
-            if (sst == 0)
-                throw new ModelException("leave-one-out", "y is constant over the held-out years, so the predictive R² (1 − PRESS / total sum of squares) is undefined.");
-            return 1 - SumOfSquaredErrors() / sst;
+            return sst == 0 ? Estimate.Undefined("y is constant over the held-out years, so the predictive R² (1 − PRESS / total sum of squares) is undefined")
+                : Estimate.Of(1 - SumOfSquaredErrors() / sst);
         }
     }
 
@@ -71,10 +69,12 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
 /// <summary>Exact leave-one-out through the hat matrix.</summary>
 public static class LeaveOneOut
 {
-    /// <summary>The exact LOO predictions of <paramref name="fit"/> built on <paramref name="data"/>.</summary>
-    /// <exception cref="ModelException">A row has leverage 1: it fixes its own fit, so the model cannot predict it without it.</exception>
+    /// <summary>
+    /// The exact LOO predictions of <paramref name="fit"/> built on <paramref name="data"/>, or none and the reason when a
+    /// row has leverage 1: it fixes its own fit, so the model cannot predict it without it.
+    /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static LooPredictions Predict(ModelData data, OlsResult fit)
+    internal static (LooPredictions? Predictions, string? Reason) Predict(ModelData data, OlsResult fit)
     {
         int n = data.Rows;
         var predicted = new double[n];
@@ -82,11 +82,11 @@ public static class LeaveOneOut
         {
             double h = fit.Leverage[i];
             if (!(1 - h > 1e-12))
-                throw new ModelException(data.Model, $"row {i + 1} (year {data.Years[i]}) has leverage {h:R}: without it the model is not identified, so its leave-one-out prediction does not exist.");
+                return (null, $"row {i + 1} (year {data.Years[i]}) has leverage {h:R}: without it the model is not identified, so its leave-one-out prediction does not exist");
             double modelScale = data.Response[i] - fit.Residuals[i] / (1 - h);
             predicted[i] = data.ToLevel(i, modelScale);
         }
-        return new LooPredictions(data.Years, data.LevelY, predicted);
+        return (new LooPredictions(data.Years, data.LevelY, predicted), null);
     }
 
     /// <summary>

@@ -90,7 +90,7 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
             var leftOut = new List<UndefinedResult>();
             if (fits[i].Spec.Name != ModelSpecs.Base.Name)
                 return (Rows: fits[i].ToResultRows(leftOut), LeftOut: leftOut);
-            _ = Estimate.Try(() => fits[i].Loo.Rmse);
+            _ = fits[i].Loo;
             return (Rows: (IReadOnlyList<ResultRow>)[], LeftOut: leftOut);
         });
         var rows = new List<ResultRow>();
@@ -103,18 +103,18 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
                     omitted.AddRange(fitRows[i].LeftOut);
                 }
             // Statistics undefined for these data (predictive R² of a constant y) are left out with the reason.
-            void Add(string model, string statistic, Func<double> value) =>
-                UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", Estimate.Try(value));
+            void Add(string model, string statistic, Estimate value) =>
+                UndefinedResult.AddRowOrReason(rows, omitted, input.TableId, model, statistic, "", value);
             var m = meanOnly[input.TableId];
-            Add("mean_only", "nobs", () => m.Count);
-            Add("mean_only", "loo_rmse", () => m.Rmse);
-            Add("mean_only", "loo_mae", () => m.Mae);
-            Add("mean_only", "loo_pred_r_squared", () => m.PredictiveRSquared);
+            Add("mean_only", "nobs", Estimate.Of(m.Count));
+            Add("mean_only", "loo_rmse", Estimate.Of(m.Rmse));
+            Add("mean_only", "loo_mae", Estimate.Of(m.Mae));
+            Add("mean_only", "loo_pred_r_squared", m.PredictiveRSquared);
             // The base model's leave-one-out is new information; its other statistics belong to the base reproduction.
             var b = fits.Single(f => f.Data.Input.TableId == input.TableId && f.Spec.Name == ModelSpecs.Base.Name);
-            Add(ModelSpecs.Base.Name, "loo_rmse", () => b.Loo.Rmse);
-            Add(ModelSpecs.Base.Name, "loo_mae", () => b.Loo.Mae);
-            Add(ModelSpecs.Base.Name, "loo_pred_r_squared", () => b.Loo.PredictiveRSquared);
+            Add(ModelSpecs.Base.Name, "loo_rmse", b.LooRmse);
+            Add(ModelSpecs.Base.Name, "loo_mae", b.LooMae);
+            Add(ModelSpecs.Base.Name, "loo_pred_r_squared", b.LooPredictiveRSquared);
         }
         var markets = OrderedParallel.Map(inputs.Count, i =>
             Assess(data.Markets[inputs[i].TableId], fits.Where(f => f.Data.Input.TableId == inputs[i].TableId).ToList(), meanOnly[inputs[i].TableId]));

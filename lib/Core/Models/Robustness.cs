@@ -45,23 +45,15 @@ public sealed record RobustnessCheck(string Check, CheckOutcome Outcome, string 
     public string OutcomeName => Outcome switch { CheckOutcome.Holds => "holds", CheckOutcome.Fails => "fails", _ => "undefined" };
 
     /// <summary>
-    /// Evaluates a check; a statistic it needs that is undefined for the data (a <see cref="ModelException"/> from the
-    /// engine, or a non-finite figure) makes the outcome <see cref="CheckOutcome.Undefined"/> with the reason.
+    /// Evaluates a check on <paramref name="figures"/>: when one it needs is undefined for the data, the outcome is
+    /// <see cref="CheckOutcome.Undefined"/> with the reason, and <paramref name="evaluate"/> is not called.
     /// </summary>
-    public static RobustnessCheck Evaluate(string check, Func<(bool Holds, string Evidence, double[] Figures)> evaluate)
+    public static RobustnessCheck Evaluate(string check, Estimate[] figures, Func<(bool Holds, string Evidence)> evaluate)
     {
-        try
-        {
-            var (holds, evidence, figures) = evaluate();
-            foreach (var v in figures)
-                if (!double.IsFinite(v))
-                    return new(check, CheckOutcome.Undefined, $"cannot be evaluated: a figure it needs is {Estimate.Describe(v)} ({evidence})");
-            return new(check, holds ? CheckOutcome.Holds : CheckOutcome.Fails, evidence);
-        }
-        catch (ModelException e)
-        {
-            return new(check, CheckOutcome.Undefined, $"cannot be evaluated on these data: {e.Message}");
-        }
+        if (figures.FirstOrDefault(f => !f.IsDefined) is { Reason: { } reason })
+            return new(check, CheckOutcome.Undefined, $"cannot be evaluated on these data: {reason}");
+        var (holds, evidence) = evaluate();
+        return new(check, holds ? CheckOutcome.Holds : CheckOutcome.Fails, evidence);
     }
 }
 
@@ -151,32 +143,31 @@ public static class Robustness
         if (dependence)
         {
             var negative = xModels.Where(f => f["x"].Estimate <= 0).Select(f => f.Spec.Name).ToList();
-            checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", () => (negative.Count == 0,
+            checks.Add(RobustnessCheck.Evaluate("the slope of x is positive in every linear-in-x specification", [], () => (negative.Count == 0,
                 negative.Count == 0
                     ? $"positive in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} {Brief(f["x"].Estimate)}"))}"
-                    : $"not positive in {string.Join(", ", negative)}", [])));
+                    : $"not positive in {string.Join(", ", negative)}")));
         }
         else
         {
-            var significant = xModels.Where(f => f["x"].PValue < Alpha).ToList();
-            checks.Add(RobustnessCheck.Evaluate("no linear-in-x specification has a significant slope of x", () => (significant.Count == 0,
-                significant.Count == 0
-                    ? $"p ≥ {Brief(Alpha)} in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} p = {Brief(f["x"].PValue)}"))}"
-                    : $"significant in {string.Join(", ", significant.Select(f => $"{f.Spec.Name} (slope {Brief(f["x"].Estimate)}, p = {Brief(f["x"].PValue)})"))}",
-                xModels.Select(f => f["x"].PValue).ToArray())));
+            checks.Add(RobustnessCheck.Evaluate("no linear-in-x specification has a significant slope of x", xModels.Select(f => f["x"].PValue).ToArray(), () =>
+            {
+                var significant = xModels.Where(f => f["x"].PValue.Value < Alpha).ToList();
+                return (significant.Count == 0, significant.Count == 0
+                    ? $"p ≥ {Brief(Alpha)} in all {xModels.Count}: {string.Join(", ", xModels.Select(f => $"{f.Spec.Name} p = {Brief(f["x"].PValue.Value)}"))}"
+                    : $"significant in {string.Join(", ", significant.Select(f => $"{f.Spec.Name} (slope {Brief(f["x"].Estimate)}, p = {Brief(f["x"].PValue.Value)})"))}");
+            }));
         }
         string better = dependence ? "predicts better" : "predicts no better";
         checks.Add(year is null
             ? NotFitted($"x {better} out of sample than a linear trend", ModelSpecs.YearOnly)
-            : RobustnessCheck.Evaluate($"x {better} out of sample than a linear trend", () => ((b.Loo.Rmse < year.Loo.Rmse) == dependence,
-                $"LOO RMSE base {Brief(b.Loo.Rmse)} vs year_only {Brief(year.Loo.Rmse)}", [b.Loo.Rmse, year.Loo.Rmse])));
-        checks.Add(RobustnessCheck.Evaluate($"x {better} out of sample than the mean", () => ((b.Loo.Rmse < meanOnly.Rmse) == dependence,
-            $"LOO RMSE base {Brief(b.Loo.Rmse)} vs mean_only {Brief(meanOnly.Rmse)}", [b.Loo.Rmse, meanOnly.Rmse])));
-        checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", () =>
-        {
-            var bg = b.OlsFit.BreuschGodfrey(1);
-            return (bg.PValue >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson)}, Breusch-Godfrey(1) p = {Brief(bg.PValue)}", [bg.PValue]);
-        }));
+            : RobustnessCheck.Evaluate($"x {better} out of sample than a linear trend", [b.LooRmse, year.LooRmse], () => ((b.LooRmse.Value < year.LooRmse.Value) == dependence,
+                $"LOO RMSE base {Brief(b.LooRmse.Value)} vs year_only {Brief(year.LooRmse.Value)}")));
+        checks.Add(RobustnessCheck.Evaluate($"x {better} out of sample than the mean", [b.LooRmse], () => ((b.LooRmse.Value < meanOnly.Rmse) == dependence,
+            $"LOO RMSE base {Brief(b.LooRmse.Value)} vs mean_only {Brief(meanOnly.Rmse)}")));
+        var bg = b.OlsFit.BreuschGodfrey(1);
+        checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", [bg.PValue, b.OlsFit.DurbinWatson], () =>
+            (bg.PValue.Value >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson.Value)}, Breusch-Godfrey(1) p = {Brief(bg.PValue.Value)}")));
         return new MarketRobustness(market, rows, checks, reading);
     }
 
@@ -194,10 +185,9 @@ public static class Robustness
         string term = f.Spec.Regressor == RegressorTransform.None ? "year" : "x";
         var c = f[term];
         // A statistic undefined for this model (R² of a constant y, DW of an exact fit) or not written by it is shown as "–".
-        static double? D(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? e.Value : null;
-        double? Written(string statistic, Func<double> value) => f.ModelStatistics.Contains(statistic) ? D(value) : null;
-        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.N, term, D(() => c.Estimate), D(() => c.PValue),
-            Written("r_squared", () => f.OlsFit.RSquared), Written("durbin_watson", () => f.OlsFit.DurbinWatson), D(() => f.Loo.Rmse), D(() => f.AicLevelScale));
+        double? Written(string statistic, Func<OlsResult, Estimate> value) => f.ModelStatistics.Contains(statistic) && f.Ols is { } ols ? value(ols).OrNull : null;
+        return new RobustnessRow(f.Spec.Name, f.Spec.Formula, f.N, term, c.Estimate, c.PValue.OrNull,
+            Written("r_squared", o => o.RSquared), Written("durbin_watson", o => o.DurbinWatson), f.LooRmse.OrNull, f.AicLevelScale.OrNull);
     }
 
     private static RobustnessCheck NotFitted(string check, ModelSpec spec) =>
@@ -207,10 +197,10 @@ public static class Robustness
     /// no-dependence reading it holds when the slope is not significant (of either sign).</summary>
     private static RobustnessCheck Slope(string check, AlternativeFit? f, bool dependence, ModelSpec? spec = null) => f is null
         ? NotFitted(check, spec!)
-        : RobustnessCheck.Evaluate(check, () =>
+        : RobustnessCheck.Evaluate(check, [f["x"].PValue], () =>
     {
         var c = f["x"];
-        bool holds = dependence ? c.Estimate > 0 && c.PValue < Alpha : !(c.PValue < Alpha);
-        return (holds, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError)}, p = {Brief(c.PValue)}", [c.Estimate, c.PValue]);
+        bool holds = dependence ? c.Estimate > 0 && c.PValue.Value < Alpha : !(c.PValue.Value < Alpha);
+        return (holds, $"{f.Spec.Name}: slope {Brief(c.Estimate)}, SE {Brief(c.StdError.Value)}, p = {Brief(c.PValue.Value)}");
     });
 }

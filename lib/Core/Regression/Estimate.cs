@@ -3,62 +3,50 @@ using System.Globalization;
 namespace NotebookAnalysis.Regression;
 
 /// <summary>
-/// A statistic that is either a finite value or undefined for the data, with the reason. This is the package's one
-/// convention for undefined statistics: an undefined one is left out of <c>results.csv</c> and its reason is written
-/// to the report, never as ±∞, NaN, a throw or a silent omission.
+/// A statistic that is either a finite value or undefined for the data, with the reason (as statsmodels returns nan with
+/// a warning and R returns NA). This is the package's one convention for undefined statistics: a result object returns
+/// it, never ±∞, NaN or a throw; <c>results.csv</c> leaves an undefined one out and the report prints its reason.
 /// </summary>
 public readonly record struct Estimate
 {
+    private readonly double _value;
+
     private Estimate(double value, string? reason)
     {
-        Value = value;
+        _value = value;
         Reason = reason;
     }
 
-    /// <summary>The value; meaningful only when <see cref="IsDefined"/>.</summary>
-    public double Value { get; }
+    /// <summary>
+    /// The value. Read it where the statistic is known to exist; reading an undefined one is a bug in the caller and
+    /// throws <see cref="InvalidOperationException"/> with the reason (use <see cref="IsDefined"/>, <see cref="OrNull"/>
+    /// or <see cref="Format"/> where it may not exist).
+    /// </summary>
+    public double Value => Reason is null ? _value : throw new InvalidOperationException($"The statistic is undefined: {Reason}.");
 
-    /// <summary>Why the statistic is undefined, or null when it is defined.</summary>
+    /// <summary>Why the statistic is undefined, as a clause without a final full stop; null when it is defined.</summary>
     public string? Reason { get; }
 
     /// <summary>True when the statistic has a finite value.</summary>
     public bool IsDefined => Reason is null;
 
-    /// <summary>A defined value; a non-finite <paramref name="value"/> becomes undefined with a generic reason.</summary>
+    /// <summary>The value, or null when undefined (for tables that show a gap).</summary>
+    public double? OrNull => IsDefined ? _value : null;
+
+    /// <summary>A defined value; a non-finite <paramref name="value"/> (a case the producer did not foresee) becomes undefined, saying so.</summary>
     public static Estimate Of(double value) =>
-        double.IsFinite(value) ? new(value, null) : new(double.NaN, $"it evaluates to {Describe(value)}");
+        double.IsFinite(value) ? new(value, null) : new(double.NaN, $"it evaluates to {(double.IsNaN(value) ? "NaN" : value > 0 ? "+∞" : "−∞")}");
 
-    /// <summary>
-    /// An undefined statistic and the reason, kept as a clause without its final full stop (a <see cref="ModelException"/>'s
-    /// reason is a sentence), so messages that end it themselves do not print "undefined..".
-    /// </summary>
-    public static Estimate Undefined(string reason) => new(double.NaN, AsClause(reason));
+    /// <summary>An undefined statistic and why (a trailing full stop is dropped, so messages can end the clause themselves).</summary>
+    public static Estimate Undefined(string reason) =>
+        new(double.NaN, reason.EndsWith('.') && !reason.EndsWith("..", StringComparison.Ordinal) ? reason[..^1] : reason);
 
-    private static string AsClause(string reason) =>
-        reason.EndsWith('.') && !reason.EndsWith("..", StringComparison.Ordinal) ? reason[..^1] : reason;
+    /// <summary><paramref name="f"/> of the value (a statistic derived from this one), or this undefined estimate and its reason.</summary>
+    public Estimate Map(Func<double, double> f) => IsDefined ? Of(f(_value)) : this;
 
-    /// <summary>
-    /// Evaluates <paramref name="compute"/>: a <see cref="ModelException"/> (the engine's word for "undefined for
-    /// this fit") or a non-finite value becomes undefined; <paramref name="whenNotFinite"/> explains the latter.
-    /// </summary>
-    public static Estimate Try(Func<double> compute, Func<double, string>? whenNotFinite = null)
-    {
-        double v;
-        try
-        {
-            v = compute();
-        }
-        catch (ModelException e)
-        {
-            return Undefined(e.Reason);
-        }
-        return double.IsFinite(v) ? new(v, null) : Undefined(whenNotFinite?.Invoke(v) ?? $"it evaluates to {Describe(v)}");
-    }
-
-    /// <summary>+∞, −∞ or NaN in words.</summary>
-    public static string Describe(double v) =>
-        double.IsNaN(v) ? "NaN" : double.IsPositiveInfinity(v) ? "+∞" : double.IsNegativeInfinity(v) ? "−∞" : v.ToString("R", CultureInfo.InvariantCulture);
+    /// <summary>The value formatted by <paramref name="format"/>, or <paramref name="undefined"/> when there is none.</summary>
+    public string Format(Func<double, string> format, string undefined = "undefined") => IsDefined ? format(_value) : undefined;
 
     /// <inheritdoc/>
-    public override string ToString() => IsDefined ? Value.ToString("R", CultureInfo.InvariantCulture) : $"undefined ({Reason})";
+    public override string ToString() => IsDefined ? _value.ToString("R", CultureInfo.InvariantCulture) : $"undefined ({Reason})";
 }

@@ -1,8 +1,9 @@
 namespace NotebookAnalysis.Regression;
 
 /// <summary>
-/// A model that cannot be fitted or a statistic that is undefined for it. The message names the table (market) when
-/// known, the model and the reason, e.g. <c>T3_financial (financial market), model 'base': x is constant</c>.
+/// A model that cannot be fitted to the data (a statistic that is undefined for a fit is an <see cref="Estimate"/>, not
+/// a throw). The message names the table (market) when known, the model and the reason, e.g.
+/// <c>T3_financial (financial market), model 'base': x is constant</c>.
 /// </summary>
 public sealed class ModelException : Exception
 {

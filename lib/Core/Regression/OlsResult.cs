@@ -15,18 +15,20 @@ namespace NotebookAnalysis.Regression;
 /// <item>Adjusted R² = 1 - (1-R²)(n-i)/(n-K), i = 1 with an intercept, 0 without (R).</item>
 /// <item>Log-likelihood is R's <c>logLik.lm</c>: -n/2 (log 2π + log(SSE/n) + 1); AIC and BIC count K + 1 parameters
 /// (the coefficients and σ), so AIC = -2 logL + 2(K+1) and BIC = -2 logL + log(n)(K+1).</item>
-/// <item>Exact fits (every residual exactly 0) are legal: σ = 0, every standard error is 0, t = ±∞ with p = 0 for a
-/// nonzero coefficient and t = 0 with p = 1 for a coefficient that is exactly 0; F = +∞ with p = 0; the confidence
-/// interval collapses to the estimate; log-likelihood, AIC and BIC are ∓∞. Statistics that divide by the residual
-/// scale (standardized and studentized residuals, Durbin-Watson, Jarque-Bera, Breusch-Pagan, Breusch-Godfrey) are
-/// undefined and throw a <see cref="ModelException"/> saying so.</item>
+/// <item>No getter throws or returns ±∞ or NaN: a statistic that does not exist for the data is an undefined
+/// <see cref="Estimate"/> with the reason. Exact fits (every residual exactly 0) are legal: σ = 0, every standard error
+/// is 0 and the confidence interval collapses to the estimate; t, p, F, the likelihood, AIC, BIC and every statistic
+/// that divides by the residual scale (standardized and studentized residuals, Durbin-Watson, Jarque-Bera,
+/// Breusch-Pagan, Breusch-Godfrey) are undefined. R², adjusted R² and multiple R are undefined for a constant y
+/// (SST = 0). Only a fit that does not exist (<see cref="Ols.Fit"/>) throws a <see cref="ModelException"/>.</item>
 /// </list>
 /// </remarks>
 public sealed class OlsResult
 {
     private readonly double[] _y;
     private readonly LeastSquaresSolution _fit;
-    private readonly Lazy<double[]> _se, _t, _p, _leverage, _studentized, _external, _standard;
+    private readonly Lazy<double[]> _se, _leverage;
+    private readonly Lazy<Estimate[]> _studentized, _external, _standard;
     private readonly Lazy<CoefficientRow[]> _table;
     private readonly Lazy<double> _condition;
     private readonly Lazy<TestResult> _jb, _bp;
@@ -40,19 +42,16 @@ public sealed class OlsResult
         _y = y;
         _fit = fit;
         _se = new(() => Enumerable.Range(0, K).Select(j => Sigma * Math.Sqrt(_fit.UnscaledCovariance[j, j])).ToArray());
-        _t = new(() => Enumerable.Range(0, K).Select(j => TOf(Coefficients[j], StandardErrors[j])).ToArray());
-        _p = new(() => TValues.Select(t => Distributions.StudentTTwoSidedP(t, DfResidual)).ToArray());
-        _table = new(() => Enumerable.Range(0, K).Select(j =>
+        _table = new(() =>
         {
-            var (lo, hi) = Interval(j, 0.95);
-            return new CoefficientRow(Terms[j], Coefficients[j], StandardErrors[j], TValues[j], PValues[j], lo, hi);
-        }).ToArray());
+            double q = Distributions.StudentTQuantile(0.5 + 0.95 / 2, DfResidual);
+            return Enumerable.Range(0, K).Select(j => CoefficientRow.FromStandardError(Terms[j], Coefficients[j], StandardErrors[j], DfResidual, q)).ToArray();
+        });
         _leverage = new(() => _fit.Leverage());
         _standard = new(() =>
         {
-            RequireResidualScale("standard residuals");
             double s = Math.Sqrt(SsResidual / (N - 1));
-            return Residuals.Select(r => r / s).ToArray();
+            return Residuals.Select(r => ExactFit("each standard residual") ?? Estimate.Of(r / s)).ToArray();
         });
         _studentized = new(ComputeStudentized);
         _external = new(ComputeExternallyStudentized);
@@ -117,11 +116,11 @@ public sealed class OlsResult
     /// <summary>Standard errors σ·sqrt([(X'X)^{-1}]_jj).</summary>
     public IReadOnlyList<double> StandardErrors => _se.Value;
 
-    /// <summary>t statistics b/SE.</summary>
-    public IReadOnlyList<double> TValues => _t.Value;
+    /// <summary>t statistics b/SE; undefined for an exact fit (SE = 0).</summary>
+    public IReadOnlyList<Estimate> TValues => CoefficientTable.Select(c => c.TValue).ToList();
 
     /// <summary>Two-sided p-values of the t statistics.</summary>
-    public IReadOnlyList<double> PValues => _p.Value;
+    public IReadOnlyList<Estimate> PValues => CoefficientTable.Select(c => c.PValue).ToList();
 
     /// <summary>The coefficient table with 95 % confidence intervals.</summary>
     public IReadOnlyList<CoefficientRow> CoefficientTable => _table.Value;
@@ -140,13 +139,13 @@ public sealed class OlsResult
     }
 
     /// <summary>Multiple R = sqrt(R²).</summary>
-    public double MultipleR => Math.Sqrt(RSquared);
+    public Estimate MultipleR => RSquared.Map(Math.Sqrt);
 
-    /// <summary>R² = SSR/SST; uncentered through the origin.</summary>
-    public double RSquared => SsRegression / RequireVariation();
+    /// <summary>R² = SSR/SST; uncentered through the origin; undefined for a constant y.</summary>
+    public Estimate RSquared => ConstantY() ?? Estimate.Of(SsRegression / SsTotal);
 
     /// <summary>Adjusted R² (R's convention; see remarks).</summary>
-    public double AdjustedRSquared => 1 - SsResidual / RequireVariation() * (N - (Design.HasIntercept ? 1 : 0)) / DfResidual;
+    public Estimate AdjustedRSquared => ConstantY() ?? Estimate.Of(1 - SsResidual / SsTotal * (N - (Design.HasIntercept ? 1 : 0)) / DfResidual);
 
     /// <summary>Residual standard error σ = sqrt(SSE/(N-K)).</summary>
     public double Sigma => Math.Sqrt(MsResidual);
@@ -166,13 +165,11 @@ public sealed class OlsResult
     /// <summary>SSE / DfResidual.</summary>
     public double MsResidual => SsResidual / DfResidual;
 
-    /// <summary>F = MSR/MSE; +∞ for an exact fit.</summary>
-    public double FStatistic => IsExactFit
-        ? (SsRegression > 0 ? double.PositiveInfinity : throw new ModelException(Model, "exact fit with SSR = 0 (y has no variation to explain), so F is undefined."))
-        : MsRegression / MsResidual;
+    /// <summary>F = MSR/MSE; undefined for an exact fit (MSE = 0).</summary>
+    public Estimate FStatistic => ExactFit("F = MSR / MSE") ?? Estimate.Of(MsRegression / MsResidual);
 
     /// <summary>P(F_{DfModel, DfResidual} ≥ F): Excel's "Significance F".</summary>
-    public double FPValue => Distributions.FUpperTail(FStatistic, DfModel, DfResidual);
+    public Estimate FPValue => FStatistic.Map(f => Distributions.FUpperTail(f, DfModel, DfResidual));
 
     /// <summary>Fitted values ŷ = Xb.</summary>
     public IReadOnlyList<double> Fitted => _fit.Fitted;
@@ -181,36 +178,36 @@ public sealed class OlsResult
     public IReadOnlyList<double> Residuals => _fit.Residuals;
 
     /// <summary>Excel ToolPak's "Standard Residuals": r_i / sqrt(SSE/(n-1)).</summary>
-    public IReadOnlyList<double> StandardResiduals => _standard.Value;
+    public IReadOnlyList<Estimate> StandardResiduals => _standard.Value;
 
-    /// <summary>Internally studentized residuals r_i / (σ sqrt(1-h_i)) (R's <c>rstandard</c>).</summary>
-    public IReadOnlyList<double> StudentizedResiduals => _studentized.Value;
+    /// <summary>Internally studentized residuals r_i / (σ sqrt(1-h_i)) (R's <c>rstandard</c>); undefined for a row with leverage 1.</summary>
+    public IReadOnlyList<Estimate> StudentizedResiduals => _studentized.Value;
 
-    /// <summary>Externally studentized residuals r_i / (σ_(i) sqrt(1-h_i)) (R's <c>rstudent</c>).</summary>
-    public IReadOnlyList<double> ExternallyStudentizedResiduals => _external.Value;
+    /// <summary>Externally studentized residuals r_i / (σ_(i) sqrt(1-h_i)) (R's <c>rstudent</c>); undefined for a row with leverage 1.</summary>
+    public IReadOnlyList<Estimate> ExternallyStudentizedResiduals => _external.Value;
 
     /// <summary>Hat diagonal h_i = ||q_i||², from the rows of Q (not from inverting X'X).</summary>
     public IReadOnlyList<double> Leverage => _leverage.Value;
 
     /// <summary>Gaussian log-likelihood at the ML variance SSE/n (R's <c>logLik.lm</c>).</summary>
-    public double LogLikelihood => -0.5 * N * (Math.Log(2 * Math.PI) + Math.Log(SsResidual / N) + 1);
+    /// <remarks>Undefined for an exact fit: the ML variance is 0 and the density at the data is infinite.</remarks>
+    public Estimate LogLikelihood => ExactFit("the log-likelihood") ?? Estimate.Of(-0.5 * N * (Math.Log(2 * Math.PI) + Math.Log(SsResidual / N) + 1));
 
     /// <summary>AIC = -2 logL + 2(K+1): the coefficients and σ (R's convention).</summary>
-    public double Aic => -2 * LogLikelihood + 2 * (K + 1);
+    public Estimate Aic => LogLikelihood.Map(ll => -2 * ll + 2 * (K + 1));
 
     /// <summary>BIC = -2 logL + log(n)(K+1) (R's convention).</summary>
-    public double Bic => -2 * LogLikelihood + Math.Log(N) * (K + 1);
+    public Estimate Bic => LogLikelihood.Map(ll => -2 * ll + Math.Log(N) * (K + 1));
 
     /// <summary>Durbin-Watson: Σ(r_t - r_{t-1})² / Σr², rows in the given order.</summary>
-    public double DurbinWatson
+    public Estimate DurbinWatson
     {
         get
         {
-            RequireResidualScale("the Durbin-Watson statistic");
             var r = _fit.Residuals;
             double num = 0;
             for (int i = 1; i < r.Length; i++) num += (r[i] - r[i - 1]) * (r[i] - r[i - 1]);
-            return num / SsResidual;
+            return ExactFit("the Durbin-Watson statistic") ?? Estimate.Of(num / SsResidual);
         }
     }
 
@@ -230,9 +227,10 @@ public sealed class OlsResult
     public TestResult BreuschGodfrey(int order = 1)
     {
         if (order < 1) throw new ArgumentOutOfRangeException(nameof(order), order, "The order must be at least 1.");
-        RequireResidualScale("the Breusch-Godfrey test");
+        const string name = "Breusch-Godfrey";
+        if (IsExactFit) return TestResult.Undefined(name, order, ExactFitReason("the Breusch-Godfrey test"));
         if (N - K - order <= 0)
-            throw new ModelException(Model, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}.");
+            return TestResult.Undefined(name, order, $"the Breusch-Godfrey test of order {order} needs more than {K + order} rows, but n = {N}");
         return _bg.GetOrAdd(order, o => new Lazy<TestResult>(() => ComputeBreuschGodfrey(o))).Value;
     }
 
@@ -252,8 +250,7 @@ public sealed class OlsResult
             : Design.ThroughOrigin(Model + " (Breusch-Godfrey auxiliary)", [.. regs]);
         var fit = Ols.Fit(aux, r);
         double rr = SumSquares(r);
-        double stat = N * (1 - fit.SsResidual / rr);
-        return new TestResult("Breusch-Godfrey", stat, order, Distributions.ChiSquaredUpperTail(stat, order));
+        return TestResult.ChiSquared("Breusch-Godfrey", N * (1 - fit.SsResidual / rr), order);
     }
 
     /// <summary>2-norm condition number of X: ratio of its extreme singular values (statsmodels' <c>condition_number</c>).</summary>
@@ -261,21 +258,22 @@ public sealed class OlsResult
 
     /// <summary>
     /// Variance inflation factor 1/(1-R²_j) of <paramref name="term"/>, R²_j from regressing it on the other
-    /// regressors (with the intercept if the model has one, centered R²; else uncentered). 1 for a single regressor.
+    /// regressors (with the intercept if the model has one, centered R²; else uncentered). 1 for a single regressor
+    /// (R²_j = 0: nothing to regress it on); undefined for the intercept.
     /// </summary>
-    public double Vif(string term)
+    public Estimate Vif(string term)
     {
         int j = Design.IndexOf(term);
         if (Design.HasIntercept && j == 0)
-            throw new ArgumentException($"model '{Model}': the VIF is defined for regressors, not for the intercept.", nameof(term));
+            return Estimate.Undefined("the VIF is defined for regressors, not for the intercept");
         var others = new List<(string, double[])>();
         for (int c = Design.HasIntercept ? 1 : 0; c < K; c++)
             if (c != j) others.Add((Terms[c], Design.Column(c)));
-        if (others.Count == 0) return 1.0;
+        if (others.Count == 0) return Estimate.Of(1.0);
         string name = $"{Model} (VIF of {term})";
         var aux = Design.HasIntercept ? Design.WithIntercept(name, [.. others]) : Design.ThroughOrigin(name, [.. others]);
         var fit = Ols.Fit(aux, Design.Column(j));
-        return fit.SsTotal / fit.SsResidual;
+        return Estimate.Of(fit.SsTotal / fit.SsResidual);
     }
 
     /// <summary>(X'X)^{-1}, computed as R^{-1}R^{-T}; a copy.</summary>
@@ -303,42 +301,30 @@ public sealed class OlsResult
         return (b - q * se, b + q * se);
     }
 
-    /// <summary>t = b/SE, with the exact-fit convention: ±∞ for a nonzero b and 0 for b = 0 when SE = 0 (never NaN).</summary>
-    internal static double TOf(double b, double se)
-    {
-        if (se > 0) return b / se;
-        return b == 0 ? 0.0 : b > 0 ? double.PositiveInfinity : double.NegativeInfinity;
-    }
-
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private double[] ComputeStudentized()
+    private Estimate[] ComputeStudentized()
     {
-        RequireResidualScale("studentized residuals");
         var h = Leverage;
         var r = _fit.Residuals;
-        var s = new double[N];
+        var s = new Estimate[N];
         for (int i = 0; i < N; i++)
-        {
-            RequireLeverageBelowOne(h[i], i);
-            s[i] = r[i] / (Sigma * Math.Sqrt(1 - h[i]));
-        }
+            s[i] = ExactFit("each studentized residual") ?? LeverageOne(h[i], i) ?? Estimate.Of(r[i] / (Sigma * Math.Sqrt(1 - h[i])));
         return s;
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private double[] ComputeExternallyStudentized()
+    private Estimate[] ComputeExternallyStudentized()
     {
-        RequireResidualScale("externally studentized residuals");
-        if (DfResidual < 2)
-            throw new ModelException(Model, "externally studentized residuals need n - k ≥ 2.");
         var h = Leverage;
         var r = _fit.Residuals;
-        var s = new double[N];
+        var s = new Estimate[N];
         for (int i = 0; i < N; i++)
         {
-            RequireLeverageBelowOne(h[i], i);
             double sse_i = SsResidual - r[i] * r[i] / (1 - h[i]);
-            s[i] = r[i] / (Math.Sqrt(Math.Max(sse_i, 0) / (DfResidual - 1)) * Math.Sqrt(1 - h[i]));
+            s[i] = ExactFit("each externally studentized residual")
+                ?? (DfResidual < 2 ? Estimate.Undefined("externally studentized residuals need n - k ≥ 2") : (Estimate?)null)
+                ?? LeverageOne(h[i], i)
+                ?? Estimate.Of(r[i] / (Math.Sqrt(Math.Max(sse_i, 0) / (DfResidual - 1)) * Math.Sqrt(1 - h[i])));
         }
         return s;
     }
@@ -346,7 +332,7 @@ public sealed class OlsResult
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeJarqueBera()
     {
-        RequireResidualScale("the Jarque-Bera test");
+        if (IsExactFit) return TestResult.Undefined("Jarque-Bera", 2, ExactFitReason("the Jarque-Bera test"));
         var r = _fit.Residuals;
         double mean = r.Average();
         double m2 = 0, m3 = 0, m4 = 0;
@@ -356,22 +342,21 @@ public sealed class OlsResult
             m2 += d2; m3 += d2 * d; m4 += d2 * d2;
         }
         m2 /= N; m3 /= N; m4 /= N;
+        // Equal nonzero residuals (possible without an intercept) have no spread to take skewness and kurtosis against.
+        if (m2 == 0) return TestResult.Undefined("Jarque-Bera", 2, "the residuals have no variance, so their skewness and kurtosis (and the Jarque-Bera test) are undefined");
         double skew = m3 / Math.Pow(m2, 1.5), kurt = m4 / (m2 * m2);
-        double jb = N / 6.0 * (skew * skew + (kurt - 3) * (kurt - 3) / 4);
-        return new TestResult("Jarque-Bera", jb, 2, Distributions.ChiSquaredUpperTail(jb, 2));
+        return TestResult.ChiSquared("Jarque-Bera", N / 6.0 * (skew * skew + (kurt - 3) * (kurt - 3) / 4), 2);
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeBreuschPagan()
     {
-        RequireResidualScale("the Breusch-Pagan test");
-        var r2 = _fit.Residuals.Select(v => v * v).ToArray();
         var regs = AuxiliaryRegressors();
+        if (IsExactFit) return TestResult.Undefined("Breusch-Pagan", regs.Count, ExactFitReason("the Breusch-Pagan test"));
+        var r2 = _fit.Residuals.Select(v => v * v).ToArray();
         var fit = Ols.Fit(Design.WithIntercept(Model + " (Breusch-Pagan auxiliary)", [.. regs]), r2);
         // Squared residuals without variation carry no evidence of heteroskedasticity: LM = 0.
-        double stat = fit.SsTotal == 0 ? 0 : N * fit.SsRegression / fit.SsTotal;
-        int df = regs.Count;
-        return new TestResult("Breusch-Pagan", stat, df, Distributions.ChiSquaredUpperTail(stat, df));
+        return TestResult.ChiSquared("Breusch-Pagan", fit.SsTotal == 0 ? 0 : N * fit.SsRegression / fit.SsTotal, regs.Count);
     }
 
     /// <summary>
@@ -387,27 +372,17 @@ public sealed class OlsResult
         return regs;
     }
 
-    private double RequireVariation()
-    {
-        double sst = SsTotal;
-        if (sst == 0)
-            throw new ModelException(Model, Design.HasIntercept
-                ? "y is constant (total sum of squares 0), so R² is undefined."
-                : "y is all zeros (uncentered total sum of squares 0), so R² is undefined.");
-        return sst;
-    }
+    // The undefined cases, each with its reason; null where the statistic exists (read as `Case() ?? Estimate.Of(...)`).
+    private Estimate? ConstantY() => SsTotal != 0 ? null : Estimate.Undefined(Design.HasIntercept
+        ? "y is constant (total sum of squares 0), so R² is undefined"
+        : "y is all zeros (uncentered total sum of squares 0), so R² is undefined");
 
-    private void RequireResidualScale(string what)
-    {
-        if (IsExactFit)
-            throw new ModelException(Model, $"exact fit (every residual is 0), so {what} is undefined.");
-    }
+    private Estimate? ExactFit(string what) => IsExactFit ? Estimate.Undefined(ExactFitReason(what)) : null;
 
-    private void RequireLeverageBelowOne(double h, int i)
-    {
-        if (!(h < 1 - 1e-12))
-            throw new ModelException(Model, $"row {i + 1} has leverage 1, so its studentized residual is undefined.");
-    }
+    private static string ExactFitReason(string what) => $"the fit is exact (every residual is 0, so σ = 0), so {what} is undefined";
+
+    private static Estimate? LeverageOne(double h, int i) =>
+        h < 1 - 1e-12 ? null : Estimate.Undefined($"row {i + 1} has leverage 1, so its studentized residual is undefined");
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static double SumSquares(IReadOnlyList<double> v)

@@ -11,6 +11,15 @@ internal static class SummaryText
 
     public static string Render(OlsResult r)
     {
+        // An undefined statistic prints as "undefined" in its cell and its reason once under the table.
+        var reasons = new List<string>();
+        string Cell(Estimate v, string fmt)
+        {
+            if (v.Reason is { } why && !reasons.Contains(why)) reasons.Add(why);
+            return v.Format(x => x.ToString(fmt, Inv));
+        }
+        string F(Estimate v, string fmt) => Cell(v, fmt);
+        string G(Estimate v) => Cell(v, "G6");
         var sb = new StringBuilder();
         string eq = new('=', Width), dash = new('-', Width);
         sb.AppendLine(Center("OLS Regression Results"));
@@ -27,10 +36,10 @@ internal static class SummaryText
         };
         var right = new List<(string, string)>
         {
-            ("R-squared:", Try(() => F(r.RSquared, "F6"))),
-            ("Adj. R-squared:", Try(() => F(r.AdjustedRSquared, "F6"))),
-            ("F-statistic:", Try(() => G(r.FStatistic))),
-            ("Prob (F-statistic):", Try(() => G(r.FPValue))),
+            ("R-squared:", F(r.RSquared, "F6")),
+            ("Adj. R-squared:", F(r.AdjustedRSquared, "F6")),
+            ("F-statistic:", G(r.FStatistic)),
+            ("Prob (F-statistic):", G(r.FPValue)),
             ("Log-Likelihood:", G(r.LogLikelihood)),
             ("AIC:", G(r.Aic)),
             ("BIC:", G(r.Bic)),
@@ -41,17 +50,17 @@ internal static class SummaryText
         sb.AppendLine($"{"",-14}{"coef",12}{"std err",12}{"t",10}{"P>|t|",8}{"[0.025",11}{"0.975]",11}");
         sb.AppendLine(dash);
         foreach (var row in r.CoefficientTable)
-            sb.AppendLine($"{Trim(row.Term, 13),-14}{G(row.Estimate),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),8}{G(row.Lower95),11}{G(row.Upper95),11}");
+            sb.AppendLine($"{Trim(row.Term, 13),-14}{G(Estimate.Of(row.Estimate)),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),8}{G(row.Lower95),11}{G(row.Upper95),11}");
         sb.AppendLine(eq);
         var diag = new List<(string, string)>
         {
-            ("Durbin-Watson:", Try(() => F(r.DurbinWatson, "F3"))),
-            ("Jarque-Bera (JB):", Try(() => F(r.JarqueBera.Statistic, "F3"))),
-            ("Prob(JB):", Try(() => G(r.JarqueBera.PValue))),
-            ("Breusch-Pagan:", Try(() => F(r.BreuschPagan.Statistic, "F3"))),
-            ("Prob(BP):", Try(() => G(r.BreuschPagan.PValue))),
-            ("Cond. No.:", G(r.ConditionNumber)),
-            ("Residual std err:", G(r.Sigma)),
+            ("Durbin-Watson:", F(r.DurbinWatson, "F3")),
+            ("Jarque-Bera (JB):", F(r.JarqueBera.Statistic, "F3")),
+            ("Prob(JB):", G(r.JarqueBera.PValue)),
+            ("Breusch-Pagan:", F(r.BreuschPagan.Statistic, "F3")),
+            ("Prob(BP):", G(r.BreuschPagan.PValue)),
+            ("Cond. No.:", G(Estimate.Of(r.ConditionNumber))),
+            ("Residual std err:", G(Estimate.Of(r.Sigma))),
             ("", ""),
         };
         for (int i = 0; i < diag.Count; i += 2)
@@ -59,13 +68,9 @@ internal static class SummaryText
         sb.AppendLine(eq);
         sb.AppendLine("Notes: computed by " + r.Method + ".");
         sb.AppendLine("Standard errors assume homoskedastic errors; AIC/BIC count K+1 parameters (R's logLik.lm).");
+        foreach (var why in reasons)
+            sb.AppendLine($"Undefined: {why}.");
         return sb.ToString();
-    }
-
-    private static string Try(Func<string> f)
-    {
-        try { return f(); }
-        catch (ModelException) { return "undefined"; }
     }
 
     private static string Pair((string Label, string Value) p) =>
@@ -77,9 +82,4 @@ internal static class SummaryText
 
     private static string Trim(string s, int n) => s.Length <= n ? s : s[..(n - 1)] + "…";
 
-    private static string F(double v, string fmt) => double.IsFinite(v) ? v.ToString(fmt, Inv) : Special(v);
-
-    private static string G(double v) => double.IsFinite(v) ? v.ToString("G6", Inv) : Special(v);
-
-    private static string Special(double v) => double.IsNaN(v) ? "NaN" : v > 0 ? "inf" : "-inf";
 }

@@ -75,13 +75,13 @@ public static class DocumentFindings
         var ci = inn.Fit.ConfidenceInterval("x");
         double df = inn.Fit.DfResidual;
         // Smallest slope detectable with 80% power in a two-sided 5% t test (central-t approximation).
-        double mds = (Distributions.StudentTQuantile(0.975, df) + Distributions.StudentTQuantile(0.80, df)) * fx.StdError;
+        double mds = (Distributions.StudentTQuantile(0.975, df) + Distributions.StudentTQuantile(0.80, df)) * fx.StdError.Value;
         double goodsSlope = goods.Fit["x"].Estimate;
         yield return new Finding(
             "table4-claim",
             "Table 4 cannot show that innovation \"does not depend\" on clusters",
-            $"The text after Table 4 concludes absence of dependence from Significance F = {F4(inn.Fit.FPValue)} and R² = {F4(inn.Fit.RSquared)}. " +
-            $"With n = {inn.Fit.N}, the slope is {F4(fx.Estimate)} (SE {F4(fx.StdError)}) and its 95% interval [{F4(ci.Lower)}, {F4(ci.Upper)}] contains zero and also slopes up to {F1(ci.Upper / goodsSlope)} times Table 2's {F4(goodsSlope)}. " +
+            $"The text after Table 4 concludes absence of dependence from Significance F = {F4(inn.Fit.FPValue.Value)} and R² = {F4(inn.Fit.RSquared.Value)}. " +
+            $"With n = {inn.Fit.N}, the slope is {F4(fx.Estimate)} (SE {F4(fx.StdError.Value)}) and its 95% interval [{F4(ci.Lower)}, {F4(ci.Upper)}] contains zero and also slopes up to {F1(ci.Upper / goodsSlope)} times Table 2's {F4(goodsSlope)}. " +
             $"A slope would have to be about {F4(mds)} per cluster to be detected with 80% power at this SE.",
             "A p-value of 0.30 from ten points is absence of evidence, not evidence of absence: the data are compatible with no effect and with an effect larger than the goods market's. The sentence also speaks of \"the number of innovation markets\", but y is the innovation pillar's score.");
 
@@ -95,7 +95,7 @@ public static class DocumentFindings
             yield return new Finding(
                 $"almost-unchanged-{r.TableId}",
                 $"Table {r.Series.Spec.PublishedTable}: a slope of {F4(slope)} per cluster is not \"almost unchanged\"",
-                $"Clusters rose by {xRange.ToString("0", Inv)} over the decade; the fitted slope then predicts a rise of {F2(slope * xRange)} points against an observed range of {F2(yRange)} points of the pillar score (p = {r.Fit["x"].PValue.ToString("0.0E+00", Inv)}, R² = {F4(r.Fit.RSquared)}).",
+                $"Clusters rose by {xRange.ToString("0", Inv)} over the decade; the fitted slope then predicts a rise of {F2(slope * xRange)} points against an observed range of {F2(yRange)} points of the pillar score (p = {r.Fit["x"].PValue.Value.ToString("0.0E+00", Inv)}, R² = {F4(r.Fit.RSquared.Value)}).",
                 "Per cluster the effect is small because one cluster is a small unit; over the range observed, the fitted line accounts for the pillar's whole movement. The regression cannot tell this from a shared time trend (see the alternative models).");
         }
 
@@ -104,7 +104,7 @@ public static class DocumentFindings
         yield return new Finding(
             "conclusion-contradiction",
             "The conclusion that market quality is \"not determined by cluster processes\" does not follow",
-            $"Tables 2 and 3 report significant positive slopes (p = {goods.Fit["x"].PValue.ToString("0.0E+00", Inv)} and {F4(fin.Fit["x"].PValue)}); only Table 4 is not significant (p = {F4(inn.Fit["x"].PValue)}). Durbin-Watson statistics of the three fits: {string.Join(", ", reps.Select(r => F2(r.Fit.DurbinWatson)))}.",
+            $"Tables 2 and 3 report significant positive slopes (p = {goods.Fit["x"].PValue.Value.ToString("0.0E+00", Inv)} and {F4(fin.Fit["x"].PValue.Value)}); only Table 4 is not significant (p = {F4(inn.Fit["x"].PValue.Value)}). Durbin-Watson statistics of the three fits: {string.Join(", ", reps.Select(r => F2(r.Fit.DurbinWatson.Value)))}.",
             "Neither reading is supported: significant slopes on ten trending yearly points do not show that clusters determine the scores, and a non-significant slope does not show that they do not. What the tables do show is co-movement over 2009-2018.");
     }
 

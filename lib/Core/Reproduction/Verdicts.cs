@@ -23,7 +23,7 @@ public static class Verdicts
     /// undefined for the fit (e.g. t of an exact fit) gets the verdict <see cref="VerdictKind.Undefined"/> with the reason.
     /// </summary>
     public static IReadOnlyList<Verdict> Compare(OlsResult fit, IEnumerable<PublishedNumber> published) =>
-        published.Select(p => Judge(p, FitRows.Evaluate(fit, p.Statistic, p.Term), fit)).ToList();
+        published.Select(p => Judge(p, FitRows.Statistic(fit, p.Statistic, p.Term), fit)).ToList();
 
     /// <summary>The verdict on one printed number given its recomputed statistic, defined or not.</summary>
     public static Verdict Judge(PublishedNumber published, Estimate recomputed, OlsResult? fit = null) =>
@@ -68,7 +68,7 @@ public static class Verdicts
     internal static string RoundLike(PublishedNumber published, double value) =>
         double.IsFinite(value)
             ? FormatUnits(published, BigDecimal.FromDouble(value).RoundedUnits(UnitExponent(published)))
-            : Estimate.Describe(value);
+            : value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The power of ten of one unit in the printed number's last digit.</summary>
     private static int UnitExponent(PublishedNumber p) => p.Exponent - p.Decimals;

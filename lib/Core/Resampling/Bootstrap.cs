@@ -209,8 +209,8 @@ public sealed class BootstrapResult
         return new ConfidenceInterval(Quantile(alpha), Quantile(1 - alpha), level);
     }
 
-    /// <summary>Bias-correction constant z₀ (ties with b̂ counted half).</summary>
-    public double BiasCorrection
+    /// <summary>Bias-correction constant z₀ (ties with b̂ counted half); undefined when every replicate lies on one side of b̂.</summary>
+    public Estimate BiasCorrection
     {
         get
         {
@@ -222,23 +222,19 @@ public sealed class BootstrapResult
                 else break;
             }
             double share = below / Count;
-            if (share <= 0 || share >= 1)
-                throw new ModelException(ModelName, string.Create(CultureInfo.InvariantCulture,
-                    $"BCa is undefined: all {Count} replicates lie on one side of the observed slope {ObservedSlope:G6}."));
-            return Normal.InvCDF(0, 1, share);
+            return share <= 0 || share >= 1
+                ? Estimate.Undefined(string.Create(CultureInfo.InvariantCulture, $"BCa is undefined: all {Count} replicates lie on one side of the observed slope {ObservedSlope:G6}"))
+                : Estimate.Of(Normal.InvCDF(0, 1, share));
         }
     }
 
-    /// <summary>The model name errors carry: <c>bootstrap_pairs</c> or <c>bootstrap_residual</c>.</summary>
-    private string ModelName => $"bootstrap_{Scheme.ToString().ToLowerInvariant()}";
-
-    /// <summary>Acceleration a from the jackknife slopes.</summary>
-    public double Acceleration
+    /// <summary>Acceleration a from the jackknife slopes; undefined when leaving one point out makes x constant.</summary>
+    public Estimate Acceleration
     {
         get
         {
             if (_jackknife.Any(double.IsNaN))
-                throw new ModelException(ModelName, "the BCa acceleration is undefined: leaving one point out makes x constant.");
+                return Estimate.Undefined("the BCa acceleration is undefined: leaving one point out makes x constant");
             double m = _jackknife.Average();
             double num = 0, den = 0;
             foreach (var t in _jackknife)
@@ -247,27 +243,29 @@ public sealed class BootstrapResult
                 num += d * d * d;
                 den += d * d;
             }
-            return den > 0 ? num / (6 * Math.Pow(den, 1.5)) : 0.0;
+            return Estimate.Of(den > 0 ? num / (6 * Math.Pow(den, 1.5)) : 0.0);
         }
     }
 
-    /// <summary>Bias-corrected and accelerated (BCa) interval.</summary>
+    /// <summary>Bias-corrected and accelerated (BCa) interval; each end undefined, with the reason, where it does not exist.</summary>
     /// <param name="level">Coverage in (0, 1), e.g. 0.95.</param>
-    public ConfidenceInterval BCa(double level = 0.95)
+    public (Estimate Lower, Estimate Upper) BCa(double level = 0.95)
     {
         Bootstrap.CheckLevel(level);
-        double z0 = BiasCorrection, a = Acceleration;
         double alpha = (1 - level) / 2;
-        return new ConfidenceInterval(Quantile(Adjusted(alpha)), Quantile(Adjusted(1 - alpha)), level);
+        Estimate bias = BiasCorrection, acceleration = Acceleration;
+        return (End(alpha), End(1 - alpha));
 
-        double Adjusted(double p)
+        Estimate End(double p)
         {
+            if (!bias.IsDefined) return bias;
+            if (!acceleration.IsDefined) return acceleration;
+            double z0 = bias.Value, a = acceleration.Value;
             double z = z0 + Normal.InvCDF(0, 1, p);
             double denom = 1 - a * z;
-            if (denom <= 0)
-                throw new ModelException(ModelName, string.Create(CultureInfo.InvariantCulture,
-                    $"BCa is undefined at level {level}: 1 − a(z₀ + z) = {denom:G4} ≤ 0 (a = {a:G4}, z₀ = {z0:G4})."));
-            return Normal.CDF(0, 1, z0 + z / denom);
+            return denom <= 0
+                ? Estimate.Undefined(string.Create(CultureInfo.InvariantCulture, $"BCa is undefined at level {level}: 1 − a(z₀ + z) = {denom:G4} ≤ 0 (a = {a:G4}, z₀ = {z0:G4})"))
+                : Estimate.Of(Quantile(Normal.CDF(0, 1, z0 + z / denom)));
         }
     }
 
@@ -276,8 +274,9 @@ public sealed class BootstrapResult
     {
         var p = Percentile();
         var b = BCa();
+        string G(Estimate e, string format) => e.Format(v => v.ToString(format, CultureInfo.InvariantCulture));
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Scheme} bootstrap (R = {Count:N0}, seed {Seed}): slope {ObservedSlope:G6}, SE {StandardError:G4}, 95% percentile [{p.Lower:G6}, {p.Upper:G6}], BCa [{b.Lower:G6}, {b.Upper:G6}] (z0 {BiasCorrection:G3}, a {Acceleration:G3}).");
+            $"{Scheme} bootstrap (R = {Count:N0}, seed {Seed}): slope {ObservedSlope:G6}, SE {StandardError:G4}, 95% percentile [{p.Lower:G6}, {p.Upper:G6}], BCa [{G(b.Lower, "G6")}, {G(b.Upper, "G6")}] (z0 {G(BiasCorrection, "G3")}, a {G(Acceleration, "G3")}).");
     }
 
     /// <inheritdoc/>

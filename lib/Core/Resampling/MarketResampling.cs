@@ -73,7 +73,7 @@ public static class ResamplingSettings
 /// <param name="TTestP">The classical two-sided t-test p of the slope (the OLS engine, normal errors), for comparison.</param>
 /// <param name="ScoreDecimals">Digits after the point the scores are printed with; the rounding Monte Carlo's half-width follows from it.</param>
 public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Permutation, PermutationTestResult MonteCarlo,
-    BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, double TTestP, int ScoreDecimals)
+    BootstrapResult Pairs, BootstrapResult Residual, RoundingSensitivityResult Rounding, StepDescription? Step, Estimate TTestP, int ScoreDecimals)
 {
     /// <summary>Replicates of each random procedure (see <see cref="ResamplingSettings.ReplicatesFor"/>).</summary>
     public int Replicates => Pairs.Count;
@@ -172,19 +172,6 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         return (f.Intercept, f.Slope);
     }
 
-    /// <summary>The BCa interval at <paramref name="level"/>, or null where it is undefined for the data.</summary>
-    public static ConfidenceInterval? BcaOf(BootstrapResult boot, double level = ResamplingSettings.Level)
-    {
-        try
-        {
-            return boot.BCa(level);
-        }
-        catch (ModelException)
-        {
-            return null;
-        }
-    }
-
     /// <summary>
     /// The rows this market contributes to <c>results.csv</c>. A BCa interval that is undefined for the data is left out
     /// and, with the reason, added to <paramref name="undefined"/>.
@@ -202,8 +189,9 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             yield return new ResultRow(t, model, "ci95_lower", "x", p.Lower);
             yield return new ResultRow(t, model, "ci95_upper", "x", p.Upper);
             var bca = new List<ResultRow>();
-            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_lower", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Lower));
-            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", Estimate.Try(() => boot.BCa(ResamplingSettings.Level).Upper));
+            var (lower, upper) = boot.BCa(ResamplingSettings.Level);
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_lower", "x", lower);
+            UndefinedResult.AddRowOrReason(bca, undefined, t, model, "bca_ci95_upper", "x", upper);
             foreach (var row in bca)
                 yield return row;
             yield return new ResultRow(t, model, "replicates", "x", boot.Count);

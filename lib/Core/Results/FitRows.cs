@@ -21,22 +21,22 @@ public static class FitRows
         "bg1_stat", "bg1_pvalue", "condition_number",
     ];
 
-    /// <summary>A model statistic of <paramref name="fit"/> by its results name (also <c>df_total</c>).</summary>
-    public static double ModelStatistic(OlsResult fit, string statistic) => statistic switch
+    /// <summary>A model statistic of <paramref name="fit"/> by its results name (also <c>df_total</c>); undefined, with the reason, where it does not exist.</summary>
+    public static Estimate ModelStatistic(OlsResult fit, string statistic) => statistic switch
     {
-        "nobs" => fit.N,
-        "df_model" => fit.DfModel,
-        "df_resid" => fit.DfResidual,
-        "df_total" => fit.DfModel + fit.DfResidual,
+        "nobs" => Estimate.Of(fit.N),
+        "df_model" => Estimate.Of(fit.DfModel),
+        "df_resid" => Estimate.Of(fit.DfResidual),
+        "df_total" => Estimate.Of(fit.DfModel + fit.DfResidual),
         "multiple_r" => fit.MultipleR,
         "r_squared" => fit.RSquared,
         "adj_r_squared" => fit.AdjustedRSquared,
-        "sigma" => fit.Sigma,
-        "ss_regression" => fit.SsRegression,
-        "ss_residual" => fit.SsResidual,
-        "ss_total" => fit.SsTotal,
-        "ms_regression" => fit.MsRegression,
-        "ms_residual" => fit.MsResidual,
+        "sigma" => Estimate.Of(fit.Sigma),
+        "ss_regression" => Estimate.Of(fit.SsRegression),
+        "ss_residual" => Estimate.Of(fit.SsResidual),
+        "ss_total" => Estimate.Of(fit.SsTotal),
+        "ms_regression" => Estimate.Of(fit.MsRegression),
+        "ms_residual" => Estimate.Of(fit.MsResidual),
         "f_stat" => fit.FStatistic,
         "f_pvalue" => fit.FPValue,
         "loglik" => fit.LogLikelihood,
@@ -49,21 +49,17 @@ public static class FitRows
         "bp_pvalue" => fit.BreuschPagan.PValue,
         "bg1_stat" => fit.BreuschGodfrey(1).Statistic,
         "bg1_pvalue" => fit.BreuschGodfrey(1).PValue,
-        "condition_number" => fit.ConditionNumber,
+        "condition_number" => Estimate.Of(fit.ConditionNumber),
         _ => throw new ArgumentException($"Unknown model statistic '{statistic}'.", nameof(statistic)),
     };
 
-    /// <summary>A per-coefficient statistic of <paramref name="fit"/> (95% intervals for the ci95 rows).</summary>
-    public static double CoefficientStatistic(OlsResult fit, string statistic, string term) =>
-        CoefficientStatistic(fit[term], statistic);
-
     /// <summary>
-    /// A per-coefficient statistic read off a coefficient row; models with their own covariance (Newey-West)
-    /// pass rows built from it.
+    /// A per-coefficient statistic read off a coefficient row (95% intervals for the ci95 rows); models with their own
+    /// covariance (Newey-West) pass rows built from it.
     /// </summary>
-    public static double CoefficientStatistic(CoefficientRow row, string statistic) => statistic switch
+    public static Estimate CoefficientStatistic(CoefficientRow row, string statistic) => statistic switch
     {
-        "estimate" => row.Estimate,
+        "estimate" => Estimate.Of(row.Estimate),
         "std_error" => row.StdError,
         "t_value" => row.TValue,
         "p_value" => row.PValue,
@@ -73,20 +69,8 @@ public static class FitRows
     };
 
     /// <summary>Any statistic: per-coefficient when <paramref name="term"/> is not empty.</summary>
-    public static double Statistic(OlsResult fit, string statistic, string term) =>
-        term.Length == 0 ? ModelStatistic(fit, statistic) : CoefficientStatistic(fit, statistic, term);
-
-    /// <summary>
-    /// Any statistic as an <see cref="Estimate"/>: undefined, with the reason, where the engine says so (e.g. R² of a
-    /// constant y) or where the value is not finite (e.g. t of an exact fit).
-    /// </summary>
-    public static Estimate Evaluate(OlsResult fit, string statistic, string term) =>
-        Estimate.Try(() => Statistic(fit, statistic, term), v => NotFiniteReason(fit, statistic, v));
-
-    /// <summary>Why <paramref name="statistic"/> of <paramref name="fit"/> came out as the non-finite <paramref name="value"/>.</summary>
-    public static string NotFiniteReason(OlsResult fit, string statistic, double value) => fit.IsExactFit
-        ? $"the fit is exact (every residual is 0, so σ = 0), which makes the value {Estimate.Describe(value)}"
-        : $"the value is {Estimate.Describe(value)} for this fit";
+    public static Estimate Statistic(OlsResult fit, string statistic, string term) =>
+        term.Length == 0 ? ModelStatistic(fit, statistic) : CoefficientStatistic(fit[term], statistic);
 
     /// <summary>
     /// All rows of one fit: per coefficient (in term order) then the model statistics. Statistics that are undefined
@@ -96,7 +80,7 @@ public static class FitRows
     {
         var rows = new List<ResultRow>();
         void Add(string statistic, string term) =>
-            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term, Evaluate(fit, statistic, term));
+            UndefinedResult.AddRowOrReason(rows, undefined, table, model, statistic, term, Statistic(fit, statistic, term));
         foreach (var term in fit.Terms)
             foreach (var s in CoefficientStatistics)
                 Add(s, term);

@@ -35,15 +35,17 @@ public static class Readings
     /// <summary>The last column's name.</summary>
     public const string RobustnessBase = "robustness battery on the paper's data";
 
+    // The evidence is read off least-squares fits of real series, whose inference exists (an exact fit would not).
+
     /// <summary>A re-run's slope as evidence, named by its model.</summary>
     public static SlopeEvidence Evidence(RerunFit f) =>
-        new(f.Spec.TableId, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue, f.Slope.Lower95, f.Slope.Upper95);
+        new(f.Spec.TableId, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue.Value, f.Slope.Lower95.Value, f.Slope.Upper95.Value);
 
     /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
     public static SlopeEvidence Evidence(AlternativeFit f)
     {
         var c = f["x"];
-        return new(f.Data.Input.TableId, f.Spec.Name, f.N, c.Estimate, c.PValue, c.Lower95, c.Upper95);
+        return new(f.Data.Input.TableId, f.Spec.Name, f.N, c.Estimate, c.PValue.Value, c.Lower95.Value, c.Upper95.Value);
     }
 
     /// <summary>

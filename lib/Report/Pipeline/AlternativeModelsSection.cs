@@ -93,8 +93,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
                 ? string.Create(ic, $"{names[0]} alone (it explains y in {g.Key.First}-{g.Key.Last})")
                 : string.Create(ic, $"{Join(names, " with ")} ({(names.Count == 2 ? "both" : "all")} explain y in {g.Key.First}-{g.Key.Last}{jacobian})"));
         }
-        var looGroups = fits.Where(f => f.HasLoo).GroupBy(f => f.Loo.Count).OrderByDescending(g => g.Count()).ToList();
-        var noLoo = fits.Where(f => !f.HasLoo).Select(f => $"`{f.Spec.Name}`").ToList();
+        var looGroups = fits.Where(f => f.Loo is not null).GroupBy(f => f.Loo!.Count).OrderByDescending(g => g.Count()).ToList();
+        var noLoo = fits.Where(f => f.Loo is null).Select(f => $"`{f.Spec.Name}`").ToList();
         string loo = looGroups.Count == 1
             ? string.Create(ic, $"The LOO RMSE of every model{(noLoo.Count > 0 ? " that has one" : "")} is over {looGroups[0].Key} years.")
             : string.Create(ic, $"The LOO RMSE of {string.Join("; of ", looGroups.Skip(1).Select(g => $"{Join(g.Select(f => $"`{f.Spec.Name}`").ToList(), " and ")} is over {g.Key} years"))}, the others over {looGroups[0].Key}.");

@@ -135,7 +135,7 @@ public sealed class ResamplingSection : IAnalysisSection
             $"Over the rounding draws R² has median {NumberFormat.Fixed(r.RSquaredQuantile(0.5), 2)} [{NumberFormat.Fixed(r.RSquaredQuantile(0.025), 2)}, {NumberFormat.Fixed(r.RSquaredQuantile(0.975), 2)}], the slope over the rounding box reaches {NumberFormat.Fixed(r.SlopeMinOverBox, 5)}, and {NumberFormat.Percent(r.ShareSignificant)} of the draws are significant at {NumberFormat.Fixed(ResamplingSettings.Alpha * 100, 0)}%.",
         };
         if (m.Permutation.Method == PermutationMethod.Exact)
-            sentences.Add($"Nor can the exact permutation p fall below {NumberFormat.Significant(m.Permutation.MinimumAttainablePValue, 3)}, against the t-test's {NumberFormat.Significant(m.TTestP, 2)}: " +
+            sentences.Add($"Nor can the exact permutation p fall below {NumberFormat.Significant(m.Permutation.MinimumAttainablePValue, 3)}, against the t-test's {m.TTestP.Format(p => NumberFormat.Significant(p, 2))}: " +
                           $"with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {NumberFormat.Count(Binomial(n, s.CountLow))} such choices.");
         return string.Join(" ", sentences);
     }

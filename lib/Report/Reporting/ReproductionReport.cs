@@ -107,18 +107,21 @@ public static class ReproductionReport
         return sb.ToString();
     }
 
-    /// <summary>The diagnostics of a fit, with their conventions; a statistic undefined for the fit reads "undefined".</summary>
+    /// <summary>The diagnostics of a fit, with their conventions; a statistic undefined for the fit reads "undefined", with the reason in place of the convention.</summary>
     public static Grid Diagnostics(OlsResult fit)
     {
-        string F(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? NumberFormat.Diagnostic(e.Value) : SummaryOutput.Undefined;
-        return new Grid().Block(null, "Statistic", "Value", "p-value", "Convention")
-            .Row("Durbin-Watson", F(() => fit.DurbinWatson), "", "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation")
-            .Row("Breusch-Godfrey (order 1)", F(() => fit.BreuschGodfrey(1).Statistic), F(() => fit.BreuschGodfrey(1).PValue), "LM form n·R², lagged residual's missing value set to 0, χ²(1)")
-            .Row("Jarque-Bera", F(() => fit.JarqueBera.Statistic), F(() => fit.JarqueBera.PValue), $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}")
-            .Row("Breusch-Pagan (Koenker)", F(() => fit.BreuschPagan.Statistic), F(() => fit.BreuschPagan.PValue), "studentized n·R² of e² on the regressors, χ²(k − 1)")
-            .Row("Log-likelihood", F(() => fit.LogLikelihood), "", "Gaussian, σ² = SSE/n")
-            .Row("AIC", F(() => fit.Aic), "", "R's convention: parameters = coefficients + σ")
-            .Row("BIC", F(() => fit.Bic), "", "R's convention: parameters = coefficients + σ")
-            .Row("Condition number", F(() => fit.ConditionNumber), "", "2-norm condition number of the design matrix X (with its intercept column)");
+        var grid = new Grid().Block(null, "Statistic", "Value", "p-value", "Convention");
+        void Row(string name, Estimate value, Estimate? p, string convention) =>
+            grid.Row(name, value.Format(NumberFormat.Diagnostic), p?.Format(NumberFormat.Diagnostic) ?? "", value.Reason is { } why ? $"undefined: {why}" : convention);
+        var bg = fit.BreuschGodfrey(1);
+        Row("Durbin-Watson", fit.DurbinWatson, null, "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation");
+        Row("Breusch-Godfrey (order 1)", bg.Statistic, bg.PValue, "LM form n·R², lagged residual's missing value set to 0, χ²(1)");
+        Row("Jarque-Bera", fit.JarqueBera.Statistic, fit.JarqueBera.PValue, $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}");
+        Row("Breusch-Pagan (Koenker)", fit.BreuschPagan.Statistic, fit.BreuschPagan.PValue, "studentized n·R² of e² on the regressors, χ²(k − 1)");
+        Row("Log-likelihood", fit.LogLikelihood, null, "Gaussian, σ² = SSE/n");
+        Row("AIC", fit.Aic, null, "R's convention: parameters = coefficients + σ");
+        Row("BIC", fit.Bic, null, "R's convention: parameters = coefficients + σ");
+        Row("Condition number", Estimate.Of(fit.ConditionNumber), null, "2-norm condition number of the design matrix X (with its intercept column)");
+        return grid;
     }
 }

@@ -15,7 +15,7 @@ public static class ResamplingGrids
         {
             var p = m.Permutation;
             bool exact = p.Method == PermutationMethod.Exact;
-            grid.Row(m.Spec.TableId, Fixed(p.ObservedSlope, 5), Significant(m.TTestP, 3),
+            grid.Row(m.Spec.TableId, Fixed(p.ObservedSlope, 5), m.TTestP.Format(p => Significant(p, 3)),
                 $"{Count(p.AtLeastAsExtreme)} of {Count(p.Permutations)}",
                 exact ? Brief(p.PValue) : $"{Brief(p.PValue)} ± {Significant(p.StandardError, 2)}",
                 exact ? Brief(p.MinimumAttainablePValue) : "n/a",
@@ -33,7 +33,7 @@ public static class ResamplingGrids
             {
                 var p = b.Percentile(level);
                 // A BCa interval undefined for the data (all replicates on one side of b̂) reads "undefined".
-                string bca = MarketResampling.BcaOf(b, level) is { } c ? $"[{Fixed(c.Lower, 5)}, {Fixed(c.Upper, 5)}]" : SummaryOutput.Undefined;
+                string bca = b.BCa(level) is ({ IsDefined: true } lo, { IsDefined: true } hi) ? $"[{Fixed(lo.Value, 5)}, {Fixed(hi.Value, 5)}]" : SummaryOutput.Undefined;
                 grid.Row(m.Spec.TableId, b.Scheme.ToString().ToLowerInvariant(), Fixed(b.StandardError, 5),
                     $"[{Fixed(p.Lower, 5)}, {Fixed(p.Upper, 5)}]", bca);
             }

@@ -27,9 +27,9 @@ public static class RobustnessGrids
         foreach (var f in fits)
         {
             // An estimator without a likelihood (Theil-Sen) shows "–" here; the statistics left out say why.
-            static string B(Func<double> v) => Regression.Estimate.Try(v) is { IsDefined: true } e ? Brief(e.Value) : Missing;
-            grid.Row(Grid.Code(f.Spec.Name), Integer(f.N), $"{Integer(f.Data.Years[0])}-{Integer(f.Data.Years[^1])}", B(() => f.OwnScaleLogLikelihood),
-                B(() => f.LogJacobian), B(() => f.LogLikelihoodLevelScale), B(() => f.AicLevelScale), B(() => f.BicLevelScale));
+            static string B(Regression.Estimate v) => v.Format(Brief, Missing);
+            grid.Row(Grid.Code(f.Spec.Name), Integer(f.N), $"{Integer(f.Data.Years[0])}-{Integer(f.Data.Years[^1])}", B(f.OwnScaleLogLikelihood),
+                B(f.LogJacobian), B(f.LogLikelihoodLevelScale), B(f.AicLevelScale), B(f.BicLevelScale));
         }
         return grid;
     }

@@ -82,8 +82,8 @@ public static class SourcesReport
             foreach (var f in group)
             {
                 var s = f.Slope;
-                grid.Row(f.Model, f.Description, f.Fit.N.ToString(Inv), NumberFormat.Brief(s.Estimate), NumberFormat.Brief(s.StdError), NumberFormat.Fixed(s.TValue, 2), NumberFormat.PValue(s.PValue),
-                    $"[{NumberFormat.Brief(s.Lower95)}, {NumberFormat.Brief(s.Upper95)}]", NumberFormat.Fixed(f.Fit.RSquared, 3), NumberFormat.Fixed(f.Fit.DurbinWatson, 2));
+                grid.Row(f.Model, f.Description, f.Fit.N.ToString(Inv), NumberFormat.Brief(s.Estimate), s.StdError.Format(NumberFormat.Brief), s.TValue.Format(t => NumberFormat.Fixed(t, 2)), s.PValue.Format(NumberFormat.PValue),
+                    $"[{s.Lower95.Format(NumberFormat.Brief)}, {s.Upper95.Format(NumberFormat.Brief)}]", f.Fit.RSquared.Format(r => NumberFormat.Fixed(r, 3)), f.Fit.DurbinWatson.Format(d => NumberFormat.Fixed(d, 2)));
             }
         }
         return grid;

@@ -30,16 +30,17 @@ public sealed record ToolPakValues(
     public static ToolPakValues FromFit(OlsResult fit, int? decimals = null)
     {
         // Statistics undefined for the fit (R² of a constant y, F of an exact fit) print as "undefined", never as NaN or ∞.
-        string N(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? SummaryOutput.Format(e.Value, decimals) : SummaryOutput.Undefined;
-        string P(Func<double> v) => Estimate.Try(v) is { IsDefined: true } e ? SummaryOutput.FormatP(e.Value, decimals) : SummaryOutput.Undefined;
+        string N(Estimate v) => v.Format(d => SummaryOutput.Format(d, decimals), SummaryOutput.Undefined);
+        string P(Estimate v) => v.Format(d => SummaryOutput.FormatP(d, decimals), SummaryOutput.Undefined);
+        string D(double v) => SummaryOutput.Format(v, decimals);
         string I(int v) => NumberFormat.Integer(v);
-        return new ToolPakValues(N(() => fit.MultipleR), N(() => fit.RSquared), N(() => fit.AdjustedRSquared), N(() => fit.Sigma), I(fit.N),
-            I(fit.DfModel), N(() => fit.SsRegression), N(() => fit.MsRegression), N(() => fit.FStatistic), P(() => fit.FPValue),
-            I(fit.DfResidual), N(() => fit.SsResidual), N(() => fit.MsResidual), I(fit.DfModel + fit.DfResidual), N(() => fit.SsTotal),
+        return new ToolPakValues(N(fit.MultipleR), N(fit.RSquared), N(fit.AdjustedRSquared), D(fit.Sigma), I(fit.N),
+            I(fit.DfModel), D(fit.SsRegression), D(fit.MsRegression), N(fit.FStatistic), P(fit.FPValue),
+            I(fit.DfResidual), D(fit.SsResidual), D(fit.MsResidual), I(fit.DfModel + fit.DfResidual), D(fit.SsTotal),
             fit.CoefficientTable.Select(row =>
             {
                 var ci = fit.ConfidenceInterval(row.Term, 0.95);
-                return new ToolPakCoefficient(row.Term, N(() => row.Estimate), N(() => row.StdError), N(() => row.TValue), P(() => row.PValue), N(() => ci.Lower), N(() => ci.Upper));
+                return new ToolPakCoefficient(row.Term, D(row.Estimate), N(row.StdError), N(row.TValue), P(row.PValue), D(ci.Lower), D(ci.Upper));
             }).ToList());
     }
 

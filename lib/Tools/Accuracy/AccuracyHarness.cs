@@ -82,8 +82,9 @@ public static class AccuracyHarness
     private static Estimates Engine(StrdDataset data, Func<Design, IReadOnlyList<double>, double[]?, OlsResult> solver)
     {
         var fit = solver(data.ToDesign(), data.Y, data.YLow);
-        return new Estimates([.. fit.Coefficients], [.. fit.StandardErrors], fit.Sigma, fit.RSquared,
-            fit.SsRegression, fit.SsResidual, fit.FStatistic);
+        // NIST certifies F = Infinity for an exact fit (Wampler1), where the engine's F is undefined: scored as that limit.
+        return new Estimates([.. fit.Coefficients], [.. fit.StandardErrors], fit.Sigma, fit.RSquared.OrNull ?? double.NaN,
+            fit.SsRegression, fit.SsResidual, fit.FStatistic.OrNull ?? (fit.IsExactFit ? double.PositiveInfinity : double.NaN));
     }
 
     private static Estimates MathNetFit(StrdDataset data, bool qr)

@@ -178,7 +178,7 @@ public sealed class RegressionSteps
         ("SSE", "Σe²", Sse),
         ("SST − (SSR + SSE)", "zero up to rounding", Sst - (Ssr + Sse)),
         ("R² = SSR / SST", "share of the variation in y the line reproduces", Ssr / Sst),
-        ("R² (engine)", "", Engine.RSquared));
+        ("R² (engine)", "", Engine.RSquared.OrNull));
 
     /// <summary>Step 6: σ, the residual standard error, beside the engine's.</summary>
     public DataFrame SigmaStep() => Quantities(
@@ -197,7 +197,7 @@ public sealed class RegressionSteps
         new DoubleDataFrameColumn("lower 95% = b − t·SE", Enumerable.Range(0, K).Select(j => Coefficients[j] - TCritical * StandardErrors[j])),
         new DoubleDataFrameColumn("upper 95% = b + t·SE", Enumerable.Range(0, K).Select(j => Coefficients[j] + TCritical * StandardErrors[j])),
         new DoubleDataFrameColumn("SE (engine)", Engine.StandardErrors),
-        new DoubleDataFrameColumn("p (engine)", Engine.PValues));
+        new DoubleDataFrameColumn("p (engine)", Engine.PValues.Select(p => p.OrNull)));
 
     /// <summary>Step 10: F and its p-value; in a simple regression F = t² of the slope.</summary>
     public DataFrame FTest() => Quantities(
@@ -205,10 +205,11 @@ public sealed class RegressionSteps
         ("F = (SSR / 1) / (SSE / (n − k))", "", FStatistic),
         ("t² of the slope", "equals F in a simple regression", TValues[1] * TValues[1]),
         ("Significance F = P(F(1, n − k) ≥ F)", "equals the slope's p-value", FPValue),
-        ("F (engine)", "", Engine.FStatistic),
-        ("Significance F (engine)", "", Engine.FPValue));
+        ("F (engine)", "", Engine.FStatistic.OrNull),
+        ("Significance F (engine)", "", Engine.FPValue.OrNull));
 
-    private static DataFrame Quantities(params (string Quantity, string Meaning, double Value)[] rows) => new(
+    // An engine statistic undefined for the data is a missing cell.
+    private static DataFrame Quantities(params (string Quantity, string Meaning, double? Value)[] rows) => new(
         new StringDataFrameColumn("quantity", rows.Select(r => r.Quantity)),
         new StringDataFrameColumn("meaning", rows.Select(r => r.Meaning)),
         new DoubleDataFrameColumn("value", rows.Select(r => r.Value)));

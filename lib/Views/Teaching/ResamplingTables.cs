@@ -12,7 +12,7 @@ public static class ResamplingTables
         new StringDataFrameColumn("table", all.Select(m => m.Spec.TableId)),
         new StringDataFrameColumn("method", all.Select(m => m.Permutation.Method == PermutationMethod.Exact ? "exact" : "monte carlo")),
         new DoubleDataFrameColumn("slope", all.Select(m => m.Permutation.ObservedSlope)),
-        new DoubleDataFrameColumn("t_test_p", all.Select(m => m.TTestP)),
+        new DoubleDataFrameColumn("t_test_p", all.Select(m => m.TTestP.OrNull)),
         new Int64DataFrameColumn("permutations", all.Select(m => m.Permutation.Permutations)),
         new Int64DataFrameColumn("at_least_as_extreme", all.Select(m => m.Permutation.AtLeastAsExtreme)),
         new DoubleDataFrameColumn("permutation_p", all.Select(m => m.Permutation.PValue)),
@@ -33,10 +33,10 @@ public static class ResamplingTables
             new DoubleDataFrameColumn("bootstrap_se", rows.Select(r => r.b.StandardError)),
             new DoubleDataFrameColumn("percentile_lower", pct.Select(c => c.Lower)),
             new DoubleDataFrameColumn("percentile_upper", pct.Select(c => c.Upper)),
-            new DoubleDataFrameColumn("bca_lower", bca.Select(c => c.Lower)),
-            new DoubleDataFrameColumn("bca_upper", bca.Select(c => c.Upper)),
-            new DoubleDataFrameColumn("z0", rows.Select(r => r.b.BiasCorrection)),
-            new DoubleDataFrameColumn("acceleration", rows.Select(r => r.b.Acceleration)));
+            new DoubleDataFrameColumn("bca_lower", bca.Select(c => c.Lower.OrNull)),
+            new DoubleDataFrameColumn("bca_upper", bca.Select(c => c.Upper.OrNull)),
+            new DoubleDataFrameColumn("z0", rows.Select(r => r.b.BiasCorrection.OrNull)),
+            new DoubleDataFrameColumn("acceleration", rows.Select(r => r.b.Acceleration.OrNull)));
     }
 
     /// <summary>The rounding Monte Carlo: slope, R² and p distributions and the share significant.</summary>
