@@ -37,7 +37,7 @@ public static class Readings
 
     /// <summary>A re-run's slope as evidence, named by its model.</summary>
     public static SlopeEvidence Evidence(RerunFit f) =>
-        new(f.Spec.TableId, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue, f.Slope.Lower95, f.Slope.Upper95);
+        new(f.Spec.Id, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue, f.Slope.Lower95, f.Slope.Upper95);
 
     /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
     public static SlopeEvidence Evidence(AlternativeFit f)
@@ -64,7 +64,7 @@ public static class Readings
         }
         var checks = Robustness.SlopeCheckSpecs.Select(s => s.Name).ToList();
         bases.Add(new(RobustnessBase, battery.Where(f => checks.Contains(f.Spec.Name))
-            .OrderBy(f => Markets.Paper.ToList().FindIndex(s => s.TableId == f.Data.Input.TableId)).ThenBy(f => checks.IndexOf(f.Spec.Name))
+            .OrderBy(f => Markets.Paper.ToList().FindIndex(s => s.Id == f.Data.Input.TableId)).ThenBy(f => checks.IndexOf(f.Spec.Name))
             .Select(Evidence).ToList()));
         return bases;
     }

@@ -43,10 +43,10 @@ public sealed record ToolPakValues(
             }).ToList());
     }
 
-    /// <summary>The strings a paper printed for one table (the published Tables 2-4).</summary>
+    /// <summary>The strings a paper printed for one table; a cell it does not print is empty.</summary>
     public static ToolPakValues FromPrinted(IReadOnlyList<PublishedNumber> printed)
     {
-        string V(string statistic, string term = "") => printed.Single(n => n.Statistic == statistic && n.Term == term).Printed;
+        string V(string statistic, string term = "") => printed.FirstOrDefault(n => n.Statistic == statistic && n.Term == term)?.Printed ?? "";
         return new ToolPakValues(V("multiple_r"), V("r_squared"), V("adj_r_squared"), V("sigma"), V("nobs"),
             V("df_model"), V("ss_regression"), V("ms_regression"), V("f_stat"), V("f_pvalue"),
             V("df_resid"), V("ss_residual"), V("ms_residual"), V("df_total"), V("ss_total"),
