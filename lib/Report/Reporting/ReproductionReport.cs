@@ -77,6 +77,8 @@ public static class ReproductionReport
             {
                 sb.Append("### Recomputed SUMMARY OUTPUT (standard label [paper's label])\n\n");
                 sb.Append(SummaryOutput.ToMarkdown(r.Fit, ToolPakLabels.SideBySide(r.Published)));
+                sb.Append("### SUMMARY OUTPUT as printed (the paper's labels)\n\n");
+                sb.Append(SummaryOutput.Layout(ToolPakValues.FromPrinted(r.Published), ToolPakLabels.Paper(r.Published)).ToMarkdown());
             }
             else
             {
