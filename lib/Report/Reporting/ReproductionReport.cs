@@ -76,14 +76,14 @@ public static class ReproductionReport
             if (r.HasPublishedTable)
             {
                 sb.Append("### Recomputed SUMMARY OUTPUT (standard label [paper's label])\n\n");
-                sb.Append(SummaryOutput.ToMarkdown(r.Fit, ToolPakLabels.SideBySide(r.Published)));
+                sb.Append(SummaryOutput.Layout(r.Fit, ToolPakLabels.SideBySide(r.Published)).ToMarkdown());
                 sb.Append("### SUMMARY OUTPUT as printed (the paper's labels)\n\n");
-                sb.Append(SummaryOutput.Layout(ToolPakValues.FromPrinted(r.Published), ToolPakLabels.Paper(r.Published)).ToMarkdown());
+                sb.Append(SummaryOutput.Layout(r.Published, ToolPakLabels.Paper(r.Published)).ToMarkdown());
             }
             else
             {
                 sb.Append("### Recomputed SUMMARY OUTPUT\n\n");
-                sb.Append(SummaryOutput.ToMarkdown(r.Fit, ToolPakLabels.Standard));
+                sb.Append(SummaryOutput.Layout(r.Fit).ToMarkdown());
             }
             if (!r.HasPublishedTable)
             {

@@ -16,7 +16,7 @@ public static class TableStory
 
     /// <summary>The published table in the ToolPak layout, with the paper's labels and printed strings.</summary>
     public static Grid PublishedLayout(MarketReproduction reproduction) =>
-        SummaryOutput.Layout(ToolPakValues.FromPrinted(reproduction.Published), ToolPakLabels.Paper(reproduction.Published),
+        SummaryOutput.Layout(reproduction.Published, ToolPakLabels.Paper(reproduction.Published),
             $"Table {reproduction.Series.Spec.PublishedTable} as printed");
 
     /// <summary>
