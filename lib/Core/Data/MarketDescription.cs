@@ -164,8 +164,6 @@ public sealed partial class MarketDescription
             string? published = null;
             if (header.Contains(PublishedTableColumn) && Field(PublishedTableColumn) is { Length: > 0 } raw)
             {
-                if (raw.Any(char.IsControl))
-                    throw Error(PublishedTableColumn, $"{Quote(raw)} holds a control character, which no table id may hold.");
                 if (specs.FirstOrDefault(s => s.PublishedTable == raw) is { } other)
                     throw Error(PublishedTableColumn, $"table {raw} is already market {other.Id}'s printed table; each printed table belongs to one market.");
                 published = raw;

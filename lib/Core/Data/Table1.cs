@@ -114,10 +114,7 @@ public sealed class Table1
     }
 
     /// <summary>The same data read with a subset of its markets (<see cref="MarketDescription.Where"/>), e.g. those with one regressor.</summary>
-    public Table1 WithMarkets(MarketDescription markets) =>
-        markets.Specs.All(s => Markets.Contains(s.Id))
-            ? new Table1(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets)
-            : throw new ArgumentException("The markets must be a subset of the data's own.", nameof(markets));
+    public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets);
 
     /// <summary>The series of one market, by id.</summary>
     public MarketSeries Series(string marketId) => Series(new Market(marketId));

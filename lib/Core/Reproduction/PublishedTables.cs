@@ -49,13 +49,10 @@ public sealed record PublishedTables(string Source, IReadOnlyList<PublishedNumbe
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Trim().Length == 0) continue;
-            if (lines[i].Contains('"'))
-                throw new DataFileException(path, i + 1, null, null, "quoted fields are not allowed; write labels without commas or quotes.");
             var f = lines[i].Split(',');
             if (f.Length != names.Length)
                 throw new DataFileException(path, i + 1, null, null, $"expected {names.Length} fields, found {f.Length}.");
             DataFileException Error(int column, string reason) => new(path, i + 1, column + 1, names[column], reason);
-            if (f[0].Length == 0) throw Error(0, "the table id is empty.");
             bool coefficient = FitRows.CoefficientStatistics.Contains(f[2]);
             if (!coefficient && !ModelStatistics.Contains(f[2]))
                 throw Error(2, $"{Quote(f[2])} is not a statistic of a ToolPak table ({string.Join(", ", ModelStatistics.Concat(FitRows.CoefficientStatistics))}).");
