@@ -162,7 +162,7 @@ public static class MainJob
         // The sections are built on one regressor x; markets with several are left out of them, said once.
         var several = reproductions.Where(r => !r.Spec.HasOneRegressor).Select(r => $"`{r.TableId}`").ToList();
         if (several.Count > 0)
-            report.Append($"## Sections left out for markets with several regressors\n\n{string.Join(", ", several)} {(several.Count == 1 ? "has" : "have")} several regressors, so the sections below (alternative models, robustness checks, resampling of the slope, rounding analysis) leave {(several.Count == 1 ? "it" : "them")} out: each is built on the one regressor x of a simple regression (its transforms, its slope, its permutations). The notebooks' charts of x likewise show one-regressor markets only.\n\n");
+            report.Append($"## Sections left out for markets with several regressors\n\n{string.Join(", ", several)} {(several.Count == 1 ? "has" : "have")} several regressors, so the sections built on the one regressor x of a simple regression (alternative models and robustness checks, resampling of the slope, rounding analysis, the notebooks' charts of x) leave {(several.Count == 1 ? "it" : "them")} out.\n\n");
         var context = new AnalysisContext(data.WithMarkets(markets.Where(m => m.HasOneRegressor)), [.. reproductions.Where(r => r.Spec.HasOneRegressor)]);
         foreach (var section in Sections.All.Where(_ => context.Base.Count > 0))
         {
