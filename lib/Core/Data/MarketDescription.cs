@@ -57,15 +57,11 @@ public sealed partial class MarketDescription
     /// <summary>Number of markets.</summary>
     public int Count => _specs.Length;
 
-    /// <summary>The market with id <paramref name="market"/>.</summary>
+    /// <summary>The market with id <paramref name="market"/> (a string converts: <c>markets["T2_goods"]</c>).</summary>
     /// <exception cref="ArgumentException">No market has that id; the message lists the ids.</exception>
-    public MarketSpec this[Market market] => this[market.Id];
-
-    /// <summary>The market with id <paramref name="id"/>.</summary>
-    /// <exception cref="ArgumentException">No market has that id; the message lists the ids.</exception>
-    public MarketSpec this[string id] =>
-        _specs.FirstOrDefault(s => s.Id == id)
-        ?? throw new ArgumentException($"The market description {Source} has no market {Quote(id)}. Markets: {string.Join(", ", _specs.Select(s => s.Id))}.", nameof(id));
+    public MarketSpec this[Market market] =>
+        _specs.FirstOrDefault(s => s.Id == market.Id)
+        ?? throw new ArgumentException($"The market description {Source} has no market {Quote(market.Id)}. Markets: {string.Join(", ", _specs.Select(s => s.Id))}.", nameof(market));
 
     /// <summary>True when a market has id <paramref name="id"/>.</summary>
     public bool Contains(string id) => _specs.Any(s => s.Id == id);
