@@ -13,12 +13,10 @@ public static class Consistency
     /// regressor, those of simple regression (F = t², Significance F = P-value of x, R² from t). An identity is checked
     /// when the table prints every number it relates.
     /// </summary>
-    /// <param name="table">The published numbers of one table (e.g. from <see cref="PublishedTables.For"/>).</param>
+    /// <param name="table">The published numbers of one table (e.g. from <see cref="PublishedTables.For"/>); none gives no checks.</param>
     public static IReadOnlyList<ConsistencyCheck> Check(IReadOnlyList<PublishedNumber> table)
     {
-        if (table.Count == 0)
-            throw new ArgumentException("No published numbers given.", nameof(table));
-        string id = table[0].Table;
+        string id = table.FirstOrDefault()?.Table ?? "";
         PublishedNumber? P(string statistic, string term = "") => table.FirstOrDefault(p => p.Statistic == statistic && p.Term == term);
 
         double dfRes = (double?)P("df_resid")?.Value ?? double.NaN;

@@ -18,12 +18,12 @@ public sealed class MarketReproduction
         Series = series;
         Fit = fit;
         Published = published;
-        _verdicts = new(() => Published.Count == 0 ? [] : NotebookAnalysis.Reproduction.Verdicts.Compare(Fit, Published));
-        // Without a printed table there is nothing to check (Consistency.Check refuses an empty table).
-        _consistency = new(() => Published.Count == 0 ? [] : NotebookAnalysis.Reproduction.Consistency.Check(Published));
+        // Without a printed table both are empty.
+        _verdicts = new(() => NotebookAnalysis.Reproduction.Verdicts.Compare(Fit, Published));
+        _consistency = new(() => NotebookAnalysis.Reproduction.Consistency.Check(Published));
     }
 
-    /// <summary>The market's series (y = score, x = clusters).</summary>
+    /// <summary>The market's series (y and its regressors; for the paper, score and clusters).</summary>
     public MarketSeries Series { get; }
 
     /// <summary>The market.</summary>
