@@ -9,14 +9,7 @@ namespace NotebookAnalysis.Reproduction;
 public static class Verdicts
 {
     /// <summary>The report name of a verdict kind.</summary>
-    public static string Name(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Match => "match",
-        VerdictKind.LastDigit => "last-digit",
-        VerdictKind.Mismatch => "mismatch",
-        VerdictKind.Undefined => "undefined",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Name(VerdictKind kind) => kind == VerdictKind.LastDigit ? "last-digit" : kind.ToString().ToLowerInvariant();
 
     /// <summary>
     /// The verdicts on <paramref name="published"/> against <paramref name="fit"/>, in the given order. A statistic that is
