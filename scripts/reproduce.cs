@@ -1,6 +1,6 @@
 #!/usr/bin/env -S dotnet run
 // The main job: reproduces Tables 1-4 of Mitrofanova et al. (2019) number by number and writes results/.
-// Usage: dotnet run scripts/reproduce.cs [-- --data PATH --out DIR]
+// Usage: dotnet run scripts/reproduce.cs [-- --data PATH --markets PATH --published PATH --out DIR]
 #:property NotebookAnalysisLibrary=../lib/Report/NotebookAnalysis.Report.csproj
 #:property TreatWarningsAsErrors=true
 #:property Configuration=Release

@@ -35,8 +35,8 @@ public sealed partial class TablesTests
     {
         foreach (var r in MarketReproduction.All(Table1.LoadBundled()))
         {
-            var labels = ToolPakLabels.Paper(r.TableId);
-            string printed = SummaryOutput.Layout(ToolPakValues.FromPrinted(r.Published), labels).ToMarkdown();
+            var labels = ToolPakLabels.Paper(r.Published);
+            string printed = SummaryOutput.Layout(r.Published, labels).ToMarkdown();
             string recomputed = SummaryOutput.Layout(r.Fit, labels, decimals: 4).ToMarkdown();
             string[] p = printed.Split('\n'), c = recomputed.Split('\n');
             Assert.Equal(c.Length, p.Length);

@@ -28,9 +28,9 @@ public class RegistrationTests
         var spec = ModelSpecs.ByName(name);
         foreach (var m in Markets.Paper)
         {
-            var rows = Output.Rows.Where(r => r.Table == m.TableId && r.Model == name).ToList();
+            var rows = Output.Rows.Where(r => r.Table == m.Id && r.Model == name).ToList();
             string slope = spec.Regressor == RegressorTransform.None ? "year" : "x";
-            Assert.True(rows.Any(r => r.Statistic == "estimate" && r.Term == slope), $"results.csv has no {m.TableId}/{name} slope estimate: is the spec in ModelSpecs.Alternatives?");
+            Assert.True(rows.Any(r => r.Statistic == "estimate" && r.Term == slope), $"results.csv has no {m.Id}/{name} slope estimate: is the spec in ModelSpecs.Alternatives?");
             Assert.Contains(rows, r => r.Statistic == "nobs");
         }
         // One row per market in the report's alternative-models table.
@@ -45,7 +45,7 @@ public class RegistrationTests
         var report = Encoding.UTF8.GetString(output.Files.Staged("REPRODUCTION.md"));
         foreach (var spec in ModelSpecs.All)
             foreach (var m in Markets.Paper)
-                Assert.True(csv.Contains($"\n{m.TableId},{spec.Name},"), $"results.csv lacks {m.TableId}/{spec.Name}");
+                Assert.True(csv.Contains($"\n{m.Id},{spec.Name},"), $"results.csv lacks {m.Id}/{spec.Name}");
         foreach (var spec in ModelSpecs.All)
             Assert.Equal(Markets.Paper.Count, report.Split('\n').Count(l => l.StartsWith($"| `{spec.Name}` |")));
     }

@@ -19,7 +19,7 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
 
     /// <summary>The description: ids, renamed columns, labels; only <c>retail</c> names a printed table.</summary>
     public const string Description =
-        "market,label,count_column,score_column,published_table\n" +
+        "market,label,x,y,published_table\n" +
         "retail,Retail score on retail clusters,n_retail,s_retail,2\n" +
         "banks,Banking score on banking clusters,n_banks,s_banks,\n" +
         "tech,Technology score on technology clusters,n_tech,s_tech,\n" +
@@ -132,19 +132,22 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
     {
         var rows = run.Verdicts.TrimEnd('\n').Split('\n').Skip(1).ToList();
         Assert.Equal(27, rows.Count);
-        Assert.All(rows, r => Assert.StartsWith("T2_goods,", r));
+        Assert.All(rows, r => Assert.StartsWith("retail,", r));
         Assert.Equal(27, run.Output.Reproductions.Single(r => r.TableId == "retail").Verdicts.Count);
         Assert.All(run.Output.Reproductions.Where(r => r.TableId != "retail"), r => Assert.Empty(r.Verdicts));
         Assert.False(run.Output.IsBundledData);
     }
 
     [Theory]
-    [InlineData("market,score_column,count_column,label\na,s1,n1,A\nb,s2,n2,B\na,s3,n3,C\n", 4, 1, "market", "appears twice (first on line 2)")]
-    [InlineData("market,score_column,count_column,label,colour\na,s1,n1,A,red\n", 1, 5, "colour", "unknown column")]
-    [InlineData("market,score_column,market,label\n", 1, 3, "market", "appears twice in the header")]
-    [InlineData("market,score_column,count_column,label\na,s1,n1,A\nb,n1,n2,B\n", 3, 2, "score_column", "is market a's count column")]
-    [InlineData("market,score_column,count_column,label\n1a,s1,n1,A\n", 2, 1, "market", "is not a market id")]
-    [InlineData("market,score_column,count_column,label,published_table\na,s1,n1,A,2\nb,s2,n2,B,2\n", 3, 5, "published_table", "already market a's printed table")]
+    [InlineData("market,y,x,label\na,s1,n1,A\nb,s2,n2,B\na,s3,n3,C\n", 4, 1, "market", "appears twice (first on line 2)")]
+    [InlineData("market,y,x,label,colour\na,s1,n1,A,red\n", 1, 5, "colour", "unknown column")]
+    [InlineData("market,y,market,label\n", 1, 3, "market", "appears twice in the header")]
+    [InlineData("market,score_column,count_column,label\na,s1,n1,A\n", 1, 2, "score_column", "rename score_column to y and count_column to x")]
+    [InlineData("market,y,x,label\na,s1,n1;s1,A\n", 2, 3, "x", "is also this market's y column")]
+    [InlineData("market,y,x,label\na,s1,n1;;n2,A\n", 2, 3, "x", "a column name is empty")]
+    [InlineData("market,y,x,label\na,s1,n1;n1,A\n", 2, 3, "x", "names a column twice")]
+    [InlineData("market,y,x,label\n1a,s1,n1,A\n", 2, 1, "market", "is not a market id")]
+    [InlineData("market,y,x,label,published_table\na,s1,n1,A,2\nb,s2,n2,B,2\n", 3, 5, "published_table", "already market a's printed table")]
     public void A_bad_market_description_is_a_located_error(string text, int line, int column, string columnName, string reason)
     {
         var e = Assert.Throws<DataFileException>(() => MarketDescription.Parse(Encoding.UTF8.GetBytes(text), "m.csv"));
@@ -158,7 +161,7 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
     [Fact]
     public void Thirteen_markets_are_refused_with_the_line()
     {
-        var text = "market,score_column,count_column,label\n" + string.Concat(Enumerable.Range(1, 13).Select(i => $"m{i},s{i},n{i},M{i}\n"));
+        var text = "market,y,x,label\n" + string.Concat(Enumerable.Range(1, 13).Select(i => $"m{i},s{i},n{i},M{i}\n"));
         var e = Assert.Throws<DataFileException>(() => MarketDescription.Parse(Encoding.UTF8.GetBytes(text), "m.csv"));
         Assert.Equal(14, e.Line);
         Assert.Contains("more than 12 markets", e.Reason);
@@ -197,6 +200,6 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
         var dropped = string.Join("\n", lines.Select(l => l.Length == 0 ? l : string.Join(",", l.Split(',').Where((_, i) => i != 5))));
         var e = Assert.Throws<DataFileException>(() => Table1.Parse(Encoding.UTF8.GetBytes(dropped), "four.csv", markets));
         Assert.Equal(1, e.Line);
-        Assert.Contains("s_tech (market tech's score_column, markets.csv line 4)", e.Reason);
+        Assert.Contains("s_tech (market tech's y, markets.csv line 4)", e.Reason);
     }
 }

@@ -20,7 +20,7 @@ public class PaperRegressionTests
     public void MatchesClosedFormInDecimal(Market market)
     {
         var s = Table1.LoadBundled().Series(market);
-        var fit = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), s.Spec.TableId);
+        var fit = Ols.FitSimple(s.ClustersArray(), s.ScoreArray(), s.Spec.Id);
         var c = ClosedForm(s.ClustersArray(), s.ScoreArray());
         double s2 = (double)(c.SsResidual / (c.N - 2));
         double se1 = Math.Sqrt(s2 / (double)c.Sxx);
@@ -54,7 +54,7 @@ public class PaperRegressionTests
     {
         var s = Table1.LoadBundled().Series(market);
         var xs = s.ClustersArray();
-        var fit = Ols.FitSimple(xs, s.ScoreArray(), s.Spec.TableId);
+        var fit = Ols.FitSimple(xs, s.ScoreArray(), s.Spec.Id);
         var c = ClosedForm(xs, s.ScoreArray());
         int n = c.N;
         var x = Dec(xs);

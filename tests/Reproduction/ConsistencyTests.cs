@@ -11,7 +11,7 @@ public class ConsistencyTests
     {
         // Table 2 prints MS(Residual) 0.0007 and Standard Error 0.0269; √0.0007 = 0.0265, but 0.0007 stands for
         // [0.00065, 0.00075], whose roots [0.02550, 0.02739] contain 0.0269. Derived here by hand.
-        var c = Checks("T2_goods").Single(k => k.Relation == "Standard Error = √MS(Residual)");
+        var c = Checks("2").Single(k => k.Relation == "Standard Error = √MS(Residual)");
         Assert.Equal("0.0265", c.FaceValueRounded);
         Assert.False(c.HoldsAtFaceValue);
         Assert.True(c.HoldsWithinRounding);
@@ -23,13 +23,13 @@ public class ConsistencyTests
     [Fact]
     public void F_equals_t_squared_within_rounding_in_every_table()
     {
-        foreach (var t in new[] { "T2_goods", "T3_financial", "T4_innovation" })
+        foreach (var t in new[] { "2", "3", "4" })
         {
             var c = Checks(t).Single(k => k.Relation == "F = t(x)²");
             Assert.True(c.HoldsWithinRounding, $"{t}: {c.Implied}");
         }
         // 21.7810² = 474.41196 rounds to 474.4120, not the printed 474.4133: fails at face value.
-        var t2 = Checks("T2_goods").Single(k => k.Relation == "F = t(x)²");
+        var t2 = Checks("2").Single(k => k.Relation == "F = t(x)²");
         Assert.Equal(21.781 * 21.781, t2.FaceValue, 9);
         Assert.False(t2.HoldsAtFaceValue);
     }
@@ -37,7 +37,7 @@ public class ConsistencyTests
     [Fact]
     public void Counts_hold_exactly()
     {
-        foreach (var t in new[] { "T2_goods", "T3_financial", "T4_innovation" })
+        foreach (var t in new[] { "2", "3", "4" })
         {
             Assert.Equal(ConsistencyStatus.Holds, Checks(t).Single(k => k.Relation.StartsWith("df(Total)")).Status);
             Assert.Equal(ConsistencyStatus.Holds, Checks(t).Single(k => k.Relation.StartsWith("Observations")).Status);
@@ -47,7 +47,7 @@ public class ConsistencyTests
     [Fact]
     public void A_contradiction_between_printed_numbers_is_reported_as_a_failure()
     {
-        var tampered = PublishedTables.For("T3_financial")
+        var tampered = PublishedTables.For("3")
             .Select(p => p.Statistic == "f_stat" ? p with { Printed = "35.3030" } : p).ToList();
         var c = Consistency.Check(tampered).Single(k => k.Relation == "F = MS(Regression) / MS(Residual)");
         Assert.Equal(ConsistencyStatus.Fails, c.Status);
@@ -57,7 +57,7 @@ public class ConsistencyTests
     [Fact]
     public void Every_table_has_the_same_battery_of_checks()
     {
-        var counts = new[] { "T2_goods", "T3_financial", "T4_innovation" }.Select(t => Checks(t).Count).Distinct().ToList();
+        var counts = new[] { "2", "3", "4" }.Select(t => Checks(t).Count).Distinct().ToList();
         Assert.Single(counts);
         Assert.True(counts[0] >= 25);
     }

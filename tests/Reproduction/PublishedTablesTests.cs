@@ -10,7 +10,7 @@ public class PublishedTablesTests
     public void There_are_81_numbers_27_per_table()
     {
         Assert.Equal(81, PublishedTables.All.Count);
-        foreach (var id in new[] { "T2_goods", "T3_financial", "T4_innovation" })
+        foreach (var id in new[] { "2", "3", "4" })
             Assert.Equal(27, PublishedTables.For(id).Count);
     }
 
@@ -20,7 +20,7 @@ public class PublishedTablesTests
         var paper = File.ReadAllLines(ProjectPaths.Paper);
         foreach (var group in PublishedTables.All.GroupBy(p => p.Table))
         {
-            int number = MarketDescription.Bundled[group.Key].PublishedTable!.Value;
+            int number = int.Parse(group.Key, System.Globalization.CultureInfo.InvariantCulture);
             var block = TableBlock(paper, number);
             foreach (var p in group)
             {
@@ -33,22 +33,22 @@ public class PublishedTablesTests
     [Fact]
     public void Decimals_and_last_digit_units_follow_the_printed_string()
     {
-        var sigF = PublishedTables.For("T2_goods").Single(p => p.Statistic == "f_pvalue");
+        var sigF = PublishedTables.For("2").Single(p => p.Statistic == "f_pvalue");
         Assert.Equal("2.08182E-08", sigF.Printed);
         Assert.Equal(5, sigF.Decimals);
         Assert.Equal(1e-13m, sigF.LastDigitUnit);
         Assert.Equal(0.0000000208182m, sigF.Value);
-        var sigma = PublishedTables.For("T2_goods").Single(p => p.Statistic == "sigma");
+        var sigma = PublishedTables.For("2").Single(p => p.Statistic == "sigma");
         Assert.Equal(0.0001m, sigma.LastDigitUnit);
-        Assert.Equal("Normed R-square", PublishedTables.For("T3_financial").Single(p => p.Statistic == "adj_r_squared").PaperRow);
-        Assert.Equal("P-value", PublishedTables.For("T4_innovation").Single(p => p.Statistic == "p_value" && p.Term == "x").StandardColumn);
+        Assert.Equal("Normed R-square", PublishedTables.For("3").Single(p => p.Statistic == "adj_r_squared").PaperRow);
+        Assert.Equal("P-value", PublishedTables.For("4").Single(p => p.Statistic == "p_value" && p.Term == "x").StandardColumn);
     }
 
     [Fact]
     public void A_wrong_decimal_count_is_refused_with_line_and_column()
     {
         var path = Path.Combine(Path.GetTempPath(), $"published-{Guid.NewGuid():N}.csv");
-        File.WriteAllText(path, PublishedTables.Header + "\nT2_goods,regression_statistics,sigma,,Standard error,,Standard Error,,0.0269,3\n");
+        File.WriteAllText(path, PublishedTables.Header + "\n2,regression_statistics,sigma,,Standard error,,Standard Error,,0.0269,3\n");
         try
         {
             var e = Assert.Throws<DataFileException>(() => PublishedTables.Load(path));

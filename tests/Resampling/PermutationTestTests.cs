@@ -108,7 +108,7 @@ public class PermutationTestTests(ITestOutputHelper output)
         var r = PermutationTest.Exact(s.ClustersArray(), s.ScoreArray());
         Assert.Equal(3_628_800, total);
         Assert.Equal(count, r.AtLeastAsExtreme);
-        output.WriteLine($"{s.Spec.TableId}: {r.Summary()}");
+        output.WriteLine($"{s.Spec.Id}: {r.Summary()}");
     }
 
     [Fact]
@@ -221,9 +221,9 @@ public class PermutationTimingTests(ITestOutputHelper output)
                 process.Refresh();
                 bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
             }
-            output.WriteLine($"{s.Spec.TableId}: exact enumeration of 10! in {bestCpu * 1000:F0} ms CPU, {bestWall * 1000:F1} ms wall (best of 5, warm); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-            Assert.True(bestCpu <= 0.1, $"{s.Spec.TableId}: {bestCpu:F3} s CPU > 0.1 s");
-            Assert.True(bestWall <= 1.0, $"{s.Spec.TableId}: {bestWall:F3} s wall");
+            output.WriteLine($"{s.Spec.Id}: exact enumeration of 10! in {bestCpu * 1000:F0} ms CPU, {bestWall * 1000:F1} ms wall (best of 5, warm); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+            Assert.True(bestCpu <= 0.1, $"{s.Spec.Id}: {bestCpu:F3} s CPU > 0.1 s");
+            Assert.True(bestWall <= 1.0, $"{s.Spec.Id}: {bestWall:F3} s wall");
         }
     }
 }
@@ -262,10 +262,10 @@ public class ResamplingLoopTimingTests(ITestOutputHelper output)
             double pairs = BestCpuSeconds(() => Bootstrap.Pairs(x, y, 10_000, 1).BCa());
             double residual = BestCpuSeconds(() => Bootstrap.Residual(x, y, 10_000, 1).BCa());
             double rounding = BestCpuSeconds(() => RoundingSensitivity.Simulate(x, y, 10_000, 1).ShareSignificant.ToString());
-            output.WriteLine($"{s.Spec.TableId}: 10,000 replicates, CPU ms (best of 5, warm): Monte Carlo permutation {mc * 1e3:F1}, pairs bootstrap + BCa {pairs * 1e3:F1}, residual bootstrap + BCa {residual * 1e3:F1}, rounding MC {rounding * 1e3:F1}");
+            output.WriteLine($"{s.Spec.Id}: 10,000 replicates, CPU ms (best of 5, warm): Monte Carlo permutation {mc * 1e3:F1}, pairs bootstrap + BCa {pairs * 1e3:F1}, residual bootstrap + BCa {residual * 1e3:F1}, rounding MC {rounding * 1e3:F1}");
             if (optimized)
                 foreach (var (name, secs) in new[] { ("Monte Carlo", mc), ("pairs", pairs), ("residual", residual), ("rounding", rounding) })
-                    Assert.True(secs <= 0.1, $"{s.Spec.TableId} {name}: {secs:F3} s CPU");
+                    Assert.True(secs <= 0.1, $"{s.Spec.Id} {name}: {secs:F3} s CPU");
         }
         double section = BestCpuSeconds(() => new ResamplingSection().Run(t1), 3);
         output.WriteLine($"whole resampling section (3 tables: exact enumeration, MC permutation, 2 bootstraps, rounding MC, Markdown): {section * 1e3:F0} ms CPU");

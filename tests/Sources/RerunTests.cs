@@ -59,14 +59,14 @@ public class RerunTests
         rows.RemoveAll(r => r.Item1 == 2010 && r.Item2 == Pillars.Goods);
         var table = Table(2009, goods, fin, inn, clusters);
         var c = SourceComparison.Compare(table, ParseExtract(Extract([.. rows])));
-        var (wef, paper) = Rerun.Covered(c, EditionMapping.Natural, Markets.Goods);
+        var (wef, paper) = Rerun.Covered(c, EditionMapping.Natural, Markets.Get(Market.Goods));
         Assert.Equal([2009, 2011, 2012, 2013], wef.Years);
         Assert.Equal("wef_k0_2009_2011_2012_2013", wef.Model);
         Assert.Equal("paper_2009_2011_2012_2013", paper.Model);
         double[] x = [14, 21, 26, 34];
         AgreesWithIndependentComputation(wef, x, [3.9048236647210413, 3.5751320495603469, 3.5991164546779943, 3.6249182802210616]);
         AgreesWithIndependentComputation(paper, x, [3.7, 3.7, 3.8, 3.9]);
-        var full = Rerun.Full(table, Markets.Goods);
+        var full = Rerun.Full(table, Markets.Get(Market.Goods));
         Assert.Equal("paper_2009_2013", full.Model);
         AgreesWithIndependentComputation(full, clusters, goods);
     }
@@ -78,8 +78,8 @@ public class RerunTests
         var c = SourceComparison.Compare(Table(2009, v, v, v),
             ParseExtract(Extract((2009, Pillars.Goods, "3.3"), (2010, Pillars.Goods, "3.4"), (2009, Pillars.Financial, "3.3"))));
         var set = Rerun.All(c);
-        Assert.Contains(set.TooFewYears, u => u.Mapping.K == 0 && u.Spec == Markets.Goods && u.Years == 2);
-        Assert.Contains(set.TooFewYears, u => u.Mapping.K == 0 && u.Spec == Markets.Innovation && u.Years == 0);
+        Assert.Contains(set.TooFewYears, u => u.Mapping.K == 0 && u.Spec == Markets.Get(Market.Goods) && u.Years == 2);
+        Assert.Contains(set.TooFewYears, u => u.Mapping.K == 0 && u.Spec == Markets.Get(Market.Innovation) && u.Years == 0);
         Assert.DoesNotContain(set.Fits, f => f.Source == ScoreSource.Wef);
         Assert.Equal(3, set.Fits.Count); // the three full tables
     }
@@ -96,11 +96,11 @@ public class RerunTests
             // The extract covers every year of Table 1 under k = 0 (editions 2008-2009 … 2017-2018).
             Assert.Equal(Enumerable.Range(2009, 10), fit.Years);
             Assert.Equal("wef_k0_2009_2018", fit.Model);
-            var x = table.Column(spec.ClusterColumn)[..10];
+            var x = table.Column(spec.X)[..10];
             // y: the extract's exact decimals, read back independently of the comparison's cells.
             var y = Enumerable.Range(2009, 10).Select(year => wef.Scores.Single(s => s.Pillar == Pillars.Of(spec.Market) && s.EditionYearEnd == year).Exact).ToArray();
             AgreesWithIndependentComputation(fit, new DecimalOracle.SimpleRegression(x.Select(v => (decimal)v).ToArray(), y));
-            AgreesWithIndependentComputation(paper, x, table.Column(spec.ScoreColumn)[..10]);
+            AgreesWithIndependentComputation(paper, x, table.Column(spec.Y)[..10]);
         }
     }
 

@@ -27,7 +27,7 @@ public class SourceChartsTests
     [Fact]
     public void SeriesChartHasThePapersYearsAndTheWefBand()
     {
-        var chart = SourceCharts.Series(Comparison(), Markets.Goods).Validate();
+        var chart = SourceCharts.Series(Comparison(), Markets.Get(Market.Goods)).Validate();
         Assert.Equal("s08-t2-goods-series", chart.Name);
         var band = chart.Series.Single(s => s.Kind == SeriesKind.Band);
         Assert.Equal([2009.0, 2010, 2011, 2012], band.X);
@@ -41,7 +41,7 @@ public class SourceChartsTests
     public void FitsChartDrawsBothLeastSquaresLines()
     {
         var c = Comparison();
-        var (wef, paper) = Rerun.Covered(c, EditionMapping.Natural, Markets.Financial);
+        var (wef, paper) = Rerun.Covered(c, EditionMapping.Natural, Markets.Get(Market.Financial));
         var chart = SourceCharts.Fits(wef, paper).Validate();
         Assert.Equal("s08-t3-financial-fits", chart.Name);
         var lines = chart.Series.Where(s => s.Kind == SeriesKind.Line).ToList();

@@ -14,9 +14,9 @@ public static class ResamplingCharts
     /// <summary>Bins of the histograms.</summary>
     public const int Bins = 60;
 
-    private static string Slug(MarketSpec spec) => spec.TableId.ToLowerInvariant().Replace('_', '-');
+    private static string Slug(MarketSpec spec) => spec.Id.ToLowerInvariant().Replace('_', '-');
 
-    private static string Pretty(MarketSpec spec) => spec.PublishedTable is int t ? $"Table {t.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({spec.Id})" : spec.Id;
+    private static string Pretty(MarketSpec spec) => spec.PublishedTable is not null ? $"{spec.Heading} ({spec.Id})" : spec.Id;
 
     /// <summary>A vertical line from 0 to <paramref name="height"/> at <paramref name="x"/>.</summary>
     private static ChartSeries Marker(string label, double x, double height, string color) =>

@@ -26,7 +26,7 @@ public static class SourceCharts
         var wef = covered.Select(c => c.Wef!.Value).ToList();
         double half = (double)ScoreRounding.Step / 2;
         return new ChartSpec($"s08-{Slug(spec)}-series",
-            $"{spec.ScoreColumn}: Table 1 and the WEF's scores ({mapping.Label})",
+            $"{spec.Y}: Table 1 and the WEF's scores ({mapping.Label})",
             mapping.K == 0 ? "year (WEF: the edition's second year)" : $"year (WEF: the edition's second year {(mapping.K > 0 ? "+" : "-")} {Math.Abs(mapping.K).ToString(CultureInfo.InvariantCulture)})",
             "score (1-7)",
             [
@@ -56,8 +56,8 @@ public static class SourceCharts
                 [lo, hi], [a + b * lo, a + b * hi], colour);
         }
         return new ChartSpec($"s08-{Slug(spec)}-fits",
-            $"{spec.TableId} on {Rerun.Names.YearSpan(wef.Years)}: paper vs WEF scores ({wef.Mapping!.Label})",
-            spec.ClusterColumn, spec.ScoreColumn,
+            $"{spec.Id} on {Rerun.Names.YearSpan(wef.Years)}: paper vs WEF scores ({wef.Mapping!.Label})",
+            spec.X, spec.Y,
             [
                 ChartSeries.Points("Table 1 (paper)", x, paper.Scores, ChartSeries.Palette[0]),
                 ChartSeries.Points("WEF, unrounded", x, wef.Scores, ChartSeries.Palette[3]),
@@ -79,5 +79,5 @@ public static class SourceCharts
         return charts;
     }
 
-    private static string Slug(MarketSpec spec) => spec.TableId.ToLowerInvariant().Replace('_', '-');
+    private static string Slug(MarketSpec spec) => spec.Id.ToLowerInvariant().Replace('_', '-');
 }

@@ -24,38 +24,41 @@ public readonly record struct Market(string Id)
     public override string ToString() => Id;
 }
 
-/// <summary>One market: a row of a market description, mapping the market onto two columns of the data file.</summary>
+/// <summary>One market: a row of a market description, mapping the market onto columns of the data file.</summary>
 /// <param name="Id">The market id, used as the <c>table</c> column of <c>results.csv</c> (<c>T2_goods</c>…).</param>
-/// <param name="ScoreColumn">The data column holding the score (y), on the WEF's 1-7 scale.</param>
-/// <param name="CountColumn">The data column holding the count of clusters (x), a whole number.</param>
+/// <param name="Y">The data column holding y.</param>
+/// <param name="X">The data column holding x, or several separated by <c>;</c> (<see cref="XColumns"/>), as the description writes it.</param>
 /// <param name="Label">Plain-language title of the regression, for reports and charts.</param>
-/// <param name="PublishedTable">The number of the paper's printed table this market reproduces (2, 3, 4), or null when the
-/// paper prints none for it: only such markets get verdicts against printed numbers.</param>
-public sealed record MarketSpec(string Id, string ScoreColumn, string CountColumn, string Label, int? PublishedTable = null)
+/// <param name="PublishedTable">The id of the printed table this market reproduces (the <c>table</c> column of the printed
+/// tables; <c>2</c>, <c>3</c>, <c>4</c> for the paper), or null when none is printed: only such markets get verdicts.</param>
+public sealed record MarketSpec(string Id, string Y, string X, string Label, string? PublishedTable = null)
 {
     /// <summary>The id as a <see cref="Data.Market"/>.</summary>
     public Market Market => new(Id);
 
-    /// <summary>The id as results files write it (the <c>table</c> column): the same as <see cref="Id"/>.</summary>
-    public string TableId => Id;
+    /// <summary>The x columns, in the description's order: one for the paper's markets, up to 16.</summary>
+    public IReadOnlyList<string> XColumns => X.Split(';');
 
-    /// <summary>The same as <see cref="CountColumn"/>: x is the number of clusters.</summary>
-    public string ClusterColumn => CountColumn;
+    /// <summary>True when the market has one regressor: the sections built on one x (alternative models, resampling,
+    /// rounding, charts of x) run only for such markets.</summary>
+    public bool HasOneRegressor => !X.Contains(';');
 
-    /// <summary>The same as <see cref="Label"/>.</summary>
-    public string Title => Label;
+    /// <summary>The fit's term names of the regressors: <c>x</c> for one regressor, else the column names.</summary>
+    public IReadOnlyList<string> Terms => HasOneRegressor ? ["x"] : XColumns;
 
-    /// <summary>True when the paper prints a regression table for this market.</summary>
+    /// <summary>True when a printed regression table is given for this market.</summary>
     public bool HasPublishedTable => PublishedTable is not null;
 
-    /// <summary>The paper's symbol for y (y1 for Table 2, y2 for Table 3…), or null without a printed table.</summary>
-    public string? PaperY => PublishedTable is int t ? $"y{t - 1}" : null;
+    /// <summary>The paper's symbol for y (y1 for Table 2…), or null for a market that is not one of the paper's.</summary>
+    public string? PaperY => PaperIndex is int i ? $"y{i}" : null;
 
-    /// <summary>The paper's symbol for x (x1 for Table 2…), or null without a printed table.</summary>
-    public string? PaperX => PublishedTable is int t ? $"x{t - 1}" : null;
+    /// <summary>The paper's symbol for x (x1 for Table 2…), or null for a market that is not one of the paper's.</summary>
+    public string? PaperX => PaperIndex is int i ? $"x{i}" : null;
+
+    private int? PaperIndex => MarketDescription.Bundled.Specs.ToList().IndexOf(this) is int i and >= 0 ? i + 1 : null;
 
     /// <summary>How reports head this market: "Table 2" for a printed table, else "Market ID".</summary>
-    public string Heading => PublishedTable is int t ? $"Table {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : $"Market {Id}";
+    public string Heading => PublishedTable is { } t ? $"Table {t}" : $"Market {Id}";
 }
 
 /// <summary>
@@ -65,18 +68,9 @@ public sealed record MarketSpec(string Id, string ScoreColumn, string CountColum
 /// </summary>
 public static class Markets
 {
-    /// <summary>The paper's goods market.</summary>
-    public static MarketSpec Goods => MarketDescription.Bundled[Market.Goods];
-
-    /// <summary>The paper's financial market.</summary>
-    public static MarketSpec Financial => MarketDescription.Bundled[Market.Financial];
-
-    /// <summary>The paper's innovation market.</summary>
-    public static MarketSpec Innovation => MarketDescription.Bundled[Market.Innovation];
-
     /// <summary>The paper's three markets, in the order of Tables 2, 3, 4.</summary>
     public static IReadOnlyList<MarketSpec> Paper => MarketDescription.Bundled.Specs;
 
-    /// <summary>The paper's market <paramref name="market"/>.</summary>
+    /// <summary>The paper's market <paramref name="market"/> (e.g. <c>Markets.Get(Market.Goods)</c>).</summary>
     public static MarketSpec Get(Market market) => MarketDescription.Bundled[market];
 }

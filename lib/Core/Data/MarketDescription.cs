@@ -6,21 +6,25 @@ using static NotebookAnalysis.Diagnostics.MessageText;
 namespace NotebookAnalysis.Data;
 
 /// <summary>
-/// Which markets a run analyses: one row per market, naming its id, the data columns of its score and its cluster count,
-/// its label and optionally the paper's printed table it reproduces (codebook: <c>seeds/data/codebook.md</c>). The bundled
-/// <c>seeds/data/markets.csv</c> holds the paper's three; a student's own file may hold 1 to <see cref="MaxMarkets"/>.
-/// Immutable.
+/// Which markets a run analyses: one row per market, naming its id, its y column, its x column or columns (separated by
+/// <c>;</c>), its label and optionally the id of the printed table it reproduces (codebook: <c>seeds/data/codebook.md</c>).
+/// The bundled <c>seeds/data/markets.csv</c> holds the paper's three; a student's own file may hold 1 to
+/// <see cref="MaxMarkets"/>. Immutable.
 /// </summary>
 public sealed partial class MarketDescription
 {
     /// <summary>The columns every description has, in any order.</summary>
-    public static IReadOnlyList<string> RequiredColumns { get; } = ["market", "score_column", "count_column", "label"];
+    public static IReadOnlyList<string> RequiredColumns { get; } = ["market", "y", "x", "label"];
 
-    /// <summary>The optional column: the number of the paper's printed table the market reproduces, or empty.</summary>
+    /// <summary>The optional column: the id of the printed table the market reproduces (the <c>table</c> column of the
+    /// printed-tables file), or empty.</summary>
     public const string PublishedTableColumn = "published_table";
 
     /// <summary>The most markets a description may hold: every report and notebook shows each market, and 12 keep them legible.</summary>
     public const int MaxMarkets = 12;
+
+    /// <summary>The most regressors of one market: Excel's Analysis ToolPak regression takes at most 16.</summary>
+    public const int MaxRegressors = 16;
 
     /// <summary>The data column every data file has beside the markets' columns.</summary>
     public const string YearColumn = "year";
@@ -53,15 +57,11 @@ public sealed partial class MarketDescription
     /// <summary>Number of markets.</summary>
     public int Count => _specs.Length;
 
-    /// <summary>The market with id <paramref name="market"/>.</summary>
+    /// <summary>The market with id <paramref name="market"/> (a string converts: <c>markets["T2_goods"]</c>).</summary>
     /// <exception cref="ArgumentException">No market has that id; the message lists the ids.</exception>
-    public MarketSpec this[Market market] => this[market.Id];
-
-    /// <summary>The market with id <paramref name="id"/>.</summary>
-    /// <exception cref="ArgumentException">No market has that id; the message lists the ids.</exception>
-    public MarketSpec this[string id] =>
-        _specs.FirstOrDefault(s => s.Id == id)
-        ?? throw new ArgumentException($"The market description {Source} has no market {Quote(id)}. Markets: {string.Join(", ", _specs.Select(s => s.Id))}.", nameof(id));
+    public MarketSpec this[Market market] =>
+        _specs.FirstOrDefault(s => s.Id == market.Id)
+        ?? throw new ArgumentException($"The market description {Source} has no market {Quote(market.Id)}. Markets: {string.Join(", ", _specs.Select(s => s.Id))}.", nameof(market));
 
     /// <summary>True when a market has id <paramref name="id"/>.</summary>
     public bool Contains(string id) => _specs.Any(s => s.Id == id);
@@ -69,27 +69,32 @@ public sealed partial class MarketDescription
     /// <summary>The 1-based line of the file that describes <paramref name="id"/> (0 for a description built in code).</summary>
     public int LineOf(string id) => _lines[Array.FindIndex(_specs, s => s.Id == id)];
 
-    /// <summary>The data columns the description names: <c>year</c>, then each market's score and count columns, each once.</summary>
+    /// <summary>The data columns the description names: <c>year</c>, then each market's y and x columns, each once.</summary>
     public IReadOnlyList<string> DataColumns =>
-        new[] { YearColumn }.Concat(_specs.SelectMany(s => new[] { s.ScoreColumn, s.CountColumn })).Distinct(StringComparer.Ordinal).ToList();
+        new[] { YearColumn }.Concat(_specs.SelectMany(s => s.XColumns.Prepend(s.Y))).Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>True when <paramref name="column"/> holds cluster counts for some market (else it holds scores or years).</summary>
-    public bool IsCountColumn(string column) => _specs.Any(s => s.CountColumn == column);
+    /// <summary>True when this is the bundled description (same bytes): its y columns are WEF scores and its x columns
+    /// cluster counts, which the loader checks as such.</summary>
+    public bool IsBundled => Sha256 == Bundled.Sha256;
+
+    /// <summary>The same file with only the markets <paramref name="keep"/> selects (for the sections that need one regressor).</summary>
+    public MarketDescription Where(Func<MarketSpec, bool> keep)
+    {
+        var kept = Enumerable.Range(0, _specs.Length).Where(i => keep(_specs[i])).ToArray();
+        return new MarketDescription(Source, Sha256, [.. kept.Select(i => _specs[i])], [.. kept.Select(i => _lines[i])]);
+    }
 
     /// <summary>
     /// True when these markets map the paper's printed tables onto the same data columns as the bundled description
     /// (markets without a printed table aside), so that the paper's Table 1 under these markets is the paper's data.
     /// </summary>
     public bool PrintedTablesAsBundled =>
-        _specs.Where(s => s.HasPublishedTable).All(s => Bundled.Specs.Any(b => b.PublishedTable == s.PublishedTable
-            && b.ScoreColumn == s.ScoreColumn && b.CountColumn == s.CountColumn));
+        _specs.Where(s => s.HasPublishedTable).All(s => Bundled.Specs.Any(b => b.PublishedTable == s.PublishedTable && b.Y == s.Y && b.X == s.X));
 
     /// <summary>A description built in code (tests, notebooks), validated like a file; <paramref name="source"/> names it in messages.</summary>
     public static MarketDescription From(IEnumerable<MarketSpec> specs, string source = "(markets built in code)")
     {
-        var list = specs.ToList();
-        var text = "market,score_column,count_column,label,published_table\n" + string.Concat(list.Select(s =>
-            $"{s.Id},{s.ScoreColumn},{s.CountColumn},{s.Label},{s.PublishedTable?.ToString(CultureInfo.InvariantCulture)}\n"));
+        var text = "market,y,x,label,published_table\n" + string.Concat(specs.Select(s => $"{s.Id},{s.Y},{s.X},{s.Label},{s.PublishedTable}\n"));
         return Parse(System.Text.Encoding.UTF8.GetBytes(text), source);
     }
 
@@ -98,8 +103,9 @@ public sealed partial class MarketDescription
     public static MarketDescription Load(string path) => Parse(InputFile.ReadBytes(path, "the market description"), path);
 
     /// <summary>Parses the bytes of a market description; <paramref name="source"/> names it in messages.</summary>
-    /// <exception cref="DataFileException">Not a valid description: an unknown, duplicate or missing column, a duplicate
-    /// market id or data column, a score column that is another market's count column, more than <see cref="MaxMarkets"/> markets.</exception>
+    /// <exception cref="DataFileException">Not a valid description: an unknown, duplicate or missing column (the old header
+    /// <c>score_column,count_column</c> with how to rename it), a duplicate market id, a bad column name, a y column among its
+    /// own x columns, more than <see cref="MaxRegressors"/> regressors or <see cref="MaxMarkets"/> markets.</exception>
     public static MarketDescription Parse(byte[] bytes, string source)
     {
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
@@ -135,30 +141,30 @@ public sealed partial class MarketDescription
             int first = specs.FindIndex(s => s.Id == id);
             if (first >= 0)
                 throw Error("market", $"market {Quote(id)} appears twice (first on line {specLines[first].ToString(CultureInfo.InvariantCulture)}).");
-            string score = Field("score_column"), count = Field("count_column"), label = Field("label");
-            foreach (var (name, value) in new[] { ("score_column", score), ("count_column", count) })
+            string y = Field("y"), x = Field("x"), label = Field("label");
+            var xs = x.Split(';').Select(c => c.Trim()).ToArray();
+            foreach (var (name, value) in xs.Select(c => ("x", c)).Prepend(("y", y)))
             {
-                if (value.Length == 0) throw Error(name, "the cell is empty: name the data file's column.");
-                if (value == YearColumn) throw Error(name, $"{Quote(value)} is the year column; a market needs its own score and count columns.");
+                if (value.Length == 0) throw Error(name, "a column name is empty: name the data file's column (several x columns are separated by ';').");
+                if (value is YearColumn or "intercept")
+                    throw Error(name, $"{Quote(value)} is {(value == YearColumn ? "the year column" : "the intercept's term name")}; name a data column of the market's own.");
                 if (value.Any(char.IsControl)) throw Error(name, $"{Quote(value)} holds a control character, which no column name may hold.");
             }
-            if (score == count)
-                throw Error("count_column", $"{Quote(count)} is also this market's score column; the score and the count must be two columns.");
-            if (specs.FirstOrDefault(s => s.CountColumn == score) is { } countOwner)
-                throw Error("score_column", $"{Quote(score)} is market {countOwner.Id}'s count column; a column holds either scores or counts.");
-            if (specs.FirstOrDefault(s => s.ScoreColumn == count) is { } scoreOwner)
-                throw Error("count_column", $"{Quote(count)} is market {scoreOwner.Id}'s score column; a column holds either scores or counts.");
+            if (xs.Contains(y))
+                throw Error("x", $"{Quote(y)} is also this market's y column; y and x must be different columns.");
+            if (xs.Distinct(StringComparer.Ordinal).Count() != xs.Length)
+                throw Error("x", $"{Quote(x)} names a column twice.");
+            if (xs.Length > MaxRegressors)
+                throw Error("x", $"{xs.Length.ToString(CultureInfo.InvariantCulture)} regressors; a ToolPak regression takes at most {MaxRegressors.ToString(CultureInfo.InvariantCulture)}.");
             if (label.Length == 0) throw Error("label", "the label is empty: say in words what the market regresses.");
-            int? published = null;
+            string? published = null;
             if (header.Contains(PublishedTableColumn) && Field(PublishedTableColumn) is { Length: > 0 } raw)
             {
-                if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out int t) || t < 1)
-                    throw Error(PublishedTableColumn, $"{Quote(raw)} is not a table number (the paper's printed table, e.g. 2), nor empty.");
-                if (specs.FirstOrDefault(s => s.PublishedTable == t) is { } other)
+                if (specs.FirstOrDefault(s => s.PublishedTable == raw) is { } other)
                     throw Error(PublishedTableColumn, $"table {raw} is already market {other.Id}'s printed table; each printed table belongs to one market.");
-                published = t;
+                published = raw;
             }
-            specs.Add(new MarketSpec(id, score, count, label, published));
+            specs.Add(new MarketSpec(id, y, string.Join(';', xs), label, published));
             specLines.Add(lineNo);
             if (specs.Count > MaxMarkets)
                 throw new DataFileException(source, lineNo, null, null,
@@ -176,6 +182,9 @@ public sealed partial class MarketDescription
         string expected = $"Expected the header {string.Join(",", RequiredColumns)} (and optionally {PublishedTableColumn}).";
         for (int i = 0; i < names.Length; i++)
         {
+            if (names[i] is "score_column" or "count_column")
+                throw new DataFileException(source, lineNo, i + 1, names[i],
+                    $"{Quote(names[i])} is the old header; rename score_column to y and count_column to x (x may now name several columns, separated by ';').");
             if (!RequiredColumns.Contains(names[i]) && names[i] != PublishedTableColumn)
                 throw new DataFileException(source, lineNo, i + 1, names[i], $"unknown column {Quote(names[i])}. {expected}");
             if (Array.IndexOf(names, names[i]) != i)

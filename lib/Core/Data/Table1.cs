@@ -41,6 +41,10 @@ public sealed class Table1
     /// </summary>
     public const double MaxClusterCount = 1e9;
 
+    /// <summary>The largest magnitude of a value under a description other than the bundled one: Σx⁴ of the quadratic
+    /// model over a million rows stays below 10²⁰⁷, finite.</summary>
+    public const double MaxMagnitude = 1e50;
+
     /// <summary>The most digits after the point a score may be written with: a double holds no more, and the rounding
     /// analysis takes its half-width (½·10^-decimals) from them.</summary>
     public const int MaxScoreDecimals = 15;
@@ -99,15 +103,18 @@ public sealed class Table1
     /// any of its cells shows (1 for the bundled "3.7", 2 for "3.71"). Read from the CSV text, not the parsed doubles,
     /// so "3.70" counts as two. It sets the rounding unit of the scores, 10^−decimals.
     /// </summary>
-    public int PrintedDecimals(Market market) => _decimals[Markets[market].ScoreColumn];
+    public int PrintedDecimals(Market market) => _decimals[Markets[market].Y];
 
     /// <summary>The series of one market of <see cref="Markets"/>.</summary>
     /// <exception cref="ArgumentException">The description has no such market.</exception>
     public MarketSeries Series(Market market)
     {
         var spec = Markets[market];
-        return new MarketSeries(spec, _years, _columns[spec.ScoreColumn], _columns[spec.CountColumn], Source, PrintedDecimals(market));
+        return new MarketSeries(spec, _years, _columns[spec.Y], [.. spec.XColumns.Select(c => _columns[c])], Source, PrintedDecimals(market));
     }
+
+    /// <summary>The same data read with a subset of its markets (<see cref="MarketDescription.Where"/>), e.g. those with one regressor.</summary>
+    public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets);
 
     /// <summary>The series of one market, by id.</summary>
     public MarketSeries Series(string marketId) => Series(new Market(marketId));
@@ -177,8 +184,9 @@ public sealed class Table1
         var values = columnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
         var decimals = columnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
-        // Per column, looked up once rather than per cell: whether it holds counts, its values, its decimals so far.
-        var isCountColumn = columnNames.Select(markets.IsCountColumn).ToArray();
+        // Per column, looked up once rather than per cell: whether it is an x, its values, its decimals so far.
+        var isCountColumn = columnNames.Select(n => markets.Specs.Any(s => s.XColumns.Contains(n))).ToArray();
+        bool wef = markets.IsBundled;
         var valuesOf = columnNames.Select((n, c) => c == 0 ? null : values[n]).ToArray();
         var decimalsOf = new int[columnNames.Count];
 
@@ -232,7 +240,7 @@ public sealed class Table1
                 else
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
-                    CheckRange(v, raw, name, isCount, source, lineNo, f + 1);
+                    CheckRange(v, raw, name, isCount, wef, source, lineNo, f + 1);
                     valuesOf[c]!.Add(v);
                     int written = DecimalsOf(raw);
                     if (written > MaxScoreDecimals && !isCount)
@@ -293,10 +301,10 @@ public sealed class Table1
     /// <summary>A missing column with the market (and description line) that names it.</summary>
     private static string WhoNames(string column, MarketDescription markets)
     {
-        var spec = markets.Specs.FirstOrDefault(s => s.ScoreColumn == column || s.CountColumn == column);
+        var spec = markets.Specs.FirstOrDefault(s => s.Y == column || s.XColumns.Contains(column));
         if (spec is null) return column;
         int line = markets.LineOf(spec.Id);
-        return $"{column} (market {spec.Id}'s {(spec.ScoreColumn == column ? "score_column" : "count_column")}, {markets.Source}{(line > 0 ? $" line {line.ToString(CultureInfo.InvariantCulture)}" : "")})";
+        return $"{column} (market {spec.Id}'s {(spec.Y == column ? "y" : "x")}, {markets.Source}{(line > 0 ? $" line {line.ToString(CultureInfo.InvariantCulture)}" : "")})";
     }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -316,13 +324,20 @@ public sealed class Table1
     }
 
     /// <summary>
-    /// Scores on the WEF scale, counts as whole numbers in range. The bounds also keep every sum of squares the models
+    /// Under the bundled description (<paramref name="wef"/>) scores on the WEF scale and counts as whole numbers in range;
+    /// under another any real value up to <see cref="MaxMagnitude"/>. The bounds also keep every sum of squares the models
     /// form finite, so a magnitude that would overflow is refused here, with its place, rather than deep in a fit.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static void CheckRange(double v, string raw, string name, bool isCount, string source, int lineNo, int column)
+    private static void CheckRange(double v, string raw, string name, bool isCount, bool wef, string source, int lineNo, int column)
     {
-        if (isCount)
+        if (!wef)
+        {
+            if (Math.Abs(v) > MaxMagnitude)
+                throw new DataFileException(source, lineNo, column, name,
+                    $"{Quote(raw)} is larger in magnitude than the loader accepts (1E+50): the models' sums of fourth powers must stay finite.");
+        }
+        else if (isCount)
         {
             // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
             // Digits alone are whole whatever decimal makes of them (a whole value, or too many digits to parse).

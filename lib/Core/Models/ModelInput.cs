@@ -64,8 +64,8 @@ public sealed class ModelInput
     {
         ArgumentNullException.ThrowIfNull(table);
         var spec = table.Markets[market];
-        return new ModelInput(spec.TableId, table.Source, spec.ScoreColumn, spec.CountColumn,
-            [.. table.Years], table.Column(spec.ScoreColumn), table.Column(spec.ClusterColumn), [.. table.LineOfRow]);
+        return new ModelInput(spec.Id, table.Source, spec.Y, spec.X,
+            [.. table.Years], table.Column(spec.Y), table.Column(spec.X), [.. table.LineOfRow]);
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<Robustnes
 
     /// <summary>A one-sentence summary, naming the paper's own reading of the table.</summary>
     public string Summary =>
-        $"{Market.TableId}: {(Market.HasPublishedTable ? "the paper's reading" : "the reading")} ({PaperClaims.Describe(Reading)}) survives {Survived} of {Checks.Count} checks" +
+        $"{Market.Id}: {(Market.HasPublishedTable ? "the paper's reading" : "the reading")} ({PaperClaims.Describe(Reading)}) survives {Survived} of {Checks.Count} checks" +
         // A no-dependence reading can only fail to be contradicted: say so, so "survives" is not read as "shown".
         (Reading == ClaimKind.NoDependence ? " (surviving a check means not being contradicted by it; no check can show the absence of an effect)" : "") +
         (Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Check).ToList() is { Count: > 0 } failed ? $"; it fails: {string.Join("; ", failed)}" : "") +
@@ -94,7 +94,7 @@ public static class Robustness
     public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
         var input = fits[0].Data.Input;
-        var market = Markets.Paper.FirstOrDefault(m => m.Id == input.TableId && m.ScoreColumn == input.YColumn && m.CountColumn == input.XColumn)
+        var market = Markets.Paper.FirstOrDefault(m => m.Id == input.TableId && m.Y == input.YColumn && m.X == input.XColumn)
                      ?? new MarketSpec(input.TableId, input.YColumn, input.XColumn, input.TableId);
         return Assess(market, fits, meanOnly);
     }
@@ -120,7 +120,7 @@ public static class Robustness
         var rows = fits.Select(Row).ToList();
         rows.Add(new RobustnessRow("mean_only", "y on a constant (leave-one-out benchmark)", meanOnly.Count, null, null, null, null, null, meanOnly.Rmse, null));
 
-        var b = Get(ModelSpecs.Base) ?? throw new ArgumentException($"The fits of {market.TableId} lack the base model.", nameof(fits));
+        var b = Get(ModelSpecs.Base) ?? throw new ArgumentException($"The fits of {market.Id} lack the base model.", nameof(fits));
         var hac1 = Get(ModelSpecs.HacNeweyWestLag1);
         var hacAuto = Get(ModelSpecs.HacNeweyWestAuto);
         var trend = Get(ModelSpecs.XPlusYear);

@@ -116,8 +116,8 @@ public static class PaperClaims
     /// that reproduces no printed table.
     /// </summary>
     public static ClaimKind ReadingOf(MarketSpec market) =>
-        market.PublishedTable is int t && Markets.Paper.FirstOrDefault(m => m.PublishedTable == t) is { } paper
-            ? ReadingOf(paper.TableId)
+        Markets.Paper.FirstOrDefault(m => m.PublishedTable == market.PublishedTable && m.Y == market.Y && m.X == market.X) is { } paper
+            ? ReadingOf(paper.Id)
             : ClaimKind.MoreClustersHigherScore;
 
     /// <summary>"more clusters, higher score" or "no dependence".</summary>

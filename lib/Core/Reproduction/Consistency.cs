@@ -8,25 +8,29 @@ namespace NotebookAnalysis.Reproduction;
 /// </summary>
 public static class Consistency
 {
-    /// <summary>All identity checks for the 27 numbers of one simple-regression table.</summary>
-    /// <param name="table">The published numbers of one table (from <see cref="PublishedTables.For"/>).</param>
+    /// <summary>
+    /// The identity checks of one table with any number of regressors: those that hold for every regression, then, for one
+    /// regressor, those of simple regression (F = t², Significance F = P-value of x, R² from t). An identity is checked
+    /// when the table prints every number it relates.
+    /// </summary>
+    /// <param name="table">The published numbers of one table (e.g. from <see cref="PublishedTables.For"/>); none gives no checks.</param>
     public static IReadOnlyList<ConsistencyCheck> Check(IReadOnlyList<PublishedNumber> table)
     {
-        if (table.Count == 0)
-            throw new ArgumentException("No published numbers given.", nameof(table));
-        string id = table[0].Table;
-        PublishedNumber P(string statistic, string term = "") =>
-            table.FirstOrDefault(p => p.Statistic == statistic && p.Term == term)
-            ?? throw new ArgumentException($"{id}: the published table lacks {statistic}{(term.Length > 0 ? $"[{term}]" : "")}.");
+        string id = table.FirstOrDefault()?.Table ?? "";
+        PublishedNumber? P(string statistic, string term = "") => table.FirstOrDefault(p => p.Statistic == statistic && p.Term == term);
 
-        double dfRes = (double)P("df_resid").Value;
-        double dfModel = (double)P("df_model").Value;
-        double n = (double)P("nobs").Value;
-        double tCrit = Distributions.StudentTQuantile(0.975, dfRes);
+        double dfRes = (double?)P("df_resid")?.Value ?? double.NaN;
+        double dfModel = (double?)P("df_model")?.Value ?? double.NaN;
+        double n = (double?)P("nobs")?.Value ?? double.NaN;
+        double tCrit = double.IsNaN(dfRes) ? double.NaN : Distributions.StudentTQuantile(0.975, dfRes);
         var checks = new List<ConsistencyCheck>();
 
-        void Add(string relation, PublishedNumber target, Func<double[], double> f, params PublishedNumber[] inputs)
+        void Add(string relation, PublishedNumber? target, Func<double[], double> f, params PublishedNumber?[] given)
         {
+            // A relation that needs a number the table does not print is not checked; nor is any without n and the df.
+            if (target is null || given.Any(i => i is null) || double.IsNaN(dfRes + dfModel + n))
+                return;
+            var inputs = given.Select(i => i!).ToArray();
             var face = f(inputs.Select(i => (double)i.Value).ToArray());
             var implied = Interval.Range(f, inputs.Select(Interval.OfPrinted).ToArray());
             var faceRounded = Verdicts.RoundLike(target, face);
@@ -51,10 +55,10 @@ public static class Consistency
         Add("Adjusted R² = 1 − (1 − R²)(n − 1)/(n − k)", P("adj_r_squared"), v => 1 - (1 - v[0]) * (n - 1) / dfRes, P("r_squared"));
         Add("Standard Error = √MS(Residual)", P("sigma"), v => Math.Sqrt(v[0]), P("ms_residual"));
         Add("Standard Error = √(SS(Residual) / df(Residual))", P("sigma"), v => Math.Sqrt(v[0] / dfRes), P("ss_residual"));
-        // Coefficients.
-        foreach (var term in new[] { "intercept", "x" })
+        // Coefficients, intercept first, the regressors in the table's order.
+        foreach (var term in table.Select(p => p.Term).Where(t => t.Length > 0).Distinct().OrderBy(t => t == "intercept" ? 0 : 1))
         {
-            string label = term == "x" ? "x" : "Intercept";
+            string label = term == "intercept" ? "Intercept" : term;
             Add($"t({label}) = b / SE", P("t_value", term), v => v[0] / v[1], P("estimate", term), P("std_error", term));
             Add($"Lower 95%({label}) = b − t(0.975, df)·SE", P("ci95_lower", term), v => v[0] - tCrit * v[1], P("estimate", term), P("std_error", term));
             Add($"Upper 95%({label}) = b + t(0.975, df)·SE", P("ci95_upper", term), v => v[0] + tCrit * v[1], P("estimate", term), P("std_error", term));
@@ -67,6 +71,10 @@ public static class Consistency
             Add("Significance F = P-value(x)", P("f_pvalue"), v => v[0], P("p_value", "x"));
             Add("Significance F = P(F(1, df) > F)", P("f_pvalue"), v => Distributions.FUpperTail(v[0], dfModel, dfRes), P("f_stat"));
             Add("R² = t(x)² / (t(x)² + df(Residual))", P("r_squared"), v => v[0] * v[0] / (v[0] * v[0] + dfRes), P("t_value", "x"));
+        }
+        else
+        {
+            Add("Significance F = P(F(k, df) > F)", P("f_pvalue"), v => Distributions.FUpperTail(v[0], dfModel, dfRes), P("f_stat"));
         }
         return checks;
     }

@@ -31,15 +31,15 @@ public static class DocumentFindings
     {
         foreach (var spec in Markets.Paper)
         {
-            string title = TableTitle(paperText, spec.PublishedTable!.Value);
+            string title = TableTitle(paperText, spec.PublishedTable!);
             string expected = spec.Market == Market.Goods ? "goods markets" : spec.Market == Market.Financial ? "financial markets" : "innovation markets";
             if (title.Contains(expected, StringComparison.OrdinalIgnoreCase))
                 continue;
             yield return new Finding(
-                $"wrong-title-{spec.TableId}",
+                $"wrong-title-{spec.Id}",
                 $"Table {spec.PublishedTable} carries the wrong title",
-                $"The title of Table {spec.PublishedTable} reads \"{title}\", but the table regresses {spec.ScoreColumn} ({spec.PaperY}) on {spec.ClusterColumn} ({spec.PaperX}); its slope is labelled {spec.PaperX}.",
-                $"The title was copied from Table 2. The numbers belong to the {expected}; this package labels the table by its content ({spec.TableId}).");
+                $"The title of Table {spec.PublishedTable} reads \"{title}\", but the table regresses {spec.Y} ({spec.PaperY}) on {spec.X} ({spec.PaperX}); its slope is labelled {spec.PaperX}.",
+                $"The title was copied from Table 2. The numbers belong to the {expected}; this package labels the table by its content ({spec.Id}).");
         }
     }
 
@@ -52,7 +52,7 @@ public static class DocumentFindings
             .Distinct()
             .OrderBy(t => t.Item1, StringComparer.Ordinal)
             .Select(t => $"\"{t.Item1}\" = {t.Item2}");
-        var pT4 = PublishedTables.For("T4_innovation");
+        var pT4 = PublishedTables.For(Markets.Get(Market.Innovation).PublishedTable!);
         string rValue = pT4.Single(p => p.Statistic == "p_value" && p.Term == "x").Printed;
         string sigF = pT4.Single(p => p.Statistic == "f_pvalue").Printed;
         return new Finding(
@@ -112,7 +112,7 @@ public static class DocumentFindings
     private const string PaperFile = "seeds/paper.md";
 
     /// <summary>The title line of Table <paramref name="number"/> in the paper (its first occurrence).</summary>
-    public static string TableTitle(string paperText, int number)
+    public static string TableTitle(string paperText, string number)
     {
         string marker = $"**Table {number}.**";
         int i = paperText.IndexOf(marker, StringComparison.Ordinal);

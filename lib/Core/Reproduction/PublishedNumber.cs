@@ -3,8 +3,9 @@ using System.Globalization;
 namespace NotebookAnalysis.Reproduction;
 
 /// <summary>
-/// One number as the paper prints it in Tables 2-4, with the paper's (mistranslated) label and the Excel
-/// Analysis ToolPak's standard label for the same cell.
+/// One number as a paper prints it in a ToolPak table, with the paper's label (the bundled paper's are mistranslated)
+/// and the Excel Analysis ToolPak's standard label for the same cell. <c>Line</c> is the 1-based line of the
+/// printed-tables file that holds it (0 when built in code), for messages.
 /// </summary>
 public sealed record PublishedNumber(
     string Table,
@@ -16,7 +17,8 @@ public sealed record PublishedNumber(
     string StandardRow,
     string StandardColumn,
     string Printed,
-    int Decimals)
+    int Decimals,
+    int Line = 0)
 {
     /// <summary>The printed value, exactly, as a decimal (E notation is expanded).</summary>
     public decimal Value => ParsePrinted(Printed);

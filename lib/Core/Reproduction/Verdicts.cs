@@ -9,14 +9,7 @@ namespace NotebookAnalysis.Reproduction;
 public static class Verdicts
 {
     /// <summary>The report name of a verdict kind.</summary>
-    public static string Name(VerdictKind kind) => kind switch
-    {
-        VerdictKind.Match => "match",
-        VerdictKind.LastDigit => "last-digit",
-        VerdictKind.Mismatch => "mismatch",
-        VerdictKind.Undefined => "undefined",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
-    };
+    public static string Name(VerdictKind kind) => kind == VerdictKind.LastDigit ? "last-digit" : kind.ToString().ToLowerInvariant();
 
     /// <summary>
     /// The verdicts on <paramref name="published"/> against <paramref name="fit"/>, in the given order. A statistic that is
@@ -30,7 +23,7 @@ public static class Verdicts
         recomputed.IsDefined
             ? Judge(published, recomputed.Value, fit)
             : new Verdict(published, double.NaN, "", double.NaN, 0, VerdictKind.Undefined,
-                $"{published.Table} \"{published.PaperLabel}\" ({published.StandardLabel}): printed {published.Printed}, but the statistic is undefined for this data: {recomputed.Reason}.");
+                $"Table {published.Table} \"{published.PaperLabel}\" ({published.StandardLabel}): printed {published.Printed}, but the statistic is undefined for this data: {recomputed.Reason}.");
 
     /// <summary>The verdict on one printed number given its exact recomputed value.</summary>
     /// <param name="published">The number as printed.</param>
@@ -40,7 +33,7 @@ public static class Verdicts
     {
         if (!double.IsFinite(recomputed))
             throw new ArgumentOutOfRangeException(nameof(recomputed), recomputed,
-                $"{published.Table} {published.StandardLabel}: pass an undefined statistic as an Estimate, not as a non-finite double.");
+                $"Table {published.Table} {published.StandardLabel}: pass an undefined statistic as an Estimate, not as a non-finite double.");
         var exact = BigDecimal.FromDouble(recomputed);
         var printed = BigDecimal.Parse(published.Printed);
         int unitExponent = UnitExponent(published);
@@ -93,7 +86,7 @@ public static class Verdicts
 
     private static string Explain(PublishedNumber p, BigDecimal exact, BigDecimal printed, BigInteger roundedUnits, BigInteger units, OlsResult? fit)
     {
-        string where = $"{p.Table} \"{p.PaperLabel}\" ({p.StandardLabel})";
+        string where = $"Table {p.Table} \"{p.PaperLabel}\" ({p.StandardLabel})";
         string direction = units > 0 ? "above" : "below";
         var magnitude = BigInteger.Abs(units);
         string size = $"{magnitude.ToString(CultureInfo.InvariantCulture)} unit{(magnitude.IsOne ? "" : "s")} of the last digit";

@@ -110,7 +110,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     /// <summary>Runs every resampling analysis on one market, fitting its base model here (standalone use; the main job
     /// passes the base fit it already has).</summary>
     public static MarketResampling Run(MarketSeries series, int histogramBins = 0) =>
-        Run(series, Ols.FitSimple(series.Clusters, series.Score, series.Spec.TableId), histogramBins);
+        Run(series, Ols.FitSimple(series.Clusters, series.Score, series.Spec.Id), histogramBins);
 
     /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
     /// <param name="series">The market's series.</param>
@@ -178,7 +178,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     /// </summary>
     public IEnumerable<ResultRow> Rows(ICollection<UndefinedResult>? undefined = null)
     {
-        string t = Spec.TableId;
+        string t = Spec.Id;
         yield return new ResultRow(t, "permutation", "p_value", "x", Permutation.PValue);
         // How the p was obtained: exact = 1 when all n! pairings were enumerated, 0 for the seeded Monte Carlo test.
         yield return new ResultRow(t, "permutation", "exact", "x", Permutation.Method == PermutationMethod.Exact ? 1 : 0);

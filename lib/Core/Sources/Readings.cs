@@ -39,7 +39,7 @@ public static class Readings
 
     /// <summary>A re-run's slope as evidence, named by its model.</summary>
     public static SlopeEvidence Evidence(RerunFit f) =>
-        new(f.Spec.TableId, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue.Value, f.Slope.Lower95.Value, f.Slope.Upper95.Value);
+        new(f.Spec.Id, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue.Value, f.Slope.Lower95.Value, f.Slope.Upper95.Value);
 
     /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
     public static SlopeEvidence Evidence(AlternativeFit f)
@@ -66,7 +66,7 @@ public static class Readings
         }
         var checks = Robustness.SlopeCheckSpecs.Select(s => s.Name).ToList();
         bases.Add(new(RobustnessBase, battery.Where(f => checks.Contains(f.Spec.Name))
-            .OrderBy(f => Markets.Paper.ToList().FindIndex(s => s.TableId == f.Data.Input.TableId)).ThenBy(f => checks.IndexOf(f.Spec.Name))
+            .OrderBy(f => Markets.Paper.ToList().FindIndex(s => s.Id == f.Data.Input.TableId)).ThenBy(f => checks.IndexOf(f.Spec.Name))
             .Select(Evidence).ToList()));
         return bases;
     }

@@ -63,7 +63,7 @@ public static class Rerun
         var cells = comparison.Column(mapping, spec.Market).Where(c => c.Wef is not null).ToList();
         var years = cells.Select(c => c.PaperYear).ToList();
         var clusters = Clusters(comparison.Paper, spec, years);
-        var paperScores = Select(comparison.Paper.Years, comparison.Paper.Column(spec.ScoreColumn), years);
+        var paperScores = Select(comparison.Paper.Years, comparison.Paper.Column(spec.Y), years);
         var wef = Fit(spec, ScoreSource.Wef, mapping, years, clusters, cells.Select(c => c.Wef!.Value).ToArray());
         var paper = Fit(spec, ScoreSource.Paper, null, years, clusters, paperScores);
         return (wef, paper);
@@ -73,7 +73,7 @@ public static class Rerun
     public static RerunFit Full(Table1 paper, MarketSpec spec)
     {
         var years = paper.Years.ToList();
-        return Fit(spec, ScoreSource.Paper, null, years, paper.Column(spec.ClusterColumn), paper.Column(spec.ScoreColumn));
+        return Fit(spec, ScoreSource.Paper, null, years, paper.Column(spec.X), paper.Column(spec.Y));
     }
 
     /// <summary>The fewest years a re-run needs: intercept and slope with one residual degree of freedom.</summary>
@@ -111,19 +111,19 @@ public static class Rerun
             }
             fits.Add(Full(comparison.Paper, spec));
         }
-        return new RerunSet(fits.DistinctBy(f => (f.Spec.TableId, f.Model)).ToList(), skipped);
+        return new RerunSet(fits.DistinctBy(f => (f.Spec.Id, f.Model)).ToList(), skipped);
     }
 
     private static RerunFit Fit(MarketSpec spec, ScoreSource source, EditionMapping? mapping, List<int> years, double[] x, double[] y)
     {
         string model = Names.Model(source, mapping, years);
         if (years.Count < MinimumYears)
-            throw new ModelException($"{spec.TableId}/{model}", $"only {years.Count.ToString(CultureInfo.InvariantCulture)} years have scores, and the regression needs at least {MinimumYears.ToString(CultureInfo.InvariantCulture)}.");
-        return new RerunFit(spec, source, mapping, years, Ols.Fit(Design.WithIntercept($"{spec.TableId}/{model}", ("x", x)), y));
+            throw new ModelException($"{spec.Id}/{model}", $"only {years.Count.ToString(CultureInfo.InvariantCulture)} years have scores, and the regression needs at least {MinimumYears.ToString(CultureInfo.InvariantCulture)}.");
+        return new RerunFit(spec, source, mapping, years, Ols.Fit(Design.WithIntercept($"{spec.Id}/{model}", ("x", x)), y));
     }
 
     private static double[] Clusters(Table1 paper, MarketSpec spec, List<int> years) =>
-        Select(paper.Years, paper.Column(spec.ClusterColumn), years);
+        Select(paper.Years, paper.Column(spec.X), years);
 
     private static double[] Select(IReadOnlyList<int> allYears, double[] values, List<int> years) =>
         years.Select(y => values[IndexOf(allYears, y)]).ToArray();

@@ -104,14 +104,14 @@ public sealed class SourceComparison
         var printed = new Dictionary<Market, decimal[]>();
         foreach (var spec in Markets.Paper)
         {
-            var column = paper.Column(spec.ScoreColumn);
+            var column = paper.Column(spec.Y);
             var values = new decimal[column.Length];
             for (int i = 0; i < column.Length; i++)
             {
                 values[i] = ScoreRounding.FromPrinted(column[i]);
                 if (!ScoreRounding.OnGrid(values[i]))
                     throw new DataFileException(paper.Source, paper.LineOfRow[i], null, null,
-                        $"{spec.ScoreColumn} = '{column[i].ToString("R", CultureInfo.InvariantCulture)}' has more than one decimal; the comparison with the WEF rounds to 0.1, as Table 1 prints its scores.");
+                        $"{spec.Y} = '{column[i].ToString("R", CultureInfo.InvariantCulture)}' has more than one decimal; the comparison with the WEF rounds to 0.1, as Table 1 prints its scores.");
             }
             printed[spec.Market] = values;
         }

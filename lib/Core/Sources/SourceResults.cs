@@ -20,14 +20,14 @@ public static class SourceResults
             {
                 var c = comparison.Count(m, spec.Market);
                 string model = "cells_" + m.Name;
-                rows.Add(new ResultRow(spec.TableId, model, "cells", "", c.Cells));
-                rows.Add(new ResultRow(spec.TableId, model, "checked", "", c.Checked));
-                rows.Add(new ResultRow(spec.TableId, model, "agree", "", c.Agree));
-                rows.Add(new ResultRow(spec.TableId, model, "undecidable", "", c.Undecidable));
-                rows.Add(new ResultRow(spec.TableId, model, "not_in_extract", "", c.NotInExtract));
+                rows.Add(new ResultRow(spec.Id, model, "cells", "", c.Cells));
+                rows.Add(new ResultRow(spec.Id, model, "checked", "", c.Checked));
+                rows.Add(new ResultRow(spec.Id, model, "agree", "", c.Agree));
+                rows.Add(new ResultRow(spec.Id, model, "undecidable", "", c.Undecidable));
+                rows.Add(new ResultRow(spec.Id, model, "not_in_extract", "", c.NotInExtract));
             }
             foreach (var f in fits.Where(f => f.Spec == spec))
-                rows.AddRange(FitRows.From(f.Fit, spec.TableId, f.Model));
+                rows.AddRange(FitRows.From(f.Fit, spec.Id, f.Model));
         }
         return rows;
     }

@@ -64,7 +64,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             sb.Append($"`{spec.Name}` is not fitted by OLS but by {spec.Estimator!.Description}.\n\n");
         foreach (var m in battery.Markets)
         {
-            sb.Append($"### {m.Market.TableId}: {m.Market.Label}\n\n");
+            sb.Append($"### {m.Market.Id}: {m.Market.Label}\n\n");
             sb.Append(RobustnessMarkdown(m));
             sb.Append(VerdictsMarkdown(m)).Append('\n');
         }

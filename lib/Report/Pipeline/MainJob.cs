@@ -32,7 +32,8 @@ public static class MainJob
     public static CommandLine CommandLine { get; } =
         new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
             .Option("--data", "PATH", "a data CSV: year and the columns the market description names (default: seeds/data/table1.csv)")
-            .Option("--markets", "PATH", "a market description CSV, header market,score_column,count_column,label[,published_table] (default: seeds/data/markets.csv)")
+            .Option("--markets", "PATH", "a market description CSV, header market,y,x,label[,published_table]; x is one column or several separated by ';' (default: seeds/data/markets.csv)")
+            .Option("--published", "PATH", "the printed tables the descriptions' published_table names, in the format of seeds/published/tables2-4.csv (default: that file)")
             .Option("--out", "DIR", "output folder (default: results/)");
 
     /// <summary>The usage text.</summary>
@@ -45,8 +46,9 @@ public static class MainJob
     /// <param name="Files">The staged files.</param>
     /// <param name="IsBundledData">Whether <paramref name="Data"/> is the bundled Table 1 (its hash is the codebook's) read with markets
     /// that map the printed tables onto the bundled columns: the data the paper printed.</param>
+    /// <param name="OwnTables">Whether the printed tables were given with <c>--published</c>: the tables of these data.</param>
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files,
-        bool IsBundledData);
+        bool IsBundledData, bool OwnTables = false);
 
     /// <summary>
     /// Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.
@@ -56,14 +58,14 @@ public static class MainJob
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (CommandLine.ParseOrExit(args, "reproduce", stdout, stderr, out int exit,
-                p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out"))) is not { } parsed)
+                p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out"), p.Value("--published"))) is not { } parsed)
             return exit;
-        string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out");
+        string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out"), published = parsed.Value("--published");
         try
         {
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout, markets,
-                RegenerateCommand(data, markets, outDir));
+                RegenerateCommand(data, markets, outDir, published), published);
             var commit = output.Files.Commit();
             stdout.Write(Console(output));
             stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
@@ -91,9 +93,9 @@ public static class MainJob
 
 
     /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
-    private static void CheckPaths(string? data, string? markets, string? outDir)
+    private static void CheckPaths(string? data, string? markets, string? outDir, string? published = null)
     {
-        foreach (var (option, value) in new[] { ("--data", data), ("--markets", markets), ("--out", outDir) })
+        foreach (var (option, value) in new[] { ("--data", data), ("--markets", markets), ("--out", outDir), ("--published", published) })
         {
             if (value is null) continue;
             if (value.Trim().Length == 0)
@@ -109,10 +111,10 @@ public static class MainJob
     /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
     /// options as given (quoted for a POSIX shell when needed), none when the defaults were used.
     /// </summary>
-    public static string RegenerateCommand(string? data, string? markets, string? outDir)
+    public static string RegenerateCommand(string? data, string? markets, string? outDir, string? published = null)
     {
         var parts = new List<string> { "dotnet run scripts/reproduce.cs" };
-        var options = new[] { ("--data", data), ("--markets", markets), ("--out", outDir) }.Where(o => o.Item2 is not null).ToList();
+        var options = new[] { ("--data", data), ("--markets", markets), ("--published", published), ("--out", outDir) }.Where(o => o.Item2 is not null).ToList();
         if (options.Count > 0) parts.Add("--");
         foreach (var (option, value) in options)
             parts.Add($"{option} {ShellQuote(value!)}");
@@ -128,7 +130,9 @@ public static class MainJob
     /// <param name="progress">Where progress lines go, if anywhere.</param>
     /// <param name="marketsPath">The market description; null for the bundled one.</param>
     /// <param name="command">The command the report's "How to regenerate" gives; null for the command with these paths spelled out.</param>
-    public static Output Compute(string dataPath, string outDir, TextWriter? progress = null, string? marketsPath = null, string? command = null)
+    /// <param name="publishedPath">The printed tables (<c>--published</c>); null for the paper's Tables 2-4.</param>
+    public static Output Compute(string dataPath, string outDir, TextWriter? progress = null, string? marketsPath = null, string? command = null,
+        string? publishedPath = null)
     {
         var clock = Stopwatch.StartNew();
         var markets = marketsPath is null ? MarketDescription.Bundled : MarketDescription.Load(marketsPath);
@@ -137,12 +141,14 @@ public static class MainJob
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
         if (marketsPath is not null)
             progress?.Write($"Markets: {DisplayPath(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
-        var reproductions = MarketReproduction.All(data);
+        var published = publishedPath is null ? PublishedTables.Bundled : PublishedTables.Load(publishedPath);
+        var reproductions = MarketReproduction.All(data, published);
         // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
-        bool isBundled = data.Sha256 == BundledData.RecordedSha256() && markets.PrintedTablesAsBundled
+        // Other printed tables get none: the findings are about this paper's document.
+        bool isBundled = publishedPath is null && data.Sha256 == BundledData.RecordedSha256() && markets.PrintedTablesAsBundled
             && Markets.Paper.All(p => markets.Contains(p.Id) && markets[p.Id] == p);
-        var bundled = isBundled ? reproductions : MarketReproduction.All(Table1.LoadBundled());
-        var findings = DocumentFindings.All(PaperText.LoadBundled().Text, bundled);
+        var findings = publishedPath is not null ? []
+            : DocumentFindings.All(PaperText.LoadBundled().Text, isBundled ? reproductions : MarketReproduction.All(Table1.LoadBundled()));
 
         var rows = new List<ResultRow>();
         var undefined = new List<UndefinedResult>();
@@ -150,11 +156,15 @@ public static class MainJob
             rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings, isBundled,
-            marketsPath is null ? null : DisplayPath(marketsPath)));
+            marketsPath is null ? null : DisplayPath(marketsPath), publishedPath is null ? null : DisplayPath(publishedPath)));
         progress?.Write($"Base fits of {reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
         var files = new OutputFolder(outDir);
-        var context = new AnalysisContext(data, reproductions);
-        foreach (var section in Sections.All)
+        // The sections are built on one regressor x; markets with several are left out of them, said once.
+        var several = reproductions.Where(r => !r.Spec.HasOneRegressor).Select(r => $"`{r.TableId}`").ToList();
+        if (several.Count > 0)
+            report.Append($"## Sections left out for markets with several regressors\n\n{string.Join(", ", several)} {(several.Count == 1 ? "has" : "have")} several regressors, so the sections built on the one regressor x of a simple regression (alternative models and robustness checks, resampling of the slope, rounding analysis, the notebooks' charts of x) leave {(several.Count == 1 ? "it" : "them")} out.\n\n");
+        var context = new AnalysisContext(data.WithMarkets(markets.Where(m => m.HasOneRegressor)), [.. reproductions.Where(r => r.Spec.HasOneRegressor)]);
+        foreach (var section in Sections.All.Where(_ => context.Base.Count > 0))
         {
             var sectionClock = Stopwatch.StartNew();
             var s = section.Run(context);
@@ -168,7 +178,8 @@ public static class MainJob
         report.Append(UndefinedResult.Markdown(undefined));
         command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,
             marketsPath is null ? null : DisplayPath(marketsPath),
-            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : DisplayPath(outDir));
+            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : DisplayPath(outDir),
+            publishedPath is null ? null : DisplayPath(publishedPath));
         report.Append("## How to regenerate\n\nThe command that wrote this file:\n\n```\n").Append(command).Append("\n```\n");
         if (isBundled && command == "dotnet run scripts/reproduce.cs")
             report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
@@ -177,7 +188,7 @@ public static class MainJob
         files.AddText("verdicts.csv", VerdictTables.VerdictsCsv(reproductions));
         files.AddText("consistency.csv", VerdictTables.ConsistencyCsv(reproductions));
         files.AddText("REPRODUCTION.md", report.ToString().TrimEnd('\n') + "\n");
-        return new Output(data, reproductions, rows, files, isBundled);
+        return new Output(data, reproductions, rows, files, isBundled, publishedPath is not null);
     }
 
     /// <summary>The console summary: data provenance and the verdict table.</summary>
@@ -186,11 +197,11 @@ public static class MainJob
         var sb = new StringBuilder();
         var printed = output.Reproductions.Where(r => r.HasPublishedTable).ToList();
         if (printed.Count == 0)
-            return $"\nNo market of this description reproduces one of the paper's printed tables, so there are no verdicts; {output.Reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) analysed.\n";
+            return $"\nNo market of this description names a printed table, so there are no verdicts; {output.Reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) analysed.\n";
         sb.Append('\n').Append(VerdictTables.Summary(printed).ToText());
         var nonMatches = printed.SelectMany(r => r.Verdicts).Where(v => v.Kind != VerdictKind.Match).ToList();
         // The printed tables belong to the paper's data: for another file, differences are expected and only counted.
-        if (!output.IsBundledData)
+        if (!output.IsBundledData && !output.OwnTables)
             sb.Append($"  The data are not the bundled Table 1: {nonMatches.Count.ToString(CultureInfo.InvariantCulture)} printed numbers differ from these fits, as expected (listed in verdicts.csv).\n");
         else
             foreach (var v in nonMatches)

@@ -60,7 +60,7 @@ public sealed class ResamplingSection : IAnalysisSection
         }
         L($"");
         md.Append(Reporting.ResamplingGrids.Permutation(all).ToMarkdown().TrimEnd('\n')).Append('\n');
-        var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.TableId).ToList();
+        var atFloor = all.Where(m => m.Permutation.Method == PermutationMethod.Exact && m.Permutation.PValue == m.Permutation.MinimumAttainablePValue).Select(m => m.Spec.Id).ToList();
         if (exact)
         {
             L($"");
@@ -93,7 +93,7 @@ public sealed class ResamplingSection : IAnalysisSection
         var distinct = all.Select(m => m.ScoreDecimals).Distinct().ToList();
         return distinct.Count == 1
             ? DecimalsInWords(distinct[0])
-            : string.Join(", ", all.Select(m => $"{DecimalsInWords(m.ScoreDecimals)} ({m.Spec.TableId})"));
+            : string.Join(", ", all.Select(m => $"{DecimalsInWords(m.ScoreDecimals)} ({m.Spec.Id})"));
     }
 
     private static string DecimalsInWords(int d) => d switch
@@ -114,7 +114,7 @@ public sealed class ResamplingSection : IAnalysisSection
         if (all.Select(m => m.ScoreDecimals).Distinct().Count() == 1)
             return ($"Each score is printed to {Unit(all[0])}, so its unrounded value lies within ±{Half(all[0])}.", $"U(−{Half(all[0])}, {Half(all[0])})");
         return ("Each score's unrounded value lies within half its column's printed unit, ±h: " +
-                string.Join(", ", all.Select(m => $"{m.Spec.TableId} printed to {Unit(m)}, h = {Half(m)}")) + ".", "U(−h, h)");
+                string.Join(", ", all.Select(m => $"{m.Spec.Id} printed to {Unit(m)}, h = {Half(m)}")) + ".", "U(−h, h)");
     }
 
     /// <summary>The paragraph on a market whose score takes two values (Table 3 of the paper): the fit is one step.</summary>
@@ -127,7 +127,7 @@ public sealed class ResamplingSection : IAnalysisSection
         double h = r.HalfWidth;
         var sentences = new List<string>
         {
-            $"**{m.Spec.TableId}: the fit is one step.**",
+            $"**{m.Spec.Id}: the fit is one step.**",
             $"The score reads {Grid(s.Low)} for {s.CountLow} years (up to {NumberFormat.Shortest(s.LargestXLow)} clusters) and {Grid(s.High)} for {s.CountHigh} years (from {NumberFormat.Shortest(s.SmallestXHigh)} clusters).",
             $"Regressing a two-valued y on x compares two groups of x: R² = n₀n₁(x̄₁ − x̄₀)²/(n·Sxx) = {NumberFormat.Fixed(s.PointBiserialRSquared, 4)} for a step of any size, and the slope is the step times {NumberFormat.Fixed(s.IndicatorSlope, 5)}.",
             $"The R² of {NumberFormat.Fixed(r.ObservedRSquared, 2)} therefore says only where the step falls among the cluster counts, nothing about how large it is.",

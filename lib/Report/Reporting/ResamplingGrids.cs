@@ -15,7 +15,7 @@ public static class ResamplingGrids
         {
             var p = m.Permutation;
             bool exact = p.Method == PermutationMethod.Exact;
-            grid.Row(m.Spec.TableId, Fixed(p.ObservedSlope, 5), m.TTestP.Format(p => Significant(p, 3)),
+            grid.Row(m.Spec.Id, Fixed(p.ObservedSlope, 5), m.TTestP.Format(p => Significant(p, 3)),
                 $"{Count(p.AtLeastAsExtreme)} of {Count(p.Permutations)}",
                 exact ? Brief(p.PValue) : $"{Brief(p.PValue)} ± {Significant(p.StandardError, 2)}",
                 exact ? Brief(p.MinimumAttainablePValue) : "n/a",
@@ -34,7 +34,7 @@ public static class ResamplingGrids
                 var p = b.Percentile(level);
                 // A BCa interval undefined for the data (all replicates on one side of b̂) reads "undefined".
                 string bca = b.BCa(level) is ({ IsDefined: true } lo, { IsDefined: true } hi) ? $"[{Fixed(lo.Value, 5)}, {Fixed(hi.Value, 5)}]" : SummaryOutput.Undefined;
-                grid.Row(m.Spec.TableId, b.Scheme.ToString().ToLowerInvariant(), Fixed(b.StandardError, 5),
+                grid.Row(m.Spec.Id, b.Scheme.ToString().ToLowerInvariant(), Fixed(b.StandardError, 5),
                     $"[{Fixed(p.Lower, 5)}, {Fixed(p.Upper, 5)}]", bca);
             }
         return grid;
@@ -48,7 +48,7 @@ public static class ResamplingGrids
         foreach (var m in all)
         {
             var r = m.Rounding;
-            grid.Row(m.Spec.TableId, Fixed(r.ObservedSlope, 5), $"{Fixed(r.SlopeQuantile(0.025), 5)} – {Fixed(r.SlopeQuantile(0.975), 5)}",
+            grid.Row(m.Spec.Id, Fixed(r.ObservedSlope, 5), $"{Fixed(r.SlopeQuantile(0.025), 5)} – {Fixed(r.SlopeQuantile(0.975), 5)}",
                 Fixed(r.ObservedRSquared, 4),
                 $"{Fixed(r.RSquaredQuantile(0.5), 4)} [{Fixed(r.RSquaredQuantile(0.025), 4)}, {Fixed(r.RSquaredQuantile(0.975), 4)}]",
                 Significant(r.PQuantile(0.5), 3), Percent(r.ShareSignificant),

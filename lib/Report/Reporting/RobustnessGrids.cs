@@ -12,7 +12,7 @@ public static class RobustnessGrids
     /// <param name="caption">Whether to print the market's table id and title above the table (HTML views).</param>
     public static Grid Table(MarketRobustness market, bool caption = false)
     {
-        var grid = new Grid { Caption = caption ? $"{market.Market.TableId}: {market.Market.Label}" : null }
+        var grid = new Grid { Caption = caption ? $"{market.Market.Id}: {market.Market.Label}" : null }
             .Block(null, "model", "specification", "n", "slope term", "slope", "p", "R² (own scale)", "DW", "LOO RMSE (level y)", "AIC (level y)");
         foreach (var r in market.Rows)
             grid.Row(Grid.Code(r.Model), r.Formula, Integer(r.N), r.SlopeTerm ?? Missing, BriefOrMissing(r.Slope), BriefOrMissing(r.SlopePValue),

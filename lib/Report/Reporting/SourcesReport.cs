@@ -26,7 +26,7 @@ public static class SourcesReport
         {
             var spec = Markets.Get(c.Market);
             sb.Append(string.Join(",",
-                c.Mapping.K.ToString(Inv), spec.TableId, Pillars.Of(c.Market), c.PaperYear.ToString(Inv), c.Edition,
+                c.Mapping.K.ToString(Inv), spec.Id, Pillars.Of(c.Market), c.PaperYear.ToString(Inv), c.Edition,
                 c.Paper.ToString(Inv), c.Wef?.Exact.ToString(Inv) ?? "", c.Wef?.SignificantDigits.ToString(Inv) ?? "", c.WefRounded?.ToString("0.0", Inv) ?? "",
                 VerdictTables.Csv(c.StatusText), c.DifferenceInTenths?.ToString("0.##", Inv) ?? "",
                 c.NearEdge is bool b ? (b ? "yes" : "no") : "", c.Wef?.Line.ToString(Inv) ?? "")).Append('\n');
@@ -60,7 +60,7 @@ public static class SourcesReport
         var grid = new Grid();
         foreach (var spec in Markets.Paper)
         {
-            grid.Block($"{spec.ScoreColumn} ({Pillars.Of(spec.Market)}), {mapping.Label}",
+            grid.Block($"{spec.Y} ({Pillars.Of(spec.Market)}), {mapping.Label}",
                 "year", "edition", "paper", "WEF", "digits", "WEF rounded", "status", "difference (0.1)", "near an edge");
             foreach (var c in comparison.Column(mapping, spec.Market))
                 grid.Row(c.PaperYear.ToString(Inv), c.Edition, c.Paper.ToString("0.0", Inv),
@@ -74,10 +74,10 @@ public static class SourcesReport
     public static Grid Reruns(IReadOnlyList<RerunFit> fits)
     {
         var grid = new Grid();
-        foreach (var group in fits.GroupBy(f => f.Spec.TableId))
+        foreach (var group in fits.GroupBy(f => f.Spec.Id))
         {
             var spec = group.First().Spec;
-            grid.Block($"Table {spec.PublishedTable!.Value.ToString(Inv)} ({spec.TableId}): {spec.ScoreColumn} on {spec.ClusterColumn}",
+            grid.Block($"Table {spec.PublishedTable} ({spec.Id}): {spec.Y} on {spec.X}",
                 "model", "data", "n", "slope", "SE", "t", "p", "95% CI", "R²", "DW");
             foreach (var f in group)
             {
@@ -244,7 +244,7 @@ public static class SourcesReport
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
         sb.Append(Reruns(fits).ToMarkdown());
         foreach (var u in reruns.TooFewYears)
-            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable!.Value.ToString(Inv)} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
+            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
         if (reruns.TooFewYears.Count > 0) sb.Append('\n');
 
         sb.Append("## What the paper's claims become\n\n");
@@ -287,7 +287,7 @@ public static class SourcesReport
         sb.Append($"{compared.Count.ToString(Inv)} of them are compared under at least one mapping; the closest to a rounding edge ({closest.Pillar} {closest.Edition}, {closest.Exact.ToString(Inv)}) lies {ScoreRounding.DistanceToEdge(closest.Exact).ToString(Inv)} from it, against half a unit of {closest.HalfUnit.ToString(Inv)}, so ");
         sb.Append(undecidable.Count == 0
             ? "every one of their roundings is decided by the digits stored."
-            : $"{undecidable.Count.ToString(Inv)} cell(s) are undecidable: {string.Join(", ", undecidable.Select(c => $"{Markets.Get(c.Market).ScoreColumn} {c.PaperYear.ToString(Inv)} under {c.Mapping.Label} ({c.Candidates})"))}.");
+            : $"{undecidable.Count.ToString(Inv)} cell(s) are undecidable: {string.Join(", ", undecidable.Select(c => $"{Markets.Get(c.Market).Y} {c.PaperYear.ToString(Inv)} under {c.Mapping.Label} ({c.Candidates})"))}.");
         return sb.ToString();
     }
 
@@ -342,7 +342,7 @@ public static class SourcesReport
                      .Concat(comparison.Column(EditionMapping.Natural, Market.Innovation))
                      .Where(c => c.Status == CellStatus.NotInExtract).GroupBy(c => c.PaperYear))
         {
-            var pillars = string.Join(", ", group.Select(c => Markets.Get(c.Market).ScoreColumn));
+            var pillars = string.Join(", ", group.Select(c => Markets.Get(c.Market).Y));
             var overall = comparison.Wef.Find(Pillars.Overall, EditionMapping.Natural.EditionYearEnd(group.Key));
             lines.Add($"The paper's {group.Key.ToString(Inv)} scores ({pillars}; edition {EditionMapping.Natural.EditionLabel(group.Key)} under k = 0): " +
                       (overall is null ? "the extract holds no score of that edition." : "the extract holds only that edition's overall index, not its pillar scores."));
@@ -358,10 +358,10 @@ public static class SourcesReport
             return $"No WEF score under {mapping.Label} lies within {ScoreRounding.NearEdgeDistance.ToString(Inv)} of a rounding edge, so no verdict above depends on how the WEF's last digits are rounded.";
         var disagreeing = near.Where(c => c.AgreesAcrossEdge).ToList();
         return $"{near.Count.ToString(Inv)} WEF score(s) under {mapping.Label} lie within {ScoreRounding.NearEdgeDistance.ToString(Inv)} of a rounding edge " +
-               $"({string.Join(", ", near.Select(c => $"{Markets.Get(c.Market).ScoreColumn} {c.PaperYear.ToString(Inv)}"))}); " +
+               $"({string.Join(", ", near.Select(c => $"{Markets.Get(c.Market).Y} {c.PaperYear.ToString(Inv)}"))}); " +
                (disagreeing.Count == 0
                    ? "none of them is a disagreement that a different rounding could remove."
-                   : $"{disagreeing.Count.ToString(Inv)} of them ({string.Join(", ", disagreeing.Select(c => $"{Markets.Get(c.Market).ScoreColumn} {c.PaperYear.ToString(Inv)}"))}) {(disagreeing.Count == 1 ? "disagrees" : "disagree")} but would agree had the WEF's score lain on the other side of the edge.");
+                   : $"{disagreeing.Count.ToString(Inv)} of them ({string.Join(", ", disagreeing.Select(c => $"{Markets.Get(c.Market).Y} {c.PaperYear.ToString(Inv)}"))}) {(disagreeing.Count == 1 ? "disagrees" : "disagree")} but would agree had the WEF's score lain on the other side of the edge.");
     }
 
     private static string Editions(WefExtract wef, string pillar) => EditionSpan(wef.Scores.Where(s => s.Pillar == pillar).ToList());

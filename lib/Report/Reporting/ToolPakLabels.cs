@@ -16,25 +16,28 @@ public sealed record ToolPakLabels(
         "Coefficients", "Standard Error", "t Stat", "P-value", "Lower 95%", "Upper 95%",
         "Intercept", "X Variable 1");
 
-    /// <summary>The labels as the paper prints them in Table <paramref name="tableId"/>, read from <c>seeds/published/</c>.</summary>
-    public static ToolPakLabels Paper(string tableId)
+    /// <summary>The labels as a paper prints them in one table, read from its printed numbers; a cell it does not print keeps
+    /// the standard label. The regressor's label is that of the first regressor.</summary>
+    public static ToolPakLabels Paper(IReadOnlyList<PublishedNumber> table)
     {
-        var p = PublishedTables.For(tableId);
-        string Row(string s, string t = "") => p.Single(n => n.Statistic == s && n.Term == t).PaperRow;
-        string Col(string s, string t = "") => p.Single(n => n.Statistic == s && n.Term == t).PaperColumn;
-        // The two section headings are not numbers, so they are not in the published file; the paper prints them so.
+        var s = Standard;
+        string x = table.FirstOrDefault(n => n.Term is { Length: > 0 } and not "intercept")?.Term ?? "x";
+        string Row(string fallback, string statistic, string term = "") => table.FirstOrDefault(n => n.Statistic == statistic && n.Term == term)?.PaperRow ?? fallback;
+        string Col(string fallback, string statistic, string term = "") => table.FirstOrDefault(n => n.Statistic == statistic && n.Term == term)?.PaperColumn ?? fallback;
+        // The two section headings are not numbers, so they are not in the published file; the bundled paper prints them so.
+        bool paper = table.Count > 0 && PublishedTables.All.Contains(table[0]);
         return new(
-            "Regression statistics", Row("multiple_r"), Row("r_squared"), Row("adj_r_squared"), Row("sigma"), Row("nobs"),
-            "Dispersion analysis", Row("ss_regression"), Row("ss_residual"), Row("ss_total"), Col("df_model"), Col("ss_regression"), Col("ms_regression"), Col("f_stat"), Col("f_pvalue"),
-            Col("estimate", "x"), Col("std_error", "x"), Col("t_value", "x"), Col("p_value", "x"), Col("ci95_lower", "x"), Col("ci95_upper", "x"),
-            Row("estimate", "intercept"), Row("estimate", "x"));
+            paper ? "Regression statistics" : s.RegressionStatistics, Row(s.MultipleR, "multiple_r"), Row(s.RSquare, "r_squared"), Row(s.AdjustedRSquare, "adj_r_squared"), Row(s.StandardError, "sigma"), Row(s.Observations, "nobs"),
+            paper ? "Dispersion analysis" : s.Anova, Row(s.Regression, "ss_regression"), Row(s.Residual, "ss_residual"), Row(s.Total, "ss_total"), Col(s.Df, "df_model"), Col(s.Ss, "ss_regression"), Col(s.Ms, "ms_regression"), Col(s.F, "f_stat"), Col(s.SignificanceF, "f_pvalue"),
+            Col(s.Coefficients, "estimate", x), Col(s.CoefStandardError, "std_error", x), Col(s.TStat, "t_value", x), Col(s.PValue, "p_value", x), Col(s.Lower95, "ci95_lower", x), Col(s.Upper95, "ci95_upper", x),
+            Row(s.Intercept, "estimate", "intercept"), Row(s.XVariable, "estimate", x));
     }
 
     /// <summary>Each label as "Standard [paper]" where the two differ, the standard label alone where they agree.</summary>
-    public static ToolPakLabels SideBySide(string tableId)
+    public static ToolPakLabels SideBySide(IReadOnlyList<PublishedNumber> table)
     {
         var s = Standard;
-        var p = Paper(tableId);
+        var p = Paper(table);
         string B(string a, string b) => a == b ? a : $"{a} [{b}]";
         return new(
             B(s.RegressionStatistics, p.RegressionStatistics), B(s.MultipleR, p.MultipleR), B(s.RSquare, p.RSquare), B(s.AdjustedRSquare, p.AdjustedRSquare), B(s.StandardError, p.StandardError), B(s.Observations, p.Observations),

@@ -33,7 +33,7 @@ public static class VerdictTables
                 r.Consistency.Count(k => k.Status == ConsistencyStatus.Fails),
             ];
             for (int i = 0; i < c.Length; i++) total[i] += c[i];
-            grid.Row([$"Table {r.Series.Spec.PublishedTable} ({r.TableId})", .. c.Select(v => v.ToString(Inv))]);
+            grid.Row([$"{r.Spec.Heading} ({r.TableId})", .. c.Select(v => v.ToString(Inv))]);
         }
         grid.Row(["All", .. total.Select(v => v.ToString(Inv))]);
         return grid;
@@ -68,7 +68,7 @@ public static class VerdictTables
         return grid;
     }
 
-    /// <summary>verdicts.csv: one row per published number.</summary>
+    /// <summary>verdicts.csv: one row per published number; <c>table</c> is the market id, as in <c>results.csv</c>.</summary>
     public static string VerdictsCsv(IEnumerable<MarketReproduction> reproductions)
     {
         var sb = new System.Text.StringBuilder("table,section,statistic,term,paper_label,standard_label,printed,decimals,recomputed,recomputed_rounded,difference_units,rounded_difference_units,verdict,explanation\n");
@@ -76,20 +76,20 @@ public static class VerdictTables
             foreach (var v in r.Verdicts)
             {
                 var p = v.Published;
-                sb.AppendJoin(',', p.Table, p.Section, p.Statistic, p.Term, Csv(p.PaperLabel), Csv(p.StandardLabel), p.Printed,
+                sb.AppendJoin(',', r.TableId, p.Section, p.Statistic, p.Term, Csv(p.PaperLabel), Csv(p.StandardLabel), p.Printed,
                     p.Decimals.ToString(Inv), v.RecomputedText, v.RecomputedRounded, Defined(v) ? v.DifferenceUnits.ToString("R", Inv) : "",
                     Defined(v) ? v.RoundedDifferenceUnits.ToString(Inv) : "", v.KindName, Csv(v.Explanation)).Append('\n');
             }
         return sb.ToString();
     }
 
-    /// <summary>consistency.csv: one row per identity check.</summary>
+    /// <summary>consistency.csv: one row per identity check; <c>table</c> is the market id.</summary>
     public static string ConsistencyCsv(IEnumerable<MarketReproduction> reproductions)
     {
         var sb = new System.Text.StringBuilder("table,relation,target_statistic,target_term,printed,face_value,face_value_rounded,implied_low,implied_high,status,explanation\n");
         foreach (var r in reproductions)
             foreach (var c in r.Consistency)
-                sb.AppendJoin(',', c.Table, Csv(c.Relation), c.Target.Statistic, c.Target.Term, c.Target.Printed,
+                sb.AppendJoin(',', r.TableId, Csv(c.Relation), c.Target.Statistic, c.Target.Term, c.Target.Printed,
                     c.FaceValue.ToString("R", Inv), c.FaceValueRounded, c.Implied.Low.ToString("R", Inv), c.Implied.High.ToString("R", Inv),
                     c.StatusName, Csv(c.Explanation)).Append('\n');
         return sb.ToString();

@@ -38,15 +38,15 @@ public static class DataNote
         return new Microsoft.Data.Analysis.DataFrame(
             new Microsoft.Data.Analysis.StringDataFrameColumn("market", specs.Select(s => s.Id)),
             new Microsoft.Data.Analysis.StringDataFrameColumn("label", specs.Select(s => s.Label)),
-            new Microsoft.Data.Analysis.StringDataFrameColumn("score column (y)", specs.Select(s => s.ScoreColumn)),
-            new Microsoft.Data.Analysis.StringDataFrameColumn("count column (x)", specs.Select(s => s.CountColumn)),
-            new Microsoft.Data.Analysis.StringDataFrameColumn("paper's printed table", specs.Select(s => s.PublishedTable is int t ? $"Table {t}" : "none")));
+            new Microsoft.Data.Analysis.StringDataFrameColumn("score column (y)", specs.Select(s => s.Y)),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("count column (x)", specs.Select(s => s.X)),
+            new Microsoft.Data.Analysis.StringDataFrameColumn("paper's printed table", specs.Select(s => s.PublishedTable is { } t ? $"Table {t}" : "none")));
     }
 
     /// <summary>The series of the market that reproduces the paper's Table <paramref name="publishedTable"/>.</summary>
     /// <exception cref="ArgumentException">No market of the description names that table.</exception>
     public static MarketSeries PrintedTableSeries(Table1 data, int publishedTable) =>
-        data.Markets.Specs.FirstOrDefault(s => s.PublishedTable == publishedTable) is { } spec
+        data.Markets.Specs.FirstOrDefault(s => s.PublishedTable == publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture)) is { } spec
             ? data.Series(spec.Market)
             : throw new ArgumentException($"No market of {data.Markets.Source} names the paper's Table {publishedTable} (column published_table); this notebook is about that table.", nameof(publishedTable));
 

@@ -61,7 +61,7 @@ public static class DataOverview
     /// <summary>Pearson correlations among the markets' score columns (a symmetric table, one row per market).</summary>
     public static DataFrame PillarCorrelations(Table1 data)
     {
-        var names = data.Markets.Specs.Select(m => m.ScoreColumn).ToList();
+        var names = data.Markets.Specs.Select(m => m.Y).ToList();
         var frame = new DataFrame(new StringDataFrameColumn("score column", names));
         foreach (var b in names)
             frame.Columns.Add(new DoubleDataFrameColumn(b, names.Select(a => Pearson(data.Column(a), data.Column(b)))));
@@ -94,7 +94,7 @@ public static class DataOverview
     public static DataFrame ScoreGrid(Table1 data)
     {
         var markets = data.Markets.Specs.ToList();
-        var cols = markets.Select(m => m.ScoreColumn).ToList();
+        var cols = markets.Select(m => m.Y).ToList();
         var values = cols.Select(data.Column).ToList();
         var steps = markets.Select(m => 1 / Math.Pow(10, data.PrintedDecimals(m.Market))).ToList();
         return new DataFrame(
@@ -112,7 +112,7 @@ public static class DataOverview
     {
         var year = data.Years.Select(y => (double)y).ToArray();
         var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperY, s.Spec.ScoreColumn), year, s.Score, Colour(i)) with { Markers = true })
+            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperY, s.Spec.Y), year, s.Score, Colour(i)) with { Markers = true })
             .ToList();
         return new ChartSpec("t1-scores-over-time", "Scores by year", "Year", "Score (1-7)", series);
     }
@@ -122,7 +122,7 @@ public static class DataOverview
     {
         var year = data.Years.Select(y => (double)y).ToArray();
         var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperX, s.Spec.CountColumn), year, s.Clusters, Colour(i)) with { Markers = true })
+            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperX, s.Spec.X), year, s.Clusters, Colour(i)) with { Markers = true })
             .ToList();
         return new ChartSpec("t1-clusters-over-time", "Number of clusters by year", "Year", "Clusters", series);
     }

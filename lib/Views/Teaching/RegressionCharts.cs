@@ -26,9 +26,9 @@ public static class RegressionCharts
         var spec = series.Spec;
         return new ChartSpec(
             $"{Slug(spec)}-scatter",
-            $"{spec.Heading}: {spec.ScoreColumn} on {spec.CountColumn}, fitted line and 95% band",
-            Axis(spec.PaperX, spec.CountColumn),
-            Axis(spec.PaperY, spec.ScoreColumn),
+            $"{spec.Heading}: {spec.Y} on {spec.X}, fitted line and 95% band",
+            Axis(spec.PaperX, spec.X),
+            Axis(spec.PaperY, spec.Y),
             [
                 ChartSeries.Band("95% confidence band of the mean", grid, mean.Zip(half, (m, h) => m - h), mean.Zip(half, (m, h) => m + h)),
                 ChartSeries.Line("fitted line", grid, mean),
@@ -38,7 +38,7 @@ public static class RegressionCharts
 
     /// <summary>The chart id's prefix: <c>t2</c> for the paper's Table 2, else the market id in lower case.</summary>
     private static string Slug(MarketSpec spec) =>
-        spec.PublishedTable is int t ? $"t{t.ToString(System.Globalization.CultureInfo.InvariantCulture)}" : spec.Id.ToLowerInvariant().Replace('_', '-');
+        spec.PublishedTable is { } t ? $"t{t}" : spec.Id.ToLowerInvariant().Replace('_', '-');
 
     private static string Axis(string? paperSymbol, string column) => paperSymbol is null ? column : $"{paperSymbol}: {column}";
 

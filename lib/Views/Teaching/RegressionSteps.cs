@@ -28,7 +28,7 @@ public sealed class RegressionSteps
         Series = series;
         _x = series.ClustersArray();
         _y = series.ScoreArray();
-        Engine = Ols.FitSimple(_x, _y, series.Spec.TableId);
+        Engine = Ols.FitSimple(_x, _y, series.Spec.Id);
         (_q, _r) = HouseholderQr(DesignArray());
         int n = _y.Length;
         _qty = new double[K];

@@ -9,7 +9,7 @@ public static class ResamplingTables
 {
     /// <summary>Exact and Monte Carlo permutation p beside the t-test p.</summary>
     public static DataFrame Permutation(IReadOnlyList<MarketResampling> all) => new(
-        new StringDataFrameColumn("table", all.Select(m => m.Spec.TableId)),
+        new StringDataFrameColumn("table", all.Select(m => m.Spec.Id)),
         new StringDataFrameColumn("method", all.Select(m => m.Permutation.Method == PermutationMethod.Exact ? "exact" : "monte carlo")),
         new DoubleDataFrameColumn("slope", all.Select(m => m.Permutation.ObservedSlope)),
         new DoubleDataFrameColumn("t_test_p", all.Select(m => m.TTestP.OrNull)),
@@ -27,7 +27,7 @@ public static class ResamplingTables
         var pct = rows.Select(r => r.b.Percentile(level)).ToList();
         var bca = rows.Select(r => r.b.BCa(level)).ToList();
         return new DataFrame(
-            new StringDataFrameColumn("table", rows.Select(r => r.m.Spec.TableId)),
+            new StringDataFrameColumn("table", rows.Select(r => r.m.Spec.Id)),
             new StringDataFrameColumn("scheme", rows.Select(r => r.b.Scheme.ToString().ToLowerInvariant())),
             new DoubleDataFrameColumn("slope", rows.Select(r => r.b.ObservedSlope)),
             new DoubleDataFrameColumn("bootstrap_se", rows.Select(r => r.b.StandardError)),
@@ -41,7 +41,7 @@ public static class ResamplingTables
 
     /// <summary>The rounding Monte Carlo: slope, R² and p distributions and the share significant.</summary>
     public static DataFrame Rounding(IReadOnlyList<MarketResampling> all) => new(
-        new StringDataFrameColumn("table", all.Select(m => m.Spec.TableId)),
+        new StringDataFrameColumn("table", all.Select(m => m.Spec.Id)),
         new DoubleDataFrameColumn("printed_slope", all.Select(m => m.Rounding.ObservedSlope)),
         new DoubleDataFrameColumn("slope_q025", all.Select(m => m.Rounding.SlopeQuantile(0.025))),
         new DoubleDataFrameColumn("slope_q975", all.Select(m => m.Rounding.SlopeQuantile(0.975))),

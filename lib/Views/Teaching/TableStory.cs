@@ -16,7 +16,7 @@ public static class TableStory
 
     /// <summary>The published table in the ToolPak layout, with the paper's labels and printed strings.</summary>
     public static Grid PublishedLayout(MarketReproduction reproduction) =>
-        SummaryOutput.Layout(ToolPakValues.FromPrinted(reproduction.Published), ToolPakLabels.Paper(reproduction.TableId),
+        SummaryOutput.Layout(reproduction.Published, ToolPakLabels.Paper(reproduction.Published),
             $"Table {reproduction.Series.Spec.PublishedTable} as printed");
 
     /// <summary>
@@ -52,7 +52,7 @@ public static class TableStory
     public static string FindingsHtml(string paperText, int publishedTable)
     {
         var reproductions = MarketReproduction.All(Data.Table1.LoadBundled());
-        var tableId = reproductions.Single(r => r.Series.Spec.PublishedTable == publishedTable).TableId;
+        var tableId = reproductions.Single(r => r.Series.Spec.PublishedTable == publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture)).TableId;
         var findings = DocumentFindings.All(paperText, reproductions)
             .Where(f => f.Id.Contains(tableId, StringComparison.Ordinal)
                         || (publishedTable == 4 && f.Id == "table4-claim")
@@ -66,7 +66,7 @@ public static class TableStory
     }
 
     /// <summary>The table's title as the paper prints it.</summary>
-    public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable);
+    public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The table's printed title, as a sentence that says it is the paper's.</summary>
     public static string PrintedTitleSentence(string paperText, int publishedTable) =>
