@@ -1,3 +1,4 @@
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Teaching;
 using System.Globalization;
 using System.Text;
@@ -149,7 +150,7 @@ public class Table1LoaderTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
         int code = MainJob.Run(["--data", data, "--out", outDir], stdout, stderr);
-        Assert.Equal(MainJob.Failed, code);
+        Assert.Equal(JobRunner.Failed, code);
         Assert.Contains($"line {line}", stderr.ToString());
         Assert.Contains(reason, stderr.ToString());
         Assert.Contains("Nothing was written", stderr.ToString());

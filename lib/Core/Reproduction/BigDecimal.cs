@@ -40,12 +40,6 @@ internal readonly record struct BigDecimal(BigInteger Mantissa, int Exponent)
         return new(negative ? -m : m, exponent);
     }
 
-    /// <summary>The exact value of a <see cref="decimal"/>.</summary>
-    public static BigDecimal FromDecimal(decimal value) => Parse(value.ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>10^<paramref name="exponent"/>.</summary>
-    public static BigDecimal PowerOfTen(int exponent) => new(BigInteger.One, exponent);
-
     public static BigDecimal operator -(BigDecimal a, BigDecimal b)
     {
         int e = Math.Min(a.Exponent, b.Exponent);

@@ -19,24 +19,12 @@ namespace NotebookAnalysis.Pipeline;
 /// </summary>
 public static class MainJob
 {
-    /// <summary>Exit code: success.</summary>
-    public const int Ok = 0;
-
-    /// <summary>Exit code: bad data, a model that cannot be fitted, or a failed write.</summary>
-    public const int Failed = 1;
-
-    /// <summary>Exit code: bad command line.</summary>
-    public const int Usage = 2;
-
     /// <summary>The command line: <c>--data</c>, <c>--markets</c> and <c>--out</c>.</summary>
     public static CommandLine CommandLine { get; } =
         new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
             .Option("--data", "PATH", "a data CSV: year and the columns the market description names (default: seeds/data/table1.csv)")
             .Option("--markets", "PATH", "a market description CSV, header market,score_column,count_column,label[,published_table] (default: seeds/data/markets.csv)")
             .Option("--out", "DIR", "output folder (default: results/)");
-
-    /// <summary>The usage text.</summary>
-    public static string UsageText => CommandLine.Usage;
 
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     /// <param name="Data">The data the job ran on.</param>
@@ -48,47 +36,17 @@ public static class MainJob
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files,
         bool IsBundledData);
 
-    /// <summary>
-    /// Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.
-    /// Only domain errors (bad data, a model that cannot be fitted, a failed write, a bad command line) are reported
-    /// here; anything else is a bug and propagates with its stack trace.
-    /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (CommandLine.ParseOrExit(args, "reproduce", stdout, stderr, out int exit,
-                p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out"))) is not { } parsed)
-            return exit;
-        string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out");
-        try
+    /// <summary>Runs the job from command-line arguments (<see cref="JobRunner.Run"/>). Returns an exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JobRunner.Run("reproduce", CommandLine, args, stdout, stderr, parsed =>
         {
+            string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out");
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout, markets,
                 RegenerateCommand(data, markets, outDir));
-            var commit = output.Files.Commit();
-            stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
-            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
-            return Ok;
-        }
-        catch (OutputException e)
-        {
-            // The message says whether the folder is unchanged.
-            stderr.Write($"reproduce: {e.Message}\n");
-            return Failed;
-        }
-        catch (Exception e) when (IsDomainError(e))
-        {
-            stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
-            return Failed;
-        }
-    }
-
-    /// <summary>
-    /// The errors the job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
-    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
-    /// </summary>
-    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputException;
-
+            return new JobOutput(output.Files, commit => Console(output) +
+                $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
+        }, p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out")));
 
     /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
     private static void CheckPaths(string? data, string? markets, string? outDir)

@@ -34,33 +34,16 @@ public static class SourcesJob
     public sealed record Output(SourceComparison Comparison, RerunSet Fits, ClaimsTable Claims,
         IReadOnlyList<ResultRow> Rows, OutputFolder Files);
 
-    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (CommandLine.ParseOrExit(args, "sources", stdout, stderr, out int exit) is not { } parsed) return exit;
-        string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
-        try
+    /// <summary>Runs the job from command-line arguments (<see cref="JobRunner.Run"/>). Returns an exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JobRunner.Run("sources", CommandLine, args, stdout, stderr, parsed =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results);
-            var commit = output.Files.Commit();
-            stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
-            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
-            return MainJob.Ok;
-        }
-        catch (OutputException e)
-        {
-            // The message says whether the folder is unchanged.
-            stderr.Write($"sources: {e.Message}\n");
-            return MainJob.Failed;
-        }
-        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException)
-        {
-            stderr.Write($"sources: {e.Message}\nNothing was written.\n");
-            return MainJob.Failed;
-        }
-    }
+            var output = Compute(parsed.Value("--wef") ?? ProjectPaths.SharedWefExtract, parsed.Value("--data") ?? ProjectPaths.BundledTable1,
+                parsed.Value("--out") ?? ProjectPaths.Results);
+            return new JobOutput(output.Files, _ => Console(output) +
+                $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
+        });
 
     /// <summary>Computes every output in memory. Throws on bad input; writes nothing.</summary>
     public static Output Compute(string wefPath, string dataPath, string outDir)

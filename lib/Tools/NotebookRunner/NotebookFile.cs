@@ -273,8 +273,4 @@ public sealed class NotebookFile
 }
 
 /// <summary>A notebook file that is not a well-formed nbformat 4 document.</summary>
-public sealed class NotebookFormatException(string path, string reason) : Exception($"{path}: {reason}")
-{
-    /// <summary>The notebook.</summary>
-    public string NotebookPath { get; } = path;
-}
+public sealed class NotebookFormatException(string path, string reason) : Exception($"{path}: {reason}");
