@@ -117,10 +117,10 @@ public sealed class LayeringTests
         var graph = new DependencyGraph();
         graph.AddCompiled(Load("NotebookAnalysis"));
         graph.AddCompiled(Load("NotebookAnalysis.Report"));
-        graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Reporting", "injected");
+        graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Report.Reporting", "injected");
         var cycles = graph.Cycles();
         Assert.Single(cycles);
-        Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Reporting (injected)", cycles[0]);
-        Assert.Contains("NotebookAnalysis.Reporting → NotebookAnalysis.Regression", cycles[0]);
+        Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Report.Reporting (injected)", cycles[0]);
+        Assert.Contains("NotebookAnalysis.Report.Reporting → NotebookAnalysis.Regression", cycles[0]);
     }
 }

@@ -176,8 +176,8 @@ public class ScriptBuildTests
             }
             """);
         string script = Path.Combine(repo, "scripts", "reproduce.cs");
-        File.WriteAllText(script, File.ReadAllText(script).Replace("return NotebookAnalysis.Pipeline.MainJob.Run(",
-            "Console.Error.WriteLine(NotebookAnalysis.Probe.NewApi.Message);\nreturn NotebookAnalysis.Pipeline.MainJob.Run("));
+        File.WriteAllText(script, File.ReadAllText(script).Replace("return NotebookAnalysis.Report.Pipeline.MainJob.Run(",
+            "Console.Error.WriteLine(NotebookAnalysis.Probe.NewApi.Message);\nreturn NotebookAnalysis.Report.Pipeline.MainJob.Run("));
         var together = Run();
         Assert.True(together.Code == 0, together.Output);
         Assert.Contains("probe: the script calls new library code", together.Output);

@@ -1,6 +1,6 @@
 using System.Numerics;
 using NotebookAnalysis.Cli;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;

@@ -4,7 +4,7 @@ using System.Diagnostics;
 using System.Text;
 using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Taxonomy;

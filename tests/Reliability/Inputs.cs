@@ -1,7 +1,7 @@
 using System.Globalization;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Reliability;

@@ -3,7 +3,7 @@ using System.Text;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 using static NotebookAnalysis.Tests.Reliability.Inputs;
 

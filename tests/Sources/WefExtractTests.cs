@@ -1,5 +1,5 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Tests.Support;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;

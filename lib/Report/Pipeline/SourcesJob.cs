@@ -5,11 +5,11 @@ using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Sources;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The job behind <c>dotnet run scripts/sources.cs</c>: Table 1 against the WEF extract, cell by cell, and Tables 2-4

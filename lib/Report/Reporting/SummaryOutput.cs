@@ -2,7 +2,7 @@ using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>One coefficient row of a "SUMMARY OUTPUT", as the strings to print.</summary>
 /// <param name="Term">The engine's term name (<c>intercept</c>, <c>x</c>, …); the layout turns it into a label.</param>
