@@ -54,11 +54,6 @@ public class OutputFolderTests
         // The lock is an OS lock on a file under the runtime folder, named by the folder's path.
         Assert.StartsWith(FolderLocks.LockFolder, FolderLocks.LockPath(dir), StringComparison.Ordinal);
         Assert.True(File.Exists(FolderLocks.LockPath(dir)));
-
-        // A lock file an earlier version left beside the folder is removed by the next commit.
-        tmp.Write(".out.out~lock", "");
-        Staged(dir, ("a.txt", "a2")).Commit();
-        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
