@@ -36,11 +36,9 @@ public static class JobRunner
     /// <param name="stdout">Progress and the summary.</param>
     /// <param name="stderr">Errors.</param>
     /// <param name="compute">Computes the outputs from the parsed arguments; writes nothing.</param>
-    /// <param name="validate">Further usage checks (e.g. on paths) that throw <see cref="UsageException"/>.</param>
-    public static int Run(string program, CommandLine cli, string[] args, TextWriter stdout, TextWriter stderr,
-        Func<ParsedArguments, JobOutput> compute, Action<ParsedArguments>? validate = null)
+    public static int Run(string program, CommandLine cli, string[] args, TextWriter stdout, TextWriter stderr, Func<ParsedArguments, JobOutput> compute)
     {
-        if (cli.ParseOrExit(args, program, stdout, stderr, out int exit, validate) is not { } parsed) return exit;
+        if (cli.ParseOrExit(args, program, stdout, stderr, out int exit) is not { } parsed) return exit;
         try
         {
             var output = compute(parsed);

@@ -46,22 +46,7 @@ public static class MainJob
                 RegenerateCommand(data, markets, outDir));
             return new JobOutput(output.Files, commit => Console(output) +
                 $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
-        }, p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out")));
-
-    /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
-    private static void CheckPaths(string? data, string? markets, string? outDir)
-    {
-        foreach (var (option, value) in new[] { ("--data", data), ("--markets", markets), ("--out", outDir) })
-        {
-            if (value is null) continue;
-            if (value.Trim().Length == 0)
-                throw new UsageException(option, $"option {option}: the value is blank.");
-            if (value.Any(char.IsControl))
-                throw new UsageException(option, $"option {option}: {Diagnostics.MessageText.Quote(value)} holds a control character, which no path may hold.");
-        }
-        if (outDir is not null && File.Exists(outDir))
-            throw new UsageException("--out", $"option --out: {Diagnostics.MessageText.Quote(outDir)} is a file; it must name a folder (existing or new).");
-    }
+        });
 
     /// <summary>
     /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
