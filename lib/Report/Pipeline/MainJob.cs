@@ -76,10 +76,10 @@ public static class MainJob
         var clock = Stopwatch.StartNew();
         var markets = marketsPath is null ? MarketDescription.Bundled : MarketDescription.Load(marketsPath);
         var data = Table1.Load(dataPath, markets);
-        string display = DisplayPath(dataPath);
+        string display = ProjectPaths.Display(dataPath);
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
         if (marketsPath is not null)
-            progress?.Write($"Markets: {DisplayPath(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
+            progress?.Write($"Markets: {ProjectPaths.Display(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
         var reproductions = MarketReproduction.All(data);
         // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
         bool isBundled = data.Sha256 == BundledData.RecordedSha256() && markets.PrintedTablesAsBundled
@@ -93,7 +93,7 @@ public static class MainJob
             rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings, isBundled,
-            marketsPath is null ? null : DisplayPath(marketsPath)));
+            marketsPath is null ? null : ProjectPaths.Display(marketsPath)));
         progress?.Write($"Base fits of {reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
         var files = new OutputFolder(outDir);
         var context = new AnalysisContext(data, reproductions);
@@ -110,8 +110,8 @@ public static class MainJob
         }
         report.Append(UndefinedResult.Markdown(undefined));
         command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,
-            marketsPath is null ? null : DisplayPath(marketsPath),
-            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : DisplayPath(outDir));
+            marketsPath is null ? null : ProjectPaths.Display(marketsPath),
+            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : ProjectPaths.Display(outDir));
         report.Append("## How to regenerate\n\nThe command that wrote this file:\n\n```\n").Append(command).Append("\n```\n");
         if (isBundled && command == "dotnet run scripts/reproduce.cs")
             report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
@@ -139,13 +139,5 @@ public static class MainJob
             foreach (var v in nonMatches)
                 sb.Append("  ").Append(v.KindName).Append(": ").Append(v.Explanation).Append('\n');
         return sb.ToString();
-    }
-
-    /// <summary>The data path as reports show it: relative to the repository when inside it, so reports do not depend on the clone's location.</summary>
-    public static string DisplayPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var rel = Path.GetRelativePath(ProjectPaths.Root, full);
-        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? path.Replace('\\', '/') : rel.Replace('\\', '/');
     }
 }

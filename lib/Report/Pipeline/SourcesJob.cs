@@ -58,7 +58,7 @@ public static class SourcesJob
         var files = new OutputFolder(outDir);
         files.AddText("sources.csv", ResultsCsv.Format(rows));
         files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
-        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, MainJob.DisplayPath(dataPath), DisplayPath(wefPath)).TrimEnd('\n') + "\n");
+        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, ProjectPaths.Display(dataPath), ProjectPaths.Display(wefPath)).TrimEnd('\n') + "\n");
         return new Output(comparison, fits, claims, rows, files);
     }
 
@@ -71,16 +71,5 @@ public static class SourcesJob
         sb.Append(SourcesReport.Reruns(output.Fits.Fits).ToText());
         sb.Append(SourcesReport.ClaimsInShort(output.Claims).ToText());
         return sb.ToString();
-    }
-
-    /// <summary>
-    /// The extract's path as the report names it: relative to the repository when inside it or in the <c>../shared</c>
-    /// folder beside it, so the report does not depend on where the clone lives.
-    /// </summary>
-    public static string DisplayPath(string path)
-    {
-        var rel = Path.GetRelativePath(ProjectPaths.Root, Path.GetFullPath(path)).Replace('\\', '/');
-        return !Path.IsPathRooted(rel) && (!rel.StartsWith("..", StringComparison.Ordinal) || rel.StartsWith("../shared/", StringComparison.Ordinal))
-            ? rel : path.Replace('\\', '/');
     }
 }
