@@ -13,7 +13,7 @@ using System.Security.Cryptography;
 using System.Text;
 using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 
 if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
@@ -285,7 +285,7 @@ cases.Add(new(L, "tmpfs mount point, room to spare", dir => ["--data", Write(dir
 cases.Add(new(L, "tmpfs mount point, a second run replaces", dir => ["--data", Write(dir, text)], Before: (_, o) =>
 {
     var undo = Mount(o, "-t", "tmpfs", "-o", "size=16m", "tmpfs");
-    if (MainJob.Run(["--data", ProjectPaths.BundledTable1, "--out", o], TextWriter.Null, TextWriter.Null) != MainJob.Ok) throw new InvalidOperationException("first run failed");
+    if (MainJob.Run(["--data", ProjectPaths.BundledTable1, "--out", o], TextWriter.Null, TextWriter.Null) != JobRunner.Ok) throw new InvalidOperationException("first run failed");
     return undo;
 }));
 cases.Add(new(L, "bind mount (a container volume)", dir => ["--data", Write(dir, text)], Before: (dir, o) =>
@@ -360,7 +360,7 @@ foreach (var c in cases)
     string outcome, detail = FirstLine(stderr);
     if (hung) outcome = "hang";
     else if (crash is not null) { outcome = "crash"; detail = crash; }
-    else if (code == MainJob.Ok)
+    else if (code == JobRunner.Ok)
     {
         var resultsCsv = Path.Combine(outDir, "results.csv");
         bool complete = !c.OutIsOurs || (File.Exists(resultsCsv) && !File.ReadAllText(resultsCsv).StartsWith("old", StringComparison.Ordinal)
@@ -370,7 +370,7 @@ foreach (var c in cases)
         if (tempLeft) detail = "files left beside or inside --out";
         detail = complete ? (finite ? FirstLine(stdout.Split('\n').LastOrDefault(l => l.StartsWith("Wrote", StringComparison.Ordinal)) ?? "") : "NaN/Infinity in a CSV") : "incomplete output set";
     }
-    else if (code is MainJob.Failed or MainJob.Usage)
+    else if (code is JobRunner.Failed or JobRunner.Usage)
     {
         bool clean = stderr.StartsWith(c.Job + ": ", StringComparison.Ordinal) && !stderr.Contains("   at ", StringComparison.Ordinal)
             && stderr.Length < 4000 && !stderr.TrimEnd('\n').Any(ch => char.IsControl(ch) && ch != '\n');

@@ -6,7 +6,7 @@
 // through CrossValidate with a sampling-key column, beside exact OLS and the exact hat-matrix leave-one-out.
 // Writes results/mlnet.csv in the results.csv format. Deterministic: MLContext(seed), one thread.
 //
-//   dotnet run scripts/mlnet.cs [-- --data seeds/data/table1.csv] [--out results]
+//   dotnet run scripts/mlnet.cs [-- --data seeds/data/table1.csv] [--markets seeds/data/markets.csv] [--out results]
 //
 // Exit codes: 0 done, 1 bad data or a model error, 2 usage error.
 
@@ -24,13 +24,12 @@ if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) 
 
 var cli = new CommandLine("dotnet run scripts/mlnet.cs", "The ML.NET comparison: writes mlnet.csv in the results.csv format.")
     .Option("--data", "PATH", "a Table 1 CSV (default: seeds/data/table1.csv)")
+    .Option("--markets", "PATH", "a market description CSV (default: seeds/data/markets.csv)")
     .Option("--out", "DIR", "output folder (default: results/)");
-if (cli.ParseOrExit(args, "mlnet", Console.Out, Console.Error, out int exit) is not { } parsed) return exit;
-string? data = parsed.Value("--data"), outDir = parsed.Value("--out");
-
-try
+return JobRunner.Run("mlnet", cli, args, Console.Out, Console.Error, parsed =>
 {
-    var table = data is null ? Table1.LoadBundled() : Table1.Load(data);
+    var markets = parsed.Value("--markets") is { } m ? MarketDescription.Load(m) : MarketDescription.Bundled;
+    var table = Table1.Load(parsed.Value("--data") ?? ProjectPaths.BundledTable1, markets);
     // For comparison: the exact battery (every model × market with hat-matrix LOO), timed warm (second run).
     ModelBattery.Run(table);
     var exactClock = Stopwatch.StartNew();
@@ -46,28 +45,23 @@ try
         .Select(i => (i.TableId, splitByRows.TryGetValue(i.Count, out var s) ? s : splitByRows[i.Count] = MlNetComparison.DefaultSplitFoldSizes(i, settings)))
         .ToList();
     var undefined = new List<UndefinedResult>();
-    var csv = ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits, undefined));
-    var folder = new OutputFolder(outDir ?? ProjectPaths.Results);
-    folder.AddText("mlnet.csv", csv);
-    var commit = folder.Commit();
+    var folder = new OutputFolder(parsed.Value("--out") ?? ProjectPaths.Results);
+    folder.AddText("mlnet.csv", ResultsCsv.Format(MlNetComparison.ToResultRows(results, splits, undefined)));
 
-    string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
-    string E(Estimate v) => v.Format(F);
-    Console.WriteLine($"{"table/model",-28} {"max |gap|/SE",12} {"LOO RMSE",10} {"exact",10} {"gap",10}");
-    foreach (var r in results)
-        Console.WriteLine($"{r.TableId + "/" + r.ModelName,-28} {E(r.EstimateGapsInStandardErrors.Skip(1).MaxBy(g => g.OrNull ?? double.PositiveInfinity)),12} {F(r.Loo.Rmse),10} {E(r.Exact.LooRmse),10} {E(r.LooRmseGap),10}");
-    foreach (var u in undefined)
-        Console.WriteLine(u.Sentence);
-    foreach (var (tableId, sizes) in splits)
-        Console.WriteLine($"{tableId}: CrossValidate(numberOfFolds: {sizes.Count}) without a sampling key gives fold sizes [{string.Join(", ", sizes)}] ({sizes.Count(s => s == 0)} empty).");
-    Console.WriteLine($"{results.Count} ML.NET LOOCV runs ({results.Sum(r => r.FoldSizes.Count + 1)} fits) in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s CPU (process, single-threaded trainer); wrote {Path.Combine(folder.Directory, "mlnet.csv")}");
-    Console.WriteLine($"Exact battery ({exact.Fits.Count} fits, warm): {exactTime.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms.");
-    if (commit.Note is not null) Console.WriteLine(commit.Note);
-    return 0;
-}
-catch (Exception e) when (e is DataFileException or ModelException or OutputException)
-{
-    // An OutputException's message says whether results/ is unchanged.
-    Console.Error.WriteLine($"mlnet: {e.Message}");
-    return 1;
-}
+    return new JobOutput(folder, _ =>
+    {
+        string F(double v) => v.ToString("G4", CultureInfo.InvariantCulture);
+        string E(Estimate v) => v.Format(F);
+        var text = new StringWriter { NewLine = "\n" };
+        text.WriteLine($"{"table/model",-28} {"max |gap|/SE",12} {"LOO RMSE",10} {"exact",10} {"gap",10}");
+        foreach (var r in results)
+            text.WriteLine($"{r.TableId + "/" + r.ModelName,-28} {E(r.EstimateGapsInStandardErrors.Skip(1).MaxBy(g => g.OrNull ?? double.PositiveInfinity)),12} {F(r.Loo.Rmse),10} {E(r.Exact.LooRmse),10} {E(r.LooRmseGap),10}");
+        foreach (var u in undefined)
+            text.WriteLine(u.Sentence);
+        foreach (var (tableId, sizes) in splits)
+            text.WriteLine($"{tableId}: CrossValidate(numberOfFolds: {sizes.Count}) without a sampling key gives fold sizes [{string.Join(", ", sizes)}] ({sizes.Count(s => s == 0)} empty).");
+        text.WriteLine($"{results.Count} ML.NET LOOCV runs ({results.Sum(r => r.FoldSizes.Count + 1)} fits) in {sw.Elapsed.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s wall, {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds.ToString("F1", CultureInfo.InvariantCulture)} s CPU (process, single-threaded trainer); wrote {Path.Combine(folder.Directory, "mlnet.csv")}");
+        text.WriteLine($"Exact battery ({exact.Fits.Count} fits, warm): {exactTime.TotalMilliseconds.ToString("F1", CultureInfo.InvariantCulture)} ms.");
+        return text.ToString();
+    });
+});

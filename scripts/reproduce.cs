@@ -8,4 +8,4 @@
 // restore and build-check lib/. ScriptBuild rebuilds and reruns this script when lib/ changed since its last build.
 
 if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun;
-return NotebookAnalysis.Pipeline.MainJob.Run(args, Console.Out, Console.Error);
+return NotebookAnalysis.Report.Pipeline.MainJob.Run(args, Console.Out, Console.Error);

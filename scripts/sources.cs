@@ -8,4 +8,4 @@
 
 if (NotebookAnalysis.Cli.ScriptBuild.RerunIfLibraryChanged(args, Console.Error) is int rerun) return rerun; // lib/ changed: see scripts/Directory.Build.targets
 
-return NotebookAnalysis.Pipeline.SourcesJob.Run(args, Console.Out, Console.Error);
+return NotebookAnalysis.Report.Pipeline.SourcesJob.Run(args, Console.Out, Console.Error);

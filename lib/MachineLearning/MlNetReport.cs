@@ -1,4 +1,4 @@
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using static NotebookAnalysis.Formatting.NumberFormat;
 
 namespace NotebookAnalysis.MachineLearning;

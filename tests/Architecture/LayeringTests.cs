@@ -82,7 +82,10 @@ public sealed class LayeringTests
     [Fact]
     public void EveryNamespaceIsItsFolder()
     {
-        // lib/Core/Data/Table1.cs is NotebookAnalysis.Data; lib/Views/Teaching/Frames.cs is NotebookAnalysis.Teaching.
+        // The project's root namespace, then the folders under the project: lib/Core/Data/Table1.cs is NotebookAnalysis.Data
+        // (the core assembly is NotebookAnalysis), lib/Report/Pipeline/MainJob.cs is NotebookAnalysis.Report.Pipeline,
+        // lib/Views/Teaching/Frames.cs is NotebookAnalysis.Teaching.
+        var rootNamespace = new Regex(@"<RootNamespace>([\w.]+)</RootNamespace>");
         var ns = new Regex(@"^namespace\s+([\w.]+)\s*;", RegexOptions.Multiline);
         var wrong = new List<string>();
         foreach (var file in Directory.EnumerateFiles(Lib, "*.cs", SearchOption.AllDirectories))
@@ -93,7 +96,11 @@ public sealed class LayeringTests
             // A tool's entry point with top-level statements has no namespace.
             if (Path.GetFileName(file) == "Program.cs" && !text.Contains("namespace ", StringComparison.Ordinal)) continue;
             var m = ns.Match(text);
-            string expected = "NotebookAnalysis." + Path.GetFileName(Path.GetDirectoryName(file))!;
+            var project = Path.GetDirectoryName(file)!;
+            while (!Directory.EnumerateFiles(project, "*.csproj").Any()) project = Path.GetDirectoryName(project)!;
+            var folders = Path.GetRelativePath(project, Path.GetDirectoryName(file)!).Replace('\\', '/');
+            string expected = rootNamespace.Match(File.ReadAllText(Directory.EnumerateFiles(project, "*.csproj").Single())).Groups[1].Value
+                + (folders == "." ? "" : "." + folders.Replace('/', '.'));
             if (!m.Success || m.Groups[1].Value != expected) wrong.Add($"{rel}: {(m.Success ? m.Groups[1].Value : "no file-scoped namespace")}, expected {expected}");
         }
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
@@ -117,10 +124,10 @@ public sealed class LayeringTests
         var graph = new DependencyGraph();
         graph.AddCompiled(Load("NotebookAnalysis"));
         graph.AddCompiled(Load("NotebookAnalysis.Report"));
-        graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Reporting", "injected");
+        graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Report.Reporting", "injected");
         var cycles = graph.Cycles();
         Assert.Single(cycles);
-        Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Reporting (injected)", cycles[0]);
-        Assert.Contains("NotebookAnalysis.Reporting → NotebookAnalysis.Regression", cycles[0]);
+        Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Report.Reporting (injected)", cycles[0]);
+        Assert.Contains("NotebookAnalysis.Report.Reporting → NotebookAnalysis.Regression", cycles[0]);
     }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Reproduction;
 
 namespace NotebookAnalysis.Tests.Architecture;

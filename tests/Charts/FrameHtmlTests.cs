@@ -1,5 +1,5 @@
 using Microsoft.Data.Analysis;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Teaching;
 using NotebookAnalysis.Tests.Support;
 

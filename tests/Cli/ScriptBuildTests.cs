@@ -54,12 +54,43 @@ public class ScriptBuildTests
     }
 
     [Fact]
-    public void ADeletedSourceIsAChangeOfItsFolder()
+    public void ADeletedSourceIsAChange()
     {
         using var dir = new TempDir();
         var lib = OldLibrary(dir);
-        File.Delete(Path.Combine(lib, "Core", "Regression", "Ols.cs")); // the folder's time is now
-        Assert.Equal(Path.Combine(lib, "Core", "Regression"), ScriptBuild.FirstChangeSince(lib, Built));
+        var built = ScriptBuild.Sources(lib);
+        Assert.Equal(["Core/NotebookAnalysis.csproj", "Core/Regression/Ols.cs"], built);
+        var source = Path.Combine(lib, "Core", "Regression", "Ols.cs");
+        File.Delete(source);
+        Assert.Equal(source, ScriptBuild.FirstChangeSince(lib, Built, built));
+    }
+
+    [Fact]
+    public void ASourceAddedWithAnOldTimeIsAChange()
+    {
+        // A copy that keeps times (cp -p, an archive) brings a file older than the build.
+        using var dir = new TempDir();
+        var lib = OldLibrary(dir);
+        var built = ScriptBuild.Sources(lib);
+        var added = dir.Write("lib/Core/Regression/Added.cs", "x");
+        File.SetLastWriteTimeUtc(added, Built.AddDays(-1));
+        Assert.Equal(Path.Combine(lib, "Core", "Regression", "Added.cs"), ScriptBuild.FirstChangeSince(lib, Built, built));
+    }
+
+    [Fact]
+    public void BuildingAProjectUnderLibIsNotAChange()
+    {
+        // Building the notebook runner creates its ignored bin/ and obj/, which changes its folder's time (and the
+        // folder's own time is all that changes): the main command must not rebuild for that.
+        using var dir = new TempDir();
+        var lib = OldLibrary(dir);
+        dir.Write("lib/Tools/NotebookRunner/NotebookRunner.csproj", "x");
+        File.SetLastWriteTimeUtc(Path.Combine(lib, "Tools", "NotebookRunner", "NotebookRunner.csproj"), Built.AddHours(-1));
+        var built = ScriptBuild.Sources(lib);
+        dir.Write("lib/Tools/NotebookRunner/bin/Debug/NotebookRunner.dll", "x");
+        dir.Write("lib/Tools/NotebookRunner/obj/project.assets.json", "x");
+        Assert.True(Directory.GetLastWriteTimeUtc(Path.Combine(lib, "Tools", "NotebookRunner")) > Built);
+        Assert.Null(ScriptBuild.FirstChangeSince(lib, Built, built));
     }
 
     [Fact]
@@ -116,7 +147,7 @@ public class ScriptBuildTests
             """);
         var changed = Run();
         Assert.True(changed.Code == 0, changed.Output);
-        Assert.Contains("lib/Report changed after this script's last build: rebuilding and rerunning", changed.Output);
+        Assert.Contains("lib/Report/Probe.cs changed after this script's last build: rebuilding and rerunning", changed.Output);
         Assert.Contains(Probe, changed.Output);
 
         var after = Run(verbose: true);
@@ -124,6 +155,14 @@ public class ScriptBuildTests
         Assert.Contains("No need to build", after.Output);
         Assert.DoesNotContain("rebuilding", after.Output);
         Assert.Contains(Probe, after.Output);
+
+        // Building another project under lib/ creates its ignored bin/ and obj/ (and changes its folder's time): no rebuild.
+        foreach (var built in new[] { "bin/Debug/Tool.dll", "obj/project.assets.json" })
+            CopyFile(Path.Combine(repo, "lib", "Core", "NotebookAnalysis.csproj"), Path.Combine(repo, "lib", "Report", "Pipeline", built));
+        var ignored = Run(verbose: true);
+        Assert.True(ignored.Code == 0, ignored.Output);
+        Assert.Contains("No need to build", ignored.Output);
+        Assert.DoesNotContain("rebuilding", ignored.Output);
 
         // lib/ and the script change together, the script calling what lib/ just gained (a pull does this): the SDK
         // must build lib/ before the script, not compile the script alone against the last build's DLLs.
@@ -137,8 +176,8 @@ public class ScriptBuildTests
             }
             """);
         string script = Path.Combine(repo, "scripts", "reproduce.cs");
-        File.WriteAllText(script, File.ReadAllText(script).Replace("return NotebookAnalysis.Pipeline.MainJob.Run(",
-            "Console.Error.WriteLine(NotebookAnalysis.Probe.NewApi.Message);\nreturn NotebookAnalysis.Pipeline.MainJob.Run("));
+        File.WriteAllText(script, File.ReadAllText(script).Replace("return NotebookAnalysis.Report.Pipeline.MainJob.Run(",
+            "Console.Error.WriteLine(NotebookAnalysis.Probe.NewApi.Message);\nreturn NotebookAnalysis.Report.Pipeline.MainJob.Run("));
         var together = Run();
         Assert.True(together.Code == 0, together.Output);
         Assert.Contains("probe: the script calls new library code", together.Output);

@@ -1,5 +1,5 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Tests.Support;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 
 namespace NotebookAnalysis.Tests.Models;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Tests.Models;

@@ -34,7 +34,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
     public void Notebook_follows_the_conventions_and_pins_the_central_versions(string notebook)
     {
         var file = NotebookFile.Load(PathOf(notebook));
-        var problems = NotebookValidator.ConventionProblems(file, PinnedVersions()).Concat(NotebookMetadata.Differences(file)).ToList();
+        var problems = NotebookConventions.Problems(file, PinnedVersions()).Concat(NotebookMetadata.Differences(file)).ToList();
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
 
@@ -86,7 +86,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         var committed = NotebookFile.Load(PathOf("01-data.ipynb"));
 
         Assert.Empty(NotebookValidator.NbformatProblems(saved));
-        Assert.Empty(NotebookValidator.ConventionProblems(saved, PinnedVersions()));
+        Assert.Empty(NotebookConventions.Problems(saved, PinnedVersions()));
         var differences = NotebookMetadata.Differences(saved);
         // Jupyter's language_info is the canonical one (what its kernel reports), so only the cells differ.
         Assert.DoesNotContain(differences, d => d.StartsWith("the notebook metadata", StringComparison.Ordinal));
@@ -128,7 +128,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         var same = file.Cells.Where(c => c.CellType == "code").ToDictionary(
             c => c.Number,
             c => ((JsonArray)c.Outputs!.DeepClone(), (int?)(file.Root["cells"]![c.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int>()));
-        Assert.Equal(file.Bytes.ToArray(), file.WithOutputs(same));
+        Assert.Equal(file.Bytes.ToArray(), file.Rewrite(same, sources: null, normalize: false));
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
                        "  \"nbformat\": 4,\r\n  \"nbformat_minor\": 5\r\n}\r\n";
         var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(original), "foreign.ipynb");
         var outputs = new JsonArray(new JsonObject { ["name"] = "stdout", ["output_type"] = "stream", ["text"] = new JsonArray("ö\n") });
-        var text = Encoding.UTF8.GetString(file.WithOutputs(new Dictionary<int, (JsonArray, int?)> { [1] = (outputs, 1) }));
+        var text = Encoding.UTF8.GetString(file.Rewrite(new Dictionary<int, (JsonArray, int?)> { [1] = (outputs, 1) }, sources: null, normalize: false));
 
         var expected = original
             .Replace("[ {\"output_type\": \"stream\", \"name\": \"stdout\", \"text\": [\"a\\n\", \"b\"]} ]",
@@ -163,7 +163,7 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
         var file = NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "mutated.ipynb");
 
         Assert.Contains(NotebookValidator.NbformatProblems(file), p => p.Contains("cell 1") && p.Contains("id"));
-        Assert.Contains(NotebookValidator.ConventionProblems(file, PinnedVersions()), p => p.Contains("ScottPlot 5.1.57") && p.Contains("5.1.59"));
+        Assert.Contains(NotebookConventions.Problems(file, PinnedVersions()), p => p.Contains("ScottPlot 5.1.57") && p.Contains("5.1.59"));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Output;
@@ -83,7 +84,7 @@ public class FileSystemFaultTests
         {
             // Through the main job: its message is the OutputException's, which says whether the folder changed.
             var (code, stderr) = Job(MainJobSets.ExtendedData, dir);
-            Assert.Equal(MainJob.Failed, code);
+            Assert.Equal(JobRunner.Failed, code);
             Assert.StartsWith($"reproduce: Could not write {dir}", stderr);
             Assert.DoesNotContain("Nothing was written", stderr);
             Assert.Contains("read-only", stderr);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Output;

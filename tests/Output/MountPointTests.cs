@@ -1,6 +1,7 @@
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Output;
@@ -50,13 +51,13 @@ public class MountPointTests
         var dir = mount.Path;
 
         var first = Job(ProjectPaths.BundledTable1, dir);
-        Assert.True(first.Code == MainJob.Ok, first.Stderr);
+        Assert.True(first.Code == JobRunner.Ok, first.Stderr);
         Assert.Contains("journaled)", first.Stdout);
         Assert.Contains("it is a mount point", first.Stdout);
         File.WriteAllText(Path.Combine(dir, "mlnet.csv"), "another writer's file");
 
         var second = Job(MainJobSets.ExtendedData, dir);
-        Assert.True(second.Code == MainJob.Ok, second.Stderr);
+        Assert.True(second.Code == JobRunner.Ok, second.Stderr);
         Assert.Contains("journaled)", second.Stdout);
         Assert.Equal(MainJobSets.Snapshot(MainJobSets.NewFor(dir), ("mlnet.csv", "another writer's file")), TempDir.Snapshot(dir));
         Assert.Empty(CommitNamesInside(dir));
@@ -95,7 +96,7 @@ public class MountPointTests
             var before = TempDir.Snapshot(dir);
 
             var (code, _, stderr) = Job(MainJobSets.ExtendedData, dir);
-            Assert.Equal(MainJob.Failed, code);
+            Assert.Equal(JobRunner.Failed, code);
             Assert.StartsWith($"reproduce: Could not write {dir}", stderr);
             Assert.Contains("disk is full", stderr);
             Assert.Contains($"Nothing under {dir} changed.", stderr);
@@ -117,7 +118,7 @@ public class MountPointTests
         try
         {
             var (code, _, stderr) = Job(MainJobSets.ExtendedData, dir);
-            Assert.Equal(MainJob.Failed, code);
+            Assert.Equal(JobRunner.Failed, code);
             Assert.StartsWith($"reproduce: Could not write {dir}", stderr);
             Assert.Contains("read-only", stderr);
             Assert.Contains($"Nothing under {dir} changed.", stderr);
@@ -157,14 +158,14 @@ public class MountPointTests
     {
         using var tmp = new TempDir();
         var dir = Path.Combine(tmp.Path, "results");
-        Assert.Equal(MainJob.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
+        Assert.Equal(JobRunner.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
         Assert.Equal(["results"], ListAll(tmp.Path));
 
         foreach (var (options, step) in new[] { ("pause=Write", "Write"), ("pause=DeleteOld", "DeleteOld"), ("journal,pause=MoveNew", "MoveNew") })
         {
             KillMainJobAt(MainJobSets.ExtendedData, dir, options, step);
             Assert.NotEqual(["results"], ListAll(tmp.Path).Concat(CommitNamesInside(dir)).ToArray()); // the kill left something
-            Assert.Equal(MainJob.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
+            Assert.Equal(JobRunner.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
             Assert.Equal(["results"], ListAll(tmp.Path));
             Assert.Empty(CommitNamesInside(dir));
         }
@@ -176,7 +177,7 @@ public class MountPointTests
         using var tmp = new TempDir();
         using var mount = new Mount(Path.Combine(tmp.Path, "mnt"), "size=16m");
         var dir = mount.Path;
-        Assert.Equal(MainJob.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
+        Assert.Equal(JobRunner.Ok, Job(ProjectPaths.BundledTable1, dir).Code);
         Assert.Equal(["mnt"], ListAll(tmp.Path));
         Assert.Empty(CommitNamesInside(dir));
 
@@ -185,11 +186,11 @@ public class MountPointTests
             KillMainJobAt(MainJobSets.ExtendedData, dir, "pause=" + step, step);
             Assert.NotEmpty(CommitNamesInside(dir)); // the staging folder (and after the journal, the journal) inside
             var run = Job(MainJobSets.ExtendedData, dir);
-            Assert.Equal(MainJob.Ok, run.Code);
+            Assert.Equal(JobRunner.Ok, run.Code);
             Assert.Equal(["mnt"], ListAll(tmp.Path));
             Assert.Empty(CommitNamesInside(dir));
             Assert.Equal(MainJobSets.Snapshot(MainJobSets.NewFor(dir)), TempDir.Snapshot(dir));
-            Assert.Equal(MainJob.Ok, Job(ProjectPaths.BundledTable1, dir).Code); // back to the old set for the next kill
+            Assert.Equal(JobRunner.Ok, Job(ProjectPaths.BundledTable1, dir).Code); // back to the old set for the next kill
         }
     }
 }

@@ -54,11 +54,6 @@ public class OutputFolderTests
         // The lock is an OS lock on a file under the runtime folder, named by the folder's path.
         Assert.StartsWith(FolderLocks.LockFolder, FolderLocks.LockPath(dir), StringComparison.Ordinal);
         Assert.True(File.Exists(FolderLocks.LockPath(dir)));
-
-        // A lock file an earlier version left beside the folder is removed by the next commit.
-        tmp.Write(".out.out~lock", "");
-        Staged(dir, ("a.txt", "a2")).Commit();
-        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(tmp.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -129,36 +124,6 @@ public class OutputFolderTests
         Staged(dir, ("d.csv", "d")).Commit();
         Assert.Empty(Leftovers(dir));
         Assert.Equal("d", File.ReadAllText(Path.Combine(dir, "d.csv")));
-    }
-
-    [Fact]
-    public void A_journaled_swap_killed_between_its_renames_is_completed_by_the_next_run()
-    {
-        using var tmp = new TempDir();
-        var dir = Path.Combine(tmp.Path, "out");
-        // State after "rename out → old" and before "rename staged → out".
-        tmp.Write(".out.out~old-1-aaaa/a.csv", "old a");
-        tmp.Write(".out.out~staging-1-bbbb/a.csv", "new a");
-        tmp.Write(".out.out~staging-1-bbbb/keep.csv", "kept");
-        tmp.Write(".out.out~journal", "staged=.out.out~staging-1-bbbb\nold=.out.out~old-1-aaaa\n");
-        var report = Staged(dir, ("z.csv", "z")).Commit();
-        Assert.Equal(Expected(("a.csv", "new a"), ("keep.csv", "kept"), ("z.csv", "z")), TempDir.Snapshot(dir));
-        Assert.Contains("Completed a swap", report.Note);
-        Assert.Empty(Leftovers(dir));
-    }
-
-    [Fact]
-    public void A_journaled_swap_killed_before_its_first_rename_is_rolled_back_by_the_next_run()
-    {
-        using var tmp = new TempDir();
-        var dir = Path.Combine(tmp.Path, "out");
-        tmp.Write("out/a.csv", "old a");
-        tmp.Write(".out.out~staging-1-bbbb/a.csv", "new a, never swapped in");
-        tmp.Write(".out.out~journal", "staged=.out.out~staging-1-bbbb\nold=.out.out~old-1-aaaa\n");
-        tmp.Write("..out.out~journal.tmp~1-cccc", "half a journal");
-        Staged(dir, ("z.csv", "z")).Commit();
-        Assert.Equal(Expected(("a.csv", "old a"), ("z.csv", "z")), TempDir.Snapshot(dir));
-        Assert.Empty(Leftovers(dir));
     }
 
     [Fact]

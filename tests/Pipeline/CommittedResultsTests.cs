@@ -1,6 +1,6 @@
 using System.Text;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 
 namespace NotebookAnalysis.Tests.Pipeline;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Tests.Support;
 

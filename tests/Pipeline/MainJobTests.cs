@@ -1,5 +1,6 @@
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Tests.Support;
 
@@ -73,7 +74,7 @@ public class MainJobTests
         var outDir = Path.Combine(tmp.Path, "out");
         var stdout = new StringWriter();
         int code = MainJob.Run(["--data", data, "--out", outDir], stdout, new StringWriter());
-        Assert.Equal(MainJob.Ok, code);
+        Assert.Equal(JobRunner.Ok, code);
         var sha = Table1.Load(data).Sha256;
         Assert.Contains(sha, stdout.ToString());
         var report = File.ReadAllText(Path.Combine(outDir, "REPRODUCTION.md"));
@@ -87,8 +88,8 @@ public class MainJobTests
     public void Usage_errors_exit_2()
     {
         var err = new StringWriter();
-        Assert.Equal(MainJob.Usage, MainJob.Run(["--bogus"], new StringWriter(), err));
+        Assert.Equal(JobRunner.Usage, MainJob.Run(["--bogus"], new StringWriter(), err));
         Assert.Contains("usage:", err.ToString());
-        Assert.Equal(MainJob.Usage, MainJob.Run(["--data"], new StringWriter(), new StringWriter()));
+        Assert.Equal(JobRunner.Usage, MainJob.Run(["--data"], new StringWriter(), new StringWriter()));
     }
 }

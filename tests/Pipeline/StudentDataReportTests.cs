@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Tests.Support;
 

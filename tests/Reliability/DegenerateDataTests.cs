@@ -1,5 +1,6 @@
 using System.Numerics;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Cli;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;
@@ -30,7 +31,7 @@ public class DegenerateDataTests
     public void A_goods_fit_that_is_perfect_up_to_rounding_runs_to_the_end()
     {
         var run = RunMainJob(PerfectGoods());
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         AssertNoNonFinite(run);
         var r2 = Rows(run).Single(r => r.Table == "T2_goods" && r.Model == "base" && r.Statistic == "r_squared").Value;
         Assert.True(r2 > 1 - 1e-12, $"R² = {r2}");
@@ -42,7 +43,7 @@ public class DegenerateDataTests
     public void All_three_markets_perfect_run_to_the_end()
     {
         var run = RunMainJob(PerfectAll());
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         AssertNoNonFinite(run);
     }
 
@@ -50,7 +51,7 @@ public class DegenerateDataTests
     public void An_exact_fit_leaves_out_the_undefined_statistics_and_says_why()
     {
         var run = RunMainJob(ExactGoods());
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         AssertNoNonFinite(run);
         var baseRows = Rows(run).Where(r => r.Table == "T2_goods" && r.Model == "base").ToList();
         Assert.DoesNotContain(baseRows, r => r.Statistic is "t_value" or "f_stat" or "durbin_watson" or "bg1_stat");
@@ -74,7 +75,7 @@ public class DegenerateDataTests
     public void A_constant_score_in_one_market_runs_to_the_end_and_names_the_market()
     {
         var run = RunMainJob(ConstantFinancialScore());
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         AssertNoNonFinite(run);
         Assert.DoesNotContain(Rows(run), r => r.Table == "T3_financial" && r.Model == "base" && r.Statistic == "r_squared");
         Assert.Contains(Rows(run), r => r.Table == "T2_goods" && r.Model == "base" && r.Statistic == "r_squared");
@@ -85,7 +86,7 @@ public class DegenerateDataTests
     public void Collinear_alternative_models_are_left_out_with_the_reason()
     {
         var run = RunMainJob(CollinearGoods());
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         AssertNoNonFinite(run);
         Assert.DoesNotContain(Rows(run), r => r.Table == "T2_goods" && r.Model is "x_plus_year" or "firstdiff");
         Assert.Contains(Rows(run), r => r.Table == "T3_financial" && r.Model == "x_plus_year");

@@ -1,9 +1,10 @@
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Transcription;
 using System.Diagnostics;
 using System.Text;
 using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Taxonomy;
@@ -106,7 +107,7 @@ public class InputFileTests
         var file = Path.Combine(dir.Path, "latin1.csv");
         File.WriteAllBytes(file, [0xEF, 0xBB, 0xBF, .. bytes]);
         var stderr = new StringWriter();
-        Assert.Equal(MainJob.Failed, MainJob.Run(["--data", file, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), stderr));
+        Assert.Equal(JobRunner.Failed, MainJob.Run(["--data", file, "--out", Path.Combine(dir.Path, "out")], new StringWriter(), stderr));
         Assert.Contains($"{file}:line 6, column 8: byte 0xE9 is not valid UTF-8", stderr.ToString());
 
         var wide = Assert.Throws<DataFileException>(() => InputFile.Decode([.. "a\nπ€x"u8, 0xE9, .. "\n"u8], "w.csv"));

@@ -1,6 +1,7 @@
 using System.Globalization;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Reliability;
@@ -67,7 +68,7 @@ internal static class Inputs
         var stderr = new StringWriter();
         int code = MainJob.Run(["--data", dataPath, "--out", outDir, .. extraArgs], stdout, stderr);
         var after = TempDir.Snapshot(outDir);
-        var files = code == MainJob.Ok
+        var files = code == JobRunner.Ok
             ? after.Keys.ToDictionary(k => k, k => File.ReadAllText(Path.Combine(outDir, k)))
             : new Dictionary<string, string>();
         return new Run(code, stdout.ToString(), stderr.ToString(), before.SequenceEqual(after), files);

@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text;
+using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Tests.Support;
 using static NotebookAnalysis.Tests.Reliability.Inputs;
 
@@ -22,7 +23,7 @@ public class LoaderReliabilityTests
     public void A_score_off_the_WEF_scale_is_refused_with_its_place(string score)
     {
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = score; }));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
         Assert.Contains($"'{score}'", run.Stderr);
         Assert.Contains("1 to 7", run.Stderr);
@@ -38,10 +39,35 @@ public class LoaderReliabilityTests
             foreach (int c in new[] { 1, 3, 5 })
                 f[c] = (double.Parse(f[c], System.Globalization.CultureInfo.InvariantCulture) * 1e199).ToString("R", System.Globalization.CultureInfo.InvariantCulture);
         }));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 2, column 2 (goods_market_efficiency)", run.Stderr);
         Assert.Contains("E+199' is outside the WEF score scale", run.Stderr);
         Assert.True(run.OutUnchanged);
+    }
+
+    /// <summary>Copy-paste damage inside a number: <see cref="string.Trim()"/> used to hide a tab, a CR or a no-break space.</summary>
+    [Theory]
+    [InlineData(2, "1\t", "a tab", "")]
+    [InlineData(2, "2\r", "a carriage return", "")]
+    [InlineData(1, "\u00A03.8", "a no-break space (U+00A0)", "")]
+    [InlineData(0, "2009\t", "a tab", "")]
+    [InlineData(2, "1\t", "a tab", "ru-RU")]
+    [InlineData(2, "2\r", "a carriage return", "ru-RU")]
+    [InlineData(1, "\u00A03.8", "a no-break space (U+00A0)", "ru-RU")]
+    public void A_tab_a_carriage_return_or_a_no_break_space_in_a_number_is_refused_with_its_place(int field, string value, string what, string culture)
+    {
+        using var scope = new CultureScope(culture);
+        var run = RunMainJob(Variant((i, f) => { if (i == 4) f[field] = value; }));
+        Assert.Equal(JobRunner.Failed, run.Code);
+        string column = field switch { 0 => "column 1 (year)", 1 => "column 2 (goods_market_efficiency)", _ => "column 3 (goods_clusters)" };
+        Assert.Contains($"line 6, {column}: ", run.Stderr);
+        Assert.Contains($"holds {what}", run.Stderr);
+        Assert.True(run.OutUnchanged);
+        // Plain spaces around a number are still padding, and a CRLF line ending is still a line ending.
+        var padded = Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[field] = " " + f[field] + " "; }).Replace("\n", "\r\n")), "padded.csv");
+        var bundled = Table1.LoadBundled();
+        if (field == 0) Assert.Equal(bundled.Years, padded.Years);
+        else Assert.Equal(bundled.Column(Table1.ColumnNames[field])[4], padded.Column(Table1.ColumnNames[field])[4]);
     }
 
     [Theory]
@@ -51,7 +77,7 @@ public class LoaderReliabilityTests
     public void A_bad_cluster_count_is_refused_with_its_place(string count, string reason)
     {
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[2] = count; }));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 3 (goods_clusters)", run.Stderr);
         Assert.Contains($"'{count}'", run.Stderr);
         Assert.Contains(reason, run.Stderr);
@@ -67,7 +93,7 @@ public class LoaderReliabilityTests
         var lines = BundledLines();
         var csv = string.Join('\n', lines.Take(1).Concat(lines.TakeLast(rows))) + "\n";
         var run = RunMainJob(csv);
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains($"line {rows + 1}", run.Stderr);
         Assert.Contains($"has {rows} data row(s)", run.Stderr);
         Assert.Contains($"at least {Table1.MinimumRows}", run.Stderr);
@@ -90,7 +116,7 @@ public class LoaderReliabilityTests
         var lines = BundledLines();
         var csv = string.Join('\n', lines.Take(1).Concat(lines.TakeLast(Table1.MinimumRows))) + "\n";
         var run = RunMainJob(csv);
-        Assert.True(run.Code == MainJob.Ok, run.Stderr);
+        Assert.True(run.Code == JobRunner.Ok, run.Stderr);
         Assert.DoesNotContain("NaN", run.Files["results.csv"]);
         Assert.DoesNotContain("Infinity", run.Files["results.csv"]);
     }
@@ -102,7 +128,7 @@ public class LoaderReliabilityTests
     {
         var stderr = new StringWriter();
         int code = MainJob.Run([option, ""], new StringWriter(), stderr);
-        Assert.Equal(MainJob.Usage, code);
+        Assert.Equal(JobRunner.Usage, code);
         Assert.Contains($"option {option}: the value", stderr.ToString());
         Assert.Contains("is empty", stderr.ToString());
         Assert.DoesNotContain("(Parameter", stderr.ToString());
@@ -117,7 +143,7 @@ public class LoaderReliabilityTests
     public void Other_usage_errors_name_the_option(string[] args, string message)
     {
         var stderr = new StringWriter();
-        Assert.Equal(MainJob.Usage, MainJob.Run(args, new StringWriter(), stderr));
+        Assert.Equal(JobRunner.Usage, MainJob.Run(args, new StringWriter(), stderr));
         Assert.Contains(message, stderr.ToString());
     }
 
@@ -127,7 +153,7 @@ public class LoaderReliabilityTests
         using var dir = new TempDir();
         var file = dir.Write("taken", "x");
         var stderr = new StringWriter();
-        Assert.Equal(MainJob.Usage, MainJob.Run(["--out", file], new StringWriter(), stderr));
+        Assert.Equal(JobRunner.Usage, MainJob.Run(["--out", file], new StringWriter(), stderr));
         Assert.Contains("--out", stderr.ToString());
         Assert.Contains("is a file", stderr.ToString());
         Assert.Equal("x", File.ReadAllText(file));
@@ -139,7 +165,7 @@ public class LoaderReliabilityTests
         using var dir = new TempDir();
         Directory.CreateDirectory(Path.Combine(dir.Path, "folder.csv"));
         var run = RunMainJobOn(Path.Combine(dir.Path, "folder.csv"), dir);
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("folder.csv:line 1: the path is a directory, not a file", run.Stderr);
         Assert.DoesNotContain("denied", run.Stderr);
         Assert.True(run.OutUnchanged);
@@ -155,7 +181,7 @@ public class LoaderReliabilityTests
             mk.WaitForExit();
         Assert.True(File.Exists(fifo), "mkfifo failed");
         var run = WithTimeout(() => RunMainJobOn(fifo, dir));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("pipe.csv:line 1: the path is a named pipe (FIFO)", run.Stderr);
         Assert.True(run.OutUnchanged);
     }
@@ -167,7 +193,7 @@ public class LoaderReliabilityTests
         using var dir = new TempDir();
         long before = GC.GetTotalAllocatedBytes();
         var run = WithTimeout(() => RunMainJobOn("/dev/zero", dir));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("/dev/zero:line 1: the path is a character device", run.Stderr);
         Assert.True(GC.GetTotalAllocatedBytes() - before < 64L * 1024 * 1024, "the loader read from /dev/zero");
         Assert.True(run.OutUnchanged);
@@ -181,7 +207,7 @@ public class LoaderReliabilityTests
         using (var fs = File.Create(big))
             fs.SetLength(Table1.MaxFileBytes + 1); // sparse: no disk used
         var run = WithTimeout(() => RunMainJobOn(big, dir));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains($"{Table1.MaxFileBytes + 1} bytes", run.Stderr);
         Assert.Contains($"at most {Table1.MaxFileBytes} bytes (64 MiB", run.Stderr);
         Assert.True(run.OutUnchanged);
@@ -192,7 +218,7 @@ public class LoaderReliabilityTests
     {
         var header = "year," + new string('g', 10_000_000) + ",goods_clusters";
         var run = RunMainJob(header + "\n2009,3.7,14\n");
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 1, column 2", run.Stderr);
         Assert.Contains("unknown column 'gggg", run.Stderr);
         Assert.Contains("(10000000 characters)", run.Stderr);
@@ -207,7 +233,7 @@ public class LoaderReliabilityTests
     public void Control_characters_in_a_value_are_escaped_in_the_message(string value, string shown)
     {
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = value; }));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
         Assert.Contains(shown, run.Stderr);
         Assert.DoesNotContain(run.Stderr.TrimEnd('\n'), c => char.IsControl(c) && c != '\n');
@@ -218,7 +244,7 @@ public class LoaderReliabilityTests
     public void A_constant_regressor_names_the_market_and_the_model()
     {
         var run = RunMainJob(Variant((_, f) => f[4] = "5"));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("T3_financial (market T3_financial: financial_market_development on financial_clusters), model 'base': x is constant", run.Stderr);
         Assert.True(run.OutUnchanged);
     }
@@ -226,12 +252,12 @@ public class LoaderReliabilityTests
     [Fact]
     public void Only_domain_errors_are_reported_as_such_so_a_bug_keeps_its_stack_trace()
     {
-        Assert.True(MainJob.IsDomainError(new DataFileException("f.csv", 1, null, null, "bad")));
-        Assert.True(MainJob.IsDomainError(new NotebookAnalysis.Regression.ModelException("base", "x is constant", "T2_goods")));
-        Assert.False(MainJob.IsDomainError(new InvalidOperationException("a bug")));
-        Assert.False(MainJob.IsDomainError(new ArgumentException("a bug")));
-        Assert.False(MainJob.IsDomainError(new NullReferenceException()));
-        Assert.False(MainJob.IsDomainError(new IOException("a read outside the loader is a bug too")));
+        Assert.True(JobRunner.IsDomainError(new DataFileException("f.csv", 1, null, null, "bad")));
+        Assert.True(JobRunner.IsDomainError(new NotebookAnalysis.Regression.ModelException("base", "x is constant", "T2_goods")));
+        Assert.False(JobRunner.IsDomainError(new InvalidOperationException("a bug")));
+        Assert.False(JobRunner.IsDomainError(new ArgumentException("a bug")));
+        Assert.False(JobRunner.IsDomainError(new NullReferenceException()));
+        Assert.False(JobRunner.IsDomainError(new IOException("a read outside the loader is a bug too")));
     }
 
     [Fact]
@@ -239,7 +265,7 @@ public class LoaderReliabilityTests
     {
         // Found by the corpus: 10 MB of digits after the point made the rounding half-width 0 and crashed the job.
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = "3." + new string('7', 10_000_000); }));
-        Assert.Equal(MainJob.Failed, run.Code);
+        Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
         Assert.Contains("has 10000000 digits after the point; a score may have at most 15", run.Stderr);
         Assert.True(run.OutUnchanged);
@@ -264,9 +290,6 @@ public class LoaderReliabilityTests
     [Fact]
     public void Loader_reads_the_bundled_file_through_the_regular_file_check()
     {
-        Assert.Equal(FileKind.Type.Regular, FileKind.Of(ProjectPaths.BundledTable1));
-        Assert.Equal(FileKind.Type.Missing, FileKind.Of("/no/such/file.csv"));
-        Assert.Equal(FileKind.Type.Directory, FileKind.Of(ProjectPaths.Root));
         Assert.Equal(10, Table1.Load(ProjectPaths.BundledTable1).RowCount);
         Assert.Equal(File.ReadAllBytes(ProjectPaths.BundledTable1), Table1.ReadRegularFile(ProjectPaths.BundledTable1));
     }

@@ -1,7 +1,8 @@
+using NotebookAnalysis.Cli;
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Tests.Support;
@@ -157,7 +158,7 @@ public sealed class AnyPaperTests(AnyPaperTests.Runs runs) : IClassFixture<AnyPa
         string marketsPath = dir.Write("markets.csv", markets), outDir = Path.Combine(dir.Path, "out");
         var stderr = new StringWriter();
         int code = MainJob.Run(["--data", File("data.csv"), "--markets", marketsPath, "--published", publishedPath, "--out", outDir], new StringWriter(), stderr);
-        Assert.Equal(MainJob.Failed, code);
+        Assert.Equal(JobRunner.Failed, code);
         Assert.False(Directory.Exists(outDir));
         string message = stderr.ToString();
         Assert.Contains(file, message);

@@ -130,7 +130,7 @@ public class VerdictTests
     [Fact]
     public void Verdicts_are_identical_under_ru_RU()
     {
-        string Render() => Reporting.VerdictTables.VerdictsCsv(MarketReproduction.All(Table1.LoadBundled()));
+        string Render() => Report.Reporting.VerdictTables.VerdictsCsv(MarketReproduction.All(Table1.LoadBundled()));
         Assert.Equal(CultureScope.Run("", Render), CultureScope.Run("ru-RU", Render));
     }
 }

@@ -1,4 +1,4 @@
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using System.Diagnostics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Resampling;

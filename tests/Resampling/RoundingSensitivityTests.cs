@@ -2,7 +2,7 @@ using System.Globalization;
 using MathNet.Numerics;
 using MathNet.Numerics.Distributions;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Resampling;
 using NotebookAnalysis.Results;
 

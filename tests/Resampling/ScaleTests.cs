@@ -1,4 +1,4 @@
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using System.Globalization;
 using System.Text;
 using NotebookAnalysis.Data;

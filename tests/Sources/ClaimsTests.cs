@@ -1,7 +1,7 @@
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Models;
 using NotebookAnalysis.Formatting;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;

@@ -1,5 +1,5 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Sources;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;
 

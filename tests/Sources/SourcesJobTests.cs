@@ -1,5 +1,5 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Tests.Support;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;
@@ -94,7 +94,7 @@ public class SourcesJobTests
     public void TheReadmeQuotesTheCurrentClaimsTable()
     {
         var output = SourcesJob.Compute(ProjectPaths.SharedWefExtract, ProjectPaths.BundledTable1, ProjectPaths.Results);
-        var table = NotebookAnalysis.Reporting.SourcesReport.ClaimsInShort(output.Claims).ToMarkdown().Trim('\n');
+        var table = NotebookAnalysis.Report.Reporting.SourcesReport.ClaimsInShort(output.Claims).ToMarkdown().Trim('\n');
         var readme = File.ReadAllText(Path.Combine(ProjectPaths.Root, "README.md"));
         Assert.True(readme.Contains(table, StringComparison.Ordinal),
             $"README.md does not quote the current claims table; paste it from 'dotnet run scripts/sources.cs' (SOURCES.md):\n{table}");

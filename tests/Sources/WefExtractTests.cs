@@ -1,5 +1,5 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Tests.Support;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;
@@ -50,6 +50,9 @@ public class WefExtractTests
         { "short row", Good + "\"2011-2012\",\"2012\"\n", 4, 3, ["expected 8 fields as in the header but found 2"] },
         { "unclosed quote", Good + "\"2011-2012\n", 4, 1, ["the quote opened at character 1 is never closed"] },
         { "text after a closing quote", Good + "\"2011-2012\"x,\"2012\"\n", 4, 1, ["text follows the closing quote"] },
+        { "tab in a score", Good.Replace("3.7480141015450981", "3.7480141015450981\t"), 3, 5, ["column 5 (score)", "holds a tab"] },
+        { "no-break space in a score", Good.Replace("3.7480141015450981", "\u00A03.7480141015450981"), 3, 5, ["column 5 (score)", "holds a no-break space (U+00A0)"] },
+        { "carriage return in a year", Good.Replace("\"2010\"", "\"2010\r\""), 3, 2, ["column 2 (edition_year_end)", "holds a carriage return"] },
     };
 
     [Theory]

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using NotebookAnalysis.Pipeline;
+using NotebookAnalysis.Report.Pipeline;
 
 namespace NotebookAnalysis.Tests.Support;
 

@@ -127,6 +127,7 @@ sealed class CommandLine
                 throw new UsageException(name, $"option {name} needs a value ({spec.ValueName}).");
             if (value.Length == 0)
                 throw new UsageException(name, $"option {name}: the value ({spec.ValueName}) is empty.");
+            if (spec.ValueName is "PATH" or "DIR") CheckPath(name, spec.ValueName, value);
             if (values.TryGetValue(name, out var list))
             {
                 if (!spec.Repeatable) throw new UsageException(name, $"option {name} is given more than once.");
@@ -165,6 +166,17 @@ sealed class CommandLine
             exitCode = UsageException.ExitCode;
             return null;
         }
+    }
+
+    /// <summary>What the parser can know about a path before anything reads it: no blank value, no control character, no file as a folder.</summary>
+    private static void CheckPath(string option, string kind, string value)
+    {
+        if (value.Trim().Length == 0)
+            throw new UsageException(option, $"option {option}: the value is blank.");
+        if (value.Any(char.IsControl))
+            throw new UsageException(option, $"option {option}: {Quote(value)} holds a control character, which no path may hold.");
+        if (kind == "DIR" && File.Exists(value))
+            throw new UsageException(option, $"option {option}: {Quote(value)} is a file; it must name a folder (existing or new).");
     }
 
     private void Declare(OptionSpec spec)

@@ -10,9 +10,11 @@ namespace NotebookAnalysis.Cli;
 /// watches has changed. It watches the script and the Directory.Build.* files, not lib/: this guard watches lib/.
 /// </summary>
 /// <remarks>
-/// A change is any file or folder under lib/ (bin/, obj/ and *.md aside) modified after the SDK's marker of the
-/// script's last successful build. A folder's time catches deleted and renamed files. On a change the script is built
-/// again and rerun with the same arguments, once: the rerun carries <see cref="RebuiltVariable"/> and is not checked.
+/// A change is a source under lib/ (bin/, obj/, hidden folders and *.md aside) modified after the SDK's marker of the
+/// script's last successful build, or a source added or removed since: the list of sources is kept beside the marker.
+/// Folders' own times are not read, because building a project under lib/ creates its ignored bin/ and obj/, which
+/// changes its folder's time without changing any source. On a change the script is built again and rerun with the
+/// same arguments, once: the rerun carries <see cref="RebuiltVariable"/>, is not checked, and records the sources it was built from.
 /// </remarks>
 // Also compiled into lib/Tools/NotebookRunner as a linked source (NOTEBOOK_RUNNER makes it internal there).
 #if NOTEBOOK_RUNNER
@@ -29,6 +31,9 @@ static class ScriptBuild
     // two levels above the program (artifacts/bin/<configuration>/), at the end of every successful build.
     private const string SuccessMarker = "build-success.cache";
 
+    // Ours, beside the marker: the sources under lib/ when the script was last found current or rebuilt.
+    private const string SourceList = "notebookanalysis-lib-sources.txt";
+
     /// <summary>
     /// When the running script is a file-based app whose lib/ changed after its last build, rebuilds it with
     /// <c>dotnet run --no-cache</c>, reruns it with <paramref name="args"/> and returns the rerun's exit code;
@@ -37,16 +42,27 @@ static class ScriptBuild
     public static int? RerunIfLibraryChanged(string[] args, TextWriter error)
     {
         if (AppContext.GetData("EntryPointFilePath") is not string script || !File.Exists(script)) return null; // not `dotnet run FILE.cs`
-        if (Environment.GetEnvironmentVariable(RebuiltVariable) == "1") return null;
         string library = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(script)!, "..", "lib"));
         if (!Directory.Exists(library)) return null;
-
         var marker = new FileInfo(Path.Combine(AppContext.BaseDirectory, "..", "..", SuccessMarker));
-        string? reason = marker.Exists
-            ? FirstChangeSince(library, marker.LastWriteTimeUtc) is { } changed
-                ? $"{Path.GetRelativePath(Path.GetDirectoryName(library)!, changed)} changed after this script's last build"
-                : null
-            : $"the SDK's build marker {marker.FullName} is missing, so lib/ cannot be compared with the build";
+        var list = new FileInfo(Path.Combine(AppContext.BaseDirectory, "..", "..", SourceList));
+        if (Environment.GetEnvironmentVariable(RebuiltVariable) == "1")
+        {
+            TryRecord(list, Sources(library));
+            return null;
+        }
+
+        string? reason = null;
+        if (!marker.Exists) reason = $"the SDK's build marker {marker.FullName} is missing, so lib/ cannot be compared with the build";
+        else
+        {
+            // A list older than the build (the SDK rebuilt for a change of its own) does not describe it; only times are compared then.
+            var built = list.Exists && list.LastWriteTimeUtc >= marker.LastWriteTimeUtc
+                ? File.ReadAllLines(list.FullName).ToHashSet(StringComparer.Ordinal) : null;
+            if (FirstChangeSince(library, marker.LastWriteTimeUtc, built) is { } changed)
+                reason = $"{Path.GetRelativePath(Path.GetDirectoryName(library)!, changed)} changed after this script's last build";
+            else if (built is null) TryRecord(list, Sources(library));
+        }
         if (reason is null) return null;
 
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
@@ -61,25 +77,41 @@ static class ScriptBuild
     }
 
     /// <summary>
-    /// The first file or folder under <paramref name="library"/> (bin/, obj/, hidden folders and *.md skipped) whose
-    /// last write is after <paramref name="builtUtc"/>, or null when there is none.
+    /// The first source under <paramref name="library"/> (see <see cref="Sources"/>) written after
+    /// <paramref name="builtUtc"/>, else the first one added or removed since the build's list <paramref name="builtSources"/>
+    /// (paths relative to the library; null when unknown), or null when there is none.
     /// </summary>
-    public static string? FirstChangeSince(string library, DateTime builtUtc)
+    public static string? FirstChangeSince(string library, DateTime builtUtc, IReadOnlySet<string>? builtSources = null)
     {
+        var now = Sources(library);
+        if (now.FirstOrDefault(f => File.GetLastWriteTimeUtc(Path.Combine(library, f)) > builtUtc) is { } changed)
+            return Path.Combine(library, changed);
+        return builtSources is null ? null
+            : now.Except(builtSources).Concat(builtSources.Except(now)).Order(StringComparer.Ordinal).Select(f => Path.Combine(library, f)).FirstOrDefault();
+    }
+
+    /// <summary>The files under <paramref name="library"/> that a build reads: bin/, obj/, hidden folders and *.md skipped; relative paths.</summary>
+    public static SortedSet<string> Sources(string library)
+    {
+        var sources = new SortedSet<string>(StringComparer.Ordinal);
         var pending = new Stack<DirectoryInfo>([new DirectoryInfo(library)]);
         while (pending.TryPop(out var folder))
-        {
-            if (folder.LastWriteTimeUtc > builtUtc) return folder.FullName;
             foreach (var entry in folder.EnumerateFileSystemInfos())
             {
                 if (entry is DirectoryInfo sub)
                 {
                     if (sub.Name is not ("bin" or "obj") && !sub.Name.StartsWith('.')) pending.Push(sub);
                 }
-                else if (!entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase) && entry.LastWriteTimeUtc > builtUtc)
-                    return entry.FullName;
+                else if (!entry.Name.EndsWith(".md", StringComparison.OrdinalIgnoreCase))
+                    sources.Add(Path.GetRelativePath(library, entry.FullName));
             }
-        }
-        return null;
+        return sources;
+    }
+
+    private static void TryRecord(FileInfo list, IEnumerable<string> sources)
+    {
+        // Best effort: without the list only the sources' times are compared.
+        try { File.WriteAllLines(list.FullName, sources); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }
 }

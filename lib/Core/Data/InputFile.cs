@@ -7,12 +7,12 @@ using Microsoft.Win32.SafeHandles;
 
 namespace NotebookAnalysis.Data;
 
-// The one guarded reader of every input file. Depends on the base class library, DataFileException, FileKind and
+// The one guarded reader of every input file. Depends on the base class library, DataFileException and
 // MessageText only, so the notebook runner compiles it as a linked source (NOTEBOOK_RUNNER makes it internal there).
 
 /// <summary>
 /// Reads an input file safely: only a regular file (a FIFO, a device such as /dev/zero, a directory or a socket is
-/// refused at once, never opened for a blocking read), at most a size cap, and, for text, strict UTF-8 whose first
+/// refused at once, never read), at most a size cap, and, for text, strict UTF-8 whose first
 /// invalid byte is reported at its true line and column. A UTF-8 byte-order mark is accepted and dropped.
 /// Every failure is a <see cref="DataFileException"/> naming the file, the line and (for a bad byte) the column.
 /// </summary>
@@ -41,7 +41,7 @@ static class InputFile
 
     /// <summary>
     /// The bytes of <paramref name="path"/>, which must be a regular file of at most <paramref name="maxBytes"/> bytes.
-    /// The type is checked before opening and again on the open descriptor; the open never waits (O_NONBLOCK).
+    /// The open never waits (O_NONBLOCK), and the type is read from the open descriptor before anything is read.
     /// </summary>
     /// <exception cref="DataFileException">Not a regular file, too large, or unreadable; at line 1 of the file.</exception>
     public static byte[] ReadBytes(string path, string what, long maxBytes = DefaultMaxBytes)
@@ -51,8 +51,6 @@ static class InputFile
             throw new DataFileException("(empty path)", 1, null, null, $"no file was named for {what}: the path is empty.");
         if (path.Contains('\0'))
             throw new DataFileException(path, 1, null, null, "the path holds a NUL character, which no file name can hold.");
-        var kind = FileKind.Of(path);
-        if (kind != FileKind.Type.Regular) throw NotRegular(path, what, kind);
         try
         {
             using var stream = Open(path, what);
@@ -113,10 +111,26 @@ static class InputFile
     /// <summary>The lines of <paramref name="text"/> (LF or CRLF), index 0 being line 1.</summary>
     public static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
-    private static DataFileException NotRegular(string path, string what, FileKind.Type kind) =>
-        new(path, 1, null, null, kind == FileKind.Type.Missing
-            ? $"no such file ({what})."
-            : FileKind.Describe(kind) + $" Only regular files are read ({what}).");
+    /// <summary>
+    /// A CSV cell's text without the plain spaces around it. Any other blank or control character (a tab, a carriage
+    /// return, a no-break space: copy-paste damage that <see cref="string.Trim()"/> would hide) is refused with its place.
+    /// </summary>
+    /// <exception cref="DataFileException">The cell holds a blank or control character other than a space around it.</exception>
+    public static string Cell(string field, string source, int line, int column, string? columnName)
+    {
+        var cell = field.Trim(' ');
+        foreach (char c in cell)
+            if (char.IsWhiteSpace(c) || char.IsControl(c))
+                throw new DataFileException(source, line, column, columnName, $"'{Diagnostics.MessageText.Printable(cell)}' holds " + c switch
+                {
+                    '\t' => "a tab",
+                    '\r' => "a carriage return",
+                    '\u00A0' => "a no-break space (U+00A0)",
+                    ' ' => "a space inside the value",
+                    _ => "the character U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture),
+                } + "; a cell holds its value alone (was it pasted from a document?).");
+        return cell;
+    }
 
     private static DataFileException TooLarge(string path, string what, long? length, long maxBytes) =>
         new(path, 1, null, null,
@@ -125,8 +139,12 @@ static class InputFile
             (maxBytes == DefaultMaxBytes ? " (64 MiB, about a million rows)" : "") + $" for {what}.");
 
     private const int O_RDONLY = 0, O_NOCTTY = 0x100, O_NONBLOCK = 0x800, O_CLOEXEC = 0x80000;
+    private const int ENOENT = 2, ENXIO = 6, ENOTDIR = 20, ENAMETOOLONG = 36, ELOOP = 40;
 
-    /// <summary>Opens for reading without ever waiting (a FIFO swapped in after the check), and re-checks the type on the descriptor.</summary>
+    /// <summary>
+    /// Opens for reading without ever waiting (O_NONBLOCK: a FIFO with no writer opens at once), then reads the type
+    /// from the descriptor, so nothing but a regular file is read, even one swapped in after the path was named.
+    /// </summary>
     private static FileStream Open(string path, string what)
     {
         if (OperatingSystem.IsLinux())
@@ -140,28 +158,71 @@ static class InputFile
             {
                 fd = -2;
             }
-            if (fd >= 0)
-            {
-                var handle = new SafeFileHandle(fd, ownsHandle: true);
-                var kind = FileKind.OfDescriptor(fd);
-                if (kind is not null && kind != FileKind.Type.Regular)
-                {
-                    handle.Dispose();
-                    throw NotRegular(path, what, kind.Value);
-                }
-                return new FileStream(handle, FileAccess.Read, 1);
-            }
             if (fd == -1)
             {
                 int errno = Marshal.GetLastPInvokeError();
-                throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
+                throw errno switch
+                {
+                    ENOENT or ENOTDIR or ENAMETOOLONG => NotRegular(path, what, null),
+                    ELOOP => NotRegular(path, what, "the path is a loop of symbolic links."),
+                    ENXIO => NotRegular(path, what, "the path is a socket or a device, not a regular file."),
+                    _ => new IOException(Marshal.GetPInvokeErrorMessage(errno), errno),
+                };
+            }
+            if (fd >= 0)
+            {
+                var handle = new SafeFileHandle(fd, ownsHandle: true);
+                if (NotRegularDescriptor(fd) is { } kind)
+                {
+                    handle.Dispose();
+                    throw NotRegular(path, what, kind);
+                }
+                return new FileStream(handle, FileAccess.Read, 1);
             }
         }
+        if (Directory.Exists(path)) throw NotRegular(path, what, "the path is a directory, not a file.");
+        if (!File.Exists(path)) throw NotRegular(path, what, null);
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
     }
+
+    private static DataFileException NotRegular(string path, string what, string? kind) =>
+        new(path, 1, null, null, kind is null ? $"no such file ({what})." : kind + $" Only regular files are read ({what}).");
+
+    /// <summary>
+    /// Why the open descriptor <paramref name="fd"/> is not a regular file, or null when it is (or its type cannot be
+    /// read: then the size cap still bounds the read, and a FIFO opened without waiting reads as empty).
+    /// </summary>
+    private static string? NotRegularDescriptor(int fd)
+    {
+        var buffer = new byte[256];
+        try
+        {
+            if (Statx(fd, "", AT_EMPTY_PATH, STATX_TYPE, buffer) != 0) return null;
+        }
+        catch (Exception e) when (e is EntryPointNotFoundException or DllNotFoundException)
+        {
+            return null; // a C library without statx (glibc before 2.28)
+        }
+        // struct statx, the same on every architecture: u32 mask, u32 blksize, u64 attributes, u32 nlink, u32 uid, u32 gid, u16 mode.
+        return (BitConverter.ToUInt16(buffer, 28) & 0xF000) switch
+        {
+            0x8000 => null,
+            0x4000 => "the path is a directory, not a file.",
+            0x1000 => "the path is a named pipe (FIFO), not a regular file; it was not read, since reading it could wait forever.",
+            0x2000 => "the path is a character device (such as /dev/zero), not a regular file; it was not read, since it may never end.",
+            0x6000 => "the path is a block device, not a regular file.",
+            _ => "the path is not a regular file.",
+        };
+    }
+
+    private const int AT_EMPTY_PATH = 0x1000;
+    private const uint STATX_TYPE = 0x1;
 
 #pragma warning disable SYSLIB1054 // LibraryImport would need unsafe code enabled for the whole library.
     [DllImport("libc", EntryPoint = "open", SetLastError = true)]
     private static extern int OpenNative([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 #pragma warning restore SYSLIB1054
 }

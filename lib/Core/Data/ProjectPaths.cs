@@ -8,6 +8,17 @@ public static class ProjectPaths
     /// <summary>The repository root: the nearest ancestor holding <c>NotebookAnalysis.sln</c>.</summary>
     public static string Root => _root.Value;
 
+    /// <summary>
+    /// A path as reports name it: relative to the repository when inside it or in the <c>../shared</c> folder beside
+    /// it, so a report does not depend on where the clone lives; otherwise as given.
+    /// </summary>
+    public static string Display(string path)
+    {
+        var rel = Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
+        bool outside = Path.IsPathRooted(rel) || rel == ".." || rel.StartsWith("../", StringComparison.Ordinal);
+        return !outside || rel.StartsWith("../shared/", StringComparison.Ordinal) ? rel : path.Replace('\\', '/');
+    }
+
     /// <summary><c>seeds/</c>.</summary>
     public static string Seeds => Path.Combine(Root, "seeds");
 

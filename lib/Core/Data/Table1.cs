@@ -26,9 +26,6 @@ public sealed class Table1
     /// </summary>
     public const int MinimumRows = 5;
 
-    /// <summary>The former name of <see cref="MinimumRows"/>.</summary>
-    public const int MinimumRowsForBaseModel = MinimumRows;
-
     /// <summary>The largest file the loader reads (64 MiB, about a million rows); larger files are refused unread.</summary>
     public const long MaxFileBytes = 64L * 1024 * 1024;
 
@@ -227,7 +224,7 @@ public sealed class Table1
                 int f = fieldOf[c];
                 string name = columnNames[c];
                 bool isCount = isCountColumn[c];
-                string raw = fields[f].Trim();
+                string raw = InputFile.Cell(fields[f], source, lineNo, f + 1, name);
                 if (raw.Length == 0)
                     throw new DataFileException(source, lineNo, f + 1, name, "the cell is empty: a value is missing.");
                 if (c == 0)

@@ -11,14 +11,15 @@ internal static class Native
     public const int EPERM = 1, EBUSY = 16, EXDEV = 18, EINVAL = 22, ENOSYS = 38, EOPNOTSUPP = 95;
     private const int AT_FDCWD = -100;
     private const uint RENAME_NOREPLACE = 1, RENAME_EXCHANGE = 2;
+    private const ulong STATX_ATTR_MOUNT_ROOT = 0x2000;
 
     /// <summary>Swaps two paths in one step. Returns 0 or the errno; <see cref="CannotExchange"/> says when to fall back.</summary>
     public static int Exchange(string a, string b) => RenameAt2(a, b, RENAME_EXCHANGE);
 
     /// <summary>Renames <paramref name="from"/> to a <paramref name="to"/> that must not exist. False when the system cannot (caller falls back).</summary>
-    public static bool Rename(string from, string to, bool noReplace)
+    public static bool RenameNoReplace(string from, string to)
     {
-        int errno = RenameAt2(from, to, noReplace ? RENAME_NOREPLACE : 0);
+        int errno = RenameAt2(from, to, RENAME_NOREPLACE);
         if (errno == 0) return true;
         if (IsUnsupported(errno)) return false;
         throw new IOException($"{Describe(errno)} : '{to}'", errno);
@@ -79,26 +80,22 @@ internal static class Native
         }
     }
 
-    /// <summary>A path's identity as <c>statx</c> reports it (symbolic links followed); null where it cannot be read.</summary>
-    /// <param name="Device">The file system's device number (major, minor), as one value.</param>
-    /// <param name="Inode">The inode number.</param>
-    /// <param name="MountRoot">True when the path is the root of a mount (tmpfs, bind mount, container volume); only
-    /// known on Linux 5.8 and later, otherwise false.</param>
-    public readonly record struct Identity(ulong Device, ulong Inode, bool MountRoot);
-
-    /// <summary>The identity of <paramref name="path"/>, or null (not Linux, no statx, or the path cannot be read).</summary>
-    public static Identity? IdentityOf(string path)
+    /// <summary>
+    /// The file system (device number) of <paramref name="path"/>, symbolic links followed, and whether the path is the
+    /// root of a mount (tmpfs, bind mount, container volume; known on Linux 5.8 and later, otherwise false). Null when
+    /// not on Linux, without statx, or when the path cannot be read.
+    /// </summary>
+    public static (ulong Device, bool MountRoot)? IdentityOf(string path)
     {
         if (!OperatingSystem.IsLinux()) return null;
         try
         {
             var buffer = new byte[256];
-            if (statx(AT_FDCWD, path, 0, 0x1 | 0x100 /* STATX_TYPE | STATX_INO */, buffer) != 0) return null;
-            // struct statx: attributes u64 @8, ino u64 @32, attributes_mask u64 @56, dev_major u32 @136, dev_minor u32 @140.
+            if (statx(AT_FDCWD, path, 0, 0x1 /* STATX_TYPE */, buffer) != 0) return null;
+            // struct statx: attributes u64 @8, attributes_mask u64 @56, dev_major u32 @136, dev_minor u32 @140.
             ulong attributes = BitConverter.ToUInt64(buffer, 8), mask = BitConverter.ToUInt64(buffer, 56);
-            const ulong MountRoot = 0x2000; // STATX_ATTR_MOUNT_ROOT
             ulong device = ((ulong)BitConverter.ToUInt32(buffer, 136) << 32) | BitConverter.ToUInt32(buffer, 140);
-            return new Identity(device, BitConverter.ToUInt64(buffer, 32), (mask & MountRoot) != 0 && (attributes & MountRoot) != 0);
+            return (device, (mask & attributes & STATX_ATTR_MOUNT_ROOT) != 0);
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -193,31 +193,35 @@ public sealed class OutputFolder
     /// <summary>Why <paramref name="target"/> must be committed in place, or null: a mount point, or on another file system than its parent.</summary>
     private static string? InPlaceReason(string target, string parent)
     {
-        var self = Native.IdentityOf(target);
-        if (self is null) return null;
-        if (self.Value.MountRoot) return "it is a mount point";
-        var up = Native.IdentityOf(parent);
-        return up is not null && up.Value.Device != self.Value.Device ? "it is on another file system than its parent folder" : null;
+        if (Native.IdentityOf(target) is not { } self) return null;
+        if (self.MountRoot) return "it is a mount point";
+        return Native.IdentityOf(parent) is { } up && up.Device != self.Device ? "it is on another file system than its parent folder" : null;
     }
 
     /// <summary>The complete new folder beside the target: the target's other entries linked, the staged files written, all synced.</summary>
-    private void BuildSibling(string staging, string target, bool exists)
+    private void BuildSibling(string staging, string target, bool exists) => BuildStaging(staging, target, staging, () =>
+    {
+        Step(CommitStep.Stage);
+        Guard(target, () => System.IO.Directory.CreateDirectory(staging));
+        if (exists) CopyModeOf(target, staging);
+        Step(CommitStep.Link);
+        if (exists) LinkTree(target, staging, "");
+        WriteStaged(staging, target);
+        Step(CommitStep.Sync);
+        SyncTree(staging);
+    });
+
+    /// <summary>Runs <paramref name="build"/>; on any failure deletes the staging folder (the target is untouched) and rethrows, located.</summary>
+    private void BuildStaging(string staging, string target, string reasonPath, Action build)
     {
         try
         {
-            Step(CommitStep.Stage);
-            Guard(target, () => System.IO.Directory.CreateDirectory(staging));
-            if (exists) CopyModeOf(target, staging);
-            Step(CommitStep.Link);
-            if (exists) LinkTree(target, staging, "");
-            WriteStaged(staging, target);
-            Step(CommitStep.Sync);
-            SyncTree(staging);
+            build();
         }
         catch (Exception e) when (e is not OutputException && IsIo(e))
         {
             TryDeleteTree(staging);
-            throw Fail(target, AtomicFile.Reason(e, staging), e);
+            throw Fail(target, AtomicFile.Reason(e, reasonPath), e);
         }
         catch
         {
@@ -304,7 +308,7 @@ public sealed class OutputFolder
         Step(CommitStep.Swap);
         try
         {
-            if (!Native.Rename(staging, target, noReplace: true)) System.IO.Directory.Move(staging, target);
+            if (!Native.RenameNoReplace(staging, target)) System.IO.Directory.Move(staging, target);
             _changed = true;
             return CommitMethod.Created;
         }
@@ -347,7 +351,7 @@ public sealed class OutputFolder
         var staging = Path.Combine(target, InsideStaging + Unique());
         var journal = Path.Combine(target, InsideJournal);
         var entries = _files.Keys.Select(rel => new JournalEntry(rel, File.Exists(Path.Combine(target, rel)))).ToList();
-        try
+        BuildStaging(staging, target, target, () =>
         {
             Step(CommitStep.Stage);
             Guard(target, () => System.IO.Directory.CreateDirectory(Path.Combine(staging, "new")));
@@ -361,17 +365,7 @@ public sealed class OutputFolder
             }
             Step(CommitStep.Sync);
             SyncTree(staging);
-        }
-        catch (Exception e) when (e is not OutputException && IsIo(e))
-        {
-            TryDeleteTree(staging);
-            throw Fail(target, AtomicFile.Reason(e, target), e);
-        }
-        catch
-        {
-            TryDeleteTree(staging);
-            throw;
-        }
+        });
         try
         {
             // The commit point: from here a killed run is completed by the next one.
@@ -457,7 +451,7 @@ public sealed class OutputFolder
 
     /// <summary>
     /// Under the lock: completes or rolls back a journaled commit that a killed run left, and deletes the staging
-    /// folders, old folders and journal temporaries of killed runs, beside the folder and inside it (no other writer
+    /// folders and journal temporaries of killed runs, beside the folder and inside it (no other writer
     /// can be using them while the lock is held).
     /// </summary>
     private string? Recover(string parent, string name, string target)
@@ -465,7 +459,6 @@ public sealed class OutputFolder
         string? note = null;
         try
         {
-            note = RecoverLegacySwap(parent, name, target);
             var journal = Path.Combine(target, InsideJournal);
             if (File.Exists(journal))
             {
@@ -490,41 +483,14 @@ public sealed class OutputFolder
                 foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(target, Marker + "*")
                              .Concat(System.IO.Directory.EnumerateFileSystemEntries(target, "." + InsideJournal + "*")))
                     DeleteEntry(entry);
-            var prefix = $".{name}{Marker}";
-            foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(parent, "." + name + "*"))
-            {
-                var file = Path.GetFileName(entry);
-                // Staging and old folders of killed runs, journal temporaries, and the lock file of earlier versions.
-                bool ours = file.StartsWith(prefix + "staging-", StringComparison.Ordinal) || file.StartsWith(prefix + "old-", StringComparison.Ordinal)
-                            || file == prefix + "lock"
-                            || (file.StartsWith("." + prefix + "journal", StringComparison.Ordinal) && AtomicFile.IsTempName(file));
-                if (ours) DeleteEntry(entry);
-            }
+            // Staging folders of killed runs beside the folder.
+            foreach (var entry in System.IO.Directory.EnumerateFileSystemEntries(parent, $".{name}{Marker}staging-*"))
+                DeleteEntry(entry);
         }
         catch (Exception e) when (IsIo(e))
         {
             throw Fail(target, "an earlier run's leftovers could not be cleaned up: " + AtomicFile.Reason(e, parent), e, nothingChanged: !_changed);
         }
-        return note;
-    }
-
-    /// <summary>Finishes a whole-folder swap that an earlier version (two renames under <c>.NAME.out~journal</c>) left half done.</summary>
-    private string? RecoverLegacySwap(string parent, string name, string target)
-    {
-        var journal = Path.Combine(parent, $".{name}{Marker}journal");
-        if (!File.Exists(journal)) return null;
-        string? note = null;
-        var entries = File.ReadAllLines(journal).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1]);
-        var staged = entries.TryGetValue("staged", out var s) ? Path.Combine(parent, s) : null;
-        var old = entries.TryGetValue("old", out var o) ? Path.Combine(parent, o) : null;
-        if (!System.IO.Directory.Exists(target))
-        {
-            if (staged is not null && System.IO.Directory.Exists(staged)) System.IO.Directory.Move(staged, target);
-            else if (old is not null && System.IO.Directory.Exists(old)) System.IO.Directory.Move(old, target);
-            _changed = true;
-            note = $"Completed a swap of {target} that an earlier run left half done (journal {journal}).";
-        }
-        File.Delete(journal);
         return note;
     }
 
@@ -621,8 +587,7 @@ public sealed class OutputFolder
         catch (Exception e) when (IsIo(e)) { }
     }
 
-    private static string Beside(string parent, string name, string kind, bool unique = true) =>
-        Path.Combine(parent, $".{name}{Marker}{kind}" + (unique ? "-" + Unique() : ""));
+    private static string Beside(string parent, string name, string kind) => Path.Combine(parent, $".{name}{Marker}{kind}-{Unique()}");
 
     private static string Unique() => $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 

@@ -169,7 +169,4 @@ public sealed class Design
 
     /// <summary>Low parts of extended-precision columns (null entries for columns that are exact doubles).</summary>
     internal double[]?[] LowPartsUnsafe => _low;
-
-    /// <summary>True when some column carries a low part.</summary>
-    internal bool HasLowParts => _low.Any(l => l is not null);
 }

@@ -180,9 +180,6 @@ public sealed class BootstrapResult
     /// <summary>The replicate slopes sorted ascending.</summary>
     public IReadOnlyList<double> Sorted => _sorted;
 
-    /// <summary>The leave-one-out slopes.</summary>
-    public IReadOnlyList<double> JackknifeSlopes => _jackknife;
-
     /// <summary>Standard deviation of the replicates (n − 1 divisor).</summary>
     public double StandardError
     {

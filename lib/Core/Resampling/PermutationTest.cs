@@ -372,11 +372,6 @@ public sealed class PermutationTestResult
     /// <summary>Counts of permutation slopes in equal bins over [MinSlope, MaxSlope], or empty when no histogram was asked for.</summary>
     public IReadOnlyList<long> Histogram => _histogram ?? [];
 
-    /// <summary>Left edge of histogram bin <paramref name="k"/>; k = bin count gives the right end.</summary>
-    public double BinEdge(int k) => _histogram is null || _histogram.Length == 0
-        ? throw new InvalidOperationException("No histogram was requested.")
-        : MinSlope + (MaxSlope - MinSlope) * k / _histogram.Length;
-
     /// <summary>One line in the invariant culture.</summary>
     public string Summary() => Method == PermutationMethod.Exact
         ? string.Create(CultureInfo.InvariantCulture,

@@ -27,8 +27,6 @@ public sealed record ClaimsTable(IReadOnlyList<PaperClaim> Claims, IReadOnlyList
 /// </summary>
 public static class Readings
 {
-    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
-
     /// <summary>The first column's name.</summary>
     public const string PaperBase = "paper's Table 1 as printed";
 

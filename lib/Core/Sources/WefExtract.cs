@@ -92,7 +92,7 @@ public sealed class WefExtract
     /// <summary>Reads and validates the extract at <paramref name="path"/>.</summary>
     public static WefExtract Load(string path)
     {
-        if (path.Length > 0 && !path.Contains('\0') && FileKind.Of(path) == FileKind.Type.Missing)
+        if (path.Length > 0 && !path.Contains('\0') && !Path.Exists(path))
             throw new DataFileException(path, 1, null, null,
                 $"the WEF extract was not found (looked at {Path.GetFullPath(path)}). Expected {ExpectedFormat}.");
         // The guarded reader: a FIFO, a device or a directory is refused at once, never read.
@@ -126,12 +126,13 @@ public sealed class WefExtract
                 throw new DataFileException(source, lineNo, Math.Min(fields.Count, width) + 1, null,
                     $"expected {width} fields as in the header but found {fields.Count}.");
             string Field(int c) => fields[fieldOf[c]].Trim();
+            string Number(int c) => InputFile.Cell(fields[fieldOf[c]], source, lineNo, fieldOf[c] + 1, ColumnNames[c]);
             DataFileException Error(int c, string reason) => new(source, lineNo, fieldOf[c] + 1, ColumnNames[c], reason);
 
             string edition = Field(0);
             if (!TryEdition(edition, out int editionEnd))
                 throw Error(0, $"'{edition}' is not an edition label 'YYYY-YYYY' of two consecutive years (e.g. 2008-2009).");
-            string yearRaw = Field(1);
+            string yearRaw = Number(1);
             if (!int.TryParse(yearRaw, NumberStyles.None, CultureInfo.InvariantCulture, out int yearEnd))
                 throw Error(1, $"'{yearRaw}' is not a year (a whole number such as 2009).");
             if (yearEnd != editionEnd)
@@ -141,7 +142,7 @@ public sealed class WefExtract
                 throw Error(2, $"unknown pillar id '{pillar}'. Known: {string.Join(", ", KnownPillars)}.");
             if (first.TryGetValue((pillar, yearEnd), out int firstLine))
                 throw Error(0, $"edition '{edition}' appears twice for pillar {pillar} (first on line {firstLine.ToString(CultureInfo.InvariantCulture)}).");
-            string raw = Field(4);
+            string raw = Number(4);
             if (!decimal.TryParse(raw, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                     CultureInfo.InvariantCulture, out decimal score))
                 throw Error(4, $"'{raw}' is not a number (expected digits with a decimal point, e.g. 3.9048236647210413).");

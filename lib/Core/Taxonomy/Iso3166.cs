@@ -38,12 +38,6 @@ public sealed class Iso3166
         _subdivisions = subdivisions;
     }
 
-    /// <summary>Number of countries known (ISO 3166-1 plus the EU).</summary>
-    public int CountryCount => _countries.Count;
-
-    /// <summary>Number of subdivisions known.</summary>
-    public int SubdivisionCount => _subdivisions.Count;
-
     /// <summary>True for an upper-case alpha-2 code of ISO 3166-1, or <c>EU</c>.</summary>
     public bool IsCountry(string? code) => code is not null && _countries.ContainsKey(code);
 

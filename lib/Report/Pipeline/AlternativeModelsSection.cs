@@ -4,11 +4,11 @@ using NotebookAnalysis.Data;
 using NotebookAnalysis.Formatting;
 using NotebookAnalysis.Models;
 using NotebookAnalysis.Regression;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Results;
 using static NotebookAnalysis.Models.Robustness;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The main job's "alternative models" section: every alternative specification for every market with full

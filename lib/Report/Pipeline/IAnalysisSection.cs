@@ -3,7 +3,7 @@ using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// One part of the main job (<c>scripts/reproduce.cs</c>) beyond the base reproduction: it adds rows to

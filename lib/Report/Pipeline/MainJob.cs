@@ -6,12 +6,12 @@ using NotebookAnalysis.Cli;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The main job behind <c>dotnet run scripts/reproduce.cs</c>: fit Tables 2-4, judge the 81 published numbers,
@@ -19,15 +19,6 @@ namespace NotebookAnalysis.Pipeline;
 /// </summary>
 public static class MainJob
 {
-    /// <summary>Exit code: success.</summary>
-    public const int Ok = 0;
-
-    /// <summary>Exit code: bad data, a model that cannot be fitted, or a failed write.</summary>
-    public const int Failed = 1;
-
-    /// <summary>Exit code: bad command line.</summary>
-    public const int Usage = 2;
-
     /// <summary>The command line: <c>--data</c>, <c>--markets</c> and <c>--out</c>.</summary>
     public static CommandLine CommandLine { get; } =
         new CommandLine("dotnet run scripts/reproduce.cs", "Reproduces Tables 1-4 of Mitrofanova et al. (2019) and writes the results folder.")
@@ -35,9 +26,6 @@ public static class MainJob
             .Option("--markets", "PATH", "a market description CSV, header market,y,x,label[,published_table]; x is one column or several separated by ';' (default: seeds/data/markets.csv)")
             .Option("--published", "PATH", "the printed tables the descriptions' published_table names, in the format of seeds/published/tables2-4.csv (default: that file)")
             .Option("--out", "DIR", "output folder (default: results/)");
-
-    /// <summary>The usage text.</summary>
-    public static string UsageText => CommandLine.Usage;
 
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     /// <param name="Data">The data the job ran on.</param>
@@ -50,62 +38,17 @@ public static class MainJob
     public sealed record Output(Table1 Data, IReadOnlyList<MarketReproduction> Reproductions, IReadOnlyList<ResultRow> Rows, OutputFolder Files,
         bool IsBundledData, bool OwnTables = false);
 
-    /// <summary>
-    /// Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.
-    /// Only domain errors (bad data, a model that cannot be fitted, a failed write, a bad command line) are reported
-    /// here; anything else is a bug and propagates with its stack trace.
-    /// </summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (CommandLine.ParseOrExit(args, "reproduce", stdout, stderr, out int exit,
-                p => CheckPaths(p.Value("--data"), p.Value("--markets"), p.Value("--out"), p.Value("--published"))) is not { } parsed)
-            return exit;
-        string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out"), published = parsed.Value("--published");
-        try
+    /// <summary>Runs the job from command-line arguments (<see cref="JobRunner.Run"/>). Returns an exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JobRunner.Run("reproduce", CommandLine, args, stdout, stderr, parsed =>
         {
+            string? data = parsed.Value("--data"), markets = parsed.Value("--markets"), outDir = parsed.Value("--out"), published = parsed.Value("--published");
             var clock = Stopwatch.StartNew();
             var output = Compute(data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results, stdout, markets,
                 RegenerateCommand(data, markets, outDir, published), published);
-            var commit = output.Files.Commit();
-            stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
-            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
-            return Ok;
-        }
-        catch (OutputException e)
-        {
-            // The message says whether the folder is unchanged.
-            stderr.Write($"reproduce: {e.Message}\n");
-            return Failed;
-        }
-        catch (Exception e) when (IsDomainError(e))
-        {
-            stderr.Write($"reproduce: {e.Message}\nNothing was written.\n");
-            return Failed;
-        }
-    }
-
-    /// <summary>
-    /// The errors the job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
-    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
-    /// </summary>
-    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputException;
-
-
-    /// <summary>What the parser cannot know about paths: blank values, control characters, an --out that is a file.</summary>
-    private static void CheckPaths(string? data, string? markets, string? outDir, string? published = null)
-    {
-        foreach (var (option, value) in new[] { ("--data", data), ("--markets", markets), ("--out", outDir), ("--published", published) })
-        {
-            if (value is null) continue;
-            if (value.Trim().Length == 0)
-                throw new UsageException(option, $"option {option}: the value is blank.");
-            if (value.Any(char.IsControl))
-                throw new UsageException(option, $"option {option}: {Diagnostics.MessageText.Quote(value)} holds a control character, which no path may hold.");
-        }
-        if (outDir is not null && File.Exists(outDir))
-            throw new UsageException("--out", $"option --out: {Diagnostics.MessageText.Quote(outDir)} is a file; it must name a folder (existing or new).");
-    }
+            return new JobOutput(output.Files, commit => Console(output) +
+                $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
+        });
 
     /// <summary>
     /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
@@ -137,10 +80,10 @@ public static class MainJob
         var clock = Stopwatch.StartNew();
         var markets = marketsPath is null ? MarketDescription.Bundled : MarketDescription.Load(marketsPath);
         var data = Table1.Load(dataPath, markets);
-        string display = DisplayPath(dataPath);
+        string display = ProjectPaths.Display(dataPath);
         progress?.Write($"Data: {display}\nSHA-256: {data.Sha256}\n");
         if (marketsPath is not null)
-            progress?.Write($"Markets: {DisplayPath(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
+            progress?.Write($"Markets: {ProjectPaths.Display(marketsPath)} ({string.Join(", ", markets.Specs.Select(m => m.Id))})\n");
         var published = publishedPath is null ? PublishedTables.Bundled : PublishedTables.Load(publishedPath);
         var reproductions = MarketReproduction.All(data, published);
         // Findings are about the paper, so they always rest on the bundled data; reuse the fits when that is what ran.
@@ -156,7 +99,7 @@ public static class MainJob
             rows.AddRange(FitRows.From(r.Fit, r.TableId, "base", undefined));
 
         var report = new StringBuilder(ReproductionReport.Base(data, display, reproductions, findings, isBundled,
-            marketsPath is null ? null : DisplayPath(marketsPath), publishedPath is null ? null : DisplayPath(publishedPath)));
+            marketsPath is null ? null : ProjectPaths.Display(marketsPath), publishedPath is null ? null : ProjectPaths.Display(publishedPath)));
         progress?.Write($"Base fits of {reproductions.Count.ToString(CultureInfo.InvariantCulture)} market(s) ({NumberFormat.Seconds(clock.Elapsed)} s)\n");
         var files = new OutputFolder(outDir);
         // The sections are built on one regressor x; markets with several are left out of them, said once.
@@ -177,9 +120,9 @@ public static class MainJob
         }
         report.Append(UndefinedResult.Markdown(undefined));
         command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,
-            marketsPath is null ? null : DisplayPath(marketsPath),
-            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : DisplayPath(outDir),
-            publishedPath is null ? null : DisplayPath(publishedPath));
+            marketsPath is null ? null : ProjectPaths.Display(marketsPath),
+            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : ProjectPaths.Display(outDir),
+            publishedPath is null ? null : ProjectPaths.Display(publishedPath));
         report.Append("## How to regenerate\n\nThe command that wrote this file:\n\n```\n").Append(command).Append("\n```\n");
         if (isBundled && command == "dotnet run scripts/reproduce.cs")
             report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
@@ -207,13 +150,5 @@ public static class MainJob
             foreach (var v in nonMatches)
                 sb.Append("  ").Append(v.KindName).Append(": ").Append(v.Explanation).Append('\n');
         return sb.ToString();
-    }
-
-    /// <summary>The data path as reports show it: relative to the repository when inside it, so reports do not depend on the clone's location.</summary>
-    public static string DisplayPath(string path)
-    {
-        var full = Path.GetFullPath(path);
-        var rel = Path.GetRelativePath(ProjectPaths.Root, full);
-        return rel.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(rel) ? path.Replace('\\', '/') : rel.Replace('\\', '/');
     }
 }

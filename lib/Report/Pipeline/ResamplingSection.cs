@@ -3,11 +3,11 @@ using System.Text;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Formatting;
 using NotebookAnalysis.Regression;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Resampling;
 using NotebookAnalysis.Results;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The main job's resampling section: exact permutation p, bootstrap intervals and rounding

@@ -1,4 +1,4 @@
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The sections the main job runs after the base reproduction, in report order.

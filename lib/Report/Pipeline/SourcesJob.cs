@@ -5,11 +5,11 @@ using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Results;
 using NotebookAnalysis.Sources;
 
-namespace NotebookAnalysis.Pipeline;
+namespace NotebookAnalysis.Report.Pipeline;
 
 /// <summary>
 /// The job behind <c>dotnet run scripts/sources.cs</c>: Table 1 against the WEF extract, cell by cell, and Tables 2-4
@@ -34,33 +34,16 @@ public static class SourcesJob
     public sealed record Output(SourceComparison Comparison, RerunSet Fits, ClaimsTable Claims,
         IReadOnlyList<ResultRow> Rows, OutputFolder Files);
 
-    /// <summary>Runs the job from command-line arguments. Returns an exit code; on failure nothing under the output folder changes.</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
-    {
-        if (CommandLine.ParseOrExit(args, "sources", stdout, stderr, out int exit) is not { } parsed) return exit;
-        string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
-        try
+    /// <summary>Runs the job from command-line arguments (<see cref="JobRunner.Run"/>). Returns an exit code.</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        JobRunner.Run("sources", CommandLine, args, stdout, stderr, parsed =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results);
-            var commit = output.Files.Commit();
-            stdout.Write(Console(output));
-            stdout.Write($"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
-            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
-            return MainJob.Ok;
-        }
-        catch (OutputException e)
-        {
-            // The message says whether the folder is unchanged.
-            stderr.Write($"sources: {e.Message}\n");
-            return MainJob.Failed;
-        }
-        catch (Exception e) when (e is DataFileException or ModelException or IOException or UnauthorizedAccessException)
-        {
-            stderr.Write($"sources: {e.Message}\nNothing was written.\n");
-            return MainJob.Failed;
-        }
-    }
+            var output = Compute(parsed.Value("--wef") ?? ProjectPaths.SharedWefExtract, parsed.Value("--data") ?? ProjectPaths.BundledTable1,
+                parsed.Value("--out") ?? ProjectPaths.Results);
+            return new JobOutput(output.Files, _ => Console(output) +
+                $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
+        });
 
     /// <summary>Computes every output in memory. Throws on bad input; writes nothing.</summary>
     public static Output Compute(string wefPath, string dataPath, string outDir)
@@ -75,7 +58,7 @@ public static class SourcesJob
         var files = new OutputFolder(outDir);
         files.AddText("sources.csv", ResultsCsv.Format(rows));
         files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
-        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, MainJob.DisplayPath(dataPath), DisplayPath(wefPath)).TrimEnd('\n') + "\n");
+        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, ProjectPaths.Display(dataPath), ProjectPaths.Display(wefPath)).TrimEnd('\n') + "\n");
         return new Output(comparison, fits, claims, rows, files);
     }
 
@@ -88,16 +71,5 @@ public static class SourcesJob
         sb.Append(SourcesReport.Reruns(output.Fits.Fits).ToText());
         sb.Append(SourcesReport.ClaimsInShort(output.Claims).ToText());
         return sb.ToString();
-    }
-
-    /// <summary>
-    /// The extract's path as the report names it: relative to the repository when inside it or in the <c>../shared</c>
-    /// folder beside it, so the report does not depend on where the clone lives.
-    /// </summary>
-    public static string DisplayPath(string path)
-    {
-        var rel = Path.GetRelativePath(ProjectPaths.Root, Path.GetFullPath(path)).Replace('\\', '/');
-        return !Path.IsPathRooted(rel) && (!rel.StartsWith("..", StringComparison.Ordinal) || rel.StartsWith("../shared/", StringComparison.Ordinal))
-            ? rel : path.Replace('\\', '/');
     }
 }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>
 /// A small table of strings with titled blocks, rendered as aligned console text, GitHub Markdown or HTML.

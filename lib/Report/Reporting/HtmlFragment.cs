@@ -1,4 +1,4 @@
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>
 /// HTML produced by the library, to show in a notebook: notebooks register a <c>text/html</c> formatter that writes

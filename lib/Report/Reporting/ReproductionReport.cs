@@ -5,7 +5,7 @@ using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>Builds <c>REPRODUCTION.md</c>, the report a reviewer reads. Deterministic: no timestamps, no absolute paths.</summary>
 public static class ReproductionReport

@@ -1,7 +1,7 @@
 using NotebookAnalysis.Resampling;
 using static NotebookAnalysis.Formatting.NumberFormat;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>The resampling section's tables (one row per table id), as <see cref="Grid"/>s for REPRODUCTION.md and notebooks.</summary>
 public static class ResamplingGrids

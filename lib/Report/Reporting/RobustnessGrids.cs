@@ -1,7 +1,7 @@
 using NotebookAnalysis.Models;
 using static NotebookAnalysis.Formatting.NumberFormat;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>The alternative-models tables as <see cref="Grid"/>s: one definition each, rendered to Markdown for
 /// REPRODUCTION.md and to HTML for notebook 05.</summary>

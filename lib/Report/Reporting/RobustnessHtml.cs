@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using NotebookAnalysis.Models;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>HTML views of the robustness tables (rendered from <see cref="RobustnessGrids"/>) and verdicts, for notebooks.</summary>
 public static class RobustnessHtml

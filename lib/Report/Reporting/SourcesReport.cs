@@ -5,7 +5,7 @@ using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>
 /// The tables and the text of <c>results/SOURCES.md</c> and <c>results/sources-cells.csv</c>: Table 1 against the WEF's

@@ -3,7 +3,7 @@ using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Formatting;
 using NotebookAnalysis.Results;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>
 /// Renders regression output in the layout of Excel's Analysis ToolPak "SUMMARY OUTPUT" (the layout of the paper's

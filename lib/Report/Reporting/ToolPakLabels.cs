@@ -1,6 +1,6 @@
 using NotebookAnalysis.Reproduction;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>The labels of Excel's Analysis ToolPak "SUMMARY OUTPUT", in its English original or as a table of the paper prints them.</summary>
 public sealed record ToolPakLabels(

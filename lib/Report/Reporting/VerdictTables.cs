@@ -2,7 +2,7 @@ using System.Globalization;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Formatting;
 
-namespace NotebookAnalysis.Reporting;
+namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>Tables of verdicts and consistency checks, for the console, Markdown and HTML.</summary>
 public static class VerdictTables

@@ -3,7 +3,7 @@ using System.Text;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearRegression;
 using NotebookAnalysis.Regression;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Formatting;
 
 namespace NotebookAnalysis.Accuracy;

@@ -107,13 +107,6 @@ public sealed class NotebookFile
     };
 
     /// <summary>
-    /// The file's bytes with each code cell's <c>outputs</c> and <c>execution_count</c> replaced.
-    /// </summary>
-    /// <param name="results">Per cell number: the new outputs and execution count. Cells not listed are kept.</param>
-    public byte[] WithOutputs(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results) =>
-        Rewrite(results, sources: null, normalize: false);
-
-    /// <summary>
     /// The file's bytes with outputs and execution counts replaced, sources of some cells replaced, and, when
     /// <paramref name="normalize"/> is set, the notebook and cell metadata made canonical
     /// (<see cref="NotebookMetadata"/>). Every other byte stays as it was.
@@ -273,8 +266,4 @@ public sealed class NotebookFile
 }
 
 /// <summary>A notebook file that is not a well-formed nbformat 4 document.</summary>
-public sealed class NotebookFormatException(string path, string reason) : Exception($"{path}: {reason}")
-{
-    /// <summary>The notebook.</summary>
-    public string NotebookPath { get; } = path;
-}
+public sealed class NotebookFormatException(string path, string reason) : Exception($"{path}: {reason}");

@@ -1,6 +1,6 @@
 using System.Net;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 
 namespace NotebookAnalysis.Teaching;
 

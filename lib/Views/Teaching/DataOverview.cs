@@ -10,10 +10,6 @@ namespace NotebookAnalysis.Teaching;
 /// </summary>
 public static class DataOverview
 {
-    /// <summary>The bundled WEF scores are printed with one decimal: their grid step. Other data carry their own
-    /// (<see cref="Table1.PrintedDecimals"/>).</summary>
-    public const double ScoreGridStep = 0.1;
-
     /// <summary>
     /// The codebook of Table 1, read from the table in <c>seeds/data/codebook.md</c> (the single source of the
     /// column descriptions): column, the paper's symbol, meaning, unit and source.

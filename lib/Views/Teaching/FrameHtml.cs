@@ -3,7 +3,7 @@ using System.Net;
 using System.Reflection;
 using System.Text;
 using Microsoft.Data.Analysis;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Formatting;
 
 namespace NotebookAnalysis.Teaching;

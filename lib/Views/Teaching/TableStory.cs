@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using NotebookAnalysis.Reporting;
+using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Reproduction;
 
 namespace NotebookAnalysis.Teaching;

@@ -1,0 +1,68 @@
+using NotebookAnalysis.Data;
+using NotebookAnalysis.Output;
+using NotebookAnalysis.Regression;
+
+namespace NotebookAnalysis.Cli;
+
+/// <summary>What a job computed in memory: the staged files, and the console text to print once they are committed.</summary>
+/// <param name="Files">The staged output folder; nothing is on disk yet.</param>
+/// <param name="Summary">The console text, given the commit's report (written after the commit succeeded).</param>
+public sealed record JobOutput(OutputFolder Files, Func<CommitReport, string> Summary);
+
+/// <summary>
+/// The one runner of every entry point (reproduce, sources, mlnet): parse the command line, compute everything in
+/// memory, commit the output folder all at once, print the summary, and turn the library's error types into a
+/// located message and an exit code.
+/// </summary>
+public static class JobRunner
+{
+    /// <summary>Exit code: success.</summary>
+    public const int Ok = 0;
+
+    /// <summary>Exit code: bad data, a model that cannot be fitted, or a failed write.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Exit code: bad command line.</summary>
+    public const int Usage = UsageException.ExitCode;
+
+    /// <summary>
+    /// Runs a job. Returns an exit code; on failure nothing under the output folder changes (an
+    /// <see cref="OutputException"/>'s message says so, or says what changed). Only domain errors are reported here;
+    /// anything else is a bug and propagates with its stack trace.
+    /// </summary>
+    /// <param name="program">The name that starts each error message, e.g. <c>reproduce</c>.</param>
+    /// <param name="cli">The command line.</param>
+    /// <param name="args">The arguments.</param>
+    /// <param name="stdout">Progress and the summary.</param>
+    /// <param name="stderr">Errors.</param>
+    /// <param name="compute">Computes the outputs from the parsed arguments; writes nothing.</param>
+    public static int Run(string program, CommandLine cli, string[] args, TextWriter stdout, TextWriter stderr, Func<ParsedArguments, JobOutput> compute)
+    {
+        if (cli.ParseOrExit(args, program, stdout, stderr, out int exit) is not { } parsed) return exit;
+        try
+        {
+            var output = compute(parsed);
+            var commit = output.Files.Commit();
+            stdout.Write(output.Summary(commit));
+            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
+            return Ok;
+        }
+        catch (OutputException e)
+        {
+            // The message says whether the folder is unchanged.
+            stderr.Write($"{program}: {e.Message}\n");
+            return Failed;
+        }
+        catch (Exception e) when (IsDomainError(e))
+        {
+            stderr.Write($"{program}: {e.Message}\nNothing was written.\n");
+            return Failed;
+        }
+    }
+
+    /// <summary>
+    /// The errors a job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
+    /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
+    /// </summary>
+    internal static bool IsDomainError(Exception e) => e is DataFileException or ModelException or OutputException;
+}
