@@ -68,7 +68,7 @@ public static class TableStory
     /// <summary>The table's title as the paper prints it.</summary>
     public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable);
 
-    /// <summary>The table's printed title, as a sentence that says it is the paper's.</summary>
-    public static string PrintedTitleSentence(string paperText, int publishedTable) =>
-        $"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"";
+    /// <summary>The table's printed title, as a sentence that says it is the paper's (Markdown, wrapped by every front end).</summary>
+    public static Prose PrintedTitleSentence(string paperText, int publishedTable) =>
+        Prose.Text($"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"");
 }
