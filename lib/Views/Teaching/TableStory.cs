@@ -20,11 +20,11 @@ public static class TableStory
             $"Table {reproduction.Series.Spec.PublishedTable} as printed");
 
     /// <summary>
-    /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>) on the left, the table
-    /// as printed on the right.
+    /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>), then the table as
+    /// printed below it (side by side they are wider than a notebook's output area).
     /// </summary>
-    public static string SideBySideHtml(MarketReproduction reproduction) =>
-        Grid.SideBySideHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
+    public static string RecomputedAndPrintedHtml(MarketReproduction reproduction) =>
+        Grid.StackedHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
             ("Published (the paper)", PublishedLayout(reproduction)));
 
     /// <summary>
