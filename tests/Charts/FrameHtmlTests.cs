@@ -66,6 +66,16 @@ public sealed class FrameHtmlTests
     }
 
     [Fact]
+    public void Prose_escapes_plain_text_for_Markdown_and_keeps_its_lines_apart()
+    {
+        var prose = Prose.Text("slope_x * 2 (|b| < 1E-09)\n- not a list");
+        Assert.Equal("slope\\_x \\* 2 (\\|b\\| \\< 1E-09)\n\n\\- not a list", prose.Markdown);
+        Assert.Equal("2019\\. was a year; # not a heading", Prose.Text("2019. was a year; # not a heading").Markdown);
+        Assert.Equal("- a\\_b\n- c d", Prose.List(["a_b", "c\nd"]).Markdown);
+        Assert.Equal("text/markdown", Prose.MimeType);
+    }
+
+    [Fact]
     public void Cells_are_html_encoded()
     {
         var html = FrameHtml.Html(new DataFrame(new StringDataFrameColumn("a<b", ["x & <y>"])));

@@ -17,8 +17,9 @@ public sealed record Prose(string Markdown)
     public override string ToString() => Markdown;
 
     /// <summary>
-    /// Plain text as Markdown that reads the same: every character Markdown would interpret is escaped, and each line
-    /// of <paramref name="text"/> becomes its own paragraph (Markdown would join them).
+    /// Plain text as Markdown that reads the same: every character that Markdown would read as inline syntax is
+    /// escaped, and so is a line start that would open a block (a heading, list, quote or rule); each line of
+    /// <paramref name="text"/> becomes its own paragraph (Markdown would join them).
     /// </summary>
     public static Prose Text(string text)
     {
@@ -27,10 +28,12 @@ public sealed record Prose(string Markdown)
         foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
             if (markdown.Length > 0) markdown.Append("\n\n");
-            foreach (char c in line)
+            int digits = line.TakeWhile(char.IsAsciiDigit).Count();
+            for (int i = 0; i < line.Length; i++)
             {
-                if (MarkdownPunctuation.Contains(c)) markdown.Append('\\');
-                markdown.Append(c);
+                bool blockStart = (i == 0 && "#+-=>".Contains(line[0])) || (i == digits && digits > 0 && line[i] is '.' or ')');
+                if (Inline.Contains(line[i]) || blockStart) markdown.Append('\\');
+                markdown.Append(line[i]);
             }
         }
         return new(markdown.ToString());
@@ -43,6 +46,7 @@ public sealed record Prose(string Markdown)
         return new(string.Join("\n", items.Select(item => "- " + Text(item.Replace('\n', ' ')).Markdown)));
     }
 
-    // ASCII punctuation that can start or end Markdown syntax (CommonMark lets any ASCII punctuation be escaped).
-    private const string MarkdownPunctuation = "\\`*_{}[]<>()#+-.!|~";
+    // ASCII punctuation that Markdown can read as inline syntax anywhere in a line (emphasis, code, links, HTML, tables,
+    // strikethrough); CommonMark lets any ASCII punctuation be escaped with a backslash.
+    private const string Inline = "\\`*_[]<>|~";
 }
