@@ -18,7 +18,8 @@ public sealed class LayeringTests
     [
         ("Core", "NotebookAnalysis", []),
         ("Report", "NotebookAnalysis.Report", ["NotebookAnalysis"]),
-        ("Views/Teaching", "NotebookAnalysis.Teaching", ["NotebookAnalysis", "NotebookAnalysis.Report"]),
+        // Teaching's Notebook.Setup registers the Rendering's Figure formatter: the one set-up call of a notebook.
+        ("Views/Teaching", "NotebookAnalysis.Teaching", ["NotebookAnalysis", "NotebookAnalysis.Report", "NotebookAnalysis.Rendering"]),
         ("Views/Rendering", "NotebookAnalysis.Rendering", ["NotebookAnalysis", "NotebookAnalysis.Report"]),
         ("MachineLearning", "NotebookAnalysis.MachineLearning", ["NotebookAnalysis", "NotebookAnalysis.Report"]),
         ("Tools/Accuracy", "NotebookAnalysis.Accuracy", ["NotebookAnalysis", "NotebookAnalysis.Report"]),

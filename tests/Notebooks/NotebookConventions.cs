@@ -9,7 +9,7 @@ internal static partial class NotebookConventions
     /// <summary>
     /// Problems with the project's conventions: VS Code Polyglot metadata, and a first code cell tagged
     /// <c>parameters</c> whose <c>#r "nuget: Name, Version"</c> lines match <paramref name="pinnedVersions"/>
-    /// and which references the Release build of the library. Notebooks without code cells only need the metadata.
+    /// which references the Release build of the library and calls its set-up; no cell registers a formatter itself. Notebooks without code cells only need the metadata.
     /// </summary>
     public static IReadOnlyList<string> Problems(NotebookFile notebook, IReadOnlyDictionary<string, string> pinnedVersions)
     {
@@ -36,8 +36,10 @@ internal static partial class NotebookConventions
         var first = code[0];
         if (!first.IsParameters) problems.Add($"cell {first.Number}: the first code cell must be tagged 'parameters'.");
         if (code.Skip(1).Any(c => c.IsParameters)) problems.Add("only the first code cell may be tagged 'parameters'.");
-        if (!first.Source.Contains("#r \"../lib/bin/Release/net10.0/NotebookAnalysis.dll\"", StringComparison.Ordinal))
-            problems.Add($"cell {first.Number}: the first code cell must #r \"../lib/bin/Release/net10.0/NotebookAnalysis.dll\".");
+        if (!first.Source.Contains(LibraryReference, StringComparison.Ordinal) || !first.Source.Contains(SetupCall, StringComparison.Ordinal))
+            problems.Add($"cell {first.Number}: the first code cell must reference the library ({LibraryReference}) and call {SetupCall}");
+        foreach (var cell in code.Where(c => c.Source.Contains("Formatter.Register", StringComparison.Ordinal)))
+            problems.Add($"cell {cell.Number}: registers a formatter; {SetupCall} in the first cell registers every formatter the notebooks need.");
         if (!DataPathRegex().IsMatch(first.Source))
             problems.Add($"cell {first.Number}: the parameters cell must define dataPath.");
         foreach (var cell in code)
@@ -53,6 +55,12 @@ internal static partial class NotebookConventions
             }
         return problems;
     }
+
+    /// <summary>How a notebook's first cell references the library (the other assemblies load as its dependencies).</summary>
+    public const string LibraryReference = "#r \"../lib/bin/Release/net10.0/NotebookAnalysis.Teaching.dll\"";
+
+    /// <summary>The one set-up call of a notebook, right after <see cref="LibraryReference"/>.</summary>
+    public const string SetupCall = "NotebookAnalysis.Teaching.Notebook.Setup();";
 
     [GeneratedRegex(@"#r\s+""nuget:\s*(?<name>[A-Za-z0-9._-]+)\s*(?:,\s*(?<version>[^""\s]*))?\s*""")]
     private static partial Regex NugetRegex();

@@ -145,7 +145,7 @@ internal sealed class TempNotebook : IDisposable
         // Every library the notebook references (core, Teaching, Rendering, …), made absolute.
         var lib = System.IO.Path.Combine(ProjectPaths.Root, "lib", "bin", "Release", "net10.0") + "/";
         text = text.Replace("#r \\\"../lib/bin/Release/net10.0/", "#r \\\"" + lib);
-        if (text.Contains("NotebookAnalysis.dll", StringComparison.Ordinal)) Assert.Contains(lib, text);
+        if (text.Contains("NotebookAnalysis.Teaching.dll", StringComparison.Ordinal)) Assert.Contains(lib, text);
         File.WriteAllText(Path, text);
     }
 

@@ -167,6 +167,33 @@ public sealed class NotebookFormatTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Validator_reports_a_missing_setup_call_and_a_formatter_registered_in_a_cell()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(PathOf("01-data.ipynb")))!.AsObject();
+        var code = root["cells"]!.AsArray().Where(c => (string?)c!["cell_type"] == "code").ToList();
+        code[0]!["source"] = NotebookFile.JoinSource(code[0]!["source"]).Replace(NotebookConventions.SetupCall, "", StringComparison.Ordinal);
+        code[1]!["source"] = NotebookFile.JoinSource(code[1]!["source"]) + "\nFormatter.Register<string>(s => s, \"text/plain\");";
+        var problems = NotebookConventions.Problems(NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), "mutated.ipynb"), PinnedVersions());
+        Assert.Contains(problems, p => p.Contains(NotebookConventions.SetupCall) && p.Contains("must reference the library"));
+        Assert.Contains(problems, p => p.Contains("registers a formatter"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void No_notebook_registers_a_formatter_and_each_starts_with_the_one_setup_call(string notebook)
+    {
+        var code = NotebookFile.Load(PathOf(notebook)).Cells.Where(c => c.CellType == "code").ToList();
+        Assert.All(code, c => Assert.DoesNotContain("Formatter.", c.Source));
+        if (code.Count > 0)
+        {
+            var lines = code[0].Source.Split('\n');
+            int setup = Array.IndexOf(lines, NotebookConventions.SetupCall);
+            Assert.True(setup > 0 && lines[..setup].All(l => l.StartsWith("#r ", StringComparison.Ordinal)),
+                $"{notebook}: the first cell must be #r lines, then {NotebookConventions.SetupCall}");
+        }
+    }
+
+    [Fact]
     public void Masking_hides_generated_ids_and_timestamps_but_not_values()
     {
         JsonArray Out(string html) => new(new JsonObject { ["data"] = new JsonObject { ["text/html"] = html }, ["metadata"] = new JsonObject(), ["output_type"] = "display_data" });

@@ -75,6 +75,62 @@ public sealed partial class NotebookPresentationTests
         }
     }
 
+    /// <summary>
+    /// The characters of a text line that a stock VS Code shows without scrolling sideways: its output area is 1,032 px
+    /// at 1440×900 with the Explorer open, about 122 characters of its monospace font (measured with
+    /// <c>../shared/tools/vscode/check</c>). Sentences go out as Markdown (<see cref="Prose"/>), which every front end wraps.
+    /// </summary>
+    public const int MaxTextLine = 120;
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void No_text_output_has_a_line_wider_than_the_output_area(string notebook)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(PathOf(notebook)))!;
+        foreach (var output in Outputs(root))
+        {
+            var text = (string?)output["output_type"] == "stream" ? Joined(output["text"]) : Joined(output["data"]?["text/plain"]);
+            if (output["data"]?.AsObject() is { Count: > 1 }) continue; // a rich output: text/plain is only its fallback
+            var longest = text.Split('\n').MaxBy(l => l.Length) ?? "";
+            Assert.True(longest.Length <= MaxTextLine, $"{notebook}: a text output has a line of {longest.Length} characters (at most {MaxTextLine}): {longest[..Math.Min(80, longest.Length)]}…");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public void No_html_table_is_wider_than_the_output_area_once_wrapped(string notebook)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(PathOf(notebook)))!;
+        foreach (var html in Outputs(root).Select(o => Joined(o["data"]?["text/html"])).Where(h => h.Contains("<table", StringComparison.Ordinal)))
+            foreach (Match table in TableRegex().Matches(html))
+            {
+                var rows = RowRegex().Matches(table.Value).Select(r => CellRegex().Matches(r.Value)
+                    .Select(c => System.Net.WebUtility.HtmlDecode(TagRegex().Replace(c.Groups[1].Value.Replace("<wbr>", " ", StringComparison.Ordinal), ""))).ToArray()).ToList();
+                double width = NotebookAnalysis.Report.Reporting.Grid.HtmlWidth(rows, wrapped: true);
+                Assert.True(width <= NotebookAnalysis.Report.Reporting.Grid.HtmlAreaWidth,
+                    $"{notebook}: a table needs about {width:0} px even wrapped (the area is {NotebookAnalysis.Report.Reporting.Grid.HtmlAreaWidth} px); header: {string.Join(" | ", rows.FirstOrDefault() ?? [])}");
+            }
+    }
+
+    private static string Joined(JsonNode? node) => node switch
+    {
+        null => "",
+        JsonArray a => string.Concat(a.Select(x => (string?)x)),
+        _ => (string?)node ?? "",
+    };
+
+    [GeneratedRegex(@"<table.*?</table>", RegexOptions.Singleline)]
+    private static partial Regex TableRegex();
+
+    [GeneratedRegex(@"<tr.*?</tr>", RegexOptions.Singleline)]
+    private static partial Regex RowRegex();
+
+    [GeneratedRegex(@"<t[hd][^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)]
+    private static partial Regex CellRegex();
+
+    [GeneratedRegex(@"<[^>]+>")]
+    private static partial Regex TagRegex();
+
     /// <summary>A script source or URL, a CDN, an IP address, a home/NuGet path, a compiler warning or the kernel's extension message.</summary>
     [GeneratedRegex(@"https?:|<script|cdn\.|\b\d{1,3}(\.\d{1,3}){3}\b|/root/|/home/|\.nuget|[A-Z]:\\\\Users|warning CS\d+|Loading extensions", RegexOptions.IgnoreCase)]
     private static partial Regex Forbidden();

@@ -85,6 +85,23 @@ public class MainJobTests
     }
 
     [Fact]
+    public void Two_runs_into_different_absolute_folders_write_identical_files_and_name_neither()
+    {
+        using var tmp = new TempDir();
+        string a = Path.Combine(tmp.Path, "a"), b = Path.Combine(tmp.Path, "b");
+        Assert.Equal(JobRunner.Ok, MainJob.Run(["--out", a], new StringWriter(), new StringWriter()));
+        Assert.Equal(JobRunner.Ok, MainJob.Run(["--out", b], new StringWriter(), new StringWriter()));
+        var names = Directory.GetFiles(a).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(names, Directory.GetFiles(b).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList());
+        foreach (var name in names)
+            Assert.True(File.ReadAllBytes(Path.Combine(a, name!)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(b, name!))), $"{name} differs");
+        var report = File.ReadAllText(Path.Combine(a, "REPRODUCTION.md"));
+        Assert.Contains("```\ndotnet run scripts/reproduce.cs -- --out DIR\n```", report);
+        Assert.DoesNotContain(tmp.Path, report);
+        Assert.Equal("dotnet run scripts/reproduce.cs -- --out my-results", MainJob.RegenerateCommand(null, null, "my-results"));
+    }
+
+    [Fact]
     public void Usage_errors_exit_2()
     {
         var err = new StringWriter();

@@ -61,12 +61,12 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
     }
 
     [Fact]
-    public void World_map_ranks_the_countries_offline_leaves_out_the_EU_and_has_a_static_view_of_the_same_counts()
+    public void Countries_ranked_offline_leave_out_the_EU_and_have_a_static_view_of_the_same_counts()
     {
         var folder = TempFolder();
         try
         {
-            var map = TaxonomyCharts.WorldMap(fx.Taxonomy, folder);
+            var map = TaxonomyCharts.CountriesRanked(fx.Taxonomy, folder);
             using var doc = System.Text.Json.JsonDocument.Parse(map.PlotlyJson);
             var trace = doc.RootElement.GetProperty("data")[0];
             // No choropleth and no geo layout: plotly.js would fetch their base map from a CDN.
@@ -78,12 +78,37 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             Assert.Equal(mapped.Select(c => $"{c.Name} ({c.Alpha3})").Reverse().ToArray(), trace.GetProperty("y").EnumerateArray().Select(v => v.GetString()!).ToArray());
             Assert.Equal(mapped.Select(c => c.Practices).Reverse().ToArray(), trace.GetProperty("x").EnumerateArray().Select(v => v.GetInt32()).ToArray());
             Assert.DoesNotContain("http", map.PlotlyJson);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-world-map.png")), map.Image.Bytes);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-countries-ranked.png")), map.Image.Bytes);
             Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], map.Image.Bytes[..4]);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Titles_fit_the_png_and_no_label_names_a_map_that_is_not_drawn()
+    {
+        var folder = TempFolder();
+        try
+        {
+            foreach (var f in new[]
+                     {
+                         TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Country, folder), TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Region, folder),
+                         TaxonomyCharts.PracticesByCountry(fx.Taxonomy, folder), TaxonomyCharts.CountriesRanked(fx.Taxonomy, folder),
+                     })
+            {
+                var layout = System.Text.Json.JsonDocument.Parse(f.PlotlyJson).RootElement.GetProperty("layout");
+                // The PNG centres the title over the data area, right of a 200 px label margin: the 87-character title
+                // of the ranked countries was cut off at about 85; 70 leaves room.
+                Assert.InRange(layout.GetProperty("title").GetProperty("text").GetString()!.Length, 1, 70);
+                Assert.DoesNotContain("map", layout.ToString(), StringComparison.OrdinalIgnoreCase);
+            }
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(folder)!, recursive: true);
         }
     }
 

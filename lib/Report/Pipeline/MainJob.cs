@@ -52,11 +52,14 @@ public static class MainJob
 
     /// <summary>
     /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
-    /// options as given (quoted for a POSIX shell when needed), none when the defaults were used.
+    /// options as given (quoted for a POSIX shell when needed), none when the defaults were used. An absolute
+    /// <c>--out</c> shows as <c>--out DIR</c>: the report never names the folder it was written to, so runs into two
+    /// folders give identical files and a shared report carries no home path.
     /// </summary>
     public static string RegenerateCommand(string? data, string? markets, string? outDir, string? published = null)
     {
         var parts = new List<string> { "dotnet run scripts/reproduce.cs" };
+        if (outDir is not null && Path.IsPathRooted(outDir)) outDir = "DIR";
         var options = new[] { ("--data", data), ("--markets", markets), ("--published", published), ("--out", outDir) }.Where(o => o.Item2 is not null).ToList();
         if (options.Count > 0) parts.Add("--");
         foreach (var (option, value) in options)

@@ -99,14 +99,14 @@ public static class SourcesReport
             if (rows.Count > 0)
                 grid.Row(pillar, rows[0].PillarName, Editions(wef, pillar), rows.Count.ToString(Inv));
         }
-        grid.Block("Sources", "repository", "path", "commit", "rows", "significant digits as stored", "editions and pillars");
-        foreach (var g in wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)))
-        {
-            int lo = g.Min(s => s.SignificantDigits), hi = g.Max(s => s.SignificantDigits);
-            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv),
-                lo == hi ? lo.ToString(Inv) : $"{lo.ToString(Inv)}-{hi.ToString(Inv)}",
-                string.Join("; ", g.GroupBy(s => s.Pillar).Select(p => $"{p.Key} {EditionSpan(p.Select(s => s).ToList())}")));
-        }
+        // Two blocks, not one: with the editions beside the commit the table is wider than a notebook's output area.
+        var sources = wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)).ToList();
+        grid.Block("Sources", "repository", "path", "commit", "rows", "significant digits as stored");
+        foreach (var g in sources)
+            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv), DigitRange(g.Select(s => s.SignificantDigits)));
+        grid.Block("What each source holds", "repository", "editions and pillars");
+        foreach (var g in sources)
+            grid.Row(g.Key.SourceRepo, string.Join("; ", g.GroupBy(s => s.Pillar).Select(p => $"{p.Key} {EditionSpan(p.ToList())}")));
         return grid;
     }
 

@@ -13,9 +13,10 @@ public sealed record PngImage(byte[] Bytes, string Path)
 
 /// <summary>
 /// One chart, shown once: its interactive view (plotly.js figure JSON, <see cref="PlotlyRenderer.MimeType"/>) and
-/// its static view (a PNG saved under the figures folder). Notebooks register a formatter for each and display the
-/// figure as one output with both mime types; a front end draws the first it can (the interactive chart in
-/// JupyterLab and VS Code, the PNG on GitHub and in nbconvert's HTML).
+/// its static view (a PNG saved under the figures folder). Notebook.Setup (Teaching) registers a formatter for each, so a
+/// notebook displays the figure as one output with both mime types; a front end draws the first it can (the
+/// interactive chart in JupyterLab with jupyterlab-plotly and in VS Code with the Jupyter renderers, the PNG in a stock
+/// VS Code, on GitHub and in nbconvert's HTML).
 /// </summary>
 /// <param name="Name">File stem of the PNG, e.g. <c>t2-scatter</c>.</param>
 /// <param name="PlotlyJson">The interactive chart.</param>
@@ -27,7 +28,7 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     /// in the .NET Interactive Jupyter kernel (<see cref="InJupyterKernel"/>), where the PNG alone. That kernel's
     /// Jupyter bridge sends every mime type but <c>application/json</c> as a string, and JupyterLab's Plotly renderer
     /// throws on a string payload, so a live run there shows the PNG; the notebooks committed by the headless runner
-    /// keep both. Notebooks pass this to <c>Formatter.SetPreferredMimeTypesFor</c>.
+    /// keep both. Notebook.Setup (Teaching) passes this to <c>Formatter.SetPreferredMimeTypesFor</c>.
     /// </summary>
     public static IReadOnlyList<string> MimeTypes { get; } = ForHost(InJupyterKernel(Environment.GetCommandLineArgs()));
 

@@ -147,16 +147,15 @@ public static class TaxonomyCharts
     }
 
     /// <summary>
-    /// Where Table 7's practices are: the countries ranked by their number of practices, each bar shaded with a
-    /// map's colour scale, in both views. (A Plotly choropleth would need its base map, which plotly.js fetches
-    /// from cdn.plot.ly when it draws one; the ranked bars carry the same counts and draw offline.) The interactive
-    /// bars name each country's practices on hover. The EU is no country and is left off;
+    /// The countries ranked by their number of Table 7 practices, each bar darker the more practices it counts, in both
+    /// views; the interactive bars name each country's practices on hover. (Not a world map: a Plotly choropleth needs
+    /// its base map, which plotly.js fetches from cdn.plot.ly.) The EU is no country and is left off;
     /// <see cref="PracticesByCountry"/> includes it.
     /// </summary>
-    public static Figure WorldMap(PracticeTaxonomy taxonomy, string? folder = null)
+    public static Figure CountriesRanked(PracticeTaxonomy taxonomy, string? folder = null)
     {
-        const string name = "tx-world-map";
-        const string title = "Table 7: where the reference clusters are (countries ranked; EU-level practices not mapped)";
+        const string name = "tx-countries-ranked";
+        const string title = "Table 7: practices per country, ranked (EU-level practices left out)";
         const int height = 460;
         var countries = taxonomy.PracticesByCountry().Where(c => c.Alpha3 is not null).ToList();
         int max = countries.Max(c => c.Practices);
@@ -170,11 +169,11 @@ public static class TaxonomyCharts
             marker = new Marker { color = countries.Select(c => Hex(Blend(c.Practices / (double)max))).Reverse().ToArray(), line = new XPlot.Plotly.Line { color = "#6b7b8c", width = 1 } },
         };
         var layout = Layout(title, height, marginLeft: 200);
-        layout.xaxis = new Xaxis { title = "practices (bar shade = map shade)", dtick = 1 };
+        layout.xaxis = new Xaxis { title = "practices", dtick = 1 };
         layout.showlegend = false;
         var json = PlotlyRenderer.Serialize([bars], layout);
 
-        // Static: countries ranked by practices (most on top), shaded as on the map, count at the end of each bar.
+        // Static: countries ranked by practices (most on top), shaded as the interactive bars, count at the end of each bar.
         var plot = new Plot();
         var labels = countries.Select(c => $"{c.Name} ({c.Alpha3})").ToArray();
         for (int i = 0; i < countries.Count; i++)
@@ -189,7 +188,7 @@ public static class TaxonomyCharts
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, max + 1).Select(i => (double)i).ToArray(), Enumerable.Range(0, max + 1).Select(Invariant).ToArray());
         plot.Axes.SetLimits(0, max + 0.6, -0.6, countries.Count - 0.4);
         plot.Title(title);
-        plot.XLabel("practices (bar shade = map shade)");
+        plot.XLabel("practices");
         return Save(name, json, plot, height, folder);
     }
 

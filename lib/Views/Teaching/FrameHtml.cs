@@ -26,18 +26,48 @@ public static class FrameHtml
     /// <summary>Rows shown before the table is cut (a note says how many are left out).</summary>
     public const int MaxRows = 200;
 
-    /// <summary>The frame as an HTML table (through <see cref="Grid"/>, the one table renderer): header, one row per row, numbers right-aligned.</summary>
+    /// <summary>
+    /// The frame as an HTML table (through <see cref="Grid"/>, the one table renderer): header, one row per row,
+    /// numbers right-aligned. A frame with fewer rows than columns that would be wider than a notebook's output area
+    /// (<see cref="Grid.HtmlAreaWidth"/>) is shown stacked (<see cref="Stacked"/>) when that is narrower.
+    /// </summary>
     public static string Html(DataFrame frame)
     {
         ArgumentNullException.ThrowIfNull(frame);
-        var grid = new Grid().Block(null, frame.Columns.Select(c => c.Name).ToArray());
+        var header = frame.Columns.Select(c => c.Name).ToArray();
         long shown = Math.Min(frame.Rows.Count, MaxRows);
+        var rows = new List<string[]>();
         for (long r = 0; r < shown; r++)
-            grid.Row(frame.Columns.Select(c => Cell(c[r])).ToArray());
+            rows.Add(frame.Columns.Select(c => Cell(c[r])).ToArray());
+        var table = (Header: header, Rows: rows);
+        if (Grid.HtmlWidth([header, .. rows], wrapped: false) > Grid.HtmlAreaWidth && rows.Count > 0 && rows.Count < header.Length)
+        {
+            var stacked = Stacked(frame, header, rows);
+            if (Grid.HtmlWidth([stacked.Header, .. stacked.Rows], wrapped: true) < Grid.HtmlWidth([header, .. rows], wrapped: true))
+                table = stacked;
+        }
+        var grid = new Grid().Block(null, table.Header);
+        foreach (var row in table.Rows) grid.Row(row);
         var html = new StringBuilder(grid.ToHtml());
         if (frame.Rows.Count > shown)
             html.Append(CultureInfo.InvariantCulture, $"<p><i>{frame.Rows.Count - shown} more rows not shown.</i></p>");
         return html.ToString();
+    }
+
+    /// <summary>
+    /// The frame turned on its side: one row per column, one column per row, each headed by the row's label (its
+    /// first cell, with the next text cells added until the labels are distinct, e.g. "T2_goods pairs").
+    /// </summary>
+    private static (string[] Header, List<string[]> Rows) Stacked(DataFrame frame, string[] header, List<string[]> rows)
+    {
+        int labelColumns = 1;
+        while (labelColumns < header.Length && frame.Columns[labelColumns] is StringDataFrameColumn
+               && rows.Select(r => string.Join(" ", r[..labelColumns])).Distinct().Count() < rows.Count)
+            labelColumns++;
+        var stackedHeader = new[] { string.Join(", ", header[..labelColumns]) }.Concat(rows.Select(r => string.Join(" ", r[..labelColumns]))).ToArray();
+        var stackedRows = Enumerable.Range(labelColumns, header.Length - labelColumns)
+            .Select(c => new[] { header[c] }.Concat(rows.Select(r => r[c])).ToArray()).ToList();
+        return (stackedHeader, stackedRows);
     }
 
     /// <summary>One cell as text: floating-point to <see cref="SignificantDigits"/> significant digits, invariant culture; null as empty.</summary>

@@ -20,11 +20,11 @@ public static class TableStory
             $"Table {reproduction.Series.Spec.PublishedTable} as printed");
 
     /// <summary>
-    /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>) on the left, the table
-    /// as printed on the right.
+    /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>), then the table as
+    /// printed below it (side by side they are wider than a notebook's output area).
     /// </summary>
-    public static string SideBySideHtml(MarketReproduction reproduction) =>
-        Grid.SideBySideHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
+    public static string RecomputedAndPrintedHtml(MarketReproduction reproduction) =>
+        Grid.StackedHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
             ("Published (the paper)", PublishedLayout(reproduction)));
 
     /// <summary>
@@ -68,7 +68,7 @@ public static class TableStory
     /// <summary>The table's title as the paper prints it.</summary>
     public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>The table's printed title, as a sentence that says it is the paper's.</summary>
-    public static string PrintedTitleSentence(string paperText, int publishedTable) =>
-        $"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"";
+    /// <summary>The table's printed title, as a sentence that says it is the paper's (Markdown, wrapped by every front end).</summary>
+    public static Prose PrintedTitleSentence(string paperText, int publishedTable) =>
+        Prose.Text($"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"");
 }
