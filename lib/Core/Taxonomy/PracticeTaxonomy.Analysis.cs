@@ -28,12 +28,9 @@ public enum CrossTabLevel
 
 public sealed partial class PracticeTaxonomy
 {
-    /// <summary>
-    /// The cross-tab as a plain count table: (institution, column key) → count, for charts. Table 7's practices only,
-    /// unless <paramref name="includeStudents"/> adds the students'.
-    /// </summary>
-    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false) =>
-        (includeStudents ? PracticesWithStudents : Practices)
+    /// <summary>The cross-tab of Table 7's practices as a plain count table: (institution, column key) → count, for charts.</summary>
+    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country) =>
+        Practices
             .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: ColumnKey(l, level))))
             .Distinct()
             .GroupBy(c => (c.Institution, c.Key))
@@ -51,10 +48,6 @@ public sealed partial class PracticeTaxonomy
 
     internal string ColumnKey(PracticeLocation l, CrossTabLevel level) =>
         level == CrossTabLevel.Country || l.Region is null ? l.Country : $"{l.Country}: {l.Region}";
-
-    /// <summary>Table 6 item counts: characteristic × stage.</summary>
-    public int LifecycleCount(FacilitatorCharacteristic c, LifecycleStage s) =>
-        FacilitatorEntries.Count(e => e.Characteristic == c && e.Stage == s);
 
     /// <summary>Every entry's trace, resolved: the proof that each entry names one place of the paper.</summary>
     public IReadOnlyList<TracedEntry> AllTraces()

@@ -19,7 +19,6 @@ public sealed partial class PaperText
 {
     private readonly Dictionary<string, List<Paragraph>> _prose = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaperTable> _tables = new(StringComparer.Ordinal);
-    private readonly List<string> _scopeOrder = [];
 
     private PaperText(string source, string[] lines)
     {
@@ -33,9 +32,6 @@ public sealed partial class PaperText
 
     /// <summary>The document's raw lines (index 0 is line 1).</summary>
     public IReadOnlyList<string> Lines { get; }
-
-    /// <summary>Scope ids in document order (sections and tables).</summary>
-    public IReadOnlyList<string> Scopes => _scopeOrder;
 
     /// <summary>Reads a transcription through the guarded reader (<see cref="Data.InputFile"/>).</summary>
     /// <exception cref="Data.DataFileException">Not a regular file, too large, unreadable, or not valid UTF-8 (with its line and column).</exception>
@@ -194,9 +190,6 @@ public sealed partial class PaperText
             if (_prose.ContainsKey(id))
                 throw new FormatException($"{Source}: line {first + 1}: section '{id}' appears twice.");
             _prose[id] = BuildParagraphs(first, last, tableLine);
-            _scopeOrder.Add(id);
-            foreach (var t in _tables.Values.Where(t => t.CaptionLine - 1 >= first && t.CaptionLine - 1 <= last).OrderBy(t => t.CaptionLine))
-                _scopeOrder.Add(t.Id);
         }
     }
 
@@ -210,35 +203,25 @@ public sealed partial class PaperText
 
     private List<Paragraph> BuildParagraphs(int first, int last, bool[] tableLine)
     {
-        var groups = new List<List<(int Line, string Text)>>();
-        List<(int, string)>? current = null;
+        var paragraphs = new List<Paragraph>();
+        List<(int Line, string Text)>? open = null;
+        bool afterBlank = false;
         for (int i = first; i <= last; i++)
         {
             var text = tableLine[i] ? "" : Normalize(Lines[i]);
             if (text.Length == 0 || text == "---")
             {
-                current = null;
+                afterBlank = true;
                 continue;
             }
-            if (current is null || text.StartsWith("- ", StringComparison.Ordinal)) // each list item is a paragraph
-            {
-                current = [];
-                groups.Add(current);
-            }
-            current.Add((i + 1, text));
-        }
-
-        var paragraphs = new List<Paragraph>();
-        List<(int Line, string Text)>? open = null;
-        foreach (var g in groups)
-        {
-            if (open is not null && Continues(open[^1].Text, g[0].Text))
-                open.AddRange(g);
-            else
+            // Each list item is a paragraph; a blank line ends one unless it is a page break (see Continues).
+            if (open is null || text.StartsWith("- ", StringComparison.Ordinal) || (afterBlank && !Continues(open[^1].Text, text)))
             {
                 if (open is not null) paragraphs.Add(Paragraph.From(open));
-                open = [.. g];
+                open = [];
             }
+            open.Add((i + 1, text));
+            afterBlank = false;
         }
         if (open is not null) paragraphs.Add(Paragraph.From(open));
         return paragraphs;
