@@ -21,10 +21,7 @@ internal sealed class TaxonomyJsonFile
 
     public JsonElement Root { get; }
 
-    public static TaxonomyJsonFile Read(string path)
-    {
-        return Parse(ReadGuarded(path, "taxonomy JSON"), path);
-    }
+    public static TaxonomyJsonFile Read(string path) => Parse(ReadGuarded(path, "taxonomy JSON"), path);
 
     /// <summary>
     /// A taxonomy input through the guarded reader (<see cref="Data.InputFile"/>), its failure as a
@@ -104,53 +101,44 @@ internal readonly record struct JsonEntry(TaxonomyJsonFile File, JsonElement Ele
         return s is { Length: > 0 } ? s : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing or empty (a string is required).");
     }
 
-    public string? OptStr(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.String) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a string.");
-        return v.GetString();
-    }
+    public string? OptStr(string name) => Field(name, JsonValueKind.String, "a string")?.GetString();
 
-    public int? OptInt(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int i)) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a whole number.");
-        return i;
-    }
+    public int? OptInt(string name) => Field(name, JsonValueKind.Number, "a whole number") is not { } v ? null
+        : v.TryGetInt32(out int i) ? i : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a whole number.");
 
-    public IReadOnlyList<string> StrList(string name, bool required = false)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of strings is required).") : [];
-        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of strings.");
-        return v.EnumerateArray().Select(x => x.GetString()!).ToList();
-    }
+    public IReadOnlyList<string> StrList(string name, bool required = false) =>
+        ArrayOf(name, JsonValueKind.String, "strings", required).Select(x => x.GetString()!).ToList();
 
-    public JsonEntry? OptObj(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.Object) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an object.");
-        return this with { Element = v };
-    }
+    public JsonEntry? OptObj(string name) => Field(name, JsonValueKind.Object, "an object") is { } v ? this with { Element = v } : null;
 
     public JsonEntry Obj(string name) =>
         OptObj(name) ?? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an object is required).");
 
     public IReadOnlyList<JsonEntry> ObjList(string name, bool required = true)
     {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of objects is required).") : [];
-        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Object))
-            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of objects.");
         var self = this;
-        return v.EnumerateArray().Select(x => self with { Element = x }).ToList();
+        return ArrayOf(name, JsonValueKind.Object, "objects", required).Select(x => self with { Element = x }).ToList();
     }
 
-    public Trace Trace(string name = "trace")
+    public Trace Trace(string name = "trace") => Obj(name).AsTrace();
+
+    /// <summary>This object read as a trace.</summary>
+    public Trace AsTrace() => new(Str("section"), Str("locator"), OptStr("row"), OptStr("column"), OptStr("document"));
+
+    /// <summary>Field <paramref name="name"/>, null when absent or null, an error when not of <paramref name="kind"/>.</summary>
+    private JsonElement? Field(string name, JsonValueKind kind, string expected)
     {
-        var t = Obj(name);
-        return new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"));
+        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        return v.ValueKind == kind ? v : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be {expected}.");
+    }
+
+    private IEnumerable<JsonElement> ArrayOf(string name, JsonValueKind item, string items, bool required)
+    {
+        if (Field(name, JsonValueKind.Array, $"an array of {items}") is not { } v)
+            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of {items} is required).") : [];
+        if (v.EnumerateArray().Any(x => x.ValueKind != item))
+            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of {items}.");
+        return v.EnumerateArray();
     }
 
     /// <summary>Reads an enumerated value written in lower case (e.g. "functional").</summary>

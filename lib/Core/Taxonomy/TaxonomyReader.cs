@@ -137,7 +137,7 @@ internal static class TaxonomyReader
             var locations = e.ObjList("locations").Select(l => new PracticeLocation(
                 l.Str("country"), l.Str("paper_country"), l.OptStr("region"), l.OptStr("subdivision"), l.OptStr("subdivision_relation"),
                 l.Enum<Support>("support", "support level"),
-                l.ObjList("evidence").Select(t => new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"))).ToList(),
+                l.ObjList("evidence").Select(t => t.AsTrace()).ToList(),
                 l.Str("reason"))).ToList();
             practices.Add(new Practice(e.Id, institution, e.Str("label"), e.Trace(), e.Str("rationale"), borderline, e.OptStr("note"), locations));
         }

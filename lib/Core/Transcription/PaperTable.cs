@@ -71,7 +71,7 @@ public sealed class PaperTable
                     if (joined == locator)
                     {
                         var fragments = cells.Skip(i).Take(j - i + 1).Select(c => c.Text).ToList();
-                        found.Add(new Passage(trace, cells[i].Line, cells[j].Line, locator, joined,
+                        found.Add(new Passage(trace, cells[i].Line, cells[j].Line, joined,
                             string.Join(" | ", fragments), fragments));
                         break;
                     }
@@ -86,7 +86,7 @@ public sealed class PaperTable
         foreach (var row in trace.Row is null ? Rows : [RowNamed(trace.Row)])
             foreach (var cell in trace.Column is null ? row.Cells : [row.Cell(ColumnIndex(trace.Column))])
                 foreach (var _ in PaperText.Occurrences(cell, locator))
-                    found.Add(new Passage(trace, row.Line, row.Line, locator, cell, string.Join(" | ", row.Cells.Where(c => c.Length > 0)), [locator]));
+                    found.Add(new Passage(trace, row.Line, row.Line, cell, string.Join(" | ", row.Cells.Where(c => c.Length > 0)), [locator]));
         return found;
     }
 

@@ -75,7 +75,7 @@ public sealed partial class PaperText
         foreach (var p in Paragraphs(trace.Section))
             foreach (int at in Occurrences(p.Text, locator))
                 found.Add(new Passage(trace, p.LineAt(at), p.LineAt(at + locator.Length - 1),
-                    locator, SentenceAround(p.Text, at, locator.Length), p.Text, [locator]));
+                    SentenceAround(p.Text, at, locator.Length), p.Text, [locator]));
         return found;
     }
 
@@ -92,13 +92,13 @@ public sealed partial class PaperText
         }
         catch (KeyNotFoundException e)
         {
-            throw new TraceException(trace, 0, e.Message);
+            throw new TraceException(0, e.Message);
         }
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new TraceException(trace, 0, $"the phrase \"{trace.Locator}\" does not occur in {ScopeName(trace)} of {Source}."),
-            _ => throw new TraceException(trace, found.Count,
+            0 => throw new TraceException(0, $"the phrase \"{trace.Locator}\" does not occur in {ScopeName(trace)} of {Source}."),
+            _ => throw new TraceException(found.Count,
                 $"the phrase \"{trace.Locator}\" occurs {found.Count} times in {ScopeName(trace)} of {Source} ({string.Join(", ", found.Select(f => f.Lines))}); lengthen it so that it names one place."),
         };
     }
@@ -121,7 +121,7 @@ public sealed partial class PaperText
         phrases.Select(Normalize).Any(n => n.Length > 0 && Occurrences(text, n).Any());
 
     private static string ScopeName(Trace t) =>
-        t.Row is null && t.Column is null ? $"scope '{t.Section}'" : $"scope '{t.Section}'" + (t.Row is null ? "" : $", row '{t.Row}'") + (t.Column is null ? "" : $", column '{t.Column}'");
+        $"scope '{t.Section}'" + (t.Row is null ? "" : $", row '{t.Row}'") + (t.Column is null ? "" : $", column '{t.Column}'");
 
     /// <summary>Collapses whitespace and drops HTML tags and Markdown emphasis markers.</summary>
     public static string Normalize(string s)
@@ -295,17 +295,8 @@ public sealed class Paragraph
 
 /// <summary>A trace that does not name exactly one place. Internal: the taxonomy's validator turns it into a
 /// <see cref="Taxonomy.TaxonomyException"/> that names the data file and the entry.</summary>
-internal sealed class TraceException : Exception
+internal sealed class TraceException(int matches, string message) : Exception(message)
 {
-    public TraceException(Trace trace, int matches, string message) : base(message)
-    {
-        Trace = trace;
-        Matches = matches;
-    }
-
-    /// <summary>The trace.</summary>
-    public Trace Trace { get; }
-
     /// <summary>How many places matched (0 when none, or when the scope does not exist).</summary>
-    public int Matches { get; }
+    public int Matches { get; } = matches;
 }
