@@ -101,9 +101,6 @@ public sealed partial class PracticeTaxonomy
         return list;
     }
 
-    /// <summary>Places section 4 names that no Table 7 location uses (computed from the text, not curated).</summary>
-    public IReadOnlyList<PlaceMention> PlacesMissingFromTable7() => PlaceMentions().Where(m => !m.InTable7).ToList();
-
     /// <summary>Borderline practices counted by (placed as, could be).</summary>
     public IReadOnlyList<(InstitutionType PlacedAs, InstitutionType CouldBe, int Count)> BorderlinePairs() =>
         Practices.Where(p => p.Borderline is not null)
@@ -124,7 +121,7 @@ public sealed partial class PracticeTaxonomy
         sb.AppendLine(inv, $"Table 5: {Advantages.Count} advantages ({string.Join(", ", Enum.GetValues<AdvantageKind>().Select(k => $"{Advantages.Count(a => a.Kind == k)} {Name(k)}"))}), {Advantages.Count(a => a.RepairFragments is not null)} repaired");
         sb.AppendLine(inv, $"Table 6: {FacilitatorEntries.Count} items ({FacilitatorEntries.Count(e => e.Characteristic == FacilitatorCharacteristic.Functions)} functions, {FacilitatorEntries.Count(e => e.Characteristic == FacilitatorCharacteristic.Expertise)} expertise) in {FacilitatorRepairs.Count} repaired cells");
         sb.AppendLine(inv, $"Roles: {Roles.Count(r => r.Parent is null)} roles, {Roles.Count(r => r.Parent is not null)} sub-roles");
-        sb.AppendLine(inv, $"Gaps: {Gaps.Count} ({string.Join(", ", Enum.GetValues<GapKind>().Select(k => $"{Gaps.Count(g => g.Kind == k)} {Name(k)}"))}); places of section 4 missing from Table 7: {PlacesMissingFromTable7().Count}");
+        sb.AppendLine(inv, $"Gaps: {Gaps.Count} ({string.Join(", ", Enum.GetValues<GapKind>().Select(k => $"{Gaps.Count(g => g.Kind == k)} {Name(k)}"))}); places of section 4 missing from Table 7: {PlaceMentions().Count(m => !m.InTable7)}");
         sb.Append(inv, $"Traces resolved: {AllTraces().Count}");
         return sb.ToString();
     }

@@ -57,12 +57,6 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         }
     }
 
-    /// <summary>The id letter of each institution type in Table 7's ids (<c>T7-F1</c>, <c>T7-K1</c>, <c>T7-R1</c>, <c>T7-M1</c>).</summary>
-    private static readonly Dictionary<InstitutionType, char> IdLetter = new()
-    {
-        [InstitutionType.Functional] = 'F', [InstitutionType.Framework] = 'K', [InstitutionType.Regulatory] = 'R', [InstitutionType.Mental] = 'M',
-    };
-
     private void CheckPractices()
     {
         var table7 = t.Paper.Table("Table 7");
@@ -91,7 +85,7 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
                     $"the data say '{p.Institution.ToString().ToLowerInvariant()}', but Table 7 prints the row under '{heading.Cell(0)}' ({printed.ToString().ToLowerInvariant()}).");
 
             int number = numberInType[p.Institution] = numberInType.GetValueOrDefault(p.Institution) + 1;
-            string expectedId = $"T7-{IdLetter[p.Institution]}{number}";
+            string expectedId = $"T7-{"FKRM"[(int)p.Institution]}{number}"; // the type's letter in enum order: T7-F1, T7-K1, T7-R1, T7-M1
             if (p.Id != expectedId)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
                     $"Table 7's ids number each institution type in table order (T7-F…, T7-K…, T7-R…, T7-M…): this {PracticeTaxonomy.Name(p.Institution)} practice is number {number} of its type, so its id is '{expectedId}'.");

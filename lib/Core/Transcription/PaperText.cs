@@ -1,4 +1,3 @@
-using System.Text;
 using NotebookAnalysis.Data;
 using System.Text.RegularExpressions;
 
@@ -217,13 +216,13 @@ public sealed partial class PaperText
             // Each list item is a paragraph; a blank line ends one unless it is a page break (see Continues).
             if (open is null || text.StartsWith("- ", StringComparison.Ordinal) || (afterBlank && !Continues(open[^1].Text, text)))
             {
-                if (open is not null) paragraphs.Add(Paragraph.From(open));
+                if (open is not null) paragraphs.Add(new Paragraph(open));
                 open = [];
             }
             open.Add((i + 1, text));
             afterBlank = false;
         }
-        if (open is not null) paragraphs.Add(Paragraph.From(open));
+        if (open is not null) paragraphs.Add(new Paragraph(open));
         return paragraphs;
     }
 
@@ -250,46 +249,27 @@ public sealed partial class PaperText
     private static partial Regex WhitespacePattern();
 }
 
-/// <summary>A paragraph of prose, its lines joined with single spaces.</summary>
-public sealed class Paragraph
+/// <summary>A paragraph of prose: its lines (1-based line, normalised text), joined with single spaces.</summary>
+public sealed class Paragraph(IReadOnlyList<(int Line, string Text)> lines)
 {
-    private readonly int[] _lineStarts;
-    private readonly int[] _lines;
-
-    private Paragraph(string text, int[] lineStarts, int[] lines)
-    {
-        Text = text;
-        _lineStarts = lineStarts;
-        _lines = lines;
-    }
-
     /// <summary>The normalised text.</summary>
-    public string Text { get; }
+    public string Text { get; } = string.Join(' ', lines.Select(l => l.Text));
 
     /// <summary>1-based first line.</summary>
-    public int FirstLine => _lines[0];
+    public int FirstLine => lines[0].Line;
 
     /// <summary>1-based last line.</summary>
-    public int LastLine => _lines[^1];
+    public int LastLine => lines[^1].Line;
 
     /// <summary>The 1-based document line holding character <paramref name="index"/> of <see cref="Text"/>.</summary>
     public int LineAt(int index)
     {
-        int k = Array.BinarySearch(_lineStarts, index);
-        return _lines[k >= 0 ? k : ~k - 1];
-    }
-
-    internal static Paragraph From(List<(int Line, string Text)> lines)
-    {
-        var sb = new StringBuilder();
-        var starts = new int[lines.Count];
-        for (int i = 0; i < lines.Count; i++)
+        foreach (var (line, text) in lines)
         {
-            if (i > 0) sb.Append(' ');
-            starts[i] = sb.Length;
-            sb.Append(lines[i].Text);
+            if (index <= text.Length) return line; // within the line, or the space that joins it to the next
+            index -= text.Length + 1;
         }
-        return new Paragraph(sb.ToString(), starts, lines.Select(l => l.Line).ToArray());
+        return LastLine;
     }
 }
 
