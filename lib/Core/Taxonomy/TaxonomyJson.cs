@@ -6,22 +6,29 @@ using System.Text.RegularExpressions;
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>A taxonomy JSON file: its root, and the line of each entry for messages.</summary>
-internal sealed class TaxonomyJsonFile
+internal sealed class TaxonomyJsonFile(string display, string text, JsonElement root)
 {
-    private readonly string[] _lines;
+    private readonly string[] _lines = text.Split('\n');
 
-    private TaxonomyJsonFile(string display, string text, JsonElement root)
+    public string Display { get; } = display;
+
+    /// <summary>Reads <paramref name="path"/>, which must hold one JSON object (comments allowed).</summary>
+    public static TaxonomyJsonFile Read(string path)
     {
-        Display = display;
-        _lines = text.Split('\n');
-        Root = root;
+        var content = ReadGuarded(path, "taxonomy JSON");
+        JsonElement parsed;
+        try
+        {
+            using var doc = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            parsed = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", e.LineNumber is long l ? (int)l + 1 : null, $"not valid JSON: {e.Message}");
+        }
+        return parsed.ValueKind == JsonValueKind.Object ? new TaxonomyJsonFile(path, content, parsed)
+            : throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", 1, "the file must hold one JSON object.");
     }
-
-    public string Display { get; }
-
-    public JsonElement Root { get; }
-
-    public static TaxonomyJsonFile Read(string path) => Parse(ReadGuarded(path, "taxonomy JSON"), path);
 
     /// <summary>
     /// A taxonomy input through the guarded reader (<see cref="Data.InputFile"/>), its failure as a
@@ -41,22 +48,6 @@ internal sealed class TaxonomyJsonFile
         }
     }
 
-    public static TaxonomyJsonFile Parse(string text, string display)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new TaxonomyException(TaxonomyErrorKind.Schema, display, "(file)", 1, "the file must hold one JSON object.");
-            return new TaxonomyJsonFile(display, text, doc.RootElement.Clone());
-        }
-        catch (JsonException e)
-        {
-            int? line = e.LineNumber is long l ? (int)l + 1 : null;
-            throw new TaxonomyException(TaxonomyErrorKind.Schema, display, "(file)", line, $"not valid JSON: {e.Message}");
-        }
-    }
-
     /// <summary>The 1-based line where <c>"id": "<paramref name="id"/>"</c> stands.</summary>
     public int? LineOf(string id)
     {
@@ -69,7 +60,7 @@ internal sealed class TaxonomyJsonFile
     /// <summary>The entries of the root array <paramref name="name"/>, each with its id (or its position).</summary>
     public IEnumerable<JsonEntry> Entries(string name, bool hasId = true)
     {
-        if (!Root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
             throw new TaxonomyException(TaxonomyErrorKind.Schema, Display, "(file)", null, $"the file needs an array '{name}'.");
         int index = 0;
         foreach (var element in array.EnumerateArray())

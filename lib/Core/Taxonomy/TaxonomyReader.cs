@@ -33,13 +33,7 @@ internal static class TaxonomyReader
         var studentPractices = File.Exists(studentPath) ? ReadPractices(TaxonomyJsonFile.Read(studentPath), Register) : [];
 
         var t5 = files["table5-advantages.json"];
-        var columns = new Dictionary<AdvantageKind, string>();
-        foreach (var k in t5.Entries("kinds"))
-        {
-            var kind = k.Enum<AdvantageKind>("id", "advantage kind");
-            if (!columns.TryAdd(kind, k.Str("column")))
-                throw k.Error(TaxonomyErrorKind.Duplicate, $"advantage kind '{k.Id}' is listed twice.");
-        }
+        var columns = Headers<AdvantageKind>(t5, "kinds", "column", "advantage kind");
         var advantages = new List<Advantage>();
         foreach (var e in t5.Entries("entries"))
         {
@@ -55,13 +49,8 @@ internal static class TaxonomyReader
         }
 
         var t6 = files["table6-facilitator.json"];
-        var stages = new List<(LifecycleStage Stage, string Column, int Order)>();
-        foreach (var s in t6.Entries("stages"))
-            stages.Add((s.Enum<LifecycleStage>("id", "life-cycle stage"), s.Str("column"), s.OptInt("order") ?? 0));
-        var rows = new Dictionary<FacilitatorCharacteristic, string>();
-        foreach (var c in t6.Entries("characteristics"))
-            if (!rows.TryAdd(c.Enum<FacilitatorCharacteristic>("id", "facilitator characteristic"), c.Str("row")))
-                throw c.Error(TaxonomyErrorKind.Duplicate, $"characteristic '{c.Id}' is listed twice.");
+        var stages = Headers<LifecycleStage>(t6, "stages", "column", "life-cycle stage");
+        var rows = Headers<FacilitatorCharacteristic>(t6, "characteristics", "row", "facilitator characteristic");
         var repairs = t6.Entries("repairs", hasId: false).Select(r => new CellRepair(
             r.Enum<FacilitatorCharacteristic>("characteristic", "facilitator characteristic"),
             r.Enum<LifecycleStage>("stage", "life-cycle stage"), r.Str("reason"))).ToList();
@@ -73,10 +62,9 @@ internal static class TaxonomyReader
             var st = e.Enum<LifecycleStage>("stage", "life-cycle stage");
             if (!rows.TryGetValue(ch, out var row))
                 throw e.Error(TaxonomyErrorKind.Schema, $"characteristic '{ch}' has no row in 'characteristics'.");
-            var stage = stages.FirstOrDefault(s => s.Stage == st);
-            if (stage.Column is null)
+            if (!stages.TryGetValue(st, out var column))
                 throw e.Error(TaxonomyErrorKind.Schema, $"stage '{st}' has no column in 'stages'.");
-            facilitator.Add(new FacilitatorEntry(e.Id, ch, st, e.Str("item"), row, stage.Column, e.StrList("related")));
+            facilitator.Add(new FacilitatorEntry(e.Id, ch, st, e.Str("item"), row, column, e.StrList("related")));
         }
 
         var roles = new List<Role>();
@@ -115,13 +103,23 @@ internal static class TaxonomyReader
             Practices = practices,
             StudentPractices = studentPractices,
             Advantages = advantages,
-            Stages = stages.OrderBy(s => s.Stage).Select(s => (s.Stage, s.Column)).ToList(),
+            Stages = stages.OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList(),
             Facilitator = facilitator,
             CellRepairs = repairs,
             Roles = roles,
             Gaps = gaps,
             Places = gazetteer,
         };
+    }
+
+    /// <summary>The table header (column or row title) of each value of <typeparamref name="T"/>, from the array <paramref name="array"/>.</summary>
+    private static Dictionary<T, string> Headers<T>(TaxonomyJsonFile file, string array, string field, string what) where T : struct, Enum
+    {
+        var headers = new Dictionary<T, string>();
+        foreach (var e in file.Entries(array))
+            if (!headers.TryAdd(e.Enum<T>("id", what), e.Str(field)))
+                throw e.Error(TaxonomyErrorKind.Duplicate, $"{what} '{e.Id}' is listed twice.");
+        return headers;
     }
 
     /// <summary>The practices of a Table 7-shaped file (Table 7's own, or the students').</summary>
