@@ -158,12 +158,11 @@ public sealed partial class PaperText
 
     private void Build()
     {
-        var heads = new List<(int Index, string Id)>();
+        // Prose before the first heading (title, authors) is scope "Front".
+        var heads = new List<(int Index, string Id)> { (0, "Front") };
         for (int i = 0; i < Lines.Count; i++)
-        {
-            var id = SectionId(Lines[i]);
-            if (id is not null) heads.Add((i, id));
-        }
+            if (SectionId(Lines[i]) is { } id)
+                heads.Add((i, id));
         var tableLine = new bool[Lines.Count];
         for (int i = 0; i < Lines.Count; i++)
         {
@@ -177,18 +176,12 @@ public sealed partial class PaperText
             _tables[id] = table;
         }
 
-        // Prose before the first heading (title, authors) is scope "Front".
-        var bounds = new List<(string Id, int First, int Last)>();
-        int firstHead = heads.Count > 0 ? heads[0].Index : Lines.Count;
-        bounds.Add(("Front", 0, firstHead - 1));
         for (int h = 0; h < heads.Count; h++)
-            bounds.Add((heads[h].Id, heads[h].Index, (h + 1 < heads.Count ? heads[h + 1].Index : Lines.Count) - 1));
-
-        foreach (var (id, first, last) in bounds)
         {
-            if (_prose.ContainsKey(id))
+            var (first, id) = heads[h];
+            int last = (h + 1 < heads.Count ? heads[h + 1].Index : Lines.Count) - 1;
+            if (!_prose.TryAdd(id, BuildParagraphs(first, last, tableLine)))
                 throw new FormatException($"{Source}: line {first + 1}: section '{id}' appears twice.");
-            _prose[id] = BuildParagraphs(first, last, tableLine);
         }
     }
 
