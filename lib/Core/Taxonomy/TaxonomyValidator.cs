@@ -177,15 +177,11 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         foreach (var a in t.Advantages)
         {
             var p = Resolve(a.Id, a.Trace, "trace");
-            if (p.Fragments.Count > 1)
-            {
-                if (a.RepairFragments is null)
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"the item spans {p.Lines} ({string.Join(" | ", p.Fragments)}) but records no repair.");
-                if (!a.RepairFragments.SequenceEqual(p.Fragments))
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"the repair lists [{string.Join(" | ", a.RepairFragments)}] but the transcription has [{string.Join(" | ", p.Fragments)}].");
-            }
-            else if (a.RepairFragments is not null)
-                throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"a repair is recorded, but the item is one whole cell at {p.Lines}.");
+            // A repair lists the cells the transcription broke the item across; an item in one whole cell records none.
+            bool broken = p.Fragments.Count > 1;
+            if (broken != (a.RepairFragments is not null) || (broken && !a.RepairFragments!.SequenceEqual(p.Fragments)))
+                throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id,
+                    $"the repair lists [{string.Join(" | ", a.RepairFragments ?? [])}] but the transcription has [{string.Join(" | ", p.Fragments)}] ({p.Lines}).");
             for (int line = p.FirstLine; line <= p.LastLine; line++)
                 if (!covered.Add((a.Column, line)))
                     throw t.Error(TaxonomyErrorKind.Duplicate, a.Id, $"the cell of '{a.Column}' at line {line} already belongs to another entry.");
