@@ -52,9 +52,8 @@ internal sealed class TaxonomyJsonFile(string display, string text, JsonElement 
     public int? LineOf(string id)
     {
         var pattern = new Regex("\"id\"\\s*:\\s*\"" + Regex.Escape(id) + "\"");
-        for (int i = 0; i < _lines.Length; i++)
-            if (pattern.IsMatch(_lines[i])) return i + 1;
-        return null;
+        int index = Array.FindIndex(_lines, pattern.IsMatch);
+        return index >= 0 ? index + 1 : null;
     }
 
     /// <summary>The entries of the root array <paramref name="name"/>, each with its id (or its position).</summary>
@@ -102,16 +101,14 @@ internal readonly record struct JsonEntry(TaxonomyJsonFile File, JsonElement Ele
 
     public JsonEntry? OptObj(string name) => Field(name, JsonValueKind.Object, "an object") is { } v ? this with { Element = v } : null;
 
-    public JsonEntry Obj(string name) =>
-        OptObj(name) ?? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an object is required).");
-
     public IReadOnlyList<JsonEntry> ObjList(string name, bool required = true)
     {
         var self = this;
         return ArrayOf(name, JsonValueKind.Object, "objects", required).Select(x => self with { Element = x }).ToList();
     }
 
-    public Trace Trace(string name = "trace") => Obj(name).AsTrace();
+    public Trace Trace(string name = "trace") =>
+        (OptObj(name) ?? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an object is required).")).AsTrace();
 
     /// <summary>This object read as a trace.</summary>
     public Trace AsTrace() => new(Str("section"), Str("locator"), OptStr("row"), OptStr("column"), OptStr("document"));
