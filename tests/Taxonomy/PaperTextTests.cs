@@ -28,12 +28,6 @@ public sealed class PaperTextTests
     private static PaperText Paper => PaperText.Parse(Doc, "doc.md");
 
     [Fact]
-    public void Sections_and_tables_are_scopes_in_document_order()
-    {
-        Assert.Equal(["Front", "4", "4.1", "Table 9", "4.2", "Table 8"], Paper.Scopes);
-    }
-
-    [Fact]
     public void A_page_break_inside_a_sentence_does_not_split_the_paragraph()
     {
         var p = Paper.Resolve(new Trace("4.1", "sat on the mat"));

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>A country of ISO 3166-1.</summary>
@@ -7,16 +5,6 @@ namespace NotebookAnalysis.Taxonomy;
 /// <param name="Alpha3">Three-letter code (the form Plotly's world map expects); null for the EU.</param>
 /// <param name="Name">English short name.</param>
 public sealed record IsoCountry(string Alpha2, string? Alpha3, string Name);
-
-/// <summary>A subdivision of ISO 3166-2.</summary>
-/// <param name="Code">Code such as <c>US-SC</c> or <c>AT-6</c>.</param>
-/// <param name="Name">Name as the standard gives it (often in the local language).</param>
-/// <param name="Type">Kind of subdivision (State, Prefecture, Land, ...).</param>
-public sealed record IsoSubdivision(string Code, string Name, string Type)
-{
-    /// <summary>The country part of the code.</summary>
-    public string Country => Code[..Code.IndexOf('-')];
-}
 
 /// <summary>
 /// ISO 3166-1 alpha-2 countries and ISO 3166-2 subdivisions, read from <c>seeds/taxonomy/iso/</c>
@@ -26,36 +14,27 @@ public sealed record IsoSubdivision(string Code, string Name, string Type)
 /// </summary>
 public sealed class Iso3166
 {
-    /// <summary>The exceptionally reserved code for the European Union.</summary>
-    public const string EuropeanUnion = "EU";
-
-    private readonly Dictionary<string, IsoCountry> _countries;
-    private readonly Dictionary<string, IsoSubdivision> _subdivisions;
-
-    private Iso3166(Dictionary<string, IsoCountry> countries, Dictionary<string, IsoSubdivision> subdivisions)
+    private readonly Dictionary<string, IsoCountry> _countries = new(StringComparer.Ordinal)
     {
-        _countries = countries;
-        _subdivisions = subdivisions;
-    }
+        ["EU"] = new IsoCountry("EU", null, "European Union"),
+    };
 
-    /// <summary>True for an upper-case alpha-2 code of ISO 3166-1, or <c>EU</c>.</summary>
-    public bool IsCountry(string? code) => code is not null && _countries.ContainsKey(code);
+    // Subdivision code (US-SC, AT-6) → its country; the validator needs nothing else of ISO 3166-2.
+    private readonly Dictionary<string, string> _subdivisionCountry = new(StringComparer.Ordinal);
+
+    private Iso3166() { }
 
     /// <summary>The country with alpha-2 <paramref name="code"/>.</summary>
     public IsoCountry Country(string code) =>
         _countries.TryGetValue(code, out var c) ? c : throw new KeyNotFoundException($"'{code}' is not an ISO 3166-1 alpha-2 code.");
 
-    /// <summary>The subdivision with <paramref name="code"/>, or null.</summary>
-    public IsoSubdivision? Subdivision(string? code) =>
-        code is not null && _subdivisions.TryGetValue(code, out var s) ? s : null;
-
     /// <summary>Why <paramref name="code"/> is not a normalised country, or null when it is one.</summary>
     public string? CountryProblem(string? code)
     {
         if (string.IsNullOrEmpty(code)) return "the country is missing";
-        if (IsCountry(code)) return null;
+        if (_countries.ContainsKey(code)) return null;
         var upper = code.ToUpperInvariant();
-        if (IsCountry(upper)) return $"'{code}' must be upper case: '{upper}'";
+        if (_countries.ContainsKey(upper)) return $"'{code}' must be upper case: '{upper}'";
         var byName = _countries.Values.FirstOrDefault(c =>
             string.Equals(c.Name, code, StringComparison.OrdinalIgnoreCase) || string.Equals(c.Alpha3, code, StringComparison.OrdinalIgnoreCase));
         return byName is not null
@@ -67,37 +46,31 @@ public sealed class Iso3166
     public string? SubdivisionProblem(string country, string? subdivision)
     {
         if (subdivision is null) return null;
-        var s = Subdivision(subdivision);
-        if (s is null) return $"'{subdivision}' is not an ISO 3166-2 subdivision code";
-        if (s.Country != country) return $"subdivision '{subdivision}' belongs to {s.Country}, not to {country}";
-        return null;
+        if (!_subdivisionCountry.TryGetValue(subdivision, out var owner)) return $"'{subdivision}' is not an ISO 3166-2 subdivision code";
+        return owner == country ? null : $"subdivision '{subdivision}' belongs to {owner}, not to {country}";
     }
 
-    /// <summary>Reads <c>iso3166-1.tsv</c> and <c>iso3166-2.tsv</c> from <paramref name="folder"/>.</summary>
+    /// <summary>Reads <c>iso3166-1.tsv</c> (code, alpha-3, name) and <c>iso3166-2.tsv</c> (code, name, type) from <paramref name="folder"/>.</summary>
     public static Iso3166 Load(string folder)
     {
-        var countries = new Dictionary<string, IsoCountry>(StringComparer.Ordinal)
-        {
-            [EuropeanUnion] = new IsoCountry(EuropeanUnion, null, "European Union"),
-        };
-        foreach (var (f, line) in ReadTsv(Path.Combine(folder, "iso3166-1.tsv"), 3))
-            countries[f[0]] = new IsoCountry(f[0], f[1], f[2]);
-        var subdivisions = new Dictionary<string, IsoSubdivision>(StringComparer.Ordinal);
-        foreach (var (f, line) in ReadTsv(Path.Combine(folder, "iso3166-2.tsv"), 3))
-            subdivisions[f[0]] = new IsoSubdivision(f[0], f[1], f[2]);
-        return new Iso3166(countries, subdivisions);
+        var iso = new Iso3166();
+        foreach (var f in ReadTsv(Path.Combine(folder, "iso3166-1.tsv")))
+            iso._countries[f[0]] = new IsoCountry(f[0], f[1], f[2]);
+        foreach (var f in ReadTsv(Path.Combine(folder, "iso3166-2.tsv")))
+            iso._subdivisionCountry[f[0]] = f[0][..f[0].IndexOf('-')];
+        return iso;
     }
 
-    private static IEnumerable<(string[] Fields, int Line)> ReadTsv(string path, int minFields)
+    private static IEnumerable<string[]> ReadTsv(string path)
     {
         string[] lines = Data.InputFile.Lines(TaxonomyJsonFile.ReadGuarded(path, "an ISO 3166 list"));
         for (int i = 1; i < lines.Length; i++)
         {
             if (lines[i].Length == 0) continue;
             var f = lines[i].Split('\t');
-            if (f.Length < minFields)
-                throw new TaxonomyException(TaxonomyErrorKind.Schema, path, $"line {i + 1}", i + 1, $"expected {minFields} tab-separated fields, found {f.Length}.");
-            yield return (f, i + 1);
+            if (f.Length < 3)
+                throw new TaxonomyException(TaxonomyErrorKind.Schema, path, $"line {i + 1}", i + 1, $"expected 3 tab-separated fields, found {f.Length}.");
+            yield return f;
         }
     }
 }

@@ -28,12 +28,9 @@ public enum CrossTabLevel
 
 public sealed partial class PracticeTaxonomy
 {
-    /// <summary>
-    /// The cross-tab as a plain count table: (institution, column key) → count, for charts. Table 7's practices only,
-    /// unless <paramref name="includeStudents"/> adds the students'.
-    /// </summary>
-    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false) =>
-        (includeStudents ? PracticesWithStudents : Practices)
+    /// <summary>The cross-tab of Table 7's practices as a plain count table: (institution, column key) → count, for charts.</summary>
+    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country) =>
+        Practices
             .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: ColumnKey(l, level))))
             .Distinct()
             .GroupBy(c => (c.Institution, c.Key))
@@ -51,10 +48,6 @@ public sealed partial class PracticeTaxonomy
 
     internal string ColumnKey(PracticeLocation l, CrossTabLevel level) =>
         level == CrossTabLevel.Country || l.Region is null ? l.Country : $"{l.Country}: {l.Region}";
-
-    /// <summary>Table 6 item counts: characteristic × stage.</summary>
-    public int LifecycleCount(FacilitatorCharacteristic c, LifecycleStage s) =>
-        FacilitatorEntries.Count(e => e.Characteristic == c && e.Stage == s);
 
     /// <summary>Every entry's trace, resolved: the proof that each entry names one place of the paper.</summary>
     public IReadOnlyList<TracedEntry> AllTraces()
@@ -108,9 +101,6 @@ public sealed partial class PracticeTaxonomy
         return list;
     }
 
-    /// <summary>Places section 4 names that no Table 7 location uses (computed from the text, not curated).</summary>
-    public IReadOnlyList<PlaceMention> PlacesMissingFromTable7() => PlaceMentions().Where(m => !m.InTable7).ToList();
-
     /// <summary>Borderline practices counted by (placed as, could be).</summary>
     public IReadOnlyList<(InstitutionType PlacedAs, InstitutionType CouldBe, int Count)> BorderlinePairs() =>
         Practices.Where(p => p.Borderline is not null)
@@ -131,7 +121,7 @@ public sealed partial class PracticeTaxonomy
         sb.AppendLine(inv, $"Table 5: {Advantages.Count} advantages ({string.Join(", ", Enum.GetValues<AdvantageKind>().Select(k => $"{Advantages.Count(a => a.Kind == k)} {Name(k)}"))}), {Advantages.Count(a => a.RepairFragments is not null)} repaired");
         sb.AppendLine(inv, $"Table 6: {FacilitatorEntries.Count} items ({FacilitatorEntries.Count(e => e.Characteristic == FacilitatorCharacteristic.Functions)} functions, {FacilitatorEntries.Count(e => e.Characteristic == FacilitatorCharacteristic.Expertise)} expertise) in {FacilitatorRepairs.Count} repaired cells");
         sb.AppendLine(inv, $"Roles: {Roles.Count(r => r.Parent is null)} roles, {Roles.Count(r => r.Parent is not null)} sub-roles");
-        sb.AppendLine(inv, $"Gaps: {Gaps.Count} ({string.Join(", ", Enum.GetValues<GapKind>().Select(k => $"{Gaps.Count(g => g.Kind == k)} {Name(k)}"))}); places of section 4 missing from Table 7: {PlacesMissingFromTable7().Count}");
+        sb.AppendLine(inv, $"Gaps: {Gaps.Count} ({string.Join(", ", Enum.GetValues<GapKind>().Select(k => $"{Gaps.Count(g => g.Kind == k)} {Name(k)}"))}); places of section 4 missing from Table 7: {PlaceMentions().Count(m => !m.InTable7)}");
         sb.Append(inv, $"Traces resolved: {AllTraces().Count}");
         return sb.ToString();
     }

@@ -45,73 +45,56 @@ public sealed partial class PracticeTaxonomy
     /// <summary>The document key of the paper in <see cref="Trace.Document"/>.</summary>
     public const string PaperDocument = "paper.md";
 
-    private readonly ConcurrentDictionary<string, PaperText> _documents;
-    private readonly string _seeds;
-    private readonly Dictionary<string, (string File, int? Line)> _origin;
-    private readonly ConcurrentDictionary<Trace, Passage> _passages; // resolved once; safe to share across threads
+    private readonly TaxonomyParts _parts;
+    private readonly ConcurrentDictionary<Trace, Passage> _passages = new(); // resolved once; safe to share across threads
 
     private PracticeTaxonomy(TaxonomyParts parts)
     {
-        Paper = parts.Paper;
-        Iso = parts.Iso;
-        _seeds = parts.Seeds;
-        _documents = new ConcurrentDictionary<string, PaperText>(parts.Documents);
-        _origin = parts.Origin;
-        InstitutionTypes = parts.Types;
-        Practices = parts.Practices;
-        StudentPractices = parts.StudentPractices;
-        Advantages = parts.Advantages;
-        Stages = parts.Stages;
-        FacilitatorEntries = parts.Facilitator;
-        FacilitatorRepairs = parts.CellRepairs;
-        Roles = parts.Roles;
-        Gaps = parts.Gaps;
-        Places = parts.Places;
-        _passages = new ConcurrentDictionary<Trace, Passage>();
+        _parts = parts;
         new TaxonomyValidator(this).Run();
     }
 
     /// <summary>The paper (<c>seeds/paper.md</c>), split into sections and tables.</summary>
-    public PaperText Paper { get; }
+    public PaperText Paper => _parts.Paper;
 
     /// <summary>The ISO 3166 lists used to validate countries.</summary>
-    public Iso3166 Iso { get; }
+    public Iso3166 Iso => _parts.Iso;
 
     /// <summary>The four institution types, in Table 7's order.</summary>
-    public IReadOnlyList<InstitutionTypeInfo> InstitutionTypes { get; }
+    public IReadOnlyList<InstitutionTypeInfo> InstitutionTypes => _parts.Types;
 
     /// <summary>Table 7's practices, in the table's order: the paper's 22, never a student's.</summary>
-    public IReadOnlyList<Practice> Practices { get; }
+    public IReadOnlyList<Practice> Practices => _parts.Practices;
 
     /// <summary>
     /// The students' practices: <see cref="TaxonomyPaths.StudentFile"/> plus any added with <see cref="WithPractice"/>.
     /// Validated like Table 7's; counted only where an analysis is asked to include them.
     /// </summary>
-    public IReadOnlyList<Practice> StudentPractices { get; }
+    public IReadOnlyList<Practice> StudentPractices => _parts.StudentPractices;
 
     /// <summary>Table 7's practices followed by the students'.</summary>
     public IReadOnlyList<Practice> PracticesWithStudents => [.. Practices, .. StudentPractices];
 
     /// <summary>Table 5's cells.</summary>
-    public IReadOnlyList<Advantage> Advantages { get; }
+    public IReadOnlyList<Advantage> Advantages => _parts.Advantages;
 
     /// <summary>Table 6's stages with their column headers, in life-cycle order.</summary>
-    public IReadOnlyList<(LifecycleStage Stage, string Column)> Stages { get; }
+    public IReadOnlyList<(LifecycleStage Stage, string Column)> Stages => _parts.Stages;
 
     /// <summary>Table 6's items.</summary>
-    public IReadOnlyList<FacilitatorEntry> FacilitatorEntries { get; }
+    public IReadOnlyList<FacilitatorEntry> FacilitatorEntries => _parts.Facilitator;
 
     /// <summary>The recorded repairs of Table 6's cells.</summary>
-    public IReadOnlyList<CellRepair> FacilitatorRepairs { get; }
+    public IReadOnlyList<CellRepair> FacilitatorRepairs => _parts.CellRepairs;
 
     /// <summary>The organisational roles and sub-roles of section 4.1.</summary>
-    public IReadOnlyList<Role> Roles { get; }
+    public IReadOnlyList<Role> Roles => _parts.Roles;
 
     /// <summary>Practices, cases and places of section 4 that Table 7 omits.</summary>
-    public IReadOnlyList<Gap> Gaps { get; }
+    public IReadOnlyList<Gap> Gaps => _parts.Gaps;
 
     /// <summary>The places section 4 names (the gazetteer behind the place cross-checks).</summary>
-    public IReadOnlyList<Place> Places { get; }
+    public IReadOnlyList<Place> Places => _parts.Places;
 
     /// <summary>Loads <c>seeds/taxonomy/</c> and <c>seeds/paper.md</c> from the repository.</summary>
     public static PracticeTaxonomy LoadBundled() => Load(TaxonomyPaths.Folder, ProjectPaths.Paper);
@@ -120,11 +103,7 @@ public sealed partial class PracticeTaxonomy
     /// Loads and validates the taxonomy in <paramref name="folder"/> against the paper at <paramref name="paperPath"/>.
     /// The ISO lists are read from <paramref name="folder"/>/iso, or from the bundled ones when that folder is absent.
     /// </summary>
-    public static PracticeTaxonomy Load(string folder, string paperPath)
-    {
-        var parts = TaxonomyReader.Read(folder, paperPath);
-        return new PracticeTaxonomy(parts);
-    }
+    public static PracticeTaxonomy Load(string folder, string paperPath) => new(TaxonomyReader.Read(folder, paperPath));
 
     /// <summary>
     /// A new taxonomy with <paramref name="practice"/> appended to the students' practices, validated by the same
@@ -133,37 +112,34 @@ public sealed partial class PracticeTaxonomy
     /// </summary>
     public PracticeTaxonomy WithPractice(Practice practice, string origin = "(added practice)")
     {
-        var parts = ToParts();
-        if (parts.Origin.ContainsKey(practice.Id))
-            throw new TaxonomyException(TaxonomyErrorKind.Duplicate, origin, practice.Id, null,
-                $"id '{practice.Id}' is already used in {parts.Origin[practice.Id].File}.");
-        parts.Origin[practice.Id] = (origin, null);
-        parts.StudentPractices = [.. StudentPractices, practice];
-        return new PracticeTaxonomy(parts);
+        if (_parts.Origin.TryGetValue(practice.Id, out var first))
+            throw new TaxonomyException(TaxonomyErrorKind.Duplicate, origin, practice.Id, null, $"id '{practice.Id}' is already used in {first.File}.");
+        return new(_parts with
+        {
+            Origin = new(_parts.Origin) { [practice.Id] = (origin, null) },
+            StudentPractices = [.. StudentPractices, practice],
+        });
     }
 
     /// <summary>The place <paramref name="trace"/> names, read from its document (cached).</summary>
-    public Passage Resolve(Trace trace)
-    {
-        return _passages.GetOrAdd(trace, t => Document(t.Document).Resolve(t));
-    }
+    public Passage Resolve(Trace trace) => _passages.GetOrAdd(trace, t => Document(t.Document).Resolve(t));
 
     /// <summary>The document a trace names: the paper, or a file under <c>seeds/</c>.</summary>
     public PaperText Document(string? document)
     {
         var key = document ?? PaperDocument;
-        if (_documents.TryGetValue(key, out var d)) return d;
-        var path = Path.GetFullPath(Path.Combine(_seeds, key));
-        if (!path.StartsWith(Path.GetFullPath(_seeds), StringComparison.Ordinal))
+        if (_parts.Documents.TryGetValue(key, out var d)) return d;
+        var path = Path.GetFullPath(Path.Combine(_parts.Seeds, key));
+        if (!path.StartsWith(Path.GetFullPath(_parts.Seeds), StringComparison.Ordinal))
             throw new KeyNotFoundException($"document '{key}' lies outside seeds/.");
         if (!File.Exists(path))
-            throw new KeyNotFoundException($"document '{key}' does not exist under {_seeds}.");
-        return _documents.GetOrAdd(key, _ => PaperText.Load(path));
+            throw new KeyNotFoundException($"document '{key}' does not exist under {_parts.Seeds}.");
+        return _parts.Documents.GetOrAdd(key, _ => PaperText.Load(path));
     }
 
     /// <summary>The file and line an entry was read from.</summary>
     public (string File, int? Line) Origin(string id) =>
-        _origin.TryGetValue(id, out var o) ? o : ("(unknown)", null);
+        _parts.Origin.TryGetValue(id, out var o) ? o : ("(unknown)", null);
 
     /// <summary>The practice with <paramref name="id"/>: Table 7's, or a student's.</summary>
     public Practice Practice(string id) =>
@@ -177,31 +153,24 @@ public sealed partial class PracticeTaxonomy
         var (file, line) = Origin(id);
         return new TaxonomyException(kind, file, id, line, reason);
     }
-
-    private TaxonomyParts ToParts() => new()
-    {
-        Paper = Paper, Iso = Iso, Seeds = _seeds, Documents = new(_documents), Origin = new(_origin),
-        Types = InstitutionTypes, Practices = Practices, StudentPractices = StudentPractices, Advantages = Advantages, Stages = Stages,
-        Facilitator = FacilitatorEntries, CellRepairs = FacilitatorRepairs, Roles = Roles, Gaps = Gaps, Places = Places,
-    };
 }
 
-/// <summary>The pieces read from the files, before validation.</summary>
-internal sealed class TaxonomyParts
+/// <summary>The pieces read from the files, before validation. The document cache is shared by the taxonomies built from it.</summary>
+internal sealed record TaxonomyParts
 {
-    public required PaperText Paper { get; set; }
-    public required Iso3166 Iso { get; set; }
-    public required string Seeds { get; set; }
-    public required Dictionary<string, PaperText> Documents { get; set; }
-    public required Dictionary<string, (string File, int? Line)> Origin { get; set; }
-    public required IReadOnlyList<InstitutionTypeInfo> Types { get; set; }
-    public required IReadOnlyList<Practice> Practices { get; set; }
-    public required IReadOnlyList<Practice> StudentPractices { get; set; }
-    public required IReadOnlyList<Advantage> Advantages { get; set; }
-    public required IReadOnlyList<(LifecycleStage Stage, string Column)> Stages { get; set; }
-    public required IReadOnlyList<FacilitatorEntry> Facilitator { get; set; }
-    public required IReadOnlyList<CellRepair> CellRepairs { get; set; }
-    public required IReadOnlyList<Role> Roles { get; set; }
-    public required IReadOnlyList<Gap> Gaps { get; set; }
-    public required IReadOnlyList<Place> Places { get; set; }
+    public required PaperText Paper { get; init; }
+    public required Iso3166 Iso { get; init; }
+    public required string Seeds { get; init; }
+    public required ConcurrentDictionary<string, PaperText> Documents { get; init; }
+    public required Dictionary<string, (string File, int? Line)> Origin { get; init; }
+    public required IReadOnlyList<InstitutionTypeInfo> Types { get; init; }
+    public required IReadOnlyList<Practice> Practices { get; init; }
+    public required IReadOnlyList<Practice> StudentPractices { get; init; }
+    public required IReadOnlyList<Advantage> Advantages { get; init; }
+    public required IReadOnlyList<(LifecycleStage Stage, string Column)> Stages { get; init; }
+    public required IReadOnlyList<FacilitatorEntry> Facilitator { get; init; }
+    public required IReadOnlyList<CellRepair> CellRepairs { get; init; }
+    public required IReadOnlyList<Role> Roles { get; init; }
+    public required IReadOnlyList<Gap> Gaps { get; init; }
+    public required IReadOnlyList<Place> Places { get; init; }
 }

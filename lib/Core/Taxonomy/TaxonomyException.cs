@@ -29,24 +29,14 @@ public enum TaxonomyErrorKind
 
 /// <summary>
 /// Bad taxonomy data: a <see cref="DataFileException"/> whose message names the file, the entry (its id) and, when
-/// known, the file's line.
+/// known, the file's line (<see cref="DataFileException.Line"/>, 0 when not found).
 /// </summary>
-public sealed class TaxonomyException : DataFileException
+public sealed class TaxonomyException(TaxonomyErrorKind kind, string file, string entry, int? line, string reason)
+    : DataFileException(file, line ?? 0, reason, $"{file}, entry {entry}{(line is int l ? $" (line {l})" : "")}: {reason}")
 {
-    public TaxonomyException(TaxonomyErrorKind kind, string file, string entry, int? line, string reason)
-        : base(file, line ?? 0, reason, $"{file}, entry {entry}{(line is int l ? $" (line {l})" : "")}: {reason}")
-    {
-        Kind = kind;
-        Entry = entry;
-        EntryLine = line;
-    }
-
     /// <summary>Which kind of error this is.</summary>
-    public TaxonomyErrorKind Kind { get; }
+    public TaxonomyErrorKind Kind { get; } = kind;
 
     /// <summary>The entry's id, or a description of the entry when it has no id.</summary>
-    public string Entry { get; }
-
-    /// <summary>1-based line of the entry's id in the file, when found.</summary>
-    public int? EntryLine { get; }
+    public string Entry { get; } = entry;
 }

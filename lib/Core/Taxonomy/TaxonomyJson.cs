@@ -6,24 +6,28 @@ using System.Text.RegularExpressions;
 namespace NotebookAnalysis.Taxonomy;
 
 /// <summary>A taxonomy JSON file: its root, and the line of each entry for messages.</summary>
-internal sealed class TaxonomyJsonFile
+internal sealed class TaxonomyJsonFile(string display, string text, JsonElement root)
 {
-    private readonly string[] _lines;
+    private readonly string[] _lines = text.Split('\n');
 
-    private TaxonomyJsonFile(string display, string text, JsonElement root)
-    {
-        Display = display;
-        _lines = text.Split('\n');
-        Root = root;
-    }
+    public string Display { get; } = display;
 
-    public string Display { get; }
-
-    public JsonElement Root { get; }
-
+    /// <summary>Reads <paramref name="path"/>, which must hold one JSON object (comments allowed).</summary>
     public static TaxonomyJsonFile Read(string path)
     {
-        return Parse(ReadGuarded(path, "taxonomy JSON"), path);
+        var content = ReadGuarded(path, "taxonomy JSON");
+        JsonElement parsed;
+        try
+        {
+            using var doc = JsonDocument.Parse(content, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            parsed = doc.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", e.LineNumber is long l ? (int)l + 1 : null, $"not valid JSON: {e.Message}");
+        }
+        return parsed.ValueKind == JsonValueKind.Object ? new TaxonomyJsonFile(path, content, parsed)
+            : throw new TaxonomyException(TaxonomyErrorKind.Schema, path, "(file)", 1, "the file must hold one JSON object.");
     }
 
     /// <summary>
@@ -44,35 +48,18 @@ internal sealed class TaxonomyJsonFile
         }
     }
 
-    public static TaxonomyJsonFile Parse(string text, string display)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(text, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = false });
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-                throw new TaxonomyException(TaxonomyErrorKind.Schema, display, "(file)", 1, "the file must hold one JSON object.");
-            return new TaxonomyJsonFile(display, text, doc.RootElement.Clone());
-        }
-        catch (JsonException e)
-        {
-            int? line = e.LineNumber is long l ? (int)l + 1 : null;
-            throw new TaxonomyException(TaxonomyErrorKind.Schema, display, "(file)", line, $"not valid JSON: {e.Message}");
-        }
-    }
-
     /// <summary>The 1-based line where <c>"id": "<paramref name="id"/>"</c> stands.</summary>
     public int? LineOf(string id)
     {
         var pattern = new Regex("\"id\"\\s*:\\s*\"" + Regex.Escape(id) + "\"");
-        for (int i = 0; i < _lines.Length; i++)
-            if (pattern.IsMatch(_lines[i])) return i + 1;
-        return null;
+        int index = Array.FindIndex(_lines, pattern.IsMatch);
+        return index >= 0 ? index + 1 : null;
     }
 
     /// <summary>The entries of the root array <paramref name="name"/>, each with its id (or its position).</summary>
     public IEnumerable<JsonEntry> Entries(string name, bool hasId = true)
     {
-        if (!Root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty(name, out var array) || array.ValueKind != JsonValueKind.Array)
             throw new TaxonomyException(TaxonomyErrorKind.Schema, Display, "(file)", null, $"the file needs an array '{name}'.");
         int index = 0;
         foreach (var element in array.EnumerateArray())
@@ -104,53 +91,42 @@ internal readonly record struct JsonEntry(TaxonomyJsonFile File, JsonElement Ele
         return s is { Length: > 0 } ? s : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing or empty (a string is required).");
     }
 
-    public string? OptStr(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.String) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a string.");
-        return v.GetString();
-    }
+    public string? OptStr(string name) => Field(name, JsonValueKind.String, "a string")?.GetString();
 
-    public int? OptInt(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.Number || !v.TryGetInt32(out int i)) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a whole number.");
-        return i;
-    }
+    public int? OptInt(string name) => Field(name, JsonValueKind.Number, "a whole number") is not { } v ? null
+        : v.TryGetInt32(out int i) ? i : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be a whole number.");
 
-    public IReadOnlyList<string> StrList(string name, bool required = false)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of strings is required).") : [];
-        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of strings.");
-        return v.EnumerateArray().Select(x => x.GetString()!).ToList();
-    }
+    public IReadOnlyList<string> StrList(string name, bool required = false) =>
+        ArrayOf(name, JsonValueKind.String, "strings", required).Select(x => x.GetString()!).ToList();
 
-    public JsonEntry? OptObj(string name)
-    {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
-        if (v.ValueKind != JsonValueKind.Object) throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an object.");
-        return this with { Element = v };
-    }
-
-    public JsonEntry Obj(string name) =>
-        OptObj(name) ?? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an object is required).");
+    public JsonEntry? OptObj(string name) => Field(name, JsonValueKind.Object, "an object") is { } v ? this with { Element = v } : null;
 
     public IReadOnlyList<JsonEntry> ObjList(string name, bool required = true)
     {
-        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null)
-            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of objects is required).") : [];
-        if (v.ValueKind != JsonValueKind.Array || v.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.Object))
-            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of objects.");
         var self = this;
-        return v.EnumerateArray().Select(x => self with { Element = x }).ToList();
+        return ArrayOf(name, JsonValueKind.Object, "objects", required).Select(x => self with { Element = x }).ToList();
     }
 
-    public Trace Trace(string name = "trace")
+    public Trace Trace(string name = "trace") =>
+        (OptObj(name) ?? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an object is required).")).AsTrace();
+
+    /// <summary>This object read as a trace.</summary>
+    public Trace AsTrace() => new(Str("section"), Str("locator"), OptStr("row"), OptStr("column"), OptStr("document"));
+
+    /// <summary>Field <paramref name="name"/>, null when absent or null, an error when not of <paramref name="kind"/>.</summary>
+    private JsonElement? Field(string name, JsonValueKind kind, string expected)
     {
-        var t = Obj(name);
-        return new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"));
+        if (!Element.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null) return null;
+        return v.ValueKind == kind ? v : throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be {expected}.");
+    }
+
+    private IEnumerable<JsonElement> ArrayOf(string name, JsonValueKind item, string items, bool required)
+    {
+        if (Field(name, JsonValueKind.Array, $"an array of {items}") is not { } v)
+            return required ? throw Error(TaxonomyErrorKind.Schema, $"field '{name}' is missing (an array of {items} is required).") : [];
+        if (v.EnumerateArray().Any(x => x.ValueKind != item))
+            throw Error(TaxonomyErrorKind.Schema, $"field '{name}' must be an array of {items}.");
+        return v.EnumerateArray();
     }
 
     /// <summary>Reads an enumerated value written in lower case (e.g. "functional").</summary>

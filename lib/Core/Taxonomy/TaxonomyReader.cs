@@ -12,87 +12,59 @@ internal static class TaxonomyReader
         var origin = new Dictionary<string, (string File, int? Line)>(StringComparer.Ordinal);
         var files = TaxonomyPaths.Files.ToDictionary(f => f, f => TaxonomyJsonFile.Read(Path.Combine(folder, f)));
 
-        void Register(JsonEntry e)
+        // The entries of one array, each id registered (unique across all files) before its fields are read.
+        List<T> Entries<T>(TaxonomyJsonFile file, string array, Func<JsonEntry, T> read) => file.Entries(array).Select(e =>
         {
             if (origin.TryGetValue(e.Id, out var first))
                 throw e.Error(TaxonomyErrorKind.Duplicate,
                     $"id '{e.Id}' is used twice (first in {first.File}{(first.Line is int l ? $", line {l}" : "")}).");
             origin[e.Id] = (e.File.Display, e.Line);
-        }
+            return read(e);
+        }).ToList();
 
-        var types = new List<InstitutionTypeInfo>();
-        foreach (var e in files["institution-types.json"].Entries("types"))
-        {
-            Register(e);
-            var type = e.Enum<InstitutionType>("id", "institution type");
-            types.Add(new InstitutionTypeInfo(type, e.OptInt("order") ?? 0, e.Str("name"), e.Trace("heading"), e.Str("principle"), e.Str("meaning")));
-        }
+        var types = Entries(files["institution-types.json"], "types", e => new InstitutionTypeInfo(
+            e.Enum<InstitutionType>("id", "institution type"), e.OptInt("order") ?? 0, e.Str("name"), e.Trace("heading"), e.Str("principle"), e.Str("meaning")));
 
-        var practices = ReadPractices(files["table7-practices.json"], Register);
+        var practices = Entries(files["table7-practices.json"], "practices", ReadPractice);
         var studentPath = Path.Combine(folder, TaxonomyPaths.StudentFile);
-        var studentPractices = File.Exists(studentPath) ? ReadPractices(TaxonomyJsonFile.Read(studentPath), Register) : [];
+        var studentPractices = File.Exists(studentPath) ? Entries(TaxonomyJsonFile.Read(studentPath), "practices", ReadPractice) : [];
 
         var t5 = files["table5-advantages.json"];
-        var columns = new Dictionary<AdvantageKind, string>();
-        foreach (var k in t5.Entries("kinds"))
+        var columns = Headers<AdvantageKind>(t5, "kinds", "column", "advantage kind");
+        var advantages = Entries(t5, "entries", e =>
         {
-            var kind = k.Enum<AdvantageKind>("id", "advantage kind");
-            if (!columns.TryAdd(kind, k.Str("column")))
-                throw k.Error(TaxonomyErrorKind.Duplicate, $"advantage kind '{k.Id}' is listed twice.");
-        }
-        var advantages = new List<Advantage>();
-        foreach (var e in t5.Entries("entries"))
-        {
-            Register(e);
             var kind = e.Enum<AdvantageKind>("kind", "advantage kind");
             if (!columns.TryGetValue(kind, out var column))
-                throw e.Error(TaxonomyErrorKind.Schema, $"kind '{kind.ToString().ToLowerInvariant()}' has no column in 'kinds'.");
+                throw e.Error(TaxonomyErrorKind.Schema, $"kind '{PracticeTaxonomy.Name(kind)}' has no column in 'kinds'.");
             var repair = e.OptObj("repair");
-            advantages.Add(new Advantage(e.Id, kind, e.Str("item"), column,
-                repair is JsonEntry r ? r.StrList("fragments", required: true) : null,
-                repair is JsonEntry r2 ? r2.Str("reason") : null,
-                e.StrList("related_practices"), e.OptStr("relation")));
-        }
+            return new Advantage(e.Id, kind, e.Str("item"), column,
+                repair?.StrList("fragments", required: true), repair?.Str("reason"),
+                e.StrList("related_practices"), e.OptStr("relation"));
+        });
 
         var t6 = files["table6-facilitator.json"];
-        var stages = new List<(LifecycleStage Stage, string Column, int Order)>();
-        foreach (var s in t6.Entries("stages"))
-            stages.Add((s.Enum<LifecycleStage>("id", "life-cycle stage"), s.Str("column"), s.OptInt("order") ?? 0));
-        var rows = new Dictionary<FacilitatorCharacteristic, string>();
-        foreach (var c in t6.Entries("characteristics"))
-            if (!rows.TryAdd(c.Enum<FacilitatorCharacteristic>("id", "facilitator characteristic"), c.Str("row")))
-                throw c.Error(TaxonomyErrorKind.Duplicate, $"characteristic '{c.Id}' is listed twice.");
+        var stages = Headers<LifecycleStage>(t6, "stages", "column", "life-cycle stage");
+        var rows = Headers<FacilitatorCharacteristic>(t6, "characteristics", "row", "facilitator characteristic");
         var repairs = t6.Entries("repairs", hasId: false).Select(r => new CellRepair(
             r.Enum<FacilitatorCharacteristic>("characteristic", "facilitator characteristic"),
             r.Enum<LifecycleStage>("stage", "life-cycle stage"), r.Str("reason"))).ToList();
-        var facilitator = new List<FacilitatorEntry>();
-        foreach (var e in t6.Entries("entries"))
+        var facilitator = Entries(t6, "entries", e =>
         {
-            Register(e);
             var ch = e.Enum<FacilitatorCharacteristic>("characteristic", "facilitator characteristic");
             var st = e.Enum<LifecycleStage>("stage", "life-cycle stage");
             if (!rows.TryGetValue(ch, out var row))
                 throw e.Error(TaxonomyErrorKind.Schema, $"characteristic '{ch}' has no row in 'characteristics'.");
-            var stage = stages.FirstOrDefault(s => s.Stage == st);
-            if (stage.Column is null)
+            if (!stages.TryGetValue(st, out var column))
                 throw e.Error(TaxonomyErrorKind.Schema, $"stage '{st}' has no column in 'stages'.");
-            facilitator.Add(new FacilitatorEntry(e.Id, ch, st, e.Str("item"), row, stage.Column, e.StrList("related")));
-        }
+            return new FacilitatorEntry(e.Id, ch, st, e.Str("item"), row, column, e.StrList("related"));
+        });
 
-        var roles = new List<Role>();
-        foreach (var e in files["roles.json"].Entries("roles"))
-        {
-            Register(e);
-            roles.Add(new Role(e.Id, e.OptInt("number"), e.OptStr("parent"), e.Str("name"), e.Trace(), e.Str("summary"), e.StrList("related")));
-        }
+        var roles = Entries(files["roles.json"], "roles", e =>
+            new Role(e.Id, e.OptInt("number"), e.OptStr("parent"), e.Str("name"), e.Trace(), e.Str("summary"), e.StrList("related")));
 
-        var gaps = new List<Gap>();
-        foreach (var e in files["gaps.json"].Entries("gaps"))
-        {
-            Register(e);
-            var places = e.ObjList("places", required: false).Select(p => new PlaceRef(p.Str("country"), p.OptStr("subdivision"))).ToList();
-            gaps.Add(new Gap(e.Id, e.Enum<GapKind>("kind", "gap kind"), e.Str("label"), e.Trace(), places, e.StrList("nearest"), e.Str("note")));
-        }
+        var gaps = Entries(files["gaps.json"], "gaps", e => new Gap(e.Id, e.Enum<GapKind>("kind", "gap kind"), e.Str("label"), e.Trace(),
+            e.ObjList("places", required: false).Select(p => new PlaceRef(p.Str("country"), p.OptStr("subdivision"))).ToList(),
+            e.StrList("nearest"), e.Str("note")));
 
         var gazetteer = new List<Place>();
         foreach (var e in files["places.json"].Entries("places", hasId: false))
@@ -115,7 +87,7 @@ internal static class TaxonomyReader
             Practices = practices,
             StudentPractices = studentPractices,
             Advantages = advantages,
-            Stages = stages.OrderBy(s => s.Stage).Select(s => (s.Stage, s.Column)).ToList(),
+            Stages = stages.OrderBy(s => s.Key).Select(s => (s.Key, s.Value)).ToList(),
             Facilitator = facilitator,
             CellRepairs = repairs,
             Roles = roles,
@@ -124,23 +96,27 @@ internal static class TaxonomyReader
         };
     }
 
-    /// <summary>The practices of a Table 7-shaped file (Table 7's own, or the students').</summary>
-    private static List<Practice> ReadPractices(TaxonomyJsonFile file, Action<JsonEntry> register)
+    /// <summary>The table header (column or row title) of each value of <typeparamref name="T"/>, from the array <paramref name="array"/>.</summary>
+    private static Dictionary<T, string> Headers<T>(TaxonomyJsonFile file, string array, string field, string what) where T : struct, Enum
     {
-        var practices = new List<Practice>();
-        foreach (var e in file.Entries("practices"))
-        {
-            register(e);
-            var institution = e.Enum<InstitutionType>("institution", "institution type");
-            var b = e.OptObj("borderline");
-            Borderline? borderline = b is JsonEntry be ? new Borderline(be.Enum<InstitutionType>("other", "institution type"), be.Str("for"), be.Str("against")) : null;
-            var locations = e.ObjList("locations").Select(l => new PracticeLocation(
-                l.Str("country"), l.Str("paper_country"), l.OptStr("region"), l.OptStr("subdivision"), l.OptStr("subdivision_relation"),
-                l.Enum<Support>("support", "support level"),
-                l.ObjList("evidence").Select(t => new Trace(t.Str("section"), t.Str("locator"), t.OptStr("row"), t.OptStr("column"), t.OptStr("document"))).ToList(),
-                l.Str("reason"))).ToList();
-            practices.Add(new Practice(e.Id, institution, e.Str("label"), e.Trace(), e.Str("rationale"), borderline, e.OptStr("note"), locations));
-        }
-        return practices;
+        var headers = new Dictionary<T, string>();
+        foreach (var e in file.Entries(array))
+            if (!headers.TryAdd(e.Enum<T>("id", what), e.Str(field)))
+                throw e.Error(TaxonomyErrorKind.Duplicate, $"{what} '{e.Id}' is listed twice.");
+        return headers;
+    }
+
+    /// <summary>A practice of a Table 7-shaped file (Table 7's own, or the students').</summary>
+    private static Practice ReadPractice(JsonEntry e)
+    {
+        var institution = e.Enum<InstitutionType>("institution", "institution type");
+        var b = e.OptObj("borderline");
+        Borderline? borderline = b is JsonEntry be ? new Borderline(be.Enum<InstitutionType>("other", "institution type"), be.Str("for"), be.Str("against")) : null;
+        var locations = e.ObjList("locations").Select(l => new PracticeLocation(
+            l.Str("country"), l.Str("paper_country"), l.OptStr("region"), l.OptStr("subdivision"), l.OptStr("subdivision_relation"),
+            l.Enum<Support>("support", "support level"),
+            l.ObjList("evidence").Select(t => t.AsTrace()).ToList(),
+            l.Str("reason"))).ToList();
+        return new Practice(e.Id, institution, e.Str("label"), e.Trace(), e.Str("rationale"), borderline, e.OptStr("note"), locations);
     }
 }

@@ -29,13 +29,10 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         {
             return t.Resolve(trace);
         }
-        catch (TraceException e)
+        catch (Exception e) when (e is TraceException or KeyNotFoundException) // KeyNotFound: a document outside seeds/ or missing
         {
-            throw t.Error(e.Matches > 1 ? TaxonomyErrorKind.TraceAmbiguous : TaxonomyErrorKind.TraceNotFound, id, $"{what} {trace} does not resolve: {e.Message}");
-        }
-        catch (KeyNotFoundException e)
-        {
-            throw t.Error(TaxonomyErrorKind.TraceNotFound, id, $"{what} {trace} does not resolve: {e.Message}");
+            var kind = e is TraceException { Matches: > 1 } ? TaxonomyErrorKind.TraceAmbiguous : TaxonomyErrorKind.TraceNotFound;
+            throw t.Error(kind, id, $"{what} {trace} does not resolve: {e.Message}");
         }
     }
 
@@ -48,27 +45,17 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
 
     private void CheckTypes()
     {
-        foreach (var type in Enum.GetValues<InstitutionType>())
-        {
-            int n = t.InstitutionTypes.Count(x => x.Type == type);
-            if (n != 1)
-                throw t.Error(TaxonomyErrorKind.Schema, type.ToString().ToLowerInvariant(),
-                    $"institution type '{type.ToString().ToLowerInvariant()}' must be described once in institution-types.json (found {n}).");
-        }
+        // A type described twice is already a duplicate id; here, one described nowhere.
+        foreach (var type in Enum.GetValues<InstitutionType>().Where(type => t.InstitutionTypes.All(x => x.Type != type)))
+            throw t.Error(TaxonomyErrorKind.Schema, PracticeTaxonomy.Name(type), $"institution type '{PracticeTaxonomy.Name(type)}' must be described in institution-types.json.");
         foreach (var x in t.InstitutionTypes)
         {
-            var id = x.Type.ToString().ToLowerInvariant();
+            var id = PracticeTaxonomy.Name(x.Type);
             var p = Resolve(id, x.Heading, "heading");
             if (t.Paper.IsTable(x.Heading.Section) && !t.Paper.Table(x.Heading.Section).Rows.Any(r => r.Line == p.FirstLine && r.IsHeading))
                 throw t.Error(TaxonomyErrorKind.Inconsistent, id, $"heading {x.Heading} points to line {p.FirstLine}, which is not a sub-heading row of {x.Heading.Section}.");
         }
     }
-
-    /// <summary>The id letter of each institution type in Table 7's ids (<c>T7-F1</c>, <c>T7-K1</c>, <c>T7-R1</c>, <c>T7-M1</c>).</summary>
-    private static readonly Dictionary<InstitutionType, char> IdLetter = new()
-    {
-        [InstitutionType.Functional] = 'F', [InstitutionType.Framework] = 'K', [InstitutionType.Regulatory] = 'R', [InstitutionType.Mental] = 'M',
-    };
 
     private void CheckPractices()
     {
@@ -98,7 +85,7 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
                     $"the data say '{p.Institution.ToString().ToLowerInvariant()}', but Table 7 prints the row under '{heading.Cell(0)}' ({printed.ToString().ToLowerInvariant()}).");
 
             int number = numberInType[p.Institution] = numberInType.GetValueOrDefault(p.Institution) + 1;
-            string expectedId = $"T7-{IdLetter[p.Institution]}{number}";
+            string expectedId = $"T7-{"FKRM"[(int)p.Institution]}{number}"; // the type's letter in enum order: T7-F1, T7-K1, T7-R1, T7-M1
             if (p.Id != expectedId)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, p.Id,
                     $"Table 7's ids number each institution type in table order (T7-F…, T7-K…, T7-R…, T7-M…): this {PracticeTaxonomy.Name(p.Institution)} practice is number {number} of its type, so its id is '{expectedId}'.");
@@ -190,15 +177,11 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         foreach (var a in t.Advantages)
         {
             var p = Resolve(a.Id, a.Trace, "trace");
-            if (p.Fragments.Count > 1)
-            {
-                if (a.RepairFragments is null)
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"the item spans {p.Lines} ({string.Join(" | ", p.Fragments)}) but records no repair.");
-                if (!a.RepairFragments.SequenceEqual(p.Fragments))
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"the repair lists [{string.Join(" | ", a.RepairFragments)}] but the transcription has [{string.Join(" | ", p.Fragments)}].");
-            }
-            else if (a.RepairFragments is not null)
-                throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id, $"a repair is recorded, but the item is one whole cell at {p.Lines}.");
+            // A repair lists the cells the transcription broke the item across; an item in one whole cell records none.
+            bool broken = p.Fragments.Count > 1;
+            if (broken != (a.RepairFragments is not null) || (broken && !a.RepairFragments!.SequenceEqual(p.Fragments)))
+                throw t.Error(TaxonomyErrorKind.Inconsistent, a.Id,
+                    $"the repair lists [{string.Join(" | ", a.RepairFragments ?? [])}] but the transcription has [{string.Join(" | ", p.Fragments)}] ({p.Lines}).");
             for (int line = p.FirstLine; line <= p.LastLine; line++)
                 if (!covered.Add((a.Column, line)))
                     throw t.Error(TaxonomyErrorKind.Duplicate, a.Id, $"the cell of '{a.Column}' at line {line} already belongs to another entry.");
@@ -216,14 +199,11 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
 
     private void CheckFacilitator()
     {
-        var known = KnownIds();
         var table6 = t.Paper.Table("Table 6");
         foreach (var e in t.FacilitatorEntries)
         {
             Resolve(e.Id, e.Trace, "trace");
-            foreach (var r in e.Related)
-                if (!known.Contains(r))
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, e.Id, $"related id '{r}' is not a practice or a role.");
+            CheckReferences(e.Id, e.Related, "related id");
         }
         foreach (var g in t.FacilitatorEntries.GroupBy(e => (e.Characteristic, e.Stage)))
         {
@@ -246,7 +226,6 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
 
     private void CheckRoles()
     {
-        var known = KnownIds();
         var ids = t.Roles.Select(r => r.Id).ToHashSet();
         var numbers = new HashSet<int>();
         foreach (var r in t.Roles)
@@ -256,15 +235,12 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, r.Id, $"parent role '{r.Parent}' does not exist.");
             if (r.Parent is null && (r.Number is not int n || !numbers.Add(n)))
                 throw t.Error(r.Number is null ? TaxonomyErrorKind.Schema : TaxonomyErrorKind.Duplicate, r.Id, "a top-level role needs a number of its own.");
-            foreach (var x in r.Related)
-                if (!known.Contains(x))
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, r.Id, $"related id '{x}' is not a practice or a role.");
+            CheckReferences(r.Id, r.Related, "related id");
         }
     }
 
     private void CheckGaps()
     {
-        var known = KnownIds();
         foreach (var g in t.Gaps)
         {
             Resolve(g.Id, g.Trace, "trace");
@@ -272,9 +248,7 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
                 throw t.Error(TaxonomyErrorKind.Inconsistent, g.Id, $"a gap is something section 4 describes, so its trace points into 4.1 or 4.2, not {g.Trace}.");
             foreach (var place in g.Places)
                 CheckCountry(g.Id, place.Country, place.Subdivision, "place");
-            foreach (var x in g.Nearest)
-                if (!known.Contains(x))
-                    throw t.Error(TaxonomyErrorKind.Inconsistent, g.Id, $"nearest id '{x}' is not a practice or a role.");
+            CheckReferences(g.Id, g.Nearest, "nearest id");
         }
     }
 
@@ -292,7 +266,11 @@ internal sealed partial class TaxonomyValidator(PracticeTaxonomy t)
         }
     }
 
-    private HashSet<string> KnownIds() => [.. t.Practices.Select(p => p.Id), .. t.Roles.Select(r => r.Id)];
+    private void CheckReferences(string id, IEnumerable<string> references, string what)
+    {
+        if (references.FirstOrDefault(r => !t.Practices.Any(p => p.Id == r) && !t.Roles.Any(x => x.Id == r)) is { } unknown)
+            throw t.Error(TaxonomyErrorKind.Inconsistent, id, $"{what} '{unknown}' is not a practice or a role.");
+    }
 
     // What may remain of a Table 7 country cell once every recorded name is removed.
     [GeneratedRegex(@"\b(?:The|the|and)\b|[(),\s]")]

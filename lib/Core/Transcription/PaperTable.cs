@@ -16,18 +16,14 @@ public sealed record TableRow(int Line, IReadOnlyList<string> Cells, bool IsHead
 /// </summary>
 public sealed class PaperTable
 {
-    private PaperTable(string id, int captionLine, List<TableRow> rows)
+    private PaperTable(string id, List<TableRow> rows)
     {
         Id = id;
-        CaptionLine = captionLine;
         Rows = rows;
     }
 
     /// <summary><c>Table N</c>.</summary>
     public string Id { get; }
-
-    /// <summary>1-based line of the (first) caption.</summary>
-    public int CaptionLine { get; }
 
     /// <summary>All rows, header first.</summary>
     public IReadOnlyList<TableRow> Rows { get; }
@@ -62,14 +58,7 @@ public sealed class PaperTable
     internal IReadOnlyList<Passage> Find(Trace trace, string locator)
     {
         var found = new List<Passage>();
-        if (trace.Row is not null && trace.Column is not null)
-        {
-            var row = RowNamed(trace.Row);
-            var cell = row.Cell(ColumnIndex(trace.Column));
-            foreach (var _ in PaperText.Occurrences(cell, locator))
-                found.Add(new Passage(trace, row.Line, row.Line, locator, cell, RowText(row), [locator]));
-        }
-        else if (trace.Column is not null)
+        if (trace.Column is not null && trace.Row is null)
         {
             // A column entry is one cell or a run of consecutive cells that the transcription broke apart.
             var cells = ColumnCells(ColumnIndex(trace.Column));
@@ -82,7 +71,7 @@ public sealed class PaperTable
                     if (joined == locator)
                     {
                         var fragments = cells.Skip(i).Take(j - i + 1).Select(c => c.Text).ToList();
-                        found.Add(new Passage(trace, cells[i].Line, cells[j].Line, locator, joined,
+                        found.Add(new Passage(trace, cells[i].Line, cells[j].Line, joined,
                             string.Join(" | ", fragments), fragments));
                         break;
                     }
@@ -91,25 +80,15 @@ public sealed class PaperTable
                     joined += " " + cells[j + 1].Text;
                 }
             }
+            return found;
         }
-        else if (trace.Row is not null)
-        {
-            var row = RowNamed(trace.Row);
-            foreach (var cell in row.Cells)
+        // Otherwise the phrase lies inside one cell: of the named row (or any row), in the named column (or any column).
+        foreach (var row in trace.Row is null ? Rows : [RowNamed(trace.Row)])
+            foreach (var cell in trace.Column is null ? row.Cells : [row.Cell(ColumnIndex(trace.Column))])
                 foreach (var _ in PaperText.Occurrences(cell, locator))
-                    found.Add(new Passage(trace, row.Line, row.Line, locator, cell, RowText(row), [locator]));
-        }
-        else
-        {
-            foreach (var row in Rows)
-                foreach (var cell in row.Cells)
-                    foreach (var _ in PaperText.Occurrences(cell, locator))
-                        found.Add(new Passage(trace, row.Line, row.Line, locator, cell, RowText(row), [locator]));
-        }
+                    found.Add(new Passage(trace, row.Line, row.Line, cell, string.Join(" | ", row.Cells.Where(c => c.Length > 0)), [locator]));
         return found;
     }
-
-    private static string RowText(TableRow row) => string.Join(" | ", row.Cells.Where(c => c.Length > 0));
 
     internal static PaperTable Read(string id, IReadOnlyList<string> lines, int caption, out int last)
     {
@@ -139,6 +118,6 @@ public sealed class PaperTable
                 last = k;
             break;
         }
-        return new PaperTable(id, caption + 1, rows);
+        return new PaperTable(id, rows);
     }
 }

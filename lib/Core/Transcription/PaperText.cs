@@ -1,4 +1,3 @@
-using System.Text;
 using NotebookAnalysis.Data;
 using System.Text.RegularExpressions;
 
@@ -19,7 +18,6 @@ public sealed partial class PaperText
 {
     private readonly Dictionary<string, List<Paragraph>> _prose = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PaperTable> _tables = new(StringComparer.Ordinal);
-    private readonly List<string> _scopeOrder = [];
 
     private PaperText(string source, string[] lines)
     {
@@ -33,9 +31,6 @@ public sealed partial class PaperText
 
     /// <summary>The document's raw lines (index 0 is line 1).</summary>
     public IReadOnlyList<string> Lines { get; }
-
-    /// <summary>Scope ids in document order (sections and tables).</summary>
-    public IReadOnlyList<string> Scopes => _scopeOrder;
 
     /// <summary>Reads a transcription through the guarded reader (<see cref="Data.InputFile"/>).</summary>
     /// <exception cref="Data.DataFileException">Not a regular file, too large, unreadable, or not valid UTF-8 (with its line and column).</exception>
@@ -79,7 +74,7 @@ public sealed partial class PaperText
         foreach (var p in Paragraphs(trace.Section))
             foreach (int at in Occurrences(p.Text, locator))
                 found.Add(new Passage(trace, p.LineAt(at), p.LineAt(at + locator.Length - 1),
-                    locator, SentenceAround(p.Text, at, locator.Length), p.Text, [locator]));
+                    SentenceAround(p.Text, at, locator.Length), p.Text, [locator]));
         return found;
     }
 
@@ -96,13 +91,13 @@ public sealed partial class PaperText
         }
         catch (KeyNotFoundException e)
         {
-            throw new TraceException(trace, 0, e.Message);
+            throw new TraceException(0, e.Message);
         }
         return found.Count switch
         {
             1 => found[0],
-            0 => throw new TraceException(trace, 0, $"the phrase \"{trace.Locator}\" does not occur in {ScopeName(trace)} of {Source}."),
-            _ => throw new TraceException(trace, found.Count,
+            0 => throw new TraceException(0, $"the phrase \"{trace.Locator}\" does not occur in {ScopeName(trace)} of {Source}."),
+            _ => throw new TraceException(found.Count,
                 $"the phrase \"{trace.Locator}\" occurs {found.Count} times in {ScopeName(trace)} of {Source} ({string.Join(", ", found.Select(f => f.Lines))}); lengthen it so that it names one place."),
         };
     }
@@ -125,7 +120,7 @@ public sealed partial class PaperText
         phrases.Select(Normalize).Any(n => n.Length > 0 && Occurrences(text, n).Any());
 
     private static string ScopeName(Trace t) =>
-        t.Row is null && t.Column is null ? $"scope '{t.Section}'" : $"scope '{t.Section}'" + (t.Row is null ? "" : $", row '{t.Row}'") + (t.Column is null ? "" : $", column '{t.Column}'");
+        $"scope '{t.Section}'" + (t.Row is null ? "" : $", row '{t.Row}'") + (t.Column is null ? "" : $", column '{t.Column}'");
 
     /// <summary>Collapses whitespace and drops HTML tags and Markdown emphasis markers.</summary>
     public static string Normalize(string s)
@@ -163,12 +158,11 @@ public sealed partial class PaperText
 
     private void Build()
     {
-        var heads = new List<(int Index, string Id)>();
+        // Prose before the first heading (title, authors) is scope "Front".
+        var heads = new List<(int Index, string Id)> { (0, "Front") };
         for (int i = 0; i < Lines.Count; i++)
-        {
-            var id = SectionId(Lines[i]);
-            if (id is not null) heads.Add((i, id));
-        }
+            if (SectionId(Lines[i]) is { } id)
+                heads.Add((i, id));
         var tableLine = new bool[Lines.Count];
         for (int i = 0; i < Lines.Count; i++)
         {
@@ -182,21 +176,12 @@ public sealed partial class PaperText
             _tables[id] = table;
         }
 
-        // Prose before the first heading (title, authors) is scope "Front".
-        var bounds = new List<(string Id, int First, int Last)>();
-        int firstHead = heads.Count > 0 ? heads[0].Index : Lines.Count;
-        bounds.Add(("Front", 0, firstHead - 1));
         for (int h = 0; h < heads.Count; h++)
-            bounds.Add((heads[h].Id, heads[h].Index, (h + 1 < heads.Count ? heads[h + 1].Index : Lines.Count) - 1));
-
-        foreach (var (id, first, last) in bounds)
         {
-            if (_prose.ContainsKey(id))
+            var (first, id) = heads[h];
+            int last = (h + 1 < heads.Count ? heads[h + 1].Index : Lines.Count) - 1;
+            if (!_prose.TryAdd(id, BuildParagraphs(first, last, tableLine)))
                 throw new FormatException($"{Source}: line {first + 1}: section '{id}' appears twice.");
-            _prose[id] = BuildParagraphs(first, last, tableLine);
-            _scopeOrder.Add(id);
-            foreach (var t in _tables.Values.Where(t => t.CaptionLine - 1 >= first && t.CaptionLine - 1 <= last).OrderBy(t => t.CaptionLine))
-                _scopeOrder.Add(t.Id);
         }
     }
 
@@ -210,37 +195,27 @@ public sealed partial class PaperText
 
     private List<Paragraph> BuildParagraphs(int first, int last, bool[] tableLine)
     {
-        var groups = new List<List<(int Line, string Text)>>();
-        List<(int, string)>? current = null;
+        var paragraphs = new List<Paragraph>();
+        List<(int Line, string Text)>? open = null;
+        bool afterBlank = false;
         for (int i = first; i <= last; i++)
         {
             var text = tableLine[i] ? "" : Normalize(Lines[i]);
             if (text.Length == 0 || text == "---")
             {
-                current = null;
+                afterBlank = true;
                 continue;
             }
-            if (current is null || text.StartsWith("- ", StringComparison.Ordinal)) // each list item is a paragraph
+            // Each list item is a paragraph; a blank line ends one unless it is a page break (see Continues).
+            if (open is null || text.StartsWith("- ", StringComparison.Ordinal) || (afterBlank && !Continues(open[^1].Text, text)))
             {
-                current = [];
-                groups.Add(current);
+                if (open is not null) paragraphs.Add(new Paragraph(open));
+                open = [];
             }
-            current.Add((i + 1, text));
+            open.Add((i + 1, text));
+            afterBlank = false;
         }
-
-        var paragraphs = new List<Paragraph>();
-        List<(int Line, string Text)>? open = null;
-        foreach (var g in groups)
-        {
-            if (open is not null && Continues(open[^1].Text, g[0].Text))
-                open.AddRange(g);
-            else
-            {
-                if (open is not null) paragraphs.Add(Paragraph.From(open));
-                open = [.. g];
-            }
-        }
-        if (open is not null) paragraphs.Add(Paragraph.From(open));
+        if (open is not null) paragraphs.Add(new Paragraph(open));
         return paragraphs;
     }
 
@@ -267,62 +242,34 @@ public sealed partial class PaperText
     private static partial Regex WhitespacePattern();
 }
 
-/// <summary>A paragraph of prose, its lines joined with single spaces.</summary>
-public sealed class Paragraph
+/// <summary>A paragraph of prose: its lines (1-based line, normalised text), joined with single spaces.</summary>
+public sealed class Paragraph(IReadOnlyList<(int Line, string Text)> lines)
 {
-    private readonly int[] _lineStarts;
-    private readonly int[] _lines;
-
-    private Paragraph(string text, int[] lineStarts, int[] lines)
-    {
-        Text = text;
-        _lineStarts = lineStarts;
-        _lines = lines;
-    }
-
     /// <summary>The normalised text.</summary>
-    public string Text { get; }
+    public string Text { get; } = string.Join(' ', lines.Select(l => l.Text));
 
     /// <summary>1-based first line.</summary>
-    public int FirstLine => _lines[0];
+    public int FirstLine => lines[0].Line;
 
     /// <summary>1-based last line.</summary>
-    public int LastLine => _lines[^1];
+    public int LastLine => lines[^1].Line;
 
     /// <summary>The 1-based document line holding character <paramref name="index"/> of <see cref="Text"/>.</summary>
     public int LineAt(int index)
     {
-        int k = Array.BinarySearch(_lineStarts, index);
-        return _lines[k >= 0 ? k : ~k - 1];
-    }
-
-    internal static Paragraph From(List<(int Line, string Text)> lines)
-    {
-        var sb = new StringBuilder();
-        var starts = new int[lines.Count];
-        for (int i = 0; i < lines.Count; i++)
+        foreach (var (line, text) in lines)
         {
-            if (i > 0) sb.Append(' ');
-            starts[i] = sb.Length;
-            sb.Append(lines[i].Text);
+            if (index <= text.Length) return line; // within the line, or the space that joins it to the next
+            index -= text.Length + 1;
         }
-        return new Paragraph(sb.ToString(), starts, lines.Select(l => l.Line).ToArray());
+        return LastLine;
     }
 }
 
 /// <summary>A trace that does not name exactly one place. Internal: the taxonomy's validator turns it into a
 /// <see cref="Taxonomy.TaxonomyException"/> that names the data file and the entry.</summary>
-internal sealed class TraceException : Exception
+internal sealed class TraceException(int matches, string message) : Exception(message)
 {
-    public TraceException(Trace trace, int matches, string message) : base(message)
-    {
-        Trace = trace;
-        Matches = matches;
-    }
-
-    /// <summary>The trace.</summary>
-    public Trace Trace { get; }
-
     /// <summary>How many places matched (0 when none, or when the scope does not exist).</summary>
-    public int Matches { get; }
+    public int Matches { get; } = matches;
 }

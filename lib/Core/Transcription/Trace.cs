@@ -28,7 +28,6 @@ public sealed record Trace(string Section, string Locator, string? Row = null, s
 /// <param name="Trace">The trace that was resolved.</param>
 /// <param name="FirstLine">1-based line of the document where the match starts.</param>
 /// <param name="LastLine">1-based line where it ends (greater than <paramref name="FirstLine"/> for cells broken across lines).</param>
-/// <param name="Match">The matched text as it stands in the document (whitespace normalised).</param>
 /// <param name="Sentence">The sentence (prose) or the cell (tables) holding the match.</param>
 /// <param name="Context">The paragraph (prose) or the whole row (tables) holding the match.</param>
 /// <param name="Fragments">For a table column match: the cells joined to form the match, top to bottom.</param>
@@ -36,7 +35,6 @@ public sealed record Passage(
     Trace Trace,
     int FirstLine,
     int LastLine,
-    string Match,
     string Sentence,
     string Context,
     IReadOnlyList<string> Fragments)
