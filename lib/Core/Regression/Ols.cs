@@ -19,36 +19,33 @@ public static class Ols
     /// holds what rounding y to double dropped (e.g. decimal data read to about 32 digits; the accuracy harness), or
     /// null. Both paths fit the extended response; <see cref="OlsResult.Y"/> shows y.
     /// </summary>
-    internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(y);
-        var yy = y.ToArray();
-        Validate(design, yy, yLow);
-        return new OlsResult(design, yy, LeastSquares.Solve(design, yy, yLow));
-    }
+    internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow) =>
+        FitWith(design, y, yLow, LeastSquares.Solve)!;
 
     /// <summary>Fits by the double-double Householder QR alone, the engine's fallback path (tests and the accuracy harness
     /// compare it with the refined path).</summary>
-    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y, double[]? yLow = null)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(y);
-        var yy = y.ToArray();
-        Validate(design, yy, yLow);
-        return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy, yLow));
-    }
+    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y, double[]? yLow = null) =>
+        FitWith(design, y, yLow, LeastSquares.SolveDoubleDouble)!;
 
     /// <summary>The refined path alone, whatever the number of rows (tests and the accuracy harness); null, with the
     /// reason, when its screen or its convergence hands the fit to the double-double path.</summary>
     internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason, double[]? yLow = null)
     {
+        string? reason = null;
+        var fit = FitWith(design, y, yLow, (d, yy, low) => RefinedQr.TrySolve(d, yy, LeastSquares.ScaleExponents(d), out reason, yLow: low));
+        fallbackReason = reason;
+        return fit;
+    }
+
+    /// <summary>Validates, then fits by <paramref name="solve"/>; null when the solver declines.</summary>
+    private static OlsResult? FitWith(Design design, IReadOnlyList<double> y, double[]? yLow,
+        Func<Design, double[], double[]?, LeastSquaresSolution?> solve)
+    {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
         Validate(design, yy, yLow);
-        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason, yLow: yLow);
-        return solution is null ? null : new OlsResult(design, yy, solution);
+        return solve(design, yy, yLow) is { } solution ? new OlsResult(design, yy, solution) : null;
     }
 
     /// <summary>Simple regression y = b0 + b1·x with terms <c>intercept</c> and <c>x</c>.</summary>

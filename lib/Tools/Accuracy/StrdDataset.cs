@@ -53,12 +53,11 @@ public sealed class StrdDataset
     private static readonly Regex FactorPattern = new(@"^\(?\s*([A-Za-z]\w*)\s*(?:(?:\*\*|\^)\s*\(?\s*(\d{1,4})\s*\)?)?\s*\)?$", RegexOptions.CultureInvariant);
     private static readonly Regex Identifier = new(@"^[A-Za-z]\w*$", RegexOptions.CultureInvariant);
 
-    private StrdDataset(string name, string source, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
+    private StrdDataset(string name, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
         IReadOnlyDictionary<string, double[]?> low, string response, StrdCertified certified)
     {
         _low = low;
         Name = name;
-        Source = source;
         Terms = terms;
         Data = data;
         Response = response;
@@ -69,9 +68,6 @@ public sealed class StrdDataset
 
     /// <summary>Dataset name: the file name without extension.</summary>
     public string Name { get; }
-
-    /// <summary>The file read.</summary>
-    public string Source { get; }
 
     /// <summary>Model terms in parameter order.</summary>
     public IReadOnlyList<StrdTerm> Terms { get; }
@@ -97,25 +93,14 @@ public sealed class StrdDataset
     /// </summary>
     public double[]? YLow => (double[]?)_low[Response]?.Clone();
 
-    /// <summary>Number of observations.</summary>
-    public int Rows => Data[Response].Length;
-
     /// <summary>
     /// The design: a constant term becomes the intercept; every other term is named by its parameter (B1, B2, …) and
-    /// holds its predictor raised to its power. With <paramref name="extendedPowers"/> (the default) the predictors are
-    /// the printed decimals carried to about 32 digits (the double and what rounding dropped) and the powers are formed
-    /// in double-double (<see cref="Design.Powers(string, bool, ValueTuple{string, double[], int}[])"/>); otherwise the
-    /// predictors are the doubles and the powers are formed by repeated multiplication in double, one rounding per
-    /// multiplication, as a user of a double-only library would form them.
+    /// holds its predictor raised to its power. The predictors are the printed decimals carried to about 32 digits (the
+    /// double and what rounding dropped) and the powers are formed in double-double (<see cref="Design.Powers"/>):
+    /// Filip's x^10 rounded to double after each multiplication already moves its coefficients in the 8th digit.
     /// </summary>
-    public Design ToDesign(bool extendedPowers = true)
-    {
-        var terms = Terms.Where(t => t.Variable is not null).ToArray();
-        if (extendedPowers)
-            return Design.Powers(Name, HasIntercept, terms.Select(t => (t.Parameter, Data[t.Variable!], _low[t.Variable!], t.Power)).ToArray());
-        var regs = terms.Select(t => (t.Parameter, Power(Data[t.Variable!], t.Power))).ToArray();
-        return HasIntercept ? Design.WithIntercept(Name, regs) : Design.ThroughOrigin(Name, regs);
-    }
+    public Design ToDesign() => Design.Powers(Name, HasIntercept, Terms.Where(t => t.Variable is not null)
+        .Select(t => (t.Parameter, Data[t.Variable!], _low[t.Variable!], t.Power)).ToArray());
 
     /// <summary>The certified parameter name of each design column, in design order.</summary>
     public IReadOnlyList<string> ParameterOfColumn()
@@ -126,17 +111,6 @@ public sealed class StrdDataset
         list.AddRange(Terms.Where(t => t.Variable is not null).Select(t => t.Parameter));
         return list;
     }
-
-    private static double[] Power(double[] x, int p) => x.Select(v =>
-    {
-        // Repeated multiplication, as a user would form the column; Math.Pow may differ in the last bit by platform.
-        double r = 1;
-        for (int i = 0; i < p; i++) r *= v;
-        return r;
-    }).ToArray();
-
-    /// <summary>Reads every <c>*.dat</c> file of <paramref name="directory"/>, sorted by name.</summary>
-    public static IReadOnlyList<StrdDataset> LoadDirectory(string directory) => Files(directory).Select(Load).ToList();
 
     /// <summary>The <c>*.dat</c> files of <paramref name="directory"/>, sorted by name; an <see cref="IOException"/> when
     /// the folder does not exist or holds none.</summary>
@@ -313,7 +287,7 @@ public sealed class StrdDataset
         }
 
         var certified = new StrdCertified(est, sd, residualSd.Value, r2.Value, ssr.Value, sse.Value, f.Value);
-        return new StrdDataset(name, source, terms, data, low, response, certified);
+        return new StrdDataset(name, terms, data, low, response, certified);
 
         int Count(string digits, int no) =>
             int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Error(no, $"'{digits}' is too large a count.");
