@@ -60,12 +60,10 @@ internal static class LeastSquares
     {
         var scaleExp = ScaleExponents(design);
         if (design.Rows < RefinedQr.MinRows)
-            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason, yLow);
+            return SolveDoubleDouble(design, y, scaleExp,
+                $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path", yLow);
         return RefinedQr.TrySolve(design, y, scaleExp, out var reason, yLow: yLow) ?? SolveDoubleDouble(design, y, scaleExp, reason, yLow);
     }
-
-    internal static readonly string SmallDesignReason =
-        $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path";
 
     /// <summary>The double-double path alone (tests and the accuracy harness compare the two paths).</summary>
     internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, double[]? yLow = null) =>

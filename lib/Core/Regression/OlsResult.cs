@@ -213,8 +213,7 @@ public sealed class OlsResult
             ? Design.WithIntercept(Model + " (Breusch-Godfrey auxiliary)", [.. regs])
             : Design.ThroughOrigin(Model + " (Breusch-Godfrey auxiliary)", [.. regs]);
         var fit = Ols.Fit(aux, r);
-        double rr = SumSquares(r);
-        return TestResult.ChiSquared("Breusch-Godfrey", N * (1 - fit.SsResidual / rr), order);
+        return TestResult.ChiSquared("Breusch-Godfrey", N * (1 - fit.SsResidual / r.Sum(v => v * v)), order);
     }
 
     /// <summary>2-norm condition number of X: ratio of its extreme singular values (statsmodels' <c>condition_number</c>).</summary>
@@ -288,12 +287,4 @@ public sealed class OlsResult
     private Estimate? ExactFit(string what) => IsExactFit ? Estimate.Undefined(ExactFitReason(what)) : null;
 
     private static string ExactFitReason(string what) => $"the fit is exact (every residual is 0, so σ = 0), so {what} is undefined";
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double SumSquares(IReadOnlyList<double> v)
-    {
-        double s = 0;
-        foreach (var x in v) s += x * x;
-        return s;
-    }
 }
