@@ -155,9 +155,7 @@ public sealed class Design
     /// <summary>A copy of one column.</summary>
     public double[] Column(int col) => (double[])_columns[col].Clone();
 
-    /// <summary>The column without copying, for the engine.</summary>
-    internal ReadOnlySpan<double> ColumnSpan(int col) => _columns[col];
-
+    /// <summary>The columns without copying, for the engine.</summary>
     internal double[][] ColumnsUnsafe => _columns;
 
     /// <summary>Low parts of extended-precision columns (null entries for columns that are exact doubles).</summary>

@@ -76,7 +76,7 @@ internal static class LeastSquares
         var e = new int[design.Columns];
         for (int j = 0; j < e.Length; j++)
         {
-            double norm = Norm2(design.ColumnSpan(j));
+            double norm = Norm2(design.ColumnsUnsafe[j]);
             if (norm == 0)
                 throw new ModelException(design.Model, $"the column '{design.Terms[j]}' is all zeros.");
             e[j] = -Math.ILogB(norm);
@@ -91,7 +91,7 @@ internal static class LeastSquares
         var a = new DD[m][];
         for (int j = 0; j < m; j++)
         {
-            var src = j < k ? design.ColumnSpan(j) : y;
+            var src = j < k ? design.ColumnsUnsafe[j] : y;
             var low = j < k ? design.LowPartsUnsafe[j] : yLow;
             var col = a[j] = new DD[n];
             double s = j < k ? Math.ScaleB(1.0, scaleExp[j]) : 1.0;
@@ -328,7 +328,7 @@ internal static class LeastSquares
     }
 
     private static double ColumnNorm(int j, Design design, int[] scaleExp) =>
-        Math.ScaleB(Norm2(design.ColumnSpan(j)), scaleExp[j]);
+        Math.ScaleB(Norm2(design.ColumnsUnsafe[j]), scaleExp[j]);
 
     /// <summary>Names the columns of the near-dependency x_j ≈ Σ c_l x_l found at the first tiny diagonal of R.</summary>
     internal static string CollinearMessage(Design design, DD[,] rs, int j)

@@ -64,17 +64,12 @@ public static class Ols
             throw new ModelException(model, $"y has {y.Length} values but the design has {n} rows.");
         if (yLow is not null && (yLow.Length != n || !AllFinite(yLow)))
             throw new ModelException(model, $"the low parts of y must be {n} finite values.");
-        if (!AllFinite(y))
-            for (int i = 0; i < n; i++)
-                if (!double.IsFinite(y[i]))
-                    throw new ModelException(model, $"y has a non-finite value ({Format(y[i])}) at row {i + 1}.");
-        for (int j = 0; j < k; j++)
+        foreach (var (name, values) in design.Terms.Zip(design.ColumnsUnsafe).Prepend(("y", y)))
         {
-            var col = design.ColumnSpan(j);
-            if (AllFinite(col)) continue;
+            if (AllFinite(values)) continue;
             for (int i = 0; i < n; i++)
-                if (!double.IsFinite(col[i]))
-                    throw new ModelException(model, $"{design.Terms[j]} has a non-finite value ({Format(col[i])}) at row {i + 1}.");
+                if (!double.IsFinite(values[i]))
+                    throw new ModelException(model, $"{name} has a non-finite value ({Format(values[i])}) at row {i + 1}.");
         }
         if (n <= k)
             throw new ModelException(model, $"n = {n} rows but {k} coefficients: a least-squares fit needs more rows than coefficients.");
@@ -82,7 +77,7 @@ public static class Ols
         {
             for (int j = 1; j < k; j++)
             {
-                var col = design.ColumnSpan(j);
+                var col = design.ColumnsUnsafe[j];
                 bool constant = true;
                 for (int i = 1; i < n && constant; i++) constant = col[i] == col[0];
                 if (constant)

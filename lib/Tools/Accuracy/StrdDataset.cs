@@ -50,35 +50,27 @@ public sealed class StrdDataset
     private static readonly Regex ModelLine = new(@"^\s*([A-Za-z]\w*)\s*=\s*B\d", Options);
     private static readonly Regex TermPattern = new(@"^B(\d{1,9})(?:\s*\*\s*(.+))?$", Options);
     private static readonly Regex FactorPattern = new(@"^\(?\s*([A-Za-z]\w*)\s*(?:(?:\*\*|\^)\s*\(?\s*(\d{1,4})\s*\)?)?\s*\)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex Identifier = new(@"^[A-Za-z]\w*$", RegexOptions.CultureInvariant);
+    private static readonly Regex DataHeader = new(@"^\s*Data\s*:\s*([A-Za-z]\w*(?:\s+[A-Za-z]\w*)+)\s*$", Options);
 
-    private StrdDataset(string name, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
-        IReadOnlyDictionary<string, double[]?> low, string response, StrdCertified certified)
-    {
-        _low = low;
-        Name = name;
-        Terms = terms;
-        Data = data;
-        Response = response;
-        Certified = certified;
-    }
+    private StrdDataset() { }
 
-    private readonly IReadOnlyDictionary<string, double[]?> _low;
+    /// <summary>What rounding the printed decimals to double dropped, by column (null for a column of exact doubles).</summary>
+    private IReadOnlyDictionary<string, double[]?> Low { get; init; } = null!;
 
     /// <summary>Dataset name: the file name without extension.</summary>
-    public string Name { get; }
+    public required string Name { get; init; }
 
     /// <summary>Model terms in parameter order.</summary>
-    public IReadOnlyList<StrdTerm> Terms { get; }
+    public required IReadOnlyList<StrdTerm> Terms { get; init; }
 
     /// <summary>Data columns by header name (the response and the predictors).</summary>
-    public IReadOnlyDictionary<string, double[]> Data { get; }
+    public required IReadOnlyDictionary<string, double[]> Data { get; init; }
 
     /// <summary>The response column's name (the first data column).</summary>
-    public string Response { get; }
+    public required string Response { get; init; }
 
     /// <summary>The certified values.</summary>
-    public StrdCertified Certified { get; }
+    public required StrdCertified Certified { get; init; }
 
     /// <summary>True when the model has a constant term.</summary>
     public bool HasIntercept => Terms.Any(t => t.Variable is null);
@@ -90,7 +82,7 @@ public sealed class StrdDataset
     /// What rounding the printed response to double dropped: y as printed is <see cref="Y"/> + YLow to about 32 digits
     /// (null when every printed y is a double exactly). NIST certifies the decimals as printed, not their doubles.
     /// </summary>
-    public double[]? YLow => (double[]?)_low[Response]?.Clone();
+    public double[]? YLow => (double[]?)Low[Response]?.Clone();
 
     /// <summary>
     /// The design: a constant term becomes the intercept; every other term is named by its parameter (B1, B2, …) and
@@ -99,17 +91,11 @@ public sealed class StrdDataset
     /// Filip's x^10 rounded to double after each multiplication already moves its coefficients in the 8th digit.
     /// </summary>
     public Design ToDesign() => Design.Powers(Name, HasIntercept, Terms.Where(t => t.Variable is not null)
-        .Select(t => (t.Parameter, Data[t.Variable!], _low[t.Variable!], t.Power)).ToArray());
+        .Select(t => (t.Parameter, Data[t.Variable!], Low[t.Variable!], t.Power)).ToArray());
 
     /// <summary>The certified parameter name of each design column, in design order.</summary>
-    public IReadOnlyList<string> ParameterOfColumn()
-    {
-        var list = new List<string>();
-        var constant = Terms.FirstOrDefault(t => t.Variable is null);
-        if (constant is not null) list.Add(constant.Parameter);
-        list.AddRange(Terms.Where(t => t.Variable is not null).Select(t => t.Parameter));
-        return list;
-    }
+    public IReadOnlyList<string> ParameterOfColumn() =>
+        [.. Terms.OrderBy(t => t.Variable is not null).Select(t => t.Parameter)]; // the constant first (a stable sort)
 
     /// <summary>The <c>*.dat</c> files of <paramref name="directory"/>, sorted by name; an <see cref="IOException"/> when
     /// the folder does not exist or holds none.</summary>
@@ -149,32 +135,16 @@ public sealed class StrdDataset
         var clean = lines.Select(l => l.Replace('\uFEFF', ' ').Replace('\u00A0', ' ')).ToArray();
 
         // Data header: "Data:" followed only by column names (the earlier "Data: 1 Response Variable" line is not one).
-        int dataHeader = -1;
-        string[] columns = [];
-        for (int i = 0; i < clean.Length; i++)
-        {
-            var t = clean[i].Trim();
-            if (!t.StartsWith("Data", StringComparison.OrdinalIgnoreCase)) continue;
-            var rest = t[4..].TrimStart();
-            if (!rest.StartsWith(':')) continue;
-            var names = rest[1..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (names.Length >= 2 && names.All(Identifier.IsMatch))
-            {
-                dataHeader = i;
-                columns = names;
-                break;
-            }
-        }
+        int dataHeader = Array.FindIndex(clean, DataHeader.IsMatch);
         if (dataHeader < 0)
             throw Error(clean.Length, "no data header line (\"Data:  y  x …\") was found.");
+        var columns = DataHeader.Match(clean[dataHeader]).Groups[1].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw Error(dataHeader + 1, $"the data column '{duplicate.Key}' is named twice.");
 
         // Model line ("y = B0 + B1*x + … + e").
-        int modelLine = -1;
-        for (int i = 0; i < dataHeader; i++)
-            if (ModelLine.IsMatch(clean[i])) { modelLine = i; break; }
+        int modelLine = Array.FindIndex(clean, 0, dataHeader, ModelLine.IsMatch);
         if (modelLine < 0)
             throw Error(1, "no model line (\"y = B0 + B1*x + … + e\") was found.");
         string modelText = clean[modelLine];
@@ -277,7 +247,7 @@ public sealed class StrdDataset
         }
 
         var certified = new StrdCertified(est, sd, residualSd.Value, r2.Value, ssr.Value, sse.Value, f.Value);
-        return new StrdDataset(name, terms, data, low, response, certified);
+        return new StrdDataset { Name = name, Terms = terms, Data = data, Low = low, Response = response, Certified = certified };
 
         int Count(string digits, int no) =>
             int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Error(no, $"'{digits}' is too large a count.");
