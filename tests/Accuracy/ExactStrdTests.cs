@@ -138,7 +138,7 @@ public class ExactStrdTests(ITestOutputHelper output)
             Directory.CreateDirectory(export);
             WriteAll(export);
         }
-        var all = CultureScope.Run("ru-RU", () => StrdDataset.LoadDirectory(dir.Path));
+        var all = CultureScope.Run("ru-RU", () => StrdDataset.Files(dir.Path).Select(StrdDataset.Load).ToList());
         Assert.Equal(Problems.Count + DecimalProblems.Count + 1, all.Count);
     }
 

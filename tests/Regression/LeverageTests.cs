@@ -58,7 +58,7 @@ public class LeverageTests
         var scaleExp = LeastSquares.ScaleExponents(design);
         var rs = EquilibratedR(design, scaleExp);
         var expected = Reference(design, rs, scaleExp);
-        var dd = LeastSquares.Complete(design, y, scaleExp, rs, new DD[design.Columns], "test", SolverPath.DoubleDouble, 0).Leverage();
+        var dd = LeastSquares.Complete(design, y, scaleExp, rs, new DD[design.Columns], SolverPath.DoubleDouble, 0).Leverage();
         for (int i = 0; i < n; i++)
             Assert.Equal(BitConverter.DoubleToInt64Bits(expected[i]), BitConverter.DoubleToInt64Bits(dd[i]));
         // And the fit's own leverage is a hat diagonal: in [0, 1], summing to k.

@@ -167,14 +167,14 @@ public class RefinementTests
                 // x = 1..40, y = 0.25·x - 0.125·x² + x³/1024 + a ±1 pattern: an exact cubic through the origin plus noise.
                 var x = Enumerable.Range(1, 40).Select(i => (double)i).ToArray();
                 var y = x.Select((v, i) => 0.25 * v - 0.125 * v * v + v * v * v / 1024 + (i % 3 - 1)).ToArray();
-                return (Design.Powers(name, false, ("x", x, 1), ("x2", x, 2), ("x3", x, 3)), y);
+                return (Design.Powers(name, false, ("x", x, null, 1), ("x2", x, null, 2), ("x3", x, null, 3)), y);
             }
             case "near-collinear-origin":
             {
                 // x near 1000, x and x² through the origin: the columns are within 1e-3 of proportional (κ ~ 1e6).
                 var x = Enumerable.Range(0, 31).Select(i => 1000 + i / 16.0).ToArray();
                 var y = x.Select((v, i) => 3 * v - v * v / 512 + ((i * 7) % 5 - 2) / 8.0).ToArray();
-                return (Design.Powers(name, false, ("x", x, 1), ("x2", x, 2)), y);
+                return (Design.Powers(name, false, ("x", x, null, 1), ("x2", x, null, 2)), y);
             }
             default:
             {

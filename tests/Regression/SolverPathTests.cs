@@ -96,7 +96,7 @@ public class SolverPathTests
         double[] x = [1, 2, 3, 1, 2, 3, 1, 2, 3];
         double[] y = [1, 4, 9, 1.1, 3.9, 9.2, 0.9, 4.1, 8.8];
         var e = Assert.Throws<ModelException>(() =>
-            Ols.Fit(Design.Powers("cubic", true, ("x", x, 1), ("x2", x, 2), ("x3", x, 3)), y));
+            Ols.Fit(Design.Powers("cubic", true, ("x", x, null, 1), ("x2", x, null, 2), ("x3", x, null, 3)), y));
         Assert.Contains("collinear", e.Reason);
         Assert.Contains("'x3'", e.Reason);
     }
@@ -117,7 +117,7 @@ public class SolverPathTests
     public void PowersCarryTheExactValueToDoubleDouble()
     {
         // 3^40 needs 64 bits: hi must be the nearest double and hi + lo the exact integer.
-        var d = Design.Powers("p", false, ("x40", [3.0], 40));
+        var d = Design.Powers("p", false, ("x40", [3.0], null, 40));
         var exact = BigInteger.Pow(3, 40);
         double hi = d[0, 0];
         Assert.Equal((double)exact, hi);

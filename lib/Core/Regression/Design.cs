@@ -48,17 +48,10 @@ public sealed class Design
     /// </summary>
     /// <param name="model">The model's name.</param>
     /// <param name="intercept">Whether to add the leading <c>intercept</c> column.</param>
-    /// <param name="regressors">Named terms: the values and the power (1 or more) to raise them to.</param>
-    public static Design Powers(string model, bool intercept, params (string Term, double[] Values, int Power)[] regressors)
-    {
-        ArgumentNullException.ThrowIfNull(regressors);
-        return Powers(model, intercept, regressors.Select(r => (r.Term, r.Values, (double[]?)null, r.Power)).ToArray());
-    }
-
-    /// <summary>As <see cref="Powers(string, bool, ValueTuple{string, double[], int}[])"/> for data carried beyond double:
-    /// each value is Values[i] + Low[i] (Low null when the values are exact doubles), e.g. decimal data read to about
-    /// 32 digits. The powers are formed in double-double from the extended values.</summary>
-    internal static Design Powers(string model, bool intercept, (string Term, double[] Values, double[]? Low, int Power)[] regressors)
+    /// <param name="regressors">Named terms: the values, their low parts for data carried beyond double (each value is
+    /// Values[i] + Low[i], e.g. decimal data read to about 32 digits; null when the values are exact doubles), and the
+    /// power (1 or more) to raise them to.</param>
+    public static Design Powers(string model, bool intercept, params (string Term, double[] Values, double[]? Low, int Power)[] regressors)
     {
         ArgumentNullException.ThrowIfNull(regressors);
         foreach (var (term, _, _, power) in regressors)
@@ -162,9 +155,7 @@ public sealed class Design
     /// <summary>A copy of one column.</summary>
     public double[] Column(int col) => (double[])_columns[col].Clone();
 
-    /// <summary>The column without copying, for the engine.</summary>
-    internal ReadOnlySpan<double> ColumnSpan(int col) => _columns[col];
-
+    /// <summary>The columns without copying, for the engine.</summary>
     internal double[][] ColumnsUnsafe => _columns;
 
     /// <summary>Low parts of extended-precision columns (null entries for columns that are exact doubles).</summary>

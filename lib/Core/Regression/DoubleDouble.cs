@@ -111,8 +111,6 @@ internal readonly struct DoubleDouble
         return FastTwoSum(x, residual.Hi / (2 * x));
     }
 
-    public static DoubleDouble Abs(DoubleDouble a) => a.Hi < 0 ? -a : a;
-
     /// <summary>Exact scaling by a power of two.</summary>
     public static DoubleDouble ScaleB(DoubleDouble a, int n) => new(Math.ScaleB(a.Hi, n), Math.ScaleB(a.Lo, n));
 }

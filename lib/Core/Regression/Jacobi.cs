@@ -1,13 +1,13 @@
 namespace NotebookAnalysis.Regression;
 
-/// <summary>Singular values of a small square matrix by one-sided Jacobi rotations.</summary>
+/// <summary>The 2-norm condition number of a small square matrix, from its singular values by one-sided Jacobi rotations.</summary>
 /// <remarks>
 /// One-sided Jacobi on R is insensitive to column scaling, so it finds the small singular values of an
 /// ill-conditioned but well-scaled R to high relative accuracy (Demmel and Veselić).
 /// </remarks>
 internal static class Jacobi
 {
-    public static double[] SingularValues(double[,] a)
+    public static double ConditionNumber(double[,] a)
     {
         int m = a.GetLength(0), k = a.GetLength(1);
         var u = new double[k][];
@@ -44,8 +44,6 @@ internal static class Jacobi
             if (!rotated) break;
         }
         var sv = u.Select(col => LeastSquares.Norm2(col)).ToArray();
-        Array.Sort(sv);
-        Array.Reverse(sv);
-        return sv;
+        return sv.Max() / sv.Min();
     }
 }

@@ -22,8 +22,6 @@ internal sealed record LeastSquaresSolution
     public required double[,] UnscaledCovariance { get; init; }
     /// <summary>Hat diagonal h_i = ||q_i||², from the rows of Q.</summary>
     public required Func<double[]> Leverage { get; init; }
-    /// <summary>Which path computed the fit (for reports).</summary>
-    public required string Method { get; init; }
     /// <summary>The path that gave the fit.</summary>
     public required SolverPath Path { get; init; }
     /// <summary>Refinement steps taken on the refined path; 0 on the double-double path.</summary>
@@ -62,12 +60,10 @@ internal static class LeastSquares
     {
         var scaleExp = ScaleExponents(design);
         if (design.Rows < RefinedQr.MinRows)
-            return SolveDoubleDouble(design, y, scaleExp, SmallDesignReason, yLow);
+            return SolveDoubleDouble(design, y, scaleExp,
+                $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path", yLow);
         return RefinedQr.TrySolve(design, y, scaleExp, out var reason, yLow: yLow) ?? SolveDoubleDouble(design, y, scaleExp, reason, yLow);
     }
-
-    internal static readonly string SmallDesignReason =
-        $"fewer than {RefinedQr.MinRows} rows: the double-double QR costs microseconds there and is the more accurate path";
 
     /// <summary>The double-double path alone (tests and the accuracy harness compare the two paths).</summary>
     internal static LeastSquaresSolution SolveDoubleDouble(Design design, double[] y, double[]? yLow = null) =>
@@ -80,7 +76,7 @@ internal static class LeastSquares
         var e = new int[design.Columns];
         for (int j = 0; j < e.Length; j++)
         {
-            double norm = Norm2(design.ColumnSpan(j));
+            double norm = Norm2(design.ColumnsUnsafe[j]);
             if (norm == 0)
                 throw new ModelException(design.Model, $"the column '{design.Terms[j]}' is all zeros.");
             e[j] = -Math.ILogB(norm);
@@ -95,7 +91,7 @@ internal static class LeastSquares
         var a = new DD[m][];
         for (int j = 0; j < m; j++)
         {
-            var src = j < k ? design.ColumnSpan(j) : y;
+            var src = j < k ? design.ColumnsUnsafe[j] : y;
             var low = j < k ? design.LowPartsUnsafe[j] : yLow;
             var col = a[j] = new DD[n];
             double s = j < k ? Math.ScaleB(1.0, scaleExp[j]) : 1.0;
@@ -129,15 +125,8 @@ internal static class LeastSquares
 
         CheckCondition(design, rs);
 
-        // Back substitution R_s b_s = (Q'y)_{0..k-1}.
-        var bs = new DD[k];
-        for (int j = k - 1; j >= 0; j--)
-        {
-            var s = a[k][j];
-            for (int c = j + 1; c < k; c++) s -= rs[j, c] * bs[c];
-            bs[j] = s / rs[j, j];
-        }
-        return Complete(design, y, scaleExp, rs, bs, "Householder QR in double-double", SolverPath.DoubleDouble, 0, yLow)
+        // R_s b_s = (Q'y)_{0..k-1}.
+        return Complete(design, y, scaleExp, rs, BackSubstitute(rs, a[k][..k]), SolverPath.DoubleDouble, 0, yLow)
             with { FallbackReason = reason };
     }
 
@@ -148,7 +137,7 @@ internal static class LeastSquares
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LeastSquaresSolution Complete(Design design, double[] y, int[] scaleExp, DD[,] rs, DD[] bs,
-        string method, SolverPath path, int iterations, double[]? yLow = null)
+        SolverPath path, int iterations, double[]? yLow = null)
     {
         int n = design.Rows, k = design.Columns;
         var b = new DD[k];
@@ -220,7 +209,7 @@ internal static class LeastSquares
             }
         }
 
-        return Finish(design, y, b, r, cov, Leverage, method, path, iterations, scaleExp, yLow);
+        return Finish(design, y, b, r, cov, Leverage, path, iterations, scaleExp, yLow);
     }
 
     /// <summary>
@@ -229,7 +218,7 @@ internal static class LeastSquares
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     internal static LeastSquaresSolution Finish(Design design, double[] y, DD[] b, double[,] r, double[,] cov,
-        Func<double[]> leverage, string method, SolverPath path, int iterations, int[] scaleExp, double[]? yLow = null)
+        Func<double[]> leverage, SolverPath path, int iterations, int[] scaleExp, double[]? yLow = null)
     {
         int n = design.Rows, k = design.Columns;
         var cols = design.ColumnsUnsafe;
@@ -308,7 +297,6 @@ internal static class LeastSquares
             R = r,
             UnscaledCovariance = cov,
             Leverage = leverage,
-            Method = method,
             Path = path,
             RefinementIterations = iterations,
         };
@@ -326,8 +314,7 @@ internal static class LeastSquares
         for (int i = 0; i < k; i++)
             for (int j = i; j < k; j++)
                 r[i, j] = rs[i, j].ToDouble();
-        var sv = Jacobi.SingularValues(r);
-        double kappa = sv[0] / sv[^1];
+        double kappa = Jacobi.ConditionNumber(r);
         if (kappa * SingularTolerance < 1) return;
         int worst = 0;
         double worstRatio = double.PositiveInfinity;
@@ -341,7 +328,7 @@ internal static class LeastSquares
     }
 
     private static double ColumnNorm(int j, Design design, int[] scaleExp) =>
-        Math.ScaleB(Norm2(design.ColumnSpan(j)), scaleExp[j]);
+        Math.ScaleB(Norm2(design.ColumnsUnsafe[j]), scaleExp[j]);
 
     /// <summary>Names the columns of the near-dependency x_j ≈ Σ c_l x_l found at the first tiny diagonal of R.</summary>
     internal static string CollinearMessage(Design design, DD[,] rs, int j)
@@ -361,6 +348,18 @@ internal static class LeastSquares
         involved.Add(design.Terms[j]);
         return $"the columns {string.Join(", ", involved.Select(t => $"'{t}'"))} are collinear (numerically singular design): " +
                $"'{design.Terms[j]}' is a linear combination of the others to within double rounding.";
+    }
+
+    /// <summary>x from R x = b (R upper triangular) by back substitution in double-double; overwrites and returns b.</summary>
+    internal static DD[] BackSubstitute(DD[,] r, DD[] b)
+    {
+        for (int j = b.Length - 1; j >= 0; j--)
+        {
+            var s = b[j];
+            for (int c = j + 1; c < b.Length; c++) s -= r[j, c] * b[c];
+            b[j] = s / r[j, j];
+        }
+        return b;
     }
 
     internal static DD[,] InvertUpper(DD[,] r)

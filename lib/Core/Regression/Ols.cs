@@ -19,36 +19,33 @@ public static class Ols
     /// holds what rounding y to double dropped (e.g. decimal data read to about 32 digits; the accuracy harness), or
     /// null. Both paths fit the extended response; <see cref="OlsResult.Y"/> shows y.
     /// </summary>
-    internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(y);
-        var yy = y.ToArray();
-        Validate(design, yy, yLow);
-        return new OlsResult(design, yy, LeastSquares.Solve(design, yy, yLow));
-    }
+    internal static OlsResult FitExtended(Design design, IReadOnlyList<double> y, double[]? yLow) =>
+        FitWith(design, y, yLow, LeastSquares.Solve)!;
 
     /// <summary>Fits by the double-double Householder QR alone, the engine's fallback path (tests and the accuracy harness
     /// compare it with the refined path).</summary>
-    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y, double[]? yLow = null)
-    {
-        ArgumentNullException.ThrowIfNull(design);
-        ArgumentNullException.ThrowIfNull(y);
-        var yy = y.ToArray();
-        Validate(design, yy, yLow);
-        return new OlsResult(design, yy, LeastSquares.SolveDoubleDouble(design, yy, yLow));
-    }
+    internal static OlsResult FitDoubleDouble(Design design, IReadOnlyList<double> y, double[]? yLow = null) =>
+        FitWith(design, y, yLow, LeastSquares.SolveDoubleDouble)!;
 
     /// <summary>The refined path alone, whatever the number of rows (tests and the accuracy harness); null, with the
     /// reason, when its screen or its convergence hands the fit to the double-double path.</summary>
     internal static OlsResult? FitRefined(Design design, IReadOnlyList<double> y, out string? fallbackReason, double[]? yLow = null)
     {
+        string? reason = null;
+        var fit = FitWith(design, y, yLow, (d, yy, low) => RefinedQr.TrySolve(d, yy, LeastSquares.ScaleExponents(d), out reason, yLow: low));
+        fallbackReason = reason;
+        return fit;
+    }
+
+    /// <summary>Validates, then fits by <paramref name="solve"/>; null when the solver declines.</summary>
+    private static OlsResult? FitWith(Design design, IReadOnlyList<double> y, double[]? yLow,
+        Func<Design, double[], double[]?, LeastSquaresSolution?> solve)
+    {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
         var yy = y.ToArray();
         Validate(design, yy, yLow);
-        var solution = RefinedQr.TrySolve(design, yy, LeastSquares.ScaleExponents(design), out fallbackReason, yLow: yLow);
-        return solution is null ? null : new OlsResult(design, yy, solution);
+        return solve(design, yy, yLow) is { } solution ? new OlsResult(design, yy, solution) : null;
     }
 
     /// <summary>Simple regression y = b0 + b1·x with terms <c>intercept</c> and <c>x</c>.</summary>
@@ -67,17 +64,12 @@ public static class Ols
             throw new ModelException(model, $"y has {y.Length} values but the design has {n} rows.");
         if (yLow is not null && (yLow.Length != n || !AllFinite(yLow)))
             throw new ModelException(model, $"the low parts of y must be {n} finite values.");
-        if (!AllFinite(y))
-            for (int i = 0; i < n; i++)
-                if (!double.IsFinite(y[i]))
-                    throw new ModelException(model, $"y has a non-finite value ({Format(y[i])}) at row {i + 1}.");
-        for (int j = 0; j < k; j++)
+        foreach (var (name, values) in design.Terms.Zip(design.ColumnsUnsafe).Prepend(("y", y)))
         {
-            var col = design.ColumnSpan(j);
-            if (AllFinite(col)) continue;
+            if (AllFinite(values)) continue;
             for (int i = 0; i < n; i++)
-                if (!double.IsFinite(col[i]))
-                    throw new ModelException(model, $"{design.Terms[j]} has a non-finite value ({Format(col[i])}) at row {i + 1}.");
+                if (!double.IsFinite(values[i]))
+                    throw new ModelException(model, $"{name} has a non-finite value ({Format(values[i])}) at row {i + 1}.");
         }
         if (n <= k)
             throw new ModelException(model, $"n = {n} rows but {k} coefficients: a least-squares fit needs more rows than coefficients.");
@@ -85,7 +77,7 @@ public static class Ols
         {
             for (int j = 1; j < k; j++)
             {
-                var col = design.ColumnSpan(j);
+                var col = design.ColumnsUnsafe[j];
                 bool constant = true;
                 for (int i = 1; i < n && constant; i++) constant = col[i] == col[0];
                 if (constant)

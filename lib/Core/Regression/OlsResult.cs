@@ -18,7 +18,7 @@ namespace NotebookAnalysis.Regression;
 /// <item>No getter throws or returns ±∞ or NaN: a statistic that does not exist for the data is an undefined
 /// <see cref="Estimate"/> with the reason. Exact fits (every residual exactly 0) are legal: σ = 0, every standard error
 /// is 0 and the confidence interval collapses to the estimate; t, p, F, the likelihood, AIC, BIC and every statistic
-/// that divides by the residual scale (standardized and studentized residuals, Durbin-Watson, Jarque-Bera,
+/// that divides by the residual scale (Durbin-Watson, Jarque-Bera,
 /// Breusch-Pagan, Breusch-Godfrey) are undefined. R², adjusted R² and multiple R are undefined for a constant y
 /// (SST = 0). Only a fit that does not exist (<see cref="Ols.Fit"/>) throws a <see cref="ModelException"/>.</item>
 /// </list>
@@ -28,7 +28,6 @@ public sealed class OlsResult
     private readonly double[] _y;
     private readonly LeastSquaresSolution _fit;
     private readonly Lazy<double[]> _se, _leverage;
-    private readonly Lazy<Estimate[]> _studentized, _external, _standard;
     private readonly Lazy<CoefficientRow[]> _table;
     private readonly Lazy<double> _condition;
     private readonly Lazy<TestResult> _jb, _bp;
@@ -48,18 +47,7 @@ public sealed class OlsResult
             return Enumerable.Range(0, K).Select(j => CoefficientRow.FromStandardError(Terms[j], Coefficients[j], StandardErrors[j], DfResidual, q)).ToArray();
         });
         _leverage = new(() => _fit.Leverage());
-        _standard = new(() =>
-        {
-            double s = Math.Sqrt(SsResidual / (N - 1));
-            return Residuals.Select(r => ExactFit("each standard residual") ?? Estimate.Of(r / s)).ToArray();
-        });
-        _studentized = new(ComputeStudentized);
-        _external = new(ComputeExternallyStudentized);
-        _condition = new(() =>
-        {
-            var sv = Jacobi.SingularValues(_fit.R);
-            return sv[0] / sv[^1];
-        });
+        _condition = new(() => Jacobi.ConditionNumber(_fit.R));
         _jb = new(ComputeJarqueBera);
         _bp = new(ComputeBreuschPagan);
     }
@@ -89,7 +77,9 @@ public sealed class OlsResult
     public IReadOnlyList<string> Terms => Design.Terms;
 
     /// <summary>How the fit was computed, e.g. "Householder QR in double-double".</summary>
-    public string Method => _fit.Method;
+    public string Method => Path == SolverPath.Refined
+        ? $"Householder QR in double, refined in double-double ({RefinementIterations} iteration{(RefinementIterations == 1 ? "" : "s")})"
+        : "Householder QR in double-double";
 
     /// <summary>Which path gave the fit: the refined double QR (the rule) or the double-double fallback.</summary>
     public SolverPath Path => _fit.Path;
@@ -99,13 +89,6 @@ public sealed class OlsResult
 
     /// <summary>Why the fit fell back to the double-double path; null when <see cref="Path"/> is <see cref="SolverPath.Refined"/>.</summary>
     public string? FallbackReason => _fit.FallbackReason;
-
-    /// <summary>Refinement stops when every correction is at most this fraction of its coefficient (2^-90 ≈ 8e-28).</summary>
-    public static double RefinementTolerance => RefinedQr.Tolerance;
-
-    /// <summary>Largest condition number of the column-equilibrated design that the refined path accepts; above it the
-    /// double-double path is used, because the refined solution and covariance lose about κ²·1e-32.</summary>
-    public static double RefinementConditionLimit => RefinedQr.ConditionLimit;
 
     /// <summary>True when every residual is exactly zero.</summary>
     public bool IsExactFit => _fit.Sse == 0;
@@ -127,16 +110,6 @@ public sealed class OlsResult
 
     /// <summary>The row of <paramref name="term"/>.</summary>
     public CoefficientRow this[string term] => CoefficientTable[Design.IndexOf(term)];
-
-    /// <summary>Confidence interval b ± t_{(1+level)/2, N-K}·SE for <paramref name="term"/>.</summary>
-    /// <param name="term">A term of the design.</param>
-    /// <param name="level">Confidence level in (0, 1).</param>
-    public (double Lower, double Upper) ConfidenceInterval(string term, double level = 0.95)
-    {
-        if (!(level > 0 && level < 1))
-            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1.");
-        return Interval(Design.IndexOf(term), level);
-    }
 
     /// <summary>Multiple R = sqrt(R²).</summary>
     public Estimate MultipleR => RSquared.Map(Math.Sqrt);
@@ -176,15 +149,6 @@ public sealed class OlsResult
 
     /// <summary>Residuals y - ŷ.</summary>
     public IReadOnlyList<double> Residuals => _fit.Residuals;
-
-    /// <summary>Excel ToolPak's "Standard Residuals": r_i / sqrt(SSE/(n-1)).</summary>
-    public IReadOnlyList<Estimate> StandardResiduals => _standard.Value;
-
-    /// <summary>Internally studentized residuals r_i / (σ sqrt(1-h_i)) (R's <c>rstandard</c>); undefined for a row with leverage 1.</summary>
-    public IReadOnlyList<Estimate> StudentizedResiduals => _studentized.Value;
-
-    /// <summary>Externally studentized residuals r_i / (σ_(i) sqrt(1-h_i)) (R's <c>rstudent</c>); undefined for a row with leverage 1.</summary>
-    public IReadOnlyList<Estimate> ExternallyStudentizedResiduals => _external.Value;
 
     /// <summary>Hat diagonal h_i = ||q_i||², from the rows of Q (not from inverting X'X).</summary>
     public IReadOnlyList<double> Leverage => _leverage.Value;
@@ -249,32 +213,11 @@ public sealed class OlsResult
             ? Design.WithIntercept(Model + " (Breusch-Godfrey auxiliary)", [.. regs])
             : Design.ThroughOrigin(Model + " (Breusch-Godfrey auxiliary)", [.. regs]);
         var fit = Ols.Fit(aux, r);
-        double rr = SumSquares(r);
-        return TestResult.ChiSquared("Breusch-Godfrey", N * (1 - fit.SsResidual / rr), order);
+        return TestResult.ChiSquared("Breusch-Godfrey", N * (1 - fit.SsResidual / r.Sum(v => v * v)), order);
     }
 
     /// <summary>2-norm condition number of X: ratio of its extreme singular values (statsmodels' <c>condition_number</c>).</summary>
     public double ConditionNumber => _condition.Value;
-
-    /// <summary>
-    /// Variance inflation factor 1/(1-R²_j) of <paramref name="term"/>, R²_j from regressing it on the other
-    /// regressors (with the intercept if the model has one, centered R²; else uncentered). 1 for a single regressor
-    /// (R²_j = 0: nothing to regress it on); undefined for the intercept.
-    /// </summary>
-    public Estimate Vif(string term)
-    {
-        int j = Design.IndexOf(term);
-        if (Design.HasIntercept && j == 0)
-            return Estimate.Undefined("the VIF is defined for regressors, not for the intercept");
-        var others = new List<(string, double[])>();
-        for (int c = Design.HasIntercept ? 1 : 0; c < K; c++)
-            if (c != j) others.Add((Terms[c], Design.Column(c)));
-        if (others.Count == 0) return Estimate.Of(1.0);
-        string name = $"{Model} (VIF of {term})";
-        var aux = Design.HasIntercept ? Design.WithIntercept(name, [.. others]) : Design.ThroughOrigin(name, [.. others]);
-        var fit = Ols.Fit(aux, Design.Column(j));
-        return Estimate.Of(fit.SsTotal / fit.SsResidual);
-    }
 
     /// <summary>(X'X)^{-1}, computed as R^{-1}R^{-T}; a copy.</summary>
     public double[,] UnscaledCovariance() => (double[,])_fit.UnscaledCovariance.Clone();
@@ -292,42 +235,6 @@ public sealed class OlsResult
 
     /// <summary>A statsmodels-like plain-text summary, formatted in the invariant culture.</summary>
     public string Summary() => SummaryText.Render(this);
-
-    private (double Lower, double Upper) Interval(int j, double level)
-    {
-        double b = Coefficients[j], se = StandardErrors[j];
-        if (se == 0) return (b, b);
-        double q = Distributions.StudentTQuantile(0.5 + level / 2, DfResidual);
-        return (b - q * se, b + q * se);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Estimate[] ComputeStudentized()
-    {
-        var h = Leverage;
-        var r = _fit.Residuals;
-        var s = new Estimate[N];
-        for (int i = 0; i < N; i++)
-            s[i] = ExactFit("each studentized residual") ?? LeverageOne(h[i], i) ?? Estimate.Of(r[i] / (Sigma * Math.Sqrt(1 - h[i])));
-        return s;
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private Estimate[] ComputeExternallyStudentized()
-    {
-        var h = Leverage;
-        var r = _fit.Residuals;
-        var s = new Estimate[N];
-        for (int i = 0; i < N; i++)
-        {
-            double sse_i = SsResidual - r[i] * r[i] / (1 - h[i]);
-            s[i] = ExactFit("each externally studentized residual")
-                ?? (DfResidual < 2 ? Estimate.Undefined("externally studentized residuals need n - k ≥ 2") : (Estimate?)null)
-                ?? LeverageOne(h[i], i)
-                ?? Estimate.Of(r[i] / (Math.Sqrt(Math.Max(sse_i, 0) / (DfResidual - 1)) * Math.Sqrt(1 - h[i])));
-        }
-        return s;
-    }
 
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private TestResult ComputeJarqueBera()
@@ -380,15 +287,4 @@ public sealed class OlsResult
     private Estimate? ExactFit(string what) => IsExactFit ? Estimate.Undefined(ExactFitReason(what)) : null;
 
     private static string ExactFitReason(string what) => $"the fit is exact (every residual is 0, so σ = 0), so {what} is undefined";
-
-    private static Estimate? LeverageOne(double h, int i) =>
-        h < 1 - 1e-12 ? null : Estimate.Undefined($"row {i + 1} has leverage 1, so its studentized residual is undefined");
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static double SumSquares(IReadOnlyList<double> v)
-    {
-        double s = 0;
-        foreach (var x in v) s += x * x;
-        return s;
-    }
 }

@@ -9,14 +9,14 @@ public enum SolverPath
 {
     /// <summary>
     /// The engine's path: blocked Householder QR in double, then extra-precise iterative refinement (residuals,
-    /// gradients and corrections in double-double) that converged to <see cref="OlsResult.RefinementTolerance"/>.
+    /// gradients and corrections in double-double) that converged to <see cref="RefinedQr.Tolerance"/>.
     /// </summary>
     Refined,
 
     /// <summary>
     /// The fallback: Householder QR entirely in double-double. Taken for designs of fewer than 64 rows (where it is as
     /// cheap and more accurate), when the column-equilibrated design's condition
-    /// number exceeds <see cref="OlsResult.RefinementConditionLimit"/>, when the double-precision factor is near singular
+    /// number exceeds <see cref="RefinedQr.ConditionLimit"/>, when the double-precision factor is near singular
     /// (the double-double path then judges and names the singularity), or when refinement does not converge.
     /// </summary>
     DoubleDouble,
@@ -120,8 +120,7 @@ internal static class RefinedQr
                 fallbackReason = $"the double-precision R is near singular at '{design.Terms[j]}'";
                 return null;
             }
-        var sv = Jacobi.SingularValues(rd);
-        double kappa = sv[0] / sv[^1];
+        double kappa = Jacobi.ConditionNumber(rd);
         if (!(kappa <= conditionLimit))
         {
             fallbackReason = $"the equilibrated condition number {kappa.ToString("E1", System.Globalization.CultureInfo.InvariantCulture)} exceeds {conditionLimit.ToString("E0", System.Globalization.CultureInfo.InvariantCulture)}";
@@ -186,9 +185,7 @@ internal static class RefinedQr
             if (converged || (stalled && change <= StallTolerance))
             {
                 fallbackReason = null;
-                return LeastSquares.Complete(design, y, scaleExp, rc, b,
-                    $"Householder QR in double, refined in double-double ({iteration} iteration{(iteration == 1 ? "" : "s")})",
-                    SolverPath.Refined, iteration, yLow);
+                return LeastSquares.Complete(design, y, scaleExp, rc, b, SolverPath.Refined, iteration, yLow);
             }
             if (stalled) break;
             previous = change;
@@ -242,14 +239,7 @@ internal static class RefinedQr
             for (int l = 0; l < j; l++) s -= rc[l, j] * w[l];
             w[j] = s / rc[j, j];
         }
-        var d = new DD[k];
-        for (int j = k - 1; j >= 0; j--)
-        {
-            var s = w[j];
-            for (int c = j + 1; c < k; c++) s -= rc[j, c] * d[c];
-            d[j] = s / rc[j, j];
-        }
-        return d;
+        return LeastSquares.BackSubstitute(rc, w);
     }
 
     /// <summary>

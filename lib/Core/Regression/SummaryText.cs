@@ -18,7 +18,6 @@ internal static class SummaryText
             if (v.Reason is { } why && !reasons.Contains(why)) reasons.Add(why);
             return v.Format(x => x.ToString(fmt, Inv));
         }
-        string F(Estimate v, string fmt) => Cell(v, fmt);
         string G(Estimate v) => Cell(v, "G6");
         var sb = new StringBuilder();
         string eq = new('=', Width), dash = new('-', Width);
@@ -36,8 +35,8 @@ internal static class SummaryText
         };
         var right = new List<(string, string)>
         {
-            ("R-squared:", F(r.RSquared, "F6")),
-            ("Adj. R-squared:", F(r.AdjustedRSquared, "F6")),
+            ("R-squared:", Cell(r.RSquared, "F6")),
+            ("Adj. R-squared:", Cell(r.AdjustedRSquared, "F6")),
             ("F-statistic:", G(r.FStatistic)),
             ("Prob (F-statistic):", G(r.FPValue)),
             ("Log-Likelihood:", G(r.LogLikelihood)),
@@ -50,14 +49,14 @@ internal static class SummaryText
         sb.AppendLine($"{"",-14}{"coef",12}{"std err",12}{"t",10}{"P>|t|",8}{"[0.025",11}{"0.975]",11}");
         sb.AppendLine(dash);
         foreach (var row in r.CoefficientTable)
-            sb.AppendLine($"{Trim(row.Term, 13),-14}{G(Estimate.Of(row.Estimate)),12}{G(row.StdError),12}{F(row.TValue, "F3"),10}{F(row.PValue, "F3"),8}{G(row.Lower95),11}{G(row.Upper95),11}");
+            sb.AppendLine($"{Trim(row.Term, 13),-14}{G(Estimate.Of(row.Estimate)),12}{G(row.StdError),12}{Cell(row.TValue, "F3"),10}{Cell(row.PValue, "F3"),8}{G(row.Lower95),11}{G(row.Upper95),11}");
         sb.AppendLine(eq);
         var diag = new List<(string, string)>
         {
-            ("Durbin-Watson:", F(r.DurbinWatson, "F3")),
-            ("Jarque-Bera (JB):", F(r.JarqueBera.Statistic, "F3")),
+            ("Durbin-Watson:", Cell(r.DurbinWatson, "F3")),
+            ("Jarque-Bera (JB):", Cell(r.JarqueBera.Statistic, "F3")),
             ("Prob(JB):", G(r.JarqueBera.PValue)),
-            ("Breusch-Pagan:", F(r.BreuschPagan.Statistic, "F3")),
+            ("Breusch-Pagan:", Cell(r.BreuschPagan.Statistic, "F3")),
             ("Prob(BP):", G(r.BreuschPagan.PValue)),
             ("Cond. No.:", G(Estimate.Of(r.ConditionNumber))),
             ("Residual std err:", G(Estimate.Of(r.Sigma))),

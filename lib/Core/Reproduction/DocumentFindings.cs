@@ -72,7 +72,7 @@ public static class DocumentFindings
         // Table 4: "does not depend" from p = 0.30 with n = 10.
         Locate(paperText, "does not depend on the number of clusters");
         var fx = inn.Fit["x"];
-        var ci = inn.Fit.ConfidenceInterval("x");
+        var ci = (Lower: fx.Lower95.Value, Upper: fx.Upper95.Value);
         double df = inn.Fit.DfResidual;
         // Smallest slope detectable with 80% power in a two-sided 5% t test (central-t approximation).
         double mds = (Distributions.StudentTQuantile(0.975, df) + Distributions.StudentTQuantile(0.80, df)) * fx.StdError.Value;

@@ -43,7 +43,6 @@ public static class Distributions
         // Solve for t > 0 with upper tail q = min(p, 1-p); the sign follows p.
         double q = p < 0.5 ? p : 1 - p;
         double sign = p < 0.5 ? -1 : 1;
-        if (p > 0.5 && 1 - p != q) q = 1 - p;
         double Upper(double t) => 0.5 * StudentTTwoSidedP(t, df);
 
         // Bracket [lo, hi] with Upper(lo) >= q > Upper(hi).
@@ -95,13 +94,6 @@ public static class Distributions
         if (x <= 0) return 1.0;
         if (double.IsPositiveInfinity(x)) return 0.0;
         return Math.Min(1.0, SpecialFunctions.GammaUpperRegularized(df / 2, x / 2));
-    }
-
-    /// <summary>Upper tail of the standard normal, P(Z ≥ z) = erfc(z/√2)/2.</summary>
-    public static double NormalUpperTail(double z)
-    {
-        if (double.IsNaN(z)) throw new ArgumentException("z is NaN.", nameof(z));
-        return 0.5 * SpecialFunctions.Erfc(z / Math.Sqrt(2));
     }
 
     private static void RequireDf(double df, string name)

@@ -128,8 +128,8 @@ public static class AccuracyHarness
         var sb = new StringBuilder();
         sb.Append(Header).Append('\n');
         foreach (var r in rows)
-            sb.Append(Csv(r.Dataset)).Append(',').Append(Csv(r.Method)).Append(',').Append(Csv(r.Quantity)).Append(',')
-              .Append(Csv(r.Term)).Append(',').Append(Num(r.Value)).Append(',').Append(Num(r.Certified)).Append(',')
+            sb.Append(VerdictTables.Csv(r.Dataset)).Append(',').Append(VerdictTables.Csv(r.Method)).Append(',').Append(VerdictTables.Csv(r.Quantity)).Append(',')
+              .Append(VerdictTables.Csv(r.Term)).Append(',').Append(Num(r.Value)).Append(',').Append(Num(r.Certified)).Append(',')
               .Append(r.LreValue is double l ? NumberFormat.Fixed(l, 2) : "").Append('\n');
         return sb.ToString();
     }
@@ -154,8 +154,8 @@ public static class AccuracyHarness
     }
 
     /// <summary>The minimum LRE per dataset (rows) and method (columns), the engine's weakest quantity and, when
-    /// <paramref name="paths"/> is given (dataset → <see cref="EnginePath"/>), the engine's path.</summary>
-    public static Grid MinimumGrid(IReadOnlyList<AccuracyRow> rows, IReadOnlyDictionary<string, string>? paths = null)
+    /// <paramref name="paths"/> is given (dataset → <see cref="EnginePath"/>), the engine's path, as a Markdown table.</summary>
+    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows, IReadOnlyDictionary<string, string>? paths = null)
     {
         var min = MinimumLre(rows);
         var grid = new Grid().Block(null, ["Dataset", .. Methods, "engine's weakest quantity", .. paths is null ? Array.Empty<string>() : ["engine's path"]]);
@@ -168,21 +168,9 @@ public static class AccuracyHarness
                 weakest is null ? "" : weakest.Quantity + (weakest.Term.Length > 0 ? " " + weakest.Term : ""),
                 .. paths is null ? Array.Empty<string>() : [paths.TryGetValue(d, out var p) ? p : ""]]);
         }
-        return grid;
+        return grid.ToMarkdown();
     }
 
-    /// <summary><see cref="MinimumGrid"/> as a Markdown table.</summary>
-    public static string MinimumTable(IReadOnlyList<AccuracyRow> rows, IReadOnlyDictionary<string, string>? paths = null) =>
-        MinimumGrid(rows, paths).ToMarkdown();
-
-    private static string Num(double? v) => v switch
-    {
-        null => "",
-        double.PositiveInfinity => "Infinity",
-        double.NegativeInfinity => "-Infinity",
-        double x => x.ToString("R", CultureInfo.InvariantCulture),
-    };
-
-    private static string Csv(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
+    // Round-trip digits; ±∞ print as "Infinity" and "-Infinity" in the invariant culture.
+    private static string Num(double? v) => v is double x ? NumberFormat.Shortest(x) : "";
 }

@@ -41,7 +41,6 @@ public sealed class StrdDataset
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly Regex ParameterLine = new(@"^\s*B(\d{1,9})\s+(\S+)\s+(\S+)\s*$", Options);
     private static readonly Regex ResidualSdLine = new(@"^\s*Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
-    private static readonly Regex ResidualSdOneLine = new(@"^\s*Residual\s+Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex ResidualHeader = new(@"^\s*Residual\s*:?\s*$", Options);
     private static readonly Regex RSquaredLine = new(@"^\s*R[-\s]?Squared\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex AnovaRegression = new(@"^\s*Regression\s+(\d{1,9})\s+(\S+)\s+(\S+)\s+(\S+)\s*$", Options);
@@ -51,39 +50,27 @@ public sealed class StrdDataset
     private static readonly Regex ModelLine = new(@"^\s*([A-Za-z]\w*)\s*=\s*B\d", Options);
     private static readonly Regex TermPattern = new(@"^B(\d{1,9})(?:\s*\*\s*(.+))?$", Options);
     private static readonly Regex FactorPattern = new(@"^\(?\s*([A-Za-z]\w*)\s*(?:(?:\*\*|\^)\s*\(?\s*(\d{1,4})\s*\)?)?\s*\)?$", RegexOptions.CultureInvariant);
-    private static readonly Regex Identifier = new(@"^[A-Za-z]\w*$", RegexOptions.CultureInvariant);
+    private static readonly Regex DataHeader = new(@"^\s*Data\s*:\s*([A-Za-z]\w*(?:\s+[A-Za-z]\w*)+)\s*$", Options);
 
-    private StrdDataset(string name, string source, IReadOnlyList<StrdTerm> terms, IReadOnlyDictionary<string, double[]> data,
-        IReadOnlyDictionary<string, double[]?> low, string response, StrdCertified certified)
-    {
-        _low = low;
-        Name = name;
-        Source = source;
-        Terms = terms;
-        Data = data;
-        Response = response;
-        Certified = certified;
-    }
+    private StrdDataset() { }
 
-    private readonly IReadOnlyDictionary<string, double[]?> _low;
+    /// <summary>What rounding the printed decimals to double dropped, by column (null for a column of exact doubles).</summary>
+    private IReadOnlyDictionary<string, double[]?> Low { get; init; } = null!;
 
     /// <summary>Dataset name: the file name without extension.</summary>
-    public string Name { get; }
-
-    /// <summary>The file read.</summary>
-    public string Source { get; }
+    public required string Name { get; init; }
 
     /// <summary>Model terms in parameter order.</summary>
-    public IReadOnlyList<StrdTerm> Terms { get; }
+    public required IReadOnlyList<StrdTerm> Terms { get; init; }
 
     /// <summary>Data columns by header name (the response and the predictors).</summary>
-    public IReadOnlyDictionary<string, double[]> Data { get; }
+    public required IReadOnlyDictionary<string, double[]> Data { get; init; }
 
     /// <summary>The response column's name (the first data column).</summary>
-    public string Response { get; }
+    public required string Response { get; init; }
 
     /// <summary>The certified values.</summary>
-    public StrdCertified Certified { get; }
+    public required StrdCertified Certified { get; init; }
 
     /// <summary>True when the model has a constant term.</summary>
     public bool HasIntercept => Terms.Any(t => t.Variable is null);
@@ -95,48 +82,20 @@ public sealed class StrdDataset
     /// What rounding the printed response to double dropped: y as printed is <see cref="Y"/> + YLow to about 32 digits
     /// (null when every printed y is a double exactly). NIST certifies the decimals as printed, not their doubles.
     /// </summary>
-    public double[]? YLow => (double[]?)_low[Response]?.Clone();
-
-    /// <summary>Number of observations.</summary>
-    public int Rows => Data[Response].Length;
+    public double[]? YLow => (double[]?)Low[Response]?.Clone();
 
     /// <summary>
     /// The design: a constant term becomes the intercept; every other term is named by its parameter (B1, B2, …) and
-    /// holds its predictor raised to its power. With <paramref name="extendedPowers"/> (the default) the predictors are
-    /// the printed decimals carried to about 32 digits (the double and what rounding dropped) and the powers are formed
-    /// in double-double (<see cref="Design.Powers(string, bool, ValueTuple{string, double[], int}[])"/>); otherwise the
-    /// predictors are the doubles and the powers are formed by repeated multiplication in double, one rounding per
-    /// multiplication, as a user of a double-only library would form them.
+    /// holds its predictor raised to its power. The predictors are the printed decimals carried to about 32 digits (the
+    /// double and what rounding dropped) and the powers are formed in double-double (<see cref="Design.Powers"/>):
+    /// Filip's x^10 rounded to double after each multiplication already moves its coefficients in the 8th digit.
     /// </summary>
-    public Design ToDesign(bool extendedPowers = true)
-    {
-        var terms = Terms.Where(t => t.Variable is not null).ToArray();
-        if (extendedPowers)
-            return Design.Powers(Name, HasIntercept, terms.Select(t => (t.Parameter, Data[t.Variable!], _low[t.Variable!], t.Power)).ToArray());
-        var regs = terms.Select(t => (t.Parameter, Power(Data[t.Variable!], t.Power))).ToArray();
-        return HasIntercept ? Design.WithIntercept(Name, regs) : Design.ThroughOrigin(Name, regs);
-    }
+    public Design ToDesign() => Design.Powers(Name, HasIntercept, Terms.Where(t => t.Variable is not null)
+        .Select(t => (t.Parameter, Data[t.Variable!], Low[t.Variable!], t.Power)).ToArray());
 
     /// <summary>The certified parameter name of each design column, in design order.</summary>
-    public IReadOnlyList<string> ParameterOfColumn()
-    {
-        var list = new List<string>();
-        var constant = Terms.FirstOrDefault(t => t.Variable is null);
-        if (constant is not null) list.Add(constant.Parameter);
-        list.AddRange(Terms.Where(t => t.Variable is not null).Select(t => t.Parameter));
-        return list;
-    }
-
-    private static double[] Power(double[] x, int p) => x.Select(v =>
-    {
-        // Repeated multiplication, as a user would form the column; Math.Pow may differ in the last bit by platform.
-        double r = 1;
-        for (int i = 0; i < p; i++) r *= v;
-        return r;
-    }).ToArray();
-
-    /// <summary>Reads every <c>*.dat</c> file of <paramref name="directory"/>, sorted by name.</summary>
-    public static IReadOnlyList<StrdDataset> LoadDirectory(string directory) => Files(directory).Select(Load).ToList();
+    public IReadOnlyList<string> ParameterOfColumn() =>
+        [.. Terms.OrderBy(t => t.Variable is not null).Select(t => t.Parameter)]; // the constant first (a stable sort)
 
     /// <summary>The <c>*.dat</c> files of <paramref name="directory"/>, sorted by name; an <see cref="IOException"/> when
     /// the folder does not exist or holds none.</summary>
@@ -176,42 +135,19 @@ public sealed class StrdDataset
         var clean = lines.Select(l => l.Replace('\uFEFF', ' ').Replace('\u00A0', ' ')).ToArray();
 
         // Data header: "Data:" followed only by column names (the earlier "Data: 1 Response Variable" line is not one).
-        int dataHeader = -1;
-        string[] columns = [];
-        for (int i = 0; i < clean.Length; i++)
-        {
-            var t = clean[i].Trim();
-            if (!t.StartsWith("Data", StringComparison.OrdinalIgnoreCase)) continue;
-            var rest = t[4..].TrimStart();
-            if (!rest.StartsWith(':')) continue;
-            var names = rest[1..].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (names.Length >= 2 && names.All(Identifier.IsMatch))
-            {
-                dataHeader = i;
-                columns = names;
-                break;
-            }
-        }
+        int dataHeader = Array.FindIndex(clean, DataHeader.IsMatch);
         if (dataHeader < 0)
             throw Error(clean.Length, "no data header line (\"Data:  y  x …\") was found.");
+        var columns = DataHeader.Match(clean[dataHeader]).Groups[1].Value.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         var duplicate = columns.GroupBy(c => c, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
             throw Error(dataHeader + 1, $"the data column '{duplicate.Key}' is named twice.");
 
-        // Model line ("y = B0 + B1*x + … + e"), possibly continued on following lines that start with "+" (or after a trailing "+").
-        int modelLine = -1;
-        for (int i = 0; i < dataHeader; i++)
-            if (ModelLine.IsMatch(clean[i])) { modelLine = i; break; }
+        // Model line ("y = B0 + B1*x + … + e").
+        int modelLine = Array.FindIndex(clean, 0, dataHeader, ModelLine.IsMatch);
         if (modelLine < 0)
             throw Error(1, "no model line (\"y = B0 + B1*x + … + e\") was found.");
         string modelText = clean[modelLine];
-        for (int i = modelLine + 1; i < dataHeader; i++)
-        {
-            var next = clean[i].Trim();
-            if (next.Length == 0) break;
-            if (!(next.StartsWith('+') || modelText.TrimEnd().EndsWith('+'))) break;
-            modelText += " " + next;
-        }
         string lhs = ModelLine.Match(modelText).Groups[1].Value;
         string response = columns.Contains(lhs, StringComparer.Ordinal) ? lhs : columns[0];
         var predictors = columns.Where(c => c != response).ToArray();
@@ -240,8 +176,6 @@ public sealed class StrdDataset
                 est[key] = Certified(mt.Groups[2].Value, no, $"the estimate of {key}");
                 sd[key] = Certified(mt.Groups[3].Value, no, $"the standard deviation of {key}");
             }
-            else if ((mt = ResidualSdOneLine.Match(line)).Success)
-                residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
             else if ((mt = ResidualSdLine.Match(line)).Success && ResidualHeader.IsMatch(previous))
                 residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
             else if ((mt = RSquaredLine.Match(line)).Success)
@@ -313,7 +247,7 @@ public sealed class StrdDataset
         }
 
         var certified = new StrdCertified(est, sd, residualSd.Value, r2.Value, ssr.Value, sse.Value, f.Value);
-        return new StrdDataset(name, source, terms, data, low, response, certified);
+        return new StrdDataset { Name = name, Terms = terms, Data = data, Low = low, Response = response, Certified = certified };
 
         int Count(string digits, int no) =>
             int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out int v) ? v : throw Error(no, $"'{digits}' is too large a count.");
@@ -420,12 +354,9 @@ public sealed class StrdDataset
         return d == step ? m1.Groups[1].Value : null;
     }
 
-    private static readonly Regex FortranExponent = new(@"^([+-]?(?:\d+\.?\d*|\.\d+))([+-]\d{3})$", RegexOptions.CultureInvariant);
-
     /// <summary>
     /// Parses a number of the StRD files, whatever the current culture: invariant digits, a trailing dot ("557028453333333."),
-    /// E or D exponents in either case ("0.1D+02"), Fortran's three-digit exponent without a letter ("0.1234-105"), "Infinity"/"Inf"
-    /// in any case (NaN only as the text "NaN"; callers reject non-finite values where they are not allowed).
+    /// E or D exponents in either case ("0.1D+02"), "Infinity"/"Inf" in any case (NaN only as the text "NaN"; callers reject non-finite values where they are not allowed).
     /// </summary>
     internal static double Number(string text, string source, int line, int? column = null, string? columnName = null)
     {
@@ -441,13 +372,8 @@ public sealed class StrdDataset
         throw new DataFileException(source, line, column, columnName, $"'{text}' is not a number.");
     }
 
-    /// <summary>E exponents for D ones and for Fortran's letterless three-digit exponents.</summary>
-    private static string Normalize(string t)
-    {
-        t = t.Trim().Replace('D', 'E').Replace('d', 'e');
-        var fm = FortranExponent.Match(t);
-        return fm.Success ? fm.Groups[1].Value + "E" + fm.Groups[2].Value : t;
-    }
+    /// <summary>E exponents for Fortran's D ones.</summary>
+    private static string Normalize(string t) => t.Trim().Replace('D', 'E').Replace('d', 'e');
 
     private static readonly Regex DecimalNumeral = new(@"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$", RegexOptions.CultureInvariant);
 
