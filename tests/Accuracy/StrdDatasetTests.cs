@@ -132,13 +132,18 @@ public class StrdDatasetTests
     [Fact]
     public void ReadsTheFormatsVariants()
     {
-        // Unicode ellipsis, "^" powers, Fortran-style numbers (D exponent, trailing dot), "INFINITY" in capitals, tabs,
-        // the response not in the first column, and NBSP/BOM characters as whitespace.
+        // Unicode ellipsis, "^" powers, a model line wrapped after a '+', the residual SD on one line, Fortran-style
+        // numbers (D exponent, letterless three-digit exponent, trailing dot), "INFINITY" in capitals, tabs, the response
+        // not in the first column, and NBSP/BOM characters as whitespace.
         var lines = Edit(l => l
-            .Replace("y = B0 + B1*x + ... + B3*(x**3) + e", "y = B0 + B1*x + … + B3*x^3 + e")
+            .Replace("y = B0 + B1*x + ... + B3*(x**3) + e", "y = B0 + B1*x + … +")
             .Replace("B0        1.  ", "B0\t0.1d+01\u00A0")
+            .Replace("0.400000000000000E+01", "0.4+001")
             .Replace("Infinity", "INFINITY")
+            .Replace("     Standard Deviation   0.000000000000000", "     Residual Standard Deviation   0.0")
             .Replace("Data:       y          x", "Data:\tx\ty")).ToList();
+        lines.Insert(9, "                   B3*x^3 + e");
+        lines.Remove("     Residual");
         int header = lines.FindIndex(l => l.StartsWith("Data:\tx", StringComparison.Ordinal));
         for (int i = header + 1; i < lines.Count; i++)
         {

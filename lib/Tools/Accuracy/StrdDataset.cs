@@ -41,6 +41,7 @@ public sealed class StrdDataset
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly Regex ParameterLine = new(@"^\s*B(\d{1,9})\s+(\S+)\s+(\S+)\s*$", Options);
     private static readonly Regex ResidualSdLine = new(@"^\s*Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
+    private static readonly Regex ResidualSdOneLine = new(@"^\s*Residual\s+Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex ResidualHeader = new(@"^\s*Residual\s*:?\s*$", Options);
     private static readonly Regex RSquaredLine = new(@"^\s*R[-\s]?Squared\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex AnovaRegression = new(@"^\s*Regression\s+(\d{1,9})\s+(\S+)\s+(\S+)\s+(\S+)\s*$", Options);
@@ -143,11 +144,18 @@ public sealed class StrdDataset
         if (duplicate is not null)
             throw Error(dataHeader + 1, $"the data column '{duplicate.Key}' is named twice.");
 
-        // Model line ("y = B0 + B1*x + … + e").
+        // Model line ("y = B0 + B1*x + … + e"), possibly continued on following lines that start with "+" (or after a trailing "+").
         int modelLine = Array.FindIndex(clean, 0, dataHeader, ModelLine.IsMatch);
         if (modelLine < 0)
             throw Error(1, "no model line (\"y = B0 + B1*x + … + e\") was found.");
         string modelText = clean[modelLine];
+        for (int i = modelLine + 1; i < dataHeader; i++)
+        {
+            var next = clean[i].Trim();
+            if (next.Length == 0) break;
+            if (!(next.StartsWith('+') || modelText.TrimEnd().EndsWith('+'))) break;
+            modelText += " " + next;
+        }
         string lhs = ModelLine.Match(modelText).Groups[1].Value;
         string response = columns.Contains(lhs, StringComparer.Ordinal) ? lhs : columns[0];
         var predictors = columns.Where(c => c != response).ToArray();
@@ -176,6 +184,8 @@ public sealed class StrdDataset
                 est[key] = Certified(mt.Groups[2].Value, no, $"the estimate of {key}");
                 sd[key] = Certified(mt.Groups[3].Value, no, $"the standard deviation of {key}");
             }
+            else if ((mt = ResidualSdOneLine.Match(line)).Success)
+                residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
             else if ((mt = ResidualSdLine.Match(line)).Success && ResidualHeader.IsMatch(previous))
                 residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
             else if ((mt = RSquaredLine.Match(line)).Success)
@@ -354,9 +364,12 @@ public sealed class StrdDataset
         return d == step ? m1.Groups[1].Value : null;
     }
 
+    private static readonly Regex FortranExponent = new(@"^([+-]?(?:\d+\.?\d*|\.\d+))([+-]\d{3})$", RegexOptions.CultureInvariant);
+
     /// <summary>
     /// Parses a number of the StRD files, whatever the current culture: invariant digits, a trailing dot ("557028453333333."),
-    /// E or D exponents in either case ("0.1D+02"), "Infinity"/"Inf" in any case (NaN only as the text "NaN"; callers reject non-finite values where they are not allowed).
+    /// E or D exponents in either case ("0.1D+02"), Fortran's three-digit exponent without a letter ("0.1234-105"), "Infinity"/"Inf"
+    /// in any case (NaN only as the text "NaN"; callers reject non-finite values where they are not allowed).
     /// </summary>
     internal static double Number(string text, string source, int line, int? column = null, string? columnName = null)
     {
@@ -372,8 +385,13 @@ public sealed class StrdDataset
         throw new DataFileException(source, line, column, columnName, $"'{text}' is not a number.");
     }
 
-    /// <summary>E exponents for Fortran's D ones.</summary>
-    private static string Normalize(string t) => t.Trim().Replace('D', 'E').Replace('d', 'e');
+    /// <summary>E exponents for D ones and for Fortran's letterless three-digit exponents.</summary>
+    private static string Normalize(string t)
+    {
+        t = t.Trim().Replace('D', 'E').Replace('d', 'e');
+        var fm = FortranExponent.Match(t);
+        return fm.Success ? fm.Groups[1].Value + "E" + fm.Groups[2].Value : t;
+    }
 
     private static readonly Regex DecimalNumeral = new(@"^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$", RegexOptions.CultureInvariant);
 
