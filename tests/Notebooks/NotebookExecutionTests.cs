@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
@@ -86,10 +85,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     public void Killing_the_runner_leaves_no_worker(string signal)
     {
         if (!OperatingSystem.IsLinux())
-        {
-            output.WriteLine("SKIPPED: finding the worker reads /proc (Linux only).");
-            return;
-        }
+            Assert.Skip("finding the worker reads /proc (Linux only).");
         using var temp = new TempNotebook("spins.ipynb", SmallNotebook("var x = 1;", "while (true) { }"));
         using var runner = RunnerHarness.Start(temp.Path, "--timeout", "120");
         int? worker = null;
@@ -113,9 +109,10 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_read_only_notebook_is_a_clean_error_and_nothing_is_left_behind()
     {
-        if (OperatingSystem.IsWindows()) return;
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "a read-only file as tested here is a Unix notion (chmod).");
         using var temp = new TempNotebook("readonly.ipynb", SmallNotebook("var x = 1;", "x + 1"));
         var before = File.ReadAllBytes(temp.Path);
         File.SetUnixFileMode(temp.Path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
