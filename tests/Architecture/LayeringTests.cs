@@ -120,6 +120,7 @@ public sealed class LayeringTests
         graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Reporting", "injected");
         var cycles = graph.Cycles();
         Assert.Single(cycles);
+        // The cycle is named by its edge, namespaces and all: the ids are the value.
         Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Reporting (injected)", cycles[0]);
         Assert.Contains("NotebookAnalysis.Reporting → NotebookAnalysis.Regression", cycles[0]);
     }

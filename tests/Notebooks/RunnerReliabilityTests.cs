@@ -36,6 +36,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run(temp.Path);
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The runner's error names the notebook, the cell and the exit: the wording is the point.
         Assert.Contains($"{temp.Path}: cell 2 failed: the worker process ended (exit code 3)", text);
         Assert.Contains("Environment.Exit", text);
         Assert.EndsWith("0 passed, 1 failed", text.TrimEnd());
@@ -74,6 +75,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run(temp.Path);
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The runner's error names the notebook, the cell and the cause: the wording is the point.
         Assert.Contains($"{temp.Path}: cell 2 failed: the worker process ended (exit code 134 (SIGABRT)) through a stack overflow", text);
         Assert.Contains("Deeper", text); // the innermost frame is kept
         Assert.True(text.Length < 2000, $"the report is {text.Length} characters; the runtime's dump must not be passed on whole");
@@ -160,6 +162,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run("--check", temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The --check message names the cell: the wording is the point.
         Assert.Contains($"cell {cellIndex + 1}: stored outputs differ from a fresh run", text);
         Assert.DoesNotContain("DllNotFoundException", text);
         Assert.DoesNotContain("Unhandled exception", text);
@@ -186,6 +189,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         Assert.Equal(committedFigures, Snapshot(Path.Combine(ProjectPaths.Results, "figures")));
         var copy = NotebookFile.Load(Path.Combine(outDir, "02-table2-goods-markets.ipynb"));
         var parameters = copy.Cells.First(c => c.IsParameters);
+        // Generated source code: the text is the point.
         Assert.Contains($"var dataPath = {System.Text.Json.JsonSerializer.Serialize(data)};", parameters.Source);
         Assert.DoesNotContain("../seeds/data/table1.csv", parameters.Source);
         Assert.All(copy.Cells.Where(c => c.CellType == "code"), c => Assert.NotNull(copy.Root["cells"]![c.Number - 1]!["execution_count"]));

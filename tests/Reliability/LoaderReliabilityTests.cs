@@ -219,6 +219,7 @@ public class LoaderReliabilityTests
     {
         var run = RunMainJob(Variant((_, f) => f[4] = "5"));
         Assert.Equal(MainJob.Failed, run.Code);
+        // A model error names the table, market, columns, model and reason: the wording is the point.
         Assert.Contains("T3_financial (market T3_financial: financial_market_development on financial_clusters), model 'base': x is constant", run.Stderr);
         Assert.True(run.OutUnchanged);
     }
@@ -241,6 +242,7 @@ public class LoaderReliabilityTests
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = "3." + new string('7', 10_000_000); }));
         Assert.Equal(MainJob.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
+        // A bad-input message with its limit: the wording is the point.
         Assert.Contains("has 10000000 digits after the point; a score may have at most 15", run.Stderr);
         Assert.True(run.OutUnchanged);
         Assert.Equal(15, Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[1] = "3.800000000000001"; })), "ok.csv").PrintedDecimals(Market.Goods));
