@@ -7,23 +7,31 @@ using Xunit.v3;
 namespace NotebookAnalysis.Tests.Notebooks;
 
 /// <summary>
-/// The front-end checks (<see cref="JupyterLabCheckTests"/>, <see cref="VsCodeCheckTests"/>) drive a browser for minutes.
-/// They form one collection that runs first and beside the unit tests (not after them, as the serial notebook
-/// collection does), on one of the runner's threads; see <see cref="FrontEndChecksFirst"/>.
+/// The front-end checks drive a browser for minutes each (JupyterLab with a live kernel about 10, VS Code about 5 on
+/// 2 shared cores). Each is a collection of its own, started first (<see cref="FrontEndChecksFirst"/>), so the two run
+/// beside each other and beside the unit tests rather than after them, as the serial notebook collection does.
+/// tests/xunit.runner.json allows twice as many tests at once as there are cores, so the unit tests keep their threads
+/// while the checks, which mostly wait on their browser, hold theirs.
 /// </summary>
-[CollectionDefinition(Name)]
-public sealed class FrontEndCollection
+public static class FrontEndCollections
 {
-    public const string Name = "Front-end checks (a browser each, beside the unit tests)";
+    public const string JupyterLab = "Front-end check: JupyterLab";
+    public const string VsCode = "Front-end check: VS Code";
 }
 
-/// <summary>Starts the front-end collection before the others, so its minutes overlap the unit tests.</summary>
+[CollectionDefinition(FrontEndCollections.JupyterLab)]
+public sealed class JupyterLabCollection;
+
+[CollectionDefinition(FrontEndCollections.VsCode)]
+public sealed class VsCodeCollection;
+
+/// <summary>Starts the front-end collections before the others, so their minutes overlap the unit tests.</summary>
 public sealed class FrontEndChecksFirst : ITestCollectionOrderer
 {
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>
         DefaultTestCollectionOrderer.Instance.OrderTestCollections(testCollections)
-            .OrderBy(c => c.TestCollectionDisplayName == FrontEndCollection.Name ? 0 : 1).ToList();
+            .OrderBy(c => c.TestCollectionDisplayName.StartsWith("Front-end check:", StringComparison.Ordinal) ? 0 : 1).ToList();
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace NotebookAnalysis.Tests.Notebooks;
 /// chart that fails, no bootstrap request to a CDN). Runs <c>setup</c> first (idempotent). Reported as skipped, with the
 /// reason, where the checker is not beside the repository or <c>.ci/setup-jupyter</c> has not installed the kernel.
 /// </summary>
-[Collection(FrontEndCollection.Name)]
+[Collection(FrontEndCollections.JupyterLab)]
 public sealed class JupyterLabCheckTests(ITestOutputHelper output)
 {
     private static string KernelLauncher => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "jupyter", "kernels", ".net-csharp", "launch.py");

@@ -9,7 +9,7 @@ namespace NotebookAnalysis.Tests.Notebooks;
 /// HTML table wider than the output area. Nothing is run (no kernel), so every notebook is checked, 08 included.
 /// Runs <c>setup</c> first (idempotent). Reported as skipped, with the reason, where the checker is not beside the repository.
 /// </summary>
-[Collection(FrontEndCollection.Name)]
+[Collection(FrontEndCollections.VsCode)]
 public sealed class VsCodeCheckTests(ITestOutputHelper output)
 {
     [Fact]

@@ -18,9 +18,7 @@ public static class ExternalTool
         RunAsync(file, args, timeout, extraPath, workingDirectory, environment).GetAwaiter().GetResult();
 
     /// <summary>
-    /// <see cref="Run"/> without holding a thread while the program runs: the front-end checks wait minutes for their
-    /// browser, and under the aggressive parallel algorithm (tests/xunit.runner.json) an await frees the thread for the
-    /// unit tests meanwhile.
+    /// <see cref="Run"/> as a task, for the front-end checks, which wait minutes for their browser.
     /// </summary>
     public static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null,
         string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
@@ -37,13 +35,13 @@ public static class ExternalTool
         using var limit = new CancellationTokenSource(timeout);
         try
         {
-            await process.WaitForExitAsync(limit.Token);
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}\n{await stdout}{await stderr}");
+            return (-1, $"timed out after {timeout}\n{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
         }
-        return (process.ExitCode, await stdout + await stderr);
+        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }
