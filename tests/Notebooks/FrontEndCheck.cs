@@ -78,7 +78,7 @@ internal static class FrontEndCheck
                 .Select(n => $"{n!["notebook"]}: {string.Join("; ", n["failures"]!.AsArray().Select(f => (string?)f))}")
                 .ToList();
             Assert.True(code == 0 && failures.Count == 0,
-                $"{Path.GetFileName(tool)} check {string.Join(' ', options)} (exit {code}, {failures.Count} of {records.Count} failed):\n{string.Join("\n", failures)}{(report["infraError"] is JsonNode e ? "\n" + e : "")}");
+                $"{string.Join(' ', [Path.GetFileName(tool), "check", .. options])} (exit {code}, {failures.Count} of {records.Count} failed):\n{string.Join("\n", failures)}{(report["infraError"] is JsonNode e ? "\n" + e : "")}");
             Assert.Equal(notebooks.Count, records.Count);
         }
         finally
