@@ -79,7 +79,7 @@ return 0;
 int Resampling()
 {
     var over = new List<string>();
-    Console.WriteLine($"{"table",-6} {"procedure",-34} {"cpu ms",8} {"wall ms",8} {"budget ms",9}");
+    Console.WriteLine($"{"table",-13} {"procedure",-34} {"cpu ms",8} {"wall ms",8} {"budget ms",9}");
     foreach (var s in Table1.LoadBundled().AllSeries())
     {
         double[] x = s.ClustersArray(), y = s.ScoreArray();
@@ -106,7 +106,7 @@ int Resampling()
                 process.Refresh();
                 cpu = Math.Min(cpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
             }
-            Console.WriteLine($"{s.Spec.TableId,-6} {name,-34} {(cpu * 1e3).ToString("F1", inv),8} {(wall * 1e3).ToString("F1", inv),8} {"100",9}");
+            Console.WriteLine($"{s.Spec.TableId,-13} {name,-34} {(cpu * 1e3).ToString("F1", inv),8} {(wall * 1e3).ToString("F1", inv),8} {"100",9}");
             if (cpu > 0.1) over.Add($"{s.Spec.TableId} {name}: {(cpu * 1e3).ToString("F0", inv)} ms CPU > 100 ms");
         }
     }
