@@ -7,11 +7,11 @@ using Xunit.v3;
 namespace NotebookAnalysis.Tests.Notebooks;
 
 /// <summary>
-/// The front-end checks drive a browser for minutes each (JupyterLab with a live kernel about 10, VS Code about 5 on
-/// 2 shared cores). Each is a collection of its own, started first (<see cref="FrontEndChecksFirst"/>), so the two run
-/// beside each other and beside the unit tests rather than after them, as the serial notebook collection does.
-/// tests/xunit.runner.json allows twice as many tests at once as there are cores, so the unit tests keep their threads
-/// while the checks, which mostly wait on their browser, hold theirs.
+/// The front-end checks drive a browser for minutes each (JupyterLab with a live kernel about 11, VS Code about 6 on
+/// 2 cores shared with other jobs) and mostly wait on it (together 4.5 CPU minutes in 15). Each is a collection of its
+/// own, started first with the notebook collection (<see cref="SlowCollectionsFirst"/>), so they run beside each
+/// other and beside the unit tests rather than after them. tests/xunit.runner.json allows twice as many tests at once
+/// as there are cores, so these three hold a thread each and the unit tests keep the rest.
 /// </summary>
 public static class FrontEndCollections
 {
@@ -25,13 +25,15 @@ public sealed class JupyterLabCollection;
 [CollectionDefinition(FrontEndCollections.VsCode)]
 public sealed class VsCodeCollection;
 
-/// <summary>Starts the front-end collections before the others, so their minutes overlap the unit tests.</summary>
-public sealed class FrontEndChecksFirst : ITestCollectionOrderer
+/// <summary>Starts the front-end and notebook collections before the others, so their minutes overlap the unit tests.</summary>
+public sealed class SlowCollectionsFirst : ITestCollectionOrderer
 {
+    private static readonly string[] Slow = [FrontEndCollections.JupyterLab, FrontEndCollections.VsCode, NotebookCollection.Name];
+
     public IReadOnlyCollection<TTestCollection> OrderTestCollections<TTestCollection>(IReadOnlyCollection<TTestCollection> testCollections)
         where TTestCollection : ITestCollection =>
         DefaultTestCollectionOrderer.Instance.OrderTestCollections(testCollections)
-            .OrderBy(c => c.TestCollectionDisplayName.StartsWith("Front-end check:", StringComparison.Ordinal) ? 0 : 1).ToList();
+            .OrderBy(c => Slow.Contains(c.TestCollectionDisplayName) ? 0 : 1).ToList();
 }
 
 /// <summary>
@@ -54,9 +56,10 @@ internal static class FrontEndCheck
 
     /// <summary>
     /// Runs <c>setup</c>, then <c>check</c> with <paramref name="options"/> on <paramref name="notebooks"/> (paths relative to the
-    /// repository root), and fails naming every notebook that did not pass and why.
+    /// repository root, or <paramref name="workingDirectory"/>), and fails naming every notebook that did not pass and why.
     /// </summary>
-    public static async Task RunAsync(string tool, IReadOnlyList<string> options, IReadOnlyList<string> notebooks, ITestOutputHelper output)
+    public static async Task RunAsync(string tool, IReadOnlyList<string> options, IReadOnlyList<string> notebooks, ITestOutputHelper output,
+        string? workingDirectory = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var (setupCode, setupLog) = await ExternalTool.RunAsync(Path.Combine(tool, "setup"), [], TimeSpan.FromMinutes(15));
@@ -66,7 +69,8 @@ internal static class FrontEndCheck
         try
         {
             clock.Restart();
-            var (code, log) = await ExternalTool.RunAsync(Path.Combine(tool, "check"), [.. options, "--out", outDir, .. notebooks], TimeSpan.FromMinutes(60));
+            var (code, log) = await ExternalTool.RunAsync(Path.Combine(tool, "check"), [.. options, "--out", outDir, .. notebooks], TimeSpan.FromMinutes(60),
+                workingDirectory: workingDirectory);
             output.WriteLine($"check: {clock.Elapsed.TotalSeconds:F0} s, exit {code}");
             output.WriteLine(Tail(log, 6000));
             var reportPath = Path.Combine(outDir, "report.json");

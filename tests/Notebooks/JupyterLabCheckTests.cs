@@ -22,8 +22,47 @@ public sealed class JupyterLabCheckTests(ITestOutputHelper output)
         if (!File.Exists(KernelLauncher))
             Assert.Skip($"the project's kernelspec .net-csharp is not installed ({KernelLauncher} missing); run 'bash .ci/setup-jupyter'.");
         RunnerHarness.BuildLibrary();
-        var notebooks = Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+        // `check --run` saves each notebook and restores it afterwards; other tests read the committed notebooks
+        // meanwhile, so it runs on copies (whose relative paths reach lib/, seeds/ and ../shared as the originals do).
+        using var copy = new RepositoryCopy();
+        var notebooks = Directory.GetFiles(Path.Combine(copy.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
             .Where(n => !RunnerHarness.NeedsSharedData.TryGetValue(Path.GetFileName(n), out var data) || File.Exists(data)).ToList();
-        await FrontEndCheck.RunAsync(tool, ["--run"], notebooks, output);
+        await FrontEndCheck.RunAsync(tool, ["--run"], notebooks, output, copy.Root);
+    }
+
+    /// <summary>
+    /// <c>TEMP/repo</c>: a copy of notebooks/ beside links to every other top-level entry of the repository, and
+    /// <c>TEMP/shared</c> a link to <c>../shared</c>.
+    /// </summary>
+    private sealed class RepositoryCopy : IDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "na-jupyterlab-copy-" + Guid.NewGuid().ToString("N"));
+
+        public string Root => Path.Combine(_folder, "repo");
+
+        public RepositoryCopy()
+        {
+            Directory.CreateDirectory(Root);
+            Directory.CreateSymbolicLink(Path.Combine(_folder, "shared"), Path.GetFullPath(Path.Combine(ProjectPaths.Root, "..", "shared")));
+            foreach (var entry in Directory.EnumerateFileSystemEntries(ProjectPaths.Root))
+            {
+                var name = Path.GetFileName(entry);
+                if (name is "notebooks" or ".git") continue;
+                if (Directory.Exists(entry)) Directory.CreateSymbolicLink(Path.Combine(Root, name), entry);
+                else File.CreateSymbolicLink(Path.Combine(Root, name), entry);
+            }
+            var source = Path.Combine(ProjectPaths.Root, "notebooks");
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(Root, "notebooks", Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } // deletes the links, not what they point to
+        }
     }
 }
