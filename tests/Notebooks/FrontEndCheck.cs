@@ -66,29 +66,24 @@ internal static class FrontEndCheck
         Assert.True(setupCode == 0, $"{tool}/setup exited {setupCode}:\n{Tail(setupLog)}");
         output.WriteLine($"setup: {clock.Elapsed.TotalSeconds:F0} s");
         var outDir = Path.Combine(Path.GetTempPath(), "na-" + Path.GetFileName(tool) + "-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            clock.Restart();
-            var (code, log) = await ExternalTool.RunAsync(Path.Combine(tool, "check"), [.. options, "--out", outDir, .. notebooks], TimeSpan.FromMinutes(60),
-                workingDirectory: workingDirectory);
-            output.WriteLine($"check: {clock.Elapsed.TotalSeconds:F0} s, exit {code}");
-            output.WriteLine(Tail(log, 6000));
-            var reportPath = Path.Combine(outDir, "report.json");
-            Assert.True(File.Exists(reportPath), $"check wrote no report (exit {code}):\n{Tail(log)}");
-            var report = JsonNode.Parse(File.ReadAllText(reportPath))!;
-            var records = report["notebooks"]!.AsArray();
-            var failures = records
-                .Where(n => (string?)n!["result"] != "PASS")
-                .Select(n => $"{n!["notebook"]}: {string.Join("; ", n["failures"]!.AsArray().Select(f => (string?)f))}")
-                .ToList();
-            Assert.True(code == 0 && failures.Count == 0,
-                $"{string.Join(' ', [Path.GetFileName(tool), "check", .. options])} (exit {code}, {failures.Count} of {records.Count} failed):\n{string.Join("\n", failures)}{(report["infraError"] is JsonNode e ? "\n" + e : "")}");
-            Assert.Equal(notebooks.Count, records.Count);
-        }
-        finally
-        {
-            try { Directory.Delete(outDir, recursive: true); } catch (IOException) { }
-        }
+        clock.Restart();
+        var (code, log) = await ExternalTool.RunAsync(Path.Combine(tool, "check"), [.. options, "--out", outDir, .. notebooks], TimeSpan.FromMinutes(60),
+            workingDirectory: workingDirectory);
+        output.WriteLine($"check: {clock.Elapsed.TotalSeconds:F0} s, exit {code}");
+        output.WriteLine(Tail(log, 6000));
+        var reportPath = Path.Combine(outDir, "report.json");
+        Assert.True(File.Exists(reportPath), $"check wrote no report (exit {code}):\n{Tail(log)}");
+        var report = JsonNode.Parse(File.ReadAllText(reportPath))!;
+        var records = report["notebooks"]!.AsArray();
+        var failures = records
+            .Where(n => (string?)n!["result"] != "PASS")
+            .Select(n => $"{n!["notebook"]}: {string.Join("; ", n["failures"]!.AsArray().Select(f => (string?)f))}")
+            .ToList();
+        Assert.True(code == 0 && failures.Count == 0,
+            $"{string.Join(' ', [Path.GetFileName(tool), "check", .. options])} (exit {code}, {failures.Count} of {records.Count} failed; " +
+            $"report and screenshots kept in {outDir}):\n{string.Join("\n", failures)}{(report["infraError"] is JsonNode e ? "\n" + e : "")}");
+        Assert.Equal(notebooks.Count, records.Count);
+        try { Directory.Delete(outDir, recursive: true); } catch (IOException) { } // kept when the check failed, for its report.json and screenshots
     }
 
     private static string Tail(string log, int length = 3000) => log.Length > length ? "…" + log[^length..] : log;
