@@ -1,7 +1,6 @@
 using System.Globalization;
 using NotebookAnalysis.Accuracy;
 using NotebookAnalysis.Tests.Support;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Accuracy;
 

@@ -7,7 +7,8 @@ namespace NotebookAnalysis.Tests.Accuracy;
 /// <summary>A theory that is skipped, with the reason shown, when the shared NIST StRD folder is absent.</summary>
 public sealed class StrdTheoryAttribute : TheoryAttribute
 {
-    public StrdTheoryAttribute() =>
+    public StrdTheoryAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null, [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) =>
         Skip = Support.SharedData.MissingReason(ProjectPaths.SharedStrd, "NIST StRD data", "the certified-accuracy test");
 }
 

@@ -128,6 +128,7 @@ public sealed class LayeringTests
         graph.Add("NotebookAnalysis.Regression", "NotebookAnalysis.Report.Reporting", "injected");
         var cycles = graph.Cycles();
         Assert.Single(cycles);
+        // The cycle is named by its edge, namespaces and all: the ids are the value.
         Assert.Contains("NotebookAnalysis.Regression → NotebookAnalysis.Report.Reporting (injected)", cycles[0]);
         Assert.Contains("NotebookAnalysis.Report.Reporting → NotebookAnalysis.Regression", cycles[0]);
     }

@@ -61,6 +61,7 @@ public sealed class CommandLineTests
     {
         Assert.True(Cli().Parse(["-h"]).HelpRequested);
         string usage = Cli().Usage;
+        // The usage text is the point.
         Assert.StartsWith("usage: dotnet run scripts/x.cs [-- [--data PATH] [--param NAME=VALUE]… [--check]]\nDoes x.\n", usage);
         Assert.Contains("  --data PATH         input\n  --param NAME=VALUE  a parameter\n", usage);
     }
@@ -77,6 +78,7 @@ public sealed class ParseOrExitTests
         Assert.Null(Cli().ParseOrExit(["--n", ""], "x", stdout, stderr, out int exit));
         Assert.Equal(2, exit);
         Assert.Equal("", stdout.ToString());
+        // A usage error as printed: the wording is the point.
         Assert.StartsWith("x: option --n: the value (N) is empty.\nusage: dotnet run scripts/x.cs", stderr.ToString());
     }
 
@@ -96,6 +98,7 @@ public sealed class ParseOrExitTests
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         Assert.Null(Cli().ParseOrExit(["--sizes", "10,x"], "x", stdout, stderr, out int exit, p => p.IntList("--sizes", [1], min: 5)));
         Assert.Equal(2, exit);
+        // A usage error as printed: the wording is the point.
         Assert.StartsWith("x: option --sizes: 'x' is not an integer from 5 to 2147483647.", stderr.ToString());
         var parsed = Cli().ParseOrExit(["--sizes", "10,20"], "x", stdout, stderr, out exit);
         Assert.Equal([10, 20], parsed!.IntList("--sizes", [1]));

@@ -147,6 +147,7 @@ public class ScriptBuildTests
             """);
         var changed = Run();
         Assert.True(changed.Code == 0, changed.Output);
+        // What a script prints when it rebuilds: the wording is the point.
         Assert.Contains("lib/Report/Probe.cs changed after this script's last build: rebuilding and rerunning", changed.Output);
         Assert.Contains(Probe, changed.Output);
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
-using Xunit.Abstractions;
 
 using NotebookAnalysis.Tests.Support;
 
@@ -14,11 +13,11 @@ namespace NotebookAnalysis.Tests.Notebooks;
 /// and outputs equal to the committed ones in mime types and content, compared as <c>--check</c> does
 /// (<see cref="OutputComparison"/>: ids and timestamps masked, the outputs the kernel injects by itself left out,
 /// see <see cref="OutputComparison.IsKernelInjected"/>; each chart compared by its PNG, the one mime type the Jupyter kernel
-/// sends for it). Skips with a message where Jupyter, the tool or the kernel
+/// sends for it). Reported as skipped, with the reason, where Jupyter, the tool or the kernel
 /// is missing; <c>bash .ci/setup-jupyter</c> installs them.
 /// </summary>
 [Collection(NotebookCollection.Name)]
-public sealed class JupyterKernelTests(ITestOutputHelper output)
+public sealed class JupyterKernelTests
 {
     public static TheoryData<string> Notebooks() => RunnerHarness.Notebooks();
 
@@ -31,10 +30,7 @@ public sealed class JupyterKernelTests(ITestOutputHelper output)
     public void Notebook_runs_in_Jupyter_without_warnings_and_gives_the_committed_outputs(string notebook)
     {
         if (Missing.Value is string why)
-        {
-            output.WriteLine($"SKIPPED: {why}; run 'bash .ci/setup-jupyter' to install Jupyter and the .NET Interactive kernel.");
-            return;
-        }
+            Assert.Skip($"{why}; run 'bash .ci/setup-jupyter' to install Jupyter and the .NET Interactive kernel.");
         RunnerHarness.BuildLibrary();
         var folder = Path.Combine(Path.GetTempPath(), "nb-jupyter-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);

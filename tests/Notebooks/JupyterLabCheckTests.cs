@@ -1,71 +1,68 @@
-using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
-using Xunit.Abstractions;
-
-using NotebookAnalysis.Tests.Support;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
 /// <summary>
 /// Every notebook in a real JupyterLab 4.6.3 with the jupyterlab-plotly renderer, in headless Chromium with the
-/// network cut, through the shared checker <c>../shared/tools/jupyterlab/check</c> (see its README): once as a reader
-/// opens the committed notebook (every chart interactive on hover, nothing modified on open, no page error, no
-/// external request) and once with <c>--run</c> (Run All in the .NET kernel, save, reopen: no error output, no chart
-/// that fails, no bootstrap request to a CDN). Runs <c>setup</c> first (idempotent). Skips with a message where
-/// the checker is not beside the repository, or where <c>.ci/setup-jupyter</c> has not installed the kernel.
+/// network cut, through the shared checker <c>../shared/tools/jupyterlab/check --run</c> (see its README). One pass does
+/// it all: it opens the committed notebook as a reader does (every chart interactive on hover, nothing modified on
+/// open, no page error, no external request), runs all in the .NET kernel, saves and reopens it (no error output, no
+/// chart that fails, no bootstrap request to a CDN). Runs <c>setup</c> first (idempotent). Reported as skipped, with the
+/// reason, where the checker is not beside the repository or <c>.ci/setup-jupyter</c> has not installed the kernel.
 /// </summary>
-[Collection(NotebookCollection.Name)]
+[Collection(FrontEndCollections.JupyterLab)]
 public sealed class JupyterLabCheckTests(ITestOutputHelper output)
 {
-    private static string Tool => Path.GetFullPath(Path.Combine(ProjectPaths.Root, "..", "shared", "tools", "jupyterlab"));
-
     private static string KernelLauncher => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share", "jupyter", "kernels", ".net-csharp", "launch.py");
 
     [Fact]
-    public void Committed_notebooks_open_unmodified_with_every_chart_interactive_and_offline() => Check(run: false);
-
-    [Fact]
-    public void Notebooks_run_live_in_JupyterLab_with_no_error_and_no_external_request() => Check(run: true);
-
-    private void Check(bool run)
+    public async Task Notebooks_open_unmodified_and_offline_and_run_live_in_JupyterLab_with_every_chart_interactive()
     {
-        if (!File.Exists(Path.Combine(Tool, "check")))
-        {
-            output.WriteLine($"SKIPPED: the JupyterLab checker is not at {Tool} (../shared/tools/jupyterlab beside the repository).");
-            return;
-        }
-        if (run && !File.Exists(KernelLauncher))
-        {
-            output.WriteLine($"SKIPPED: the project's kernelspec .net-csharp is not installed ({KernelLauncher} missing); run 'bash .ci/setup-jupyter'.");
-            return;
-        }
-        var (setupCode, setupLog) = ExternalTool.Run(Path.Combine(Tool, "setup"), [], TimeSpan.FromMinutes(10));
-        Assert.True(setupCode == 0, $"{Tool}/setup exited {setupCode}:\n{Tail(setupLog)}");
+        var tool = FrontEndCheck.RequireTool("jupyterlab");
+        if (!File.Exists(KernelLauncher))
+            Assert.Skip($"the project's kernelspec .net-csharp is not installed ({KernelLauncher} missing); run 'bash .ci/setup-jupyter'.");
         RunnerHarness.BuildLibrary();
-
-        var outDir = Path.Combine(Path.GetTempPath(), "na-jupyterlab-" + Guid.NewGuid().ToString("N"));
-        try
-        {
-            var notebooks = Directory.GetFiles(Path.Combine(ProjectPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
-                .Where(n => !RunnerHarness.NeedsSharedData.TryGetValue(Path.GetFileName(n), out var data) || File.Exists(data)).ToList();
-            List<string> args = run ? ["--run", "--out", outDir] : ["--out", outDir];
-            var (code, log) = ExternalTool.Run(Path.Combine(Tool, "check"), [.. args, .. notebooks], TimeSpan.FromMinutes(60));
-            output.WriteLine(Tail(log, 6000));
-            var reportPath = Path.Combine(outDir, "report.json");
-            Assert.True(File.Exists(reportPath), $"check wrote no report (exit {code}):\n{Tail(log)}");
-            var report = JsonNode.Parse(File.ReadAllText(reportPath))!;
-            var failures = report["notebooks"]!.AsArray()
-                .Where(n => (string?)n!["result"] != "PASS")
-                .Select(n => $"{n!["notebook"]}: {string.Join("; ", n["failures"]!.AsArray().Select(f => (string?)f))}")
-                .ToList();
-            Assert.True(code == 0 && failures.Count == 0, $"JupyterLab check{(run ? " --run" : "")} (exit {code}):\n{string.Join("\n", failures)}");
-            Assert.Equal(notebooks.Count, report["notebooks"]!.AsArray().Count);
-        }
-        finally
-        {
-            try { Directory.Delete(outDir, recursive: true); } catch (IOException) { }
-        }
+        // `check --run` saves each notebook and restores it afterwards; other tests read the committed notebooks
+        // meanwhile, so it runs on copies (whose relative paths reach lib/, seeds/ and ../shared as the originals do).
+        using var copy = new RepositoryCopy();
+        var notebooks = Directory.GetFiles(Path.Combine(copy.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal)
+            .Where(n => !RunnerHarness.NeedsSharedData.TryGetValue(Path.GetFileName(n), out var data) || File.Exists(data)).ToList();
+        await FrontEndCheck.RunAsync(tool, ["--run"], notebooks, output, copy.Root);
     }
 
-    private static string Tail(string log, int length = 3000) => log.Length > length ? "…" + log[^length..] : log;
+    /// <summary>
+    /// <c>TEMP/repo</c>: a copy of notebooks/ beside links to every other top-level entry of the repository, and
+    /// <c>TEMP/shared</c> a link to <c>../shared</c>.
+    /// </summary>
+    private sealed class RepositoryCopy : IDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "na-jupyterlab-copy-" + Guid.NewGuid().ToString("N"));
+
+        public string Root => Path.Combine(_folder, "repo");
+
+        public RepositoryCopy()
+        {
+            Directory.CreateDirectory(Root);
+            Directory.CreateSymbolicLink(Path.Combine(_folder, "shared"), Path.GetFullPath(Path.Combine(ProjectPaths.Root, "..", "shared")));
+            foreach (var entry in Directory.EnumerateFileSystemEntries(ProjectPaths.Root))
+            {
+                var name = Path.GetFileName(entry);
+                if (name is "notebooks" or ".git") continue;
+                if (Directory.Exists(entry)) Directory.CreateSymbolicLink(Path.Combine(Root, name), entry);
+                else File.CreateSymbolicLink(Path.Combine(Root, name), entry);
+            }
+            var source = Path.Combine(ProjectPaths.Root, "notebooks");
+            foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(Root, "notebooks", Path.GetRelativePath(source, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        public void Dispose()
+        {
+            try { Directory.Delete(_folder, recursive: true); } catch (IOException) { } // deletes the links, not what they point to
+        }
+    }
 }

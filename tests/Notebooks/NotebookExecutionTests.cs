@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
@@ -111,8 +110,12 @@ public sealed class NotebookExecutionTests(ITestOutputHelper output)
     }
 }
 
-/// <summary>Notebook runs are heavy (a kernel each): run these classes one at a time.</summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
+/// <summary>
+/// Notebook runs are heavy (a kernel each): these classes run one at a time, one collection. It starts first, beside the
+/// front-end checks and the unit tests (<see cref="SlowCollectionsFirst"/>), not after them: its minutes are mostly a
+/// kernel starting and waiting (about 3 CPU minutes in 6.5 on 2 shared cores).
+/// </summary>
+[CollectionDefinition(Name)]
 public sealed class NotebookCollection
 {
     public const string Name = "Notebooks (separate processes)";

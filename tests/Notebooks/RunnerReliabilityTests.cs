@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.NotebookRunner;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Notebooks;
 
@@ -37,6 +36,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run(temp.Path);
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The runner's error names the notebook, the cell and the exit: the wording is the point.
         Assert.Contains($"{temp.Path}: cell 2 failed: the worker process ended (exit code 3)", text);
         Assert.Contains("Environment.Exit", text);
         Assert.EndsWith("0 passed, 1 failed", text.TrimEnd());
@@ -75,6 +75,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run(temp.Path);
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The runner's error names the notebook, the cell and the cause: the wording is the point.
         Assert.Contains($"{temp.Path}: cell 2 failed: the worker process ended (exit code 134 (SIGABRT)) through a stack overflow", text);
         Assert.Contains("Deeper", text); // the innermost frame is kept
         Assert.True(text.Length < 2000, $"the report is {text.Length} characters; the runtime's dump must not be passed on whole");
@@ -86,10 +87,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     public void Killing_the_runner_leaves_no_worker(string signal)
     {
         if (!OperatingSystem.IsLinux())
-        {
-            output.WriteLine("SKIPPED: finding the worker reads /proc (Linux only).");
-            return;
-        }
+            Assert.Skip("finding the worker reads /proc (Linux only).");
         using var temp = new TempNotebook("spins.ipynb", SmallNotebook("var x = 1;", "while (true) { }"));
         using var runner = RunnerHarness.Start(temp.Path, "--timeout", "120");
         int? worker = null;
@@ -113,9 +111,10 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_read_only_notebook_is_a_clean_error_and_nothing_is_left_behind()
     {
-        if (OperatingSystem.IsWindows()) return;
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "a read-only file as tested here is a Unix notion (chmod).");
         using var temp = new TempNotebook("readonly.ipynb", SmallNotebook("var x = 1;", "x + 1"));
         var before = File.ReadAllBytes(temp.Path);
         File.SetUnixFileMode(temp.Path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
@@ -163,6 +162,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         var (code, text) = RunnerHarness.Run("--check", temp.Path, "--param", $"dataPath={ProjectPaths.BundledTable1}");
         output.WriteLine(text);
         Assert.Equal(RunnerCli.Failed, code);
+        // The --check message names the cell: the wording is the point.
         Assert.Contains($"cell {cellIndex + 1}: stored outputs differ from a fresh run", text);
         Assert.DoesNotContain("DllNotFoundException", text);
         Assert.DoesNotContain("Unhandled exception", text);
@@ -189,6 +189,7 @@ public sealed class RunnerReliabilityTests(ITestOutputHelper output)
         Assert.Equal(committedFigures, Snapshot(Path.Combine(ProjectPaths.Results, "figures")));
         var copy = NotebookFile.Load(Path.Combine(outDir, "02-table2-goods-markets.ipynb"));
         var parameters = copy.Cells.First(c => c.IsParameters);
+        // Generated source code: the text is the point.
         Assert.Contains($"var dataPath = {System.Text.Json.JsonSerializer.Serialize(data)};", parameters.Source);
         Assert.DoesNotContain("../seeds/data/table1.csv", parameters.Source);
         Assert.All(copy.Cells.Where(c => c.CellType == "code"), c => Assert.NotNull(copy.Root["cells"]![c.Number - 1]!["execution_count"]));

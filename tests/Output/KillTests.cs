@@ -2,7 +2,6 @@ using System.Diagnostics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Output;
 using NotebookAnalysis.Tests.Support;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Output;
 

@@ -292,10 +292,10 @@ public class OutputFolderTests
         using var release = new ManualResetEventSlim();
         var commit = Staged(dir, ("a.csv", "second"));
         commit.StepHook = s => { if (s == CommitStep.Swap) { atSwap.Set(); release.Wait(); } };
-        var committing = Task.Run(commit.Commit);
-        Assert.True(atSwap.Wait(TimeSpan.FromSeconds(30)));
-        var writing = Task.Run(() => OutputFolder.WriteFile(Path.Combine(dir, "accuracy.csv"), "lone"u8.ToArray()));
-        await Task.Delay(200);
+        var committing = Task.Run(() => commit.Commit(), TestContext.Current.CancellationToken);
+        Assert.True(atSwap.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        var writing = Task.Run(() => OutputFolder.WriteFile(Path.Combine(dir, "accuracy.csv"), "lone"u8.ToArray()), TestContext.Current.CancellationToken);
+        await Task.Delay(200, TestContext.Current.CancellationToken);
         Assert.False(writing.IsCompleted, "the lone file was written while the folder was being swapped");
         release.Set();
         await Task.WhenAll(committing, writing);

@@ -45,6 +45,7 @@ public class CommittedResultsTests
         Assert.Equal("line 2 differs: committed 'b', recomputed 'c'", FirstDifference("a\nb\nz\n"u8.ToArray(), "a\nc\nz\n"u8.ToArray()));
         Assert.Equal("the recomputed file has 1 more line(s) from line 2: 'b'", FirstDifference("a\n"u8.ToArray(), "a\nb\n"u8.ToArray()));
         Assert.Equal("the committed file has 1 more line(s) from line 2: 'b'", FirstDifference("a\nb\n"u8.ToArray(), "a\n"u8.ToArray()));
+        // The message a developer reads when a committed file is stale: the wording is the point.
         Assert.Equal("the bytes differ but every line is equal (line ends or a final newline)", FirstDifference("a\r\n"u8.ToArray(), "a\n"u8.ToArray()));
     }
 

@@ -174,7 +174,7 @@ public class LoaderReliabilityTests
     [Fact]
     public void A_fifo_with_no_writer_is_refused_without_blocking()
     {
-        if (!OperatingSystem.IsLinux()) return; // FIFOs as tested here are a Unix notion
+        if (!OperatingSystem.IsLinux()) Assert.Skip("FIFOs as tested here are a Linux notion.");
         using var dir = new TempDir();
         var fifo = Path.Combine(dir.Path, "pipe.csv");
         using (var mk = Process.Start(new ProcessStartInfo("mkfifo", [fifo]) { RedirectStandardError = true })!)
@@ -189,7 +189,7 @@ public class LoaderReliabilityTests
     [Fact]
     public void Dev_zero_is_refused_before_any_read()
     {
-        if (!File.Exists("/dev/zero")) return;
+        if (!File.Exists("/dev/zero")) Assert.Skip("this system has no /dev/zero.");
         using var dir = new TempDir();
         long before = GC.GetTotalAllocatedBytes();
         var run = WithTimeout(() => RunMainJobOn("/dev/zero", dir));
@@ -245,6 +245,7 @@ public class LoaderReliabilityTests
     {
         var run = RunMainJob(Variant((_, f) => f[4] = "5"));
         Assert.Equal(JobRunner.Failed, run.Code);
+        // A model error names the table, market, columns, model and reason: the wording is the point.
         Assert.Contains("T3_financial (market T3_financial: financial_market_development on financial_clusters), model 'base': x is constant", run.Stderr);
         Assert.True(run.OutUnchanged);
     }
@@ -267,6 +268,7 @@ public class LoaderReliabilityTests
         var run = RunMainJob(Variant((i, f) => { if (i == 4) f[1] = "3." + new string('7', 10_000_000); }));
         Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
+        // A bad-input message with its limit: the wording is the point.
         Assert.Contains("has 10000000 digits after the point; a score may have at most 15", run.Stderr);
         Assert.True(run.OutUnchanged);
         Assert.Equal(15, Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[1] = "3.800000000000001"; })), "ok.csv").PrintedDecimals(Market.Goods));

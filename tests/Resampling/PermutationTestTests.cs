@@ -2,12 +2,8 @@ using NotebookAnalysis.Report.Pipeline;
 using System.Diagnostics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Resampling;
-using Xunit.Abstractions;
 
 namespace NotebookAnalysis.Tests.Resampling;
-
-[CollectionDefinition(nameof(ResamplingTimingCollection), DisableParallelization = true)]
-public class ResamplingTimingCollection;
 
 public class PermutationTestTests(ITestOutputHelper output)
 {
@@ -184,92 +180,5 @@ public class PermutationTestTests(ITestOutputHelper output)
         // A constant x is data the slope is undefined for (a model error); the others are calls no loaded table makes.
         Assert.Contains("x is constant", Assert.Throws<NotebookAnalysis.Regression.ModelException>(() => PermutationTest.Exact([1, 1, 1], [1, 2, 3])).Message);
         Assert.Throws<ArgumentException>(() => PermutationTest.Exact([1, 2, double.NaN], [1, 2, 3]));
-    }
-}
-
-/// <summary>Timed alone (no parallel tests) so that the 0.1 s budget measures the enumeration, not the neighbours.</summary>
-[Collection(nameof(ResamplingTimingCollection))]
-public class PermutationTimingTests(ITestOutputHelper output)
-{
-    [Fact]
-    public void Exact_IsFast()
-    {
-        // Timing means something only for optimized code: run `dotnet test tests -c Release` to check it.
-        var debuggable = typeof(PermutationTest).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
-            .OfType<DebuggableAttribute>().FirstOrDefault();
-        if (debuggable?.IsJITOptimizerDisabled == true)
-        {
-            output.WriteLine("NOT TIMED: the library is a Debug build; run the tests with -c Release to check the 0.1 s budget.");
-            return;
-        }
-        var t1 = Table1.LoadBundled();
-        foreach (var s in t1.AllSeries())
-        {
-            double[] x = s.ClustersArray(), y = s.ScoreArray();
-            PermutationTest.Exact(x, y); // warm-up (JIT)
-            // CPU time of this process (the collection runs alone) measures the enumeration itself; wall time on
-            // a machine shared by several agents mostly measures the wait for a core. Both are reported.
-            double bestCpu = double.MaxValue, bestWall = double.MaxValue;
-            using var process = Process.GetCurrentProcess();
-            for (int k = 0; k < 5; k++)
-            {
-                process.Refresh();
-                var cpu0 = process.TotalProcessorTime;
-                var sw = Stopwatch.StartNew();
-                PermutationTest.Exact(x, y);
-                bestWall = Math.Min(bestWall, sw.Elapsed.TotalSeconds);
-                process.Refresh();
-                bestCpu = Math.Min(bestCpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
-            }
-            output.WriteLine($"{s.Spec.Id}: exact enumeration of 10! in {bestCpu * 1000:F0} ms CPU, {bestWall * 1000:F1} ms wall (best of 5, warm); load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
-            Assert.True(bestCpu <= 0.1, $"{s.Spec.Id}: {bestCpu:F3} s CPU > 0.1 s");
-            Assert.True(bestWall <= 1.0, $"{s.Spec.Id}: {bestWall:F3} s wall");
-        }
-    }
-}
-
-/// <summary>Timings of the 10,000-replicate loops and of the whole section, CPU time, run alone.</summary>
-[Collection(nameof(ResamplingTimingCollection))]
-public class ResamplingLoopTimingTests(ITestOutputHelper output)
-{
-    private static double BestCpuSeconds(Action run, int repeats = 5)
-    {
-        run(); // warm-up (JIT)
-        using var process = Process.GetCurrentProcess();
-        double best = double.MaxValue;
-        for (int k = 0; k < repeats; k++)
-        {
-            process.Refresh();
-            var cpu0 = process.TotalProcessorTime;
-            run();
-            process.Refresh();
-            best = Math.Min(best, (process.TotalProcessorTime - cpu0).TotalSeconds);
-        }
-        return best;
-    }
-
-    [Fact]
-    public void TenThousandReplicateLoops_AndTheSection_AreFast()
-    {
-        var debuggable = typeof(PermutationTest).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false)
-            .OfType<DebuggableAttribute>().FirstOrDefault();
-        bool optimized = debuggable?.IsJITOptimizerDisabled != true;
-        var t1 = Table1.LoadBundled();
-        foreach (var s in t1.AllSeries())
-        {
-            double[] x = s.ClustersArray(), y = s.ScoreArray();
-            double mc = BestCpuSeconds(() => PermutationTest.MonteCarlo(x, y, 10_000, 1));
-            double pairs = BestCpuSeconds(() => Bootstrap.Pairs(x, y, 10_000, 1).BCa());
-            double residual = BestCpuSeconds(() => Bootstrap.Residual(x, y, 10_000, 1).BCa());
-            double rounding = BestCpuSeconds(() => RoundingSensitivity.Simulate(x, y, 10_000, 1).ShareSignificant.ToString());
-            output.WriteLine($"{s.Spec.Id}: 10,000 replicates, CPU ms (best of 5, warm): Monte Carlo permutation {mc * 1e3:F1}, pairs bootstrap + BCa {pairs * 1e3:F1}, residual bootstrap + BCa {residual * 1e3:F1}, rounding MC {rounding * 1e3:F1}");
-            if (optimized)
-                foreach (var (name, secs) in new[] { ("Monte Carlo", mc), ("pairs", pairs), ("residual", residual), ("rounding", rounding) })
-                    Assert.True(secs <= 0.1, $"{s.Spec.Id} {name}: {secs:F3} s CPU");
-        }
-        double section = BestCpuSeconds(() => new ResamplingSection().Run(t1), 3);
-        output.WriteLine($"whole resampling section (3 tables: exact enumeration, MC permutation, 2 bootstraps, rounding MC, Markdown): {section * 1e3:F0} ms CPU");
-        if (optimized) Assert.True(section <= 0.5, $"section {section:F3} s CPU");
-        else output.WriteLine("NOT ASSERTED: Debug build; run with -c Release.");
     }
 }

@@ -5,6 +5,7 @@ using NotebookAnalysis.Report.Reporting;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Sources;
 using static NotebookAnalysis.Tests.Sources.SourcesFixture;
+using static NotebookAnalysis.Tests.Support.SentenceNumbers;
 
 namespace NotebookAnalysis.Tests.Sources;
 
@@ -46,7 +47,7 @@ public class ClaimsTests
         Assert.Equal("significant negative slope: contradicted", reversed.Verdict);
         var none = PaperClaims.Judge(c, "b", [Slope(0.0053, 0.48, -0.0112, 0.0218)]);
         Assert.Equal(ClaimStatus.NotShown, none.Status);
-        Assert.Equal("no significant slope: not shown; compatible with none and with an effect as large as 0.0218", none.Verdict);
+        Assert.Equal(["0.0218"], Numbers(none.Verdict)); // the largest effect still compatible: the upper 95% bound
         // p exactly at 0.05 is not below it: not significant.
         Assert.Equal(ClaimStatus.NotShown, PaperClaims.Judge(c, "b", [Slope(0.01, 0.05, 0, 0.02)]).Status);
     }
@@ -58,7 +59,7 @@ public class ClaimsTests
         var cell = PaperClaims.Judge(c, "b", [Slope(0.0067, 0.3031, -0.0074, 0.0208, "T4_innovation")]);
         // Judged as a claim of no dependence: never "supported", and the interval says what is still allowed.
         Assert.Equal(ClaimStatus.NotContradicted, cell.Status);
-        Assert.Equal("no significant slope: not contradicted, but not shown: the 95% CI allows slopes from -0.0074 up to 0.0208", cell.Verdict);
+        Assert.Equal(["95", "-0.0074", "0.0208"], Numbers(cell.Verdict)); // the 95% interval's bounds
         Assert.DoesNotContain("supported", cell.Verdict);
         // The same slope judged as a dependence claim would be "not shown": the two readings are not interchangeable.
         Assert.Equal(ClaimStatus.NotShown, PaperClaims.Judge(Claim("T2_goods"), "b", [Slope(0.0067, 0.3031, -0.0074, 0.0208)]).Status);
@@ -73,11 +74,15 @@ public class ClaimsTests
         SlopeEvidence[] mixed = [Slope(0.0063, 0.0006, 0.0037, 0.009, label: "base"), Slope(0.01, 0.15, -0.0046, 0.0246, label: "x_plus_year")];
         var partly = PaperClaims.Judge(Claim("T3_financial"), "b", mixed);
         Assert.Equal(ClaimStatus.PartlySupported, partly.Status);
-        Assert.Equal("significant positive slope in 1 of 2 fits; no significant slope in x_plus_year (0.01, p = 0.1500) (compatible with none and with an effect as large as 0.0246): supported only in part", partly.Verdict);
+        // 1 of 2 fits significant; the other named, with its slope, p and upper 95% bound.
+        Assert.Equal(["1", "2", "0.01", "0.1500", "0.0246"], Numbers(partly.Verdict));
+        Assert.Contains("x_plus_year", partly.Verdict);
+        Assert.DoesNotContain("base", partly.Verdict);
         var all = PaperClaims.Judge(Claim("T2_goods"), "b", [mixed[0], mixed[0]]);
         Assert.Equal("significant positive slope in all 2 fits: supported", all.Verdict);
         var noneOfThem = PaperClaims.Judge(Claim("T4_innovation"), "b", [Slope(0.006, 0.3, -0.007, 0.02, "T4_innovation"), Slope(0.02, 0.47, -0.058, 0.113, "T4_innovation")]);
-        Assert.Equal("no significant slope in any of 2 fits: not contradicted, but not shown: the 95% CIs allow slopes from -0.058 up to 0.113", noneOfThem.Verdict);
+        Assert.Equal(ClaimStatus.NotContradicted, noneOfThem.Status);
+        Assert.Equal(["2", "95", "-0.058", "0.113"], Numbers(noneOfThem.Verdict)); // 2 fits; the lowest lower and highest upper bound
     }
 
     [Fact]
@@ -90,7 +95,9 @@ public class ClaimsTests
             Slope(0.0067, 0.3031, -0.0074, 0.0208, "T4_innovation", "paper"),
         ]);
         Assert.Equal(ClaimStatus.Contradicted, cell.Status);
-        Assert.Equal("significant positive slope in T2_goods (0.0066, p = 2.0E-08); T3_financial (0.0063, p = 0.0006): contradicted", cell.Verdict);
+        // The two significant slopes that contradict it, each with its table, slope and p; the non-significant one is not named.
+        Assert.Equal(["0.0066", "2.0E-08", "0.0063", "0.0006"], Numbers(cell.Verdict));
+        Assert.Equal(["T2_goods", "T3_financial"], new[] { "T2_goods", "T3_financial", "T4_innovation" }.Where(cell.Verdict.Contains));
         Assert.Null(PaperClaims.Judge(conclusion, "b", []).Status);
     }
 
@@ -125,7 +132,7 @@ public class ClaimsTests
             Assert.Equal(ClaimStatus.NotContradicted, innovation.Status);
             var e = Assert.Single(innovation.Slopes);
             Assert.True(e.Lower95 < 0 && e.Upper95 > 0);
-            Assert.EndsWith($"the 95% CI allows slopes from {NumberFormat.Brief(e.Lower95)} up to {NumberFormat.Brief(e.Upper95)}", innovation.Verdict);
+            Assert.Equal(["95", NumberFormat.Brief(e.Lower95), NumberFormat.Brief(e.Upper95)], Numbers(innovation.Verdict));
             // Goods' significant slope contradicts "not determined by cluster processes".
             Assert.Equal(ClaimStatus.Contradicted, claims.Cell(PaperClaims.ConclusionId, b).Status);
         }
@@ -146,8 +153,9 @@ public class ClaimsTests
     public void TheRobustnessSummaryNamesEachTablesOwnReading()
     {
         var markets = Robustness.AssessAll(Table1.LoadBundled());
-        Assert.StartsWith("T2_goods: the paper's reading (more clusters, higher score) survives", markets[0].Summary);
-        Assert.StartsWith("T3_financial: the paper's reading (more clusters, higher score) survives", markets[1].Summary);
+        Assert.Equal([ClaimKind.MoreClustersHigherScore, ClaimKind.MoreClustersHigherScore, ClaimKind.NoDependence], markets.Select(m => m.Reading));
+        foreach (var m in markets)
+            Assert.StartsWith($"{m.Market.Id}: the paper's reading ({PaperClaims.Describe(m.Reading)}) survives {m.Survived} of {m.Checks.Count} checks", m.Summary);
         Assert.StartsWith("T4_innovation: the paper's reading (no dependence) survives", markets[2].Summary);
         Assert.DoesNotContain("more clusters", markets[2].Summary);
         // Table 4's base slope (p = 0.30) does not contradict no dependence: that check holds.

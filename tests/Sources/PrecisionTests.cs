@@ -81,11 +81,19 @@ public class PrecisionTests
         // A mapping with an undecidable cell does not reproduce the table, whatever the other cells say.
         Assert.DoesNotContain(EditionMapping.Natural, c.MappingsReproducingTable);
         var lines = SourcesReport.CellsCsv(c).Split('\n');
+        // A record of cells.csv, field by field (not prose).
         Assert.Contains("0,T2_goods,GCI.B.06,2009,2008-2009,3.7,3.650000000,10,,undecidable,,yes,2", lines);
         string note = SourcesReport.PrecisionNote(c);
-        Assert.Contains("3 rows have fewer (10 digits: GCI.B.06 2008-2009, GCI.B.06 2009-2010, GCI.B.06 2011-2012, from owner/repo)", note);
+        // The note counts the short rows (the three 10-digit ones, with their source) and names each undecidable cell.
+        var shortRows = c.Wef.Scores.Where(s => !s.FullPrecision).ToList();
+        Assert.Equal(["2008-2009", "2009-2010", "2011-2012"], shortRows.Select(s => s.Edition));
+        Assert.Contains($"{shortRows.Count} rows have fewer (10 digits: {string.Join(", ", shortRows.Select(s => $"GCI.B.06 {s.Edition}"))}, from owner/repo)", note);
         // The same 10-digit value is the paper's 2010 under k = +1, undecidable there too.
-        Assert.Contains("2 cell(s) are undecidable: goods_market_efficiency 2009 under k = 0 (3.6 or 3.7), goods_market_efficiency 2010 under k = +1 (3.6 or 3.7).", note);
+        var undecidable = c.Cells.Where(x => x.Status == CellStatus.Undecidable).Select(x => (x.PaperYear, x.Mapping.K, x.Candidates)).ToList();
+        Assert.Equal([(2009, 0, "3.6 or 3.7"), (2010, 1, "3.6 or 3.7")], undecidable);
+        Assert.Contains($"{undecidable.Count} cell(s) are undecidable:", note);
+        foreach (var (year, k, candidates) in undecidable)
+            Assert.Contains($"goods_market_efficiency {year} under k = {(k > 0 ? "+" : "")}{k} ({candidates})", note);
         Assert.Contains("| undecidable |", SourcesReport.Agreement(c).ToMarkdown());
         Assert.Contains("| 3.6 or 3.7 | undecidable |", SourcesReport.Cells(c, EditionMapping.Natural).ToMarkdown());
     }

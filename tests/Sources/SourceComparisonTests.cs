@@ -108,7 +108,8 @@ public class SourceComparisonTests
         Assert.Single(c.TiedForBest);
         Assert.Empty(c.MappingsReproducingTable);
         Assert.Empty(c.MappingsAgreeingOnEveryCheckedCell);
-        Assert.Contains("The mapping that agrees best is k = -1 (2009 = edition 2009-2010): 4 of its 6 checked cells agree.", SourcesReport.Conclusion(c));
+        Assert.Equal((4, 6), (c.TotalAgree(c.Best), c.TotalChecked(c.Best)));
+        Assert.Contains($"k = -1 (2009 = edition 2009-2010): {c.TotalAgree(c.Best)} of its {c.TotalChecked(c.Best)} checked cells agree.", SourcesReport.Conclusion(c));
         Assert.Contains("No mapping reproduces Table 1", SourcesReport.Conclusion(c));
     }
 
@@ -146,6 +147,7 @@ public class SourceComparisonTests
         var lines = SourcesReport.CellsCsv(c).TrimEnd('\n').Split('\n');
         Assert.Equal(SourcesReport.CellsHeader, lines[0]);
         Assert.Equal(1 + 5 * 3 * 4, lines.Length);
+        // Records of cells.csv, field by field (not prose).
         Assert.Contains("0,T2_goods,GCI.B.06,2010,2009-2010,3.7,3.6499999999999999,17,3.6,disagrees,1,yes,3", lines);
         Assert.Contains("0,T2_goods,GCI.B.06,2012,2011-2012,3.8,,,,not in the extract,,,", lines);
     }

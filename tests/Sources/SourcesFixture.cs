@@ -8,7 +8,8 @@ namespace NotebookAnalysis.Tests.Sources;
 /// <summary>A fact that is skipped, with the reason shown, when the shared WEF extract is absent.</summary>
 public sealed class WefExtractFactAttribute : FactAttribute
 {
-    public WefExtractFactAttribute() =>
+    public WefExtractFactAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null, [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber) =>
         Skip = Support.SharedData.MissingReason(ProjectPaths.SharedWefExtract, "The WEF GCI extract", "the tests on the real WEF scores");
 }
 

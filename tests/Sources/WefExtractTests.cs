@@ -75,6 +75,7 @@ public class WefExtractTests
         var e = Assert.Throws<DataFileException>(() => ParseExtract(text));
         Assert.Equal(4, e.Line);
         Assert.Equal(3, e.Column);
+        // A located error: file, line, column, field and value are the promise, so the message is pinned.
         Assert.Contains("wef.csv:line 4, column 3 (pillar): unknown pillar id 'GCI.B.07'", e.Message);
         Assert.Contains("Known: GCI.B.06, GCI.B.08, GCI.C.12, GCI", e.Message);
     }
@@ -88,6 +89,7 @@ public class WefExtractTests
         Assert.Equal(path, e.File);
         Assert.Equal(1, e.Line);
         Assert.Contains($"looked at {path}", e.Message);
+        // The error lists the header it expects: that list is the value.
         Assert.Contains("edition,edition_year_end,pillar,pillar_name,score,source_repo,source_path,source_commit", e.Message);
     }
 

@@ -7,6 +7,7 @@ namespace NotebookAnalysis.Tests.Support;
 /// The test assembly as a program, so out-of-process tests (killing it) need no separate build:
 /// <c>dotnet NotebookAnalysis.Tests.dll main-job ARGS</c> runs the main job exactly as <c>scripts/reproduce.cs</c> does;
 /// <c>commit SOURCE DIR</c> commits the files under SOURCE (a saved output set) to DIR, the main job's last step alone.
+/// Any other command line is xunit.v3's (the runner starts this program to run the tests), and goes to its console runner.
 /// </summary>
 public static class ChildProcess
 {
@@ -18,6 +19,8 @@ public static class ChildProcess
 
     public static int Main(string[] args)
     {
+        if (args is not ["main-job", ..] and not ["commit", _, _])
+            return Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult();
         if (Environment.GetEnvironmentVariable(HookVariable) is { } options)
             NotebookAnalysis.Output.OutputFolder.Hook = new EnvironmentCommitHook(options);
         Console.Error.WriteLine(StartMarker);
@@ -33,7 +36,7 @@ public static class ChildProcess
                 folder.Commit();
                 return 0;
             default:
-                return 2;
+                throw new InvalidOperationException("unreachable: the command line was checked above");
         }
     }
 

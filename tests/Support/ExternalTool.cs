@@ -14,6 +14,13 @@ public static class ExternalTool
     /// <param name="workingDirectory">Where it runs (default: the repository root).</param>
     /// <param name="environment">Extra environment variables.</param>
     public static (int Code, string Output) Run(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        RunAsync(file, args, timeout, extraPath, workingDirectory, environment).GetAwaiter().GetResult();
+
+    /// <summary>
+    /// <see cref="Run"/> as a task, for the front-end checks, which wait minutes for their browser.
+    /// </summary>
+    public static async Task<(int Code, string Output)> RunAsync(string file, IEnumerable<string> args, TimeSpan timeout, string? extraPath = null,
         string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory ?? ProjectPaths.Root };
@@ -25,11 +32,16 @@ public static class ExternalTool
         using var process = Process.Start(psi)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            return (-1, $"timed out after {timeout}\n{stdout.Result}{stderr.Result}");
+            return (-1, $"timed out after {timeout}\n{await stdout.ConfigureAwait(false)}{await stderr.ConfigureAwait(false)}");
         }
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return (process.ExitCode, await stdout.ConfigureAwait(false) + await stderr.ConfigureAwait(false));
     }
 }

@@ -75,7 +75,8 @@ public sealed class Mount : IDisposable
 /// <summary>A fact that runs only where a tmpfs can be mounted; elsewhere it is reported as skipped, with the reason.</summary>
 public sealed class FactNeedingMountAttribute : FactAttribute
 {
-    public FactNeedingMountAttribute()
+    public FactNeedingMountAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null, [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (Mount.Unavailable is { } reason) Skip = reason;
     }

@@ -140,6 +140,7 @@ public sealed class TaxonomyValidationTests
         using var copy = new TaxonomyCopy().Replace("table5-advantages.json",
             "\"fragments\": [\"Transport infrastructure\", \"development\"]", "\"fragments\": [\"Transport\", \"infrastructure development\"]");
         var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table5-advantages.json", "T5-CP6");
+        // A bad-input message: it names what the transcription holds, so the wording is the point.
         Assert.Contains("the transcription has [Transport infrastructure | development]", e.Message);
     }
 
@@ -230,6 +231,7 @@ public sealed class TaxonomyValidationTests
         var entry = StudentPractice.Replace("\"S-1\"", "\"T7-R6\"").Replace("COUNTRY", "US");
         using var copy = new TaxonomyCopy().Replace("table7-practices.json", "\"practices\": [", "\"practices\": [\n" + entry.Trim() + ",");
         var e = Fails(copy, TaxonomyErrorKind.Inconsistent, "table7-practices.json", "T7-R6");
+        // The message tells the student where their practices go: the wording is the point.
         Assert.Contains("Table 7 of the paper lists 22 practices; add your own to student-practices.json, not to table7-practices.json", e.Message);
     }
 
