@@ -145,7 +145,7 @@ public class ClaimsTests
     [Fact]
     public void TheRobustnessSummaryNamesEachTablesOwnReading()
     {
-        var markets = Robustness.AssessAll(Table1.LoadBundled());
+        var markets = ModelBattery.Run(Table1.LoadBundled()).Markets;
         Assert.StartsWith("T2_goods: the paper's reading (more clusters, higher score) survives", markets[0].Summary);
         Assert.StartsWith("T3_financial: the paper's reading (more clusters, higher score) survives", markets[1].Summary);
         Assert.StartsWith("T4_innovation: the paper's reading (no dependence) survives", markets[2].Summary);

@@ -51,9 +51,6 @@ public static class Transforms
         return d;
     }
 
-    /// <summary>Rows 2…n of <paramref name="values"/> (what is left after the first year is lost).</summary>
-    public static double[] DropFirst(IReadOnlyList<double> values) => values.Skip(1).ToArray();
-
     private static void RequireRows(int rows, string model, string what, int minimumRowsAfter)
     {
         if (rows - 1 < minimumRowsAfter)
