@@ -131,11 +131,12 @@ public static class PermutationTest
             Yc = new double[N];
             SimpleSlope.Center(x.ToArray(), Xc);
             SimpleSlope.Center(y.ToArray(), Yc);
-            for (int i = 0; i < N; i++) Sxx += Xc[i] * Xc[i];
+            double sxx = 0;
+            for (int i = 0; i < N; i++) sxx += Xc[i] * Xc[i];
             double tObs = 0;
             for (int i = 0; i < N; i++) tObs += Xc[i] * Yc[i];
             AbsObserved = Math.Abs(tObs);
-            ObservedSlope = tObs / Sxx;
+            ObservedSlope = tObs / sxx;
             Threshold = AbsObserved * (1 - tol);
             // Attainable extremes by the rearrangement inequality: same-order pairing maximises T.
             var xs = (double[])Xc.Clone();
@@ -148,8 +149,8 @@ public static class PermutationTest
                 tMax += xs[i] * ys[i];
                 tMin += xs[i] * ys[N - 1 - i];
             }
-            MinSlope = tMin / Sxx;
-            MaxSlope = tMax / Sxx;
+            MinSlope = tMin / sxx;
+            MaxSlope = tMax / sxx;
             MaxAbsThreshold = Math.Max(Math.Abs(tMax), Math.Abs(tMin)) * (1 - tol);
             _lo = tMin;
             _width = tMax - tMin;
@@ -159,7 +160,6 @@ public static class PermutationTest
         public int N { get; }
         public double[] Xc { get; }
         public double[] Yc { get; }
-        public double Sxx { get; }
         public double AbsObserved { get; }
         public double ObservedSlope { get; }
         public double Threshold { get; }

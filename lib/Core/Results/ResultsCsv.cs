@@ -12,12 +12,6 @@ public static class ResultsCsv
     /// <summary>The header line.</summary>
     public const string Header = "table,model,statistic,term,value";
 
-    /// <summary>Formats a double so that parsing it back gives the same bits, in any culture.</summary>
-    public static string FormatValue(double value) =>
-        double.IsFinite(value)
-            ? value.ToString("R", CultureInfo.InvariantCulture)
-            : throw new ArgumentOutOfRangeException(nameof(value), value, "Results never hold NaN or infinity.");
-
     /// <summary>The CSV text (LF line ends, trailing newline) of <paramref name="rows"/>, in the given order.</summary>
     /// <exception cref="InvalidOperationException">A row holds NaN or infinity, a field holds a comma, or a key repeats.</exception>
     public static string Format(IEnumerable<ResultRow> rows)
@@ -34,7 +28,7 @@ public static class ResultsCsv
             if (!seen.Add((r.Table, r.Model, r.Statistic, r.Term)))
                 throw new InvalidOperationException($"Result {r.Table}/{r.Model}/{r.Statistic}/{r.Term} appears twice.");
             sb.Append(r.Table).Append(',').Append(r.Model).Append(',').Append(r.Statistic).Append(',')
-              .Append(r.Term).Append(',').Append(FormatValue(r.Value)).Append('\n');
+              .Append(r.Term).Append(',').Append(r.Value.ToString("R", CultureInfo.InvariantCulture)).Append('\n');
         }
         return sb.ToString();
     }
