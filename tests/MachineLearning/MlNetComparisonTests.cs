@@ -66,7 +66,7 @@ public class MlNetComparisonTests
     public void SlopesLieWithinAQuarterStandardErrorOfOlsAndLooIsClose(Market market, string model)
     {
         var input = ModelInput.From(Table1.LoadBundled(), market);
-        var r = MlNetComparison.Run(input, ModelSpecs.ByName(model));
+        var r = MlNetComparison.Run(input, ModelSpecs.All.Single(known => known.Name == model));
         // Independent check of the gaps' bookkeeping.
         for (int j = 0; j < r.Terms.Count; j++)
             Assert.Equal(r.Estimates[j] - r.Exact.OlsFit.Coefficients[j], r.EstimateGaps[j]);

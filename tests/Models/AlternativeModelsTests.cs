@@ -47,7 +47,7 @@ public class AlternativeModelsTests
     public void OneRegressorModelsMatchClosedFormAndBruteForceLoo(Market market, string name)
     {
         var input = Input(market);
-        var spec = ModelSpecs.ByName(name);
+        var spec = ModelSpecs.All.Single(known => known.Name == name);
         var fit = AlternativeModels.Fit(input, spec);
         var (x, y, level, toLevel) = Hand(input, spec);
         var reference = SimpleFit(x, y);

@@ -24,7 +24,7 @@ public class BadInputTests
     public void LogOfZeroNamesColumnRowAndModel(string model)
     {
         var input = ModelInput.From(TableWithZeroGoodsClusters(), Market.Goods);
-        var e = Assert.Throws<DataFileException>(() => AlternativeModels.Fit(input, ModelSpecs.ByName(model)));
+        var e = Assert.Throws<DataFileException>(() => AlternativeModels.Fit(input, ModelSpecs.All.Single(known => known.Name == model)));
         Assert.Equal("zero.csv", e.File);
         Assert.Equal(4, e.Line);
         Assert.Equal("goods_clusters", e.ColumnName);
@@ -52,7 +52,7 @@ public class BadInputTests
     public void LagOrDifferenceOnTooFewRowsIsAClearError(string model)
     {
         var input = ModelInput.FromArrays("short", [2001, 2002, 2003], [1.0, 2.0, 4.0], [1.0, 3.0, 4.0]);
-        var e = Assert.Throws<ModelException>(() => AlternativeModels.Fit(input, ModelSpecs.ByName(model)));
+        var e = Assert.Throws<ModelException>(() => AlternativeModels.Fit(input, ModelSpecs.All.Single(known => known.Name == model)));
         Assert.Equal($"short/{model}", e.Model);
         Assert.Contains("first year", e.Message);
         Assert.Contains("at least 4 years", e.Message);

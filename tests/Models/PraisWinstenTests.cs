@@ -102,7 +102,7 @@ public class PraisWinstenTests
             Assert.DoesNotContain(rows, r => r.Statistic.StartsWith("loo_") || r.Statistic is "r_squared" or "f_stat");
             Assert.Contains(battery.Omitted, o => o.StartsWith($"{table}/ar1_pw: loo_rmse"));
             // In the table, with "–" where leave-one-out and R² do not exist.
-            var row = battery.For(NotebookAnalysis.Data.MarketDescription.Bundled[table].Market).Rows.Single(r => r.Model == "ar1_pw");
+            var row = battery.Markets.Single(m => m.Market.Id == table).Rows.Single(r => r.Model == "ar1_pw");
             Assert.Null(row.LooRmse);
             Assert.Null(row.RSquared);
         }
@@ -149,7 +149,7 @@ public class PraisWinstenTests
     {
         var oneStep = ModelSpecs.Ar1PraisWinsten with { Estimator = new PraisWinstenEstimator(tolerance: 1e-10, maxIterations: 1) };
         var specs = ModelSpecs.All.Select(s => s == ModelSpecs.Ar1PraisWinsten ? oneStep : s).ToList();
-        var battery = ModelBattery.Run(Table1.LoadBundled(), specs);
+        var battery = ModelBattery.Run(Table1.LoadBundled(), null, specs);
         Assert.DoesNotContain(battery.Rows, r => r.Model == "ar1_pw");
         Assert.All(battery.Markets, m => Assert.DoesNotContain(m.Rows, r => r.Model == "ar1_pw"));
         foreach (var table in new[] { "T2_goods", "T3_financial", "T4_innovation" })

@@ -34,7 +34,7 @@ public class RReferenceTests
 
     // Read under ru-RU: the file's "0.5" must not become 5.
     private static readonly Lazy<IReadOnlyList<ResultRow>> Reference =
-        new(() => CultureScope.Run("ru-RU", () => ResultsCsv.Parse(File.ReadAllText(ReferencePath), "tests/References/r-battery.csv")));
+        new(() => CultureScope.Run("ru-RU", () => Support.ResultsFile.Parse(File.ReadAllText(ReferencePath), "tests/References/r-battery.csv")));
 
     private static readonly Lazy<IReadOnlyList<ResultRow>> Engine =
         new(() => MainJob.Compute(ProjectPaths.BundledTable1, ProjectPaths.Results).Rows);

@@ -25,7 +25,7 @@ public class RegistrationTests
     [MemberData(nameof(AlternativeNames))]
     public void EverySpecReachesResultsAndTheReport(string name)
     {
-        var spec = ModelSpecs.ByName(name);
+        var spec = ModelSpecs.All.Single(known => known.Name == name);
         foreach (var m in Markets.Paper)
         {
             var rows = Output.Rows.Where(r => r.Table == m.Id && r.Model == name).ToList();
@@ -58,7 +58,7 @@ public class RegistrationTests
     public void RobustnessCountsOnlyTheSpecsThatJoinIt()
     {
         var battery = ModelBattery.Run(Table1.LoadBundled());
-        var goods = battery.For(Market.Goods);
+        var goods = battery.Markets.Single(m => m.Market.Market == Market.Goods);
         var linear = goods.Checks.Single(c => c.Check.StartsWith("the slope of x is positive in every linear-in-x"));
         var counted = ModelSpecs.All.Where(s => s.InRobustnessChecks && s.Regressor != RegressorTransform.None
             && s.Covariance == CovarianceKind.Classical && !s.IncludeXSquared).Select(s => s.Name).ToList();
@@ -72,10 +72,11 @@ public class RegistrationTests
     [Fact]
     public void ANamedCheckRefusesASpecThatDoesNotJoinTheChecks()
     {
-        var input = ModelInput.From(Table1.LoadBundled(), Market.Goods);
+        var table = Table1.LoadBundled();
+        var input = ModelInput.From(table, Market.Goods);
         var hidden = ModelSpecs.HacNeweyWestLag1 with { InRobustnessChecks = false };
         var fits = ModelSpecs.All.Select(s => AlternativeModels.Fit(input, s == ModelSpecs.HacNeweyWestLag1 ? hidden : s)).ToList();
-        var e = Assert.Throws<InvalidOperationException>(() => Robustness.Assess(fits, LeaveOneOut.MeanOnly(input)));
+        var e = Assert.Throws<InvalidOperationException>(() => Robustness.Assess(table.Markets[Market.Goods], fits, LeaveOneOut.MeanOnly(input)));
         Assert.Contains("hac_nw_lag1", e.Message);
     }
 }

@@ -12,7 +12,7 @@ namespace NotebookAnalysis.Tests.Models;
 /// </summary>
 public sealed class TheilSenTests
 {
-    private static ModelSpec Spec => ModelSpecs.ByName("theil_sen");
+    private static ModelSpec Spec => ModelSpecs.All.Single(known => known.Name == "theil_sen");
 
     /// <summary>Brute force in decimal: every pair i &lt; j with x_i ≠ x_j, sorted; the median; the intercept likewise.</summary>
     private static (decimal Intercept, decimal Slope, int Pairs) BruteForce(IReadOnlyList<double> xs, IReadOnlyList<double> ys)

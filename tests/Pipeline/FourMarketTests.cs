@@ -52,7 +52,7 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
                 string data = Data();
                 var output = MainJob.Compute(dir.Write("four.csv", data), Path.Combine(dir.Path, "out"), null, dir.Write("markets.csv", Description));
                 string Text(string f) => Encoding.UTF8.GetString(output.Files.Staged(f));
-                return (output, Text("REPRODUCTION.md"), ResultsCsv.Parse(Text("results.csv")), Text("verdicts.csv"), data);
+                return (output, Text("REPRODUCTION.md"), Support.ResultsFile.Parse(Text("results.csv")), Text("verdicts.csv"), data);
             });
         }
 

@@ -36,7 +36,7 @@ public class MainJobTests
     public void Results_csv_has_every_base_statistic_for_every_table()
     {
         var output = MainJob.Compute(ProjectPaths.BundledTable1, Path.GetTempPath());
-        var rows = ResultsCsv.Parse(System.Text.Encoding.UTF8.GetString(output.Files.Staged("results.csv")));
+        var rows = Support.ResultsFile.Parse(System.Text.Encoding.UTF8.GetString(output.Files.Staged("results.csv")));
         foreach (var table in new[] { "T2_goods", "T3_financial", "T4_innovation" })
         {
             var base_ = rows.Where(r => r.Table == table && r.Model == "base").ToList();

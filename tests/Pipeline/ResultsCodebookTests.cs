@@ -14,7 +14,7 @@ public partial class ResultsCodebookTests
 
     private static readonly Lazy<Codebook> Book = new(() => Codebook.Parse(File.ReadAllText(CodebookPath)));
 
-    private static IReadOnlyList<ResultRow> CommittedRows() => ResultsCsv.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Results, "results.csv")));
+    private static IReadOnlyList<ResultRow> CommittedRows() => Support.ResultsFile.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Results, "results.csv")));
 
     [Fact]
     public void Every_row_pattern_of_results_csv_is_documented()

@@ -30,7 +30,7 @@ public sealed class StudentDataReportTests(StudentDataReportTests.TwoDecimalRun 
             var path = dir.Write("student.csv", StudentData.Csv(FirstYear, Years, decimals));
             var output = MainJob.Compute(path, Path.Combine(dir.Path, "out"));
             string Text(string f) => Encoding.UTF8.GetString(output.Files.Staged(f));
-            return (output, Text("REPRODUCTION.md"), ResultsCsv.Parse(Text("results.csv")));
+            return (output, Text("REPRODUCTION.md"), Support.ResultsFile.Parse(Text("results.csv")));
         });
 
     /// <summary>The report without the findings section, which is about the paper's data by design (and says so).</summary>

@@ -14,7 +14,7 @@ namespace NotebookAnalysis.Tests.Reliability;
 /// </summary>
 public class DegenerateDataTests
 {
-    private static IReadOnlyList<ResultRow> Rows(Run run) => ResultsCsv.Parse(run.Files["results.csv"]);
+    private static IReadOnlyList<ResultRow> Rows(Run run) => Support.ResultsFile.Parse(run.Files["results.csv"]);
 
     /// <summary>No value is NaN or infinite (an explanation may say that a statistic would be +∞).</summary>
     private static void AssertNoNonFinite(Run run)

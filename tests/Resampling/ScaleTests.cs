@@ -164,7 +164,7 @@ public class ScaleTests
     public void BundledData_ResamplingRowsEqualTheCommittedResults_OnlyRowsAreAdded()
     {
         string[] models = ["permutation", "bootstrap_pairs", "bootstrap_residual", "rounding_mc"];
-        var committed = ResultsCsv.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Results, "results.csv")))
+        var committed = Support.ResultsFile.Parse(File.ReadAllText(Path.Combine(ProjectPaths.Results, "results.csv")))
             .Where(r => models.Contains(r.Model))
             .ToList();
         var now = new ResamplingSection().Run(Table1.LoadBundled()).Rows
@@ -219,7 +219,7 @@ public class ScaleTests
         var pooled = MarketResampling.RunAll(markets);
         for (int i = 0; i < markets.Count; i++)
         {
-            var alone = MarketResampling.Run(markets[i].Item1, markets[i].Item2);
+            var alone = MarketResampling.RunAll([markets[i]])[0];
             Assert.Equal(alone.Rows().ToList(), pooled[i].Rows().ToList());
             Assert.Equal(alone.Pairs.Replicates, pooled[i].Pairs.Replicates);
             Assert.Equal(alone.Rounding.Slopes, pooled[i].Rounding.Slopes);

@@ -152,7 +152,7 @@ public class ClaimsTests
     [Fact]
     public void TheRobustnessSummaryNamesEachTablesOwnReading()
     {
-        var markets = Robustness.AssessAll(Table1.LoadBundled());
+        var markets = ModelBattery.Run(Table1.LoadBundled()).Markets;
         Assert.Equal([ClaimKind.MoreClustersHigherScore, ClaimKind.MoreClustersHigherScore, ClaimKind.NoDependence], markets.Select(m => m.Reading));
         foreach (var m in markets)
             Assert.StartsWith($"{m.Market.Id}: the paper's reading ({PaperClaims.Describe(m.Reading)}) survives {m.Survived} of {m.Checks.Count} checks", m.Summary);

@@ -40,7 +40,7 @@ public class SourcesJobTests
             Assert.Equal(bytes, second[name]);
             Assert.Equal(bytes, ru[name]);
         }
-        var rows = ResultsCsv.Parse(System.Text.Encoding.UTF8.GetString(first["sources.csv"]), "sources.csv");
+        var rows = Support.ResultsFile.Parse(System.Text.Encoding.UTF8.GetString(first["sources.csv"]), "sources.csv");
         Assert.Contains(rows, r => r.Table == "T2_goods" && r.Model == "wef_k0_2009_2016" && r.Statistic == "estimate" && r.Term == "x");
         Assert.Contains(rows, r => r.Table == "T4_innovation" && r.Model == "paper_2009_2016" && r.Statistic == "p_value" && r.Term == "x");
         Assert.Contains(rows, r => r.Table == "T3_financial" && r.Model == "paper_2009_2018" && r.Statistic == "durbin_watson");

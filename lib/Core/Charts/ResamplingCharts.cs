@@ -14,7 +14,7 @@ public static class ResamplingCharts
     /// <summary>Bins of the histograms.</summary>
     public const int Bins = 60;
 
-    private static string Slug(MarketSpec spec) => spec.Id.ToLowerInvariant().Replace('_', '-');
+    internal static string Slug(MarketSpec spec) => spec.Id.ToLowerInvariant().Replace('_', '-');
 
     private static string Pretty(MarketSpec spec) => spec.PublishedTable is not null ? $"{spec.Heading} ({spec.Id})" : spec.Id;
 
@@ -22,29 +22,26 @@ public static class ResamplingCharts
     private static ChartSeries Marker(string label, double x, double height, string color) =>
         ChartSeries.Line(label, [x, x], [0, height], color);
 
-    private static ChartSeries Filled(string label, Histogram h, string color)
-    {
-        var (x, d) = h.Steps();
-        return ChartSeries.Band(label, x, new double[x.Length], d, color);
-    }
+    private static ChartSeries Filled(string label, (double[] X, double[] Density) h, string color) =>
+        ChartSeries.Band(label, h.X, new double[h.X.Length], h.Density, color);
 
-    private static ChartSeries Outline(string label, Histogram h, string color)
-    {
-        var (x, d) = h.Steps();
-        return ChartSeries.Line(label, x, d, color);
-    }
+    private static ChartSeries Outline(string label, (double[] X, double[] Density) h, string color) =>
+        ChartSeries.Line(label, h.X, h.Density, color);
+
+    /// <summary>The colour of the i-th market's distribution.</summary>
+    private static string MarketColor(int i) => ChartSeries.Palette[i == 1 ? 3 : i == 2 ? 4 : 0];
 
     /// <summary>
     /// The exact permutation distribution of the slope (all n! pairings, as a density) with ±b_obs marked.
-    /// Needs a result run with a histogram: <c>MarketResampling.Run(series, histogramBins: ResamplingCharts.Bins)</c>.
+    /// Needs a result run with a histogram: <c>MarketResampling.RunAll(…, histogramBins: ResamplingCharts.Bins)</c>.
     /// </summary>
     public static ChartSpec PermutationDistribution(MarketResampling m)
     {
         var p = m.Permutation;
         if (p.Histogram.Count == 0)
-            throw new ArgumentException("The permutation result has no histogram: run MarketResampling.Run(series, histogramBins: ResamplingCharts.Bins).", nameof(m));
-        var h = Histogram.FromCounts(p.Histogram, p.MinSlope, p.MaxSlope);
-        double top = h.Steps().Density.Max();
+            throw new ArgumentException("The permutation result has no histogram: run MarketResampling.RunAll(…, histogramBins: ResamplingCharts.Bins).", nameof(m));
+        var h = Histogram.Steps(p.Histogram, p.MinSlope, p.MaxSlope);
+        double top = h.Density.Max();
         string what = p.Method == PermutationMethod.Exact ? "exact" : "Monte Carlo";
         return new ChartSpec($"r07-{Slug(m.Spec)}-permutation",
             $"{Pretty(m.Spec)}: {what} permutation distribution of the slope",
@@ -61,9 +58,9 @@ public static class ResamplingCharts
     {
         double lo = Math.Min(m.Pairs.Sorted[0], m.Residual.Sorted[0]);
         double hi = Math.Max(m.Pairs.Sorted[^1], m.Residual.Sorted[^1]);
-        var hp = Histogram.Of(m.Pairs.Replicates, Bins, lo, hi);
-        var hr = Histogram.Of(m.Residual.Replicates, Bins, lo, hi);
-        double top = Math.Max(hp.Steps().Density.Max(), hr.Steps().Density.Max());
+        var hp = Histogram.Steps(m.Pairs.Replicates, Bins, lo, hi);
+        var hr = Histogram.Steps(m.Residual.Replicates, Bins, lo, hi);
+        double top = Math.Max(hp.Density.Max(), hr.Density.Max());
         return new ChartSpec($"r07-{Slug(m.Spec)}-bootstrap",
             $"{Pretty(m.Spec)}: bootstrap distributions of the slope",
             "slope of score on clusters", "density",
@@ -79,9 +76,9 @@ public static class ResamplingCharts
     {
         var ratios = all.Select(m => m.Rounding.Slopes.Select(b => b / m.Rounding.ObservedSlope).ToArray()).ToList();
         double lo = Math.Min(0, ratios.Min(r => r.Min())), hi = ratios.Max(r => r.Max());
-        var hs = ratios.Select(r => Histogram.Of(r, Bins, lo, hi)).ToList();
-        double top = hs.Max(h => h.Steps().Density.Max());
-        var series = all.Select((m, i) => Outline(Pretty(m.Spec), hs[i], ChartSeries.Palette[i == 1 ? 3 : i == 2 ? 4 : 0])).ToList();
+        var hs = ratios.Select(r => Histogram.Steps(r, Bins, lo, hi)).ToList();
+        double top = hs.Max(h => h.Density.Max());
+        var series = all.Select((m, i) => Outline(Pretty(m.Spec), hs[i], MarketColor(i))).ToList();
         series.Add(Marker("printed slope", 1, top, ChartSeries.Palette[1]));
         series.Add(Marker("no slope", 0, top, ChartSeries.Palette[5]));
         return new ChartSpec("r07-rounding-slopes",
@@ -92,12 +89,12 @@ public static class ResamplingCharts
     /// <summary>R² over the rounding draws, all tables, with the printed R² marked.</summary>
     public static ChartSpec RoundingRSquared(IReadOnlyList<MarketResampling> all)
     {
-        var hs = all.Select(m => Histogram.Of(m.Rounding.RSquared, Bins, 0, 1)).ToList();
-        double top = hs.Max(h => h.Steps().Density.Max());
+        var hs = all.Select(m => Histogram.Steps(m.Rounding.RSquared, Bins, 0, 1)).ToList();
+        double top = hs.Max(h => h.Density.Max());
         var series = new List<ChartSeries>();
         for (int i = 0; i < all.Count; i++)
         {
-            string color = ChartSeries.Palette[i == 1 ? 3 : i == 2 ? 4 : 0];
+            string color = MarketColor(i);
             series.Add(Outline(Pretty(all[i].Spec), hs[i], color));
             series.Add(Marker($"printed R², {Pretty(all[i].Spec)}", all[i].Rounding.ObservedRSquared, top, color) with { Markers = true });
         }
@@ -111,9 +108,9 @@ public static class ResamplingCharts
     {
         var logs = all.Select(m => m.Rounding.PValues.Select(p => Math.Log10(Math.Max(p, 1e-300))).ToArray()).ToList();
         double lo = logs.Min(l => l.Min()), hi = Math.Max(0, logs.Max(l => l.Max()));
-        var hs = logs.Select(l => Histogram.Of(l, Bins, lo, hi)).ToList();
-        double top = hs.Max(h => h.Steps().Density.Max());
-        var series = all.Select((m, i) => Outline(Pretty(m.Spec), hs[i], ChartSeries.Palette[i == 1 ? 3 : i == 2 ? 4 : 0])).ToList();
+        var hs = logs.Select(l => Histogram.Steps(l, Bins, lo, hi)).ToList();
+        double top = hs.Max(h => h.Density.Max());
+        var series = all.Select((m, i) => Outline(Pretty(m.Spec), hs[i], MarketColor(i))).ToList();
         series.Add(Marker($"p = {ResamplingSettings.Alpha.ToString(System.Globalization.CultureInfo.InvariantCulture)}", Math.Log10(ResamplingSettings.Alpha), top, ChartSeries.Palette[1]));
         return new ChartSpec("r07-rounding-p-values",
             "t-test p of the slope when the scores are unrounded",

@@ -25,7 +25,7 @@ public static class SourceCharts
         var wefYears = covered.Select(c => (double)c.PaperYear).ToList();
         var wef = covered.Select(c => c.Wef!.Value).ToList();
         double half = (double)ScoreRounding.Step / 2;
-        return new ChartSpec($"s08-{Slug(spec)}-series",
+        return new ChartSpec($"s08-{ResamplingCharts.Slug(spec)}-series",
             $"{spec.Y}: Table 1 and the WEF's scores ({mapping.Label})",
             mapping.K == 0 ? "year (WEF: the edition's second year)" : $"year (WEF: the edition's second year {(mapping.K > 0 ? "+" : "-")} {Math.Abs(mapping.K).ToString(CultureInfo.InvariantCulture)})",
             "score (1-7)",
@@ -55,7 +55,7 @@ public static class SourceCharts
             return ChartSeries.Line($"{label}: slope {b.ToString("G3", CultureInfo.InvariantCulture)}, p = {f.Slope.PValue.Format(p => p.ToString("0.000", CultureInfo.InvariantCulture))}",
                 [lo, hi], [a + b * lo, a + b * hi], colour);
         }
-        return new ChartSpec($"s08-{Slug(spec)}-fits",
+        return new ChartSpec($"s08-{ResamplingCharts.Slug(spec)}-fits",
             $"{spec.Id} on {Rerun.Names.YearSpan(wef.Years)}: paper vs WEF scores ({wef.Mapping!.Label})",
             spec.X, spec.Y,
             [
@@ -65,19 +65,4 @@ public static class SourceCharts
                 FitLine(wef, "WEF fit", ChartSeries.Palette[1]),
             ]);
     }
-
-    /// <summary>Every chart of notebook 08, per table: the series and the fits under the natural mapping.</summary>
-    public static IReadOnlyList<ChartSpec> All(SourceComparison comparison)
-    {
-        var charts = new List<ChartSpec>();
-        foreach (var spec in Markets.Paper)
-        {
-            charts.Add(Series(comparison, spec));
-            var (wef, paper) = Rerun.Covered(comparison, EditionMapping.Natural, spec);
-            charts.Add(Fits(wef, paper));
-        }
-        return charts;
-    }
-
-    private static string Slug(MarketSpec spec) => spec.Id.ToLowerInvariant().Replace('_', '-');
 }

@@ -4,8 +4,8 @@ using NotebookAnalysis.Regression;
 namespace NotebookAnalysis.Models;
 
 /// <summary>
-/// One call per alternative specification: <c>AlternativeModels.Fit(input, ModelSpecs.LogLog)</c>, or the whole
-/// battery with <see cref="FitAll(Table1)"/>.
+/// One call per alternative specification: <c>AlternativeModels.Fit(input, ModelSpecs.LogLog)</c>; the whole battery
+/// is <see cref="ModelBattery.Run(Table1)"/>.
 /// </summary>
 public static class AlternativeModels
 {
@@ -18,11 +18,4 @@ public static class AlternativeModels
 
     /// <summary>Fits <paramref name="spec"/> to <paramref name="market"/> of Table 1.</summary>
     public static AlternativeFit Fit(Table1 table, Market market, ModelSpec spec) => Fit(ModelInput.From(table, market), spec);
-
-    /// <summary>Every specification (the base model first) for every market, in table then model order.</summary>
-    public static IReadOnlyList<AlternativeFit> FitAll(Table1 table) => FitAll(table, ModelSpecs.All);
-
-    /// <summary>The given specifications for every market, in table then model order.</summary>
-    public static IReadOnlyList<AlternativeFit> FitAll(Table1 table, IReadOnlyList<ModelSpec> specs) =>
-        ModelInput.AllMarkets(table).SelectMany(input => specs.Select(spec => Fit(input, spec))).ToList();
 }

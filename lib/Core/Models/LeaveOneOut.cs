@@ -23,7 +23,7 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
     {
         get
         {
-            // Left to right, as Errors().Sum(Math.Abs) would add them, without the array.
+            // Left to right, without an array of errors.
             double s = 0;
             for (int i = 0, n = Math.Min(Actual.Count, Predicted.Count); i < n; i++) s += Math.Abs(Actual[i] - Predicted[i]);
             return s / Count;
@@ -42,17 +42,7 @@ public sealed record LooPredictions(IReadOnlyList<int> Years, IReadOnlyList<doub
         }
     }
 
-    /// <summary>y − ŷ₍ᵢ₎ per row.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public double[] Errors()
-    {
-        int n = Math.Min(Actual.Count, Predicted.Count);
-        var e = new double[n];
-        for (int i = 0; i < n; i++) e[i] = Actual[i] - Predicted[i];
-        return e;
-    }
-
-    /// <summary>PRESS, Σ(y − ŷ₍ᵢ₎)², added left to right (the order Errors().Sum(e => e * e) adds in) without the array.</summary>
+    /// <summary>PRESS, Σ(y − ŷ₍ᵢ₎)², added left to right without an array of errors.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private double SumOfSquaredErrors()
     {

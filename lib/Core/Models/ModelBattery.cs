@@ -21,21 +21,12 @@ public sealed record ModelBattery(IReadOnlyList<AlternativeFit> Fits, IReadOnlyD
             .Select(g => $"{g.Key.Table}/{g.Key.Model}: {string.Join(" and ", g.Select(u => u.What))} {(g.Count() == 1 ? "is" : "are")} left out: {g.Key.Reason}.")
             .ToList();
 
-    /// <summary>The robustness table and verdicts of <paramref name="market"/>.</summary>
-    public MarketRobustness For(Market market) => Markets.Single(m => m.Market.Id == market.Id);
-
-    /// <summary>The robustness table and verdicts of the market with id <paramref name="marketId"/>.</summary>
-    public MarketRobustness For(string marketId) => For(new Market(marketId));
-
     /// <summary>The fits of <paramref name="market"/>, in model order.</summary>
     public IReadOnlyList<AlternativeFit> FitsFor(Market market) =>
         Fits.Where(f => f.Data.Input.TableId == market.Id).ToList();
 
     /// <summary>Fits every model of <see cref="ModelSpecs.All"/> to every market and derives rows and verdicts.</summary>
-    public static ModelBattery Run(Table1 data) => Run(data, ModelSpecs.All);
-
-    /// <summary>Fits <paramref name="specs"/> to every market, fitting the base model here (notebooks; the main job passes its base fits).</summary>
-    public static ModelBattery Run(Table1 data, IReadOnlyList<ModelSpec> specs) => Run(data, null, specs);
+    public static ModelBattery Run(Table1 data) => Run(data, null, ModelSpecs.All);
 
     /// <summary>
     /// Fits <paramref name="specs"/> (the base model and every model a named robustness check uses among them) to

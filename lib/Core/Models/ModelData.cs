@@ -6,44 +6,17 @@ namespace NotebookAnalysis.Models;
 /// A specification applied to one series: the response on the model's scale, the design matrix and what is needed to
 /// take predictions back to the level of y. Built by <see cref="Build"/>; immutable.
 /// </summary>
-public sealed class ModelData
+/// <param name="Spec">The specification.</param>
+/// <param name="Input">The series it was built from.</param>
+/// <param name="Model">The name used in messages: <c>table/model</c>, e.g. <c>T2_goods/loglog</c>.</param>
+/// <param name="Years">The years of the rows used (the first year is gone after a lag or a difference).</param>
+/// <param name="Response">The response on the model's scale: y, log y or Δy.</param>
+/// <param name="LevelY">y on its level scale for the rows used: the target of level-scale predictions.</param>
+/// <param name="PreviousLevelY">y_{t−1} for the rows used (difference models add the predicted Δy to it); empty otherwise.</param>
+/// <param name="Design">The design matrix, intercept first, then the spec's terms.</param>
+public sealed record ModelData(ModelSpec Spec, ModelInput Input, string Model, IReadOnlyList<int> Years, IReadOnlyList<double> Response,
+    IReadOnlyList<double> LevelY, IReadOnlyList<double> PreviousLevelY, Design Design)
 {
-    private ModelData(ModelSpec spec, ModelInput input, string model, int[] years, double[] response, double[] levelY, double[] previousLevelY, Design design)
-    {
-        Spec = spec;
-        Input = input;
-        Model = model;
-        Years = years;
-        Response = response;
-        LevelY = levelY;
-        PreviousLevelY = previousLevelY;
-        Design = design;
-    }
-
-    /// <summary>The specification.</summary>
-    public ModelSpec Spec { get; }
-
-    /// <summary>The series it was built from.</summary>
-    public ModelInput Input { get; }
-
-    /// <summary>The name used in messages: <c>table/model</c>, e.g. <c>T2_goods/loglog</c>.</summary>
-    public string Model { get; }
-
-    /// <summary>The years of the rows used (the first year is gone after a lag or a difference).</summary>
-    public IReadOnlyList<int> Years { get; }
-
-    /// <summary>The response on the model's scale: y, log y or Δy.</summary>
-    public IReadOnlyList<double> Response { get; }
-
-    /// <summary>y on its level scale for the rows used: the target of level-scale predictions.</summary>
-    public IReadOnlyList<double> LevelY { get; }
-
-    /// <summary>y_{t−1} for the rows used (difference models add the predicted Δy to it); empty otherwise.</summary>
-    public IReadOnlyList<double> PreviousLevelY { get; }
-
-    /// <summary>The design matrix, intercept first, then the spec's terms.</summary>
-    public Design Design { get; }
-
     /// <summary>Number of rows used.</summary>
     public int Rows => Years.Count;
 

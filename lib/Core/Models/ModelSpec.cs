@@ -105,7 +105,7 @@ public sealed record ModelSpec(
     public int CoefficientCount => 1 + RegressorTerms.Count;
 }
 
-/// <summary>The catalogue of specifications, with the paper's own model first; a model registered only in <see cref="Alternatives"/> is found with <see cref="ByName"/>.</summary>
+/// <summary>The catalogue of specifications, with the paper's own model first; a model registered only in <see cref="Alternatives"/> is found in <see cref="All"/>.</summary>
 public static class ModelSpecs
 {
     /// <summary>The paper's model: y on x (Tables 2-4).</summary>
@@ -167,9 +167,4 @@ public static class ModelSpecs
 
     /// <summary>The base model followed by every alternative.</summary>
     public static IReadOnlyList<ModelSpec> All { get; } = [Base, .. Alternatives];
-
-    /// <summary>The specification called <paramref name="name"/>.</summary>
-    public static ModelSpec ByName(string name) =>
-        All.FirstOrDefault(s => s.Name == name)
-        ?? throw new ArgumentException($"Unknown model '{name}'. Known: {string.Join(", ", All.Select(s => s.Name))}.", nameof(name));
 }

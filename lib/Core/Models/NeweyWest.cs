@@ -17,9 +17,6 @@ public static class NeweyWest
         return (int)Math.Floor(4 * Math.Pow(n / 100.0, 2.0 / 9.0));
     }
 
-    /// <summary>The Bartlett weight of lag <paramref name="l"/> under truncation lag <paramref name="lag"/>.</summary>
-    public static double BartlettWeight(int l, int lag) => 1.0 - l / (lag + 1.0);
-
     /// <summary>
     /// The HAC covariance of the coefficients.
     /// </summary>
@@ -41,7 +38,7 @@ public static class NeweyWest
         var s = new double[k, k];
         for (int l = 0; l <= lag; l++)
         {
-            double w = l == 0 ? 1.0 : BartlettWeight(l, lag);
+            double w = l == 0 ? 1.0 : 1.0 - l / (lag + 1.0); // Bartlett
             for (int a = 0; a < k; a++)
                 for (int b = 0; b < k; b++)
                 {

@@ -90,15 +90,6 @@ public static class Robustness
     public static IReadOnlyList<ModelSpec> SlopeCheckSpecs { get; } =
         [ModelSpecs.Base, ModelSpecs.HacNeweyWestLag1, ModelSpecs.HacNeweyWestAuto, ModelSpecs.XPlusYear, ModelSpecs.FirstDifference];
 
-    /// <summary>The robustness table and checks for the market the fits' input describes (its id, columns; the id as its label).</summary>
-    public static MarketRobustness Assess(IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
-    {
-        var input = fits[0].Data.Input;
-        var market = Markets.Paper.FirstOrDefault(m => m.Id == input.TableId && m.Y == input.YColumn && m.X == input.XColumn)
-                     ?? new MarketSpec(input.TableId, input.YColumn, input.XColumn, input.TableId);
-        return Assess(market, fits, meanOnly);
-    }
-
     /// <summary>
     /// The robustness table and checks for one market, judged against the paper's own reading of the printed table the
     /// market reproduces (Table 4: no dependence), or against "more clusters, higher score" for a market without one.
@@ -169,15 +160,6 @@ public static class Robustness
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", [bg.PValue, b.OlsFit.DurbinWatson], () =>
             (bg.PValue.Value >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson.Value)}, Breusch-Godfrey(1) p = {Brief(bg.PValue.Value)}")));
         return new MarketRobustness(market, rows, checks, reading);
-    }
-
-    /// <summary>The robustness of every market, from the full battery <see cref="AlternativeModels.FitAll(Table1)"/>.</summary>
-    public static IReadOnlyList<MarketRobustness> AssessAll(Table1 table, IReadOnlyList<AlternativeFit>? fits = null)
-    {
-        fits ??= AlternativeModels.FitAll(table);
-        return ModelInput.AllMarkets(table)
-            .Select(input => Assess(table.Markets[input.TableId], fits.Where(f => f.Data.Input.TableId == input.TableId).ToList(), LeaveOneOut.MeanOnly(input)))
-            .ToList();
     }
 
     private static RobustnessRow Row(AlternativeFit f)

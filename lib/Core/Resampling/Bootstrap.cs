@@ -15,8 +15,7 @@ public static class Bootstrap
 
     /// <summary>
     /// Pairs (case) bootstrap: resample the (x, y) pairs with replacement and refit. A resample whose x
-    /// values are all equal has no slope; it is redrawn and counted in
-    /// <see cref="BootstrapResult.RedrawnDegenerate"/>.
+    /// values are all equal has no slope; it is redrawn.
     /// </summary>
     /// <param name="x">Regressor values.</param>
     /// <param name="y">Response values.</param>
@@ -33,7 +32,6 @@ public static class Bootstrap
         var rng = new Random(seed);
         var idx = new int[n];
         var slopes = new double[replicates];
-        long redrawn = 0;
         for (int r = 0; r < replicates;)
         {
             for (int i = 0; i < n; i++) idx[i] = rng.Next(n);
@@ -47,10 +45,10 @@ public static class Bootstrap
                 sxx += dx * dx;
                 sxy += dx * (ya[idx[i]] - my);
             }
-            if (sxx == 0) { redrawn++; continue; }
+            if (sxx == 0) continue;
             slopes[r++] = sxy / sxx;
         }
-        return new BootstrapResult(BootstrapScheme.Pairs, seed, observed.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya), redrawn);
+        return new BootstrapResult(BootstrapScheme.Pairs, observed.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya));
     }
 
     /// <summary>
@@ -98,7 +96,7 @@ public static class Bootstrap
             for (int i = 0; i < n; i++) s += xc[i] * modified[idx[i]];
             slopes[r] = fit.Slope + s;
         }
-        return new BootstrapResult(BootstrapScheme.Residual, seed, fit.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya), 0);
+        return new BootstrapResult(BootstrapScheme.Residual, fit.Slope, slopes, SimpleSlope.LeaveOneOutSlopes(xa, ya));
     }
 
     internal static void CheckReplicates(int replicates)
@@ -147,32 +145,24 @@ public sealed class BootstrapResult
     private readonly double[] _replicates;
     private readonly double[] _jackknife;
 
-    internal BootstrapResult(BootstrapScheme scheme, int seed, double observed, double[] replicates, double[] jackknife, long redrawn)
+    internal BootstrapResult(BootstrapScheme scheme, double observed, double[] replicates, double[] jackknife)
     {
         Scheme = scheme;
-        Seed = seed;
         ObservedSlope = observed;
         _replicates = replicates;
         _sorted = (double[])replicates.Clone();
         Array.Sort(_sorted);
         _jackknife = jackknife;
-        RedrawnDegenerate = redrawn;
     }
 
     /// <summary>Pairs or residual.</summary>
     public BootstrapScheme Scheme { get; }
-
-    /// <summary>The seed of <see cref="Random"/>.</summary>
-    public int Seed { get; }
 
     /// <summary>The slope of the original data.</summary>
     public double ObservedSlope { get; }
 
     /// <summary>Number of replicates.</summary>
     public int Count => _replicates.Length;
-
-    /// <summary>Pairs scheme: resamples with constant x that were redrawn.</summary>
-    public long RedrawnDegenerate { get; }
 
     /// <summary>The replicate slopes in draw order.</summary>
     public IReadOnlyList<double> Replicates => _replicates;
@@ -265,19 +255,6 @@ public sealed class BootstrapResult
                 : Estimate.Of(Quantile(Normal.CDF(0, 1, z0 + z / denom)));
         }
     }
-
-    /// <summary>One line in the invariant culture.</summary>
-    public string Summary()
-    {
-        var p = Percentile();
-        var b = BCa();
-        string G(Estimate e, string format) => e.Format(v => v.ToString(format, CultureInfo.InvariantCulture));
-        return string.Create(CultureInfo.InvariantCulture,
-            $"{Scheme} bootstrap (R = {Count:N0}, seed {Seed}): slope {ObservedSlope:G6}, SE {StandardError:G4}, 95% percentile [{p.Lower:G6}, {p.Upper:G6}], BCa [{G(b.Lower, "G6")}, {G(b.Upper, "G6")}] (z0 {G(BiasCorrection, "G3")}, a {G(Acceleration, "G3")}).");
-    }
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary();
 }
 
 /// <summary>Sample quantiles.</summary>

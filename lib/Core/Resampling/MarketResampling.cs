@@ -107,17 +107,12 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
         return markets.Select((m, i) => draws[i].Result(m.BaseFit)).ToList();
     }
 
-    /// <summary>Runs every resampling analysis on one market, fitting its base model here (standalone use; the main job
-    /// passes the base fit it already has).</summary>
-    public static MarketResampling Run(MarketSeries series, int histogramBins = 0) =>
-        Run(series, Ols.FitSimple(series.Clusters, series.Score, series.Spec.Id), histogramBins);
-
-    /// <summary>Runs every resampling analysis on one market with the fixed settings.</summary>
+    /// <summary>Runs every resampling analysis on one market with the fixed settings, fitting its base model here
+    /// (standalone use; the main job passes the base fits it already has to <see cref="RunAll(IReadOnlyList{ValueTuple{MarketSeries, OlsResult}}, int)"/>).</summary>
     /// <param name="series">The market's series.</param>
-    /// <param name="baseFit">Its base fit (score on clusters), for the classical t-test p beside the resampling ones.</param>
     /// <param name="histogramBins">Bins of the permutation histogram (0: none).</param>
-    public static MarketResampling Run(MarketSeries series, OlsResult baseFit, int histogramBins = 0) =>
-        RunAll([(series, baseFit)], histogramBins)[0];
+    public static MarketResampling Run(MarketSeries series, int histogramBins = 0) =>
+        RunAll([(series, Ols.FitSimple(series.Clusters, series.Score, series.Spec.Id))], histogramBins)[0];
 
     /// <summary>One market's random procedures (each from its own seeded generator) and its exact permutation test, runnable in any order and on
     /// any thread (<see cref="Procedures"/>), then the result (<see cref="Result"/>).</summary>
@@ -144,7 +139,7 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
             () => _monteCarlo = PermutationTest.MonteCarlo(_x, _y, Replicates, ResamplingSettings.PermutationSeed, histogramBins: Exact ? 0 : histogramBins),
             () => _pairs = Bootstrap.Pairs(_x, _y, Replicates, ResamplingSettings.PairsSeed),
             () => _residual = Bootstrap.Residual(_x, _y, Replicates, ResamplingSettings.ResidualSeed),
-            () => _rounding = RoundingSensitivity.Simulate(series, Replicates, ResamplingSettings.RoundingSeed, ResamplingSettings.Alpha),
+            () => _rounding = RoundingSensitivity.Simulate(_x, _y, Replicates, ResamplingSettings.RoundingSeed, series.ScoreHalfWidth, ResamplingSettings.Alpha),
         ];
 
         public MarketResampling Result(OlsResult baseFit)

@@ -32,32 +32,28 @@ public static class PermutationTest
     /// </summary>
     /// <param name="x">Regressor values (e.g. cluster counts).</param>
     /// <param name="y">Response values (e.g. WEF scores), paired with <paramref name="x"/>.</param>
-    /// <param name="relativeTolerance">Relative tolerance for ties on |b|; in [0, 1e-3].</param>
     /// <param name="histogramBins">If positive, also count the permutation slopes in this many equal bins
     /// spanning the attainable range [b_min, b_max] (for charts); 0 for none.</param>
-    /// <exception cref="ArgumentOutOfRangeException">n outside [3, 12], a bad tolerance or bin count.</exception>
-    public static PermutationTestResult Exact(IReadOnlyList<double> x, IReadOnlyList<double> y,
-        double relativeTolerance = DefaultRelativeTolerance, int histogramBins = 0)
+    /// <exception cref="ArgumentOutOfRangeException">n outside [3, 12] or a bad bin count.</exception>
+    public static PermutationTestResult Exact(IReadOnlyList<double> x, IReadOnlyList<double> y, int histogramBins = 0)
     {
-        SimpleSlope.Validate(x, y, MinN);
+        SimpleSlope.Validate(x, y);
         int n = x.Count;
         if (n > MaxExactN)
             throw new ArgumentOutOfRangeException(nameof(x), n,
                 string.Create(CultureInfo.InvariantCulture,
                     $"n = {n} is too large for exact enumeration ({n}! permutations); the allowed range is {MinN} ≤ n ≤ {MaxExactN}. Use PermutationTest.MonteCarlo for larger samples."));
-        CheckTolerance(relativeTolerance);
-        if (histogramBins < 0 || histogramBins > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(histogramBins), histogramBins, "histogramBins must be in [0, 100000].");
+        CheckBins(histogramBins);
 
-        var setup = new Setup(x, y, relativeTolerance);
+        var setup = new Setup(x, y);
         var state = new Enumerator(setup, histogramBins);
         state.Run();
         long total = Factorial(n);
         if (state.Visited != total)
             throw new InvalidOperationException($"Enumeration visited {state.Visited} permutations, expected {total}.");
         return new PermutationTestResult(
-            PermutationMethod.Exact, n, setup.ObservedSlope, total, state.AtLeastAsExtreme, state.Tied,
-            relativeTolerance, 0, setup.MinSlope, setup.MaxSlope, state.Histogram, state.AtMaximum);
+            PermutationMethod.Exact, n, setup.ObservedSlope, total, state.AtLeastAsExtreme,
+            0, setup.MinSlope, setup.MaxSlope, state.Histogram ?? Array.Empty<long>(), state.AtMaximum);
     }
 
     /// <summary>
@@ -71,24 +67,21 @@ public static class PermutationTest
     /// <param name="y">Response values.</param>
     /// <param name="replicates">Number of random permutations; in [1, 100,000,000].</param>
     /// <param name="seed">Seed of <see cref="Random"/>.</param>
-    /// <param name="relativeTolerance">Relative tolerance for ties on |b|; in [0, 1e-3].</param>
     /// <param name="histogramBins">Optional histogram of the replicate slopes (0 for none).</param>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static PermutationTestResult MonteCarlo(IReadOnlyList<double> x, IReadOnlyList<double> y, int replicates, int seed,
-        double relativeTolerance = DefaultRelativeTolerance, int histogramBins = 0)
+        int histogramBins = 0)
     {
-        SimpleSlope.Validate(x, y, MinN);
+        SimpleSlope.Validate(x, y);
         Bootstrap.CheckReplicates(replicates);
-        CheckTolerance(relativeTolerance);
-        if (histogramBins < 0 || histogramBins > 100_000)
-            throw new ArgumentOutOfRangeException(nameof(histogramBins), histogramBins, "histogramBins must be in [0, 100000].");
+        CheckBins(histogramBins);
 
-        var s = new Setup(x, y, relativeTolerance);
+        var s = new Setup(x, y);
         int n = s.N;
         var rng = new Random(seed);
         var perm = new double[n];
         long[]? hist = histogramBins > 0 ? new long[histogramBins] : null;
-        long count = 0, tied = 0, atMax = 0;
+        long count = 0, atMax = 0;
         // A replicate's n − 1 draws first, then its swaps: the same draws and the same shuffle, but the swaps' memory
         // accesses no longer wait on the generator, so they overlap.
         var draws = new int[n];
@@ -105,12 +98,11 @@ public static class PermutationTest
             for (int i = 0; i < n; i++) t += perm[i] * s.Yc[i];
             double a = Math.Abs(t);
             if (a >= s.Threshold) count++;
-            if (Math.Abs(a - s.AbsObserved) <= s.TieBand) tied++;
             if (a >= s.MaxAbsThreshold) atMax++;
             if (hist is not null) s.AddToHistogram(hist, t);
         }
-        return new PermutationTestResult(PermutationMethod.MonteCarlo, n, s.ObservedSlope, replicates, count, tied,
-            relativeTolerance, seed, s.MinSlope, s.MaxSlope, hist, atMax);
+        return new PermutationTestResult(PermutationMethod.MonteCarlo, n, s.ObservedSlope, replicates, count,
+            seed, s.MinSlope, s.MaxSlope, hist ?? Array.Empty<long>(), atMax);
     }
 
     /// <summary>n! for 0 ≤ n ≤ 20.</summary>
@@ -122,30 +114,30 @@ public static class PermutationTest
         return f;
     }
 
-    private static void CheckTolerance(double relativeTolerance)
+    private static void CheckBins(int histogramBins)
     {
-        if (!(relativeTolerance >= 0 && relativeTolerance <= 1e-3))
-            throw new ArgumentOutOfRangeException(nameof(relativeTolerance), relativeTolerance,
-                "relativeTolerance must be in [0, 0.001].");
+        if (histogramBins < 0 || histogramBins > 100_000)
+            throw new ArgumentOutOfRangeException(nameof(histogramBins), histogramBins, "histogramBins must be in [0, 100000].");
     }
 
     /// <summary>Centered data and thresholds shared by the exact and Monte Carlo versions.</summary>
     private sealed class Setup
     {
-        public Setup(IReadOnlyList<double> x, IReadOnlyList<double> y, double tol)
+        public Setup(IReadOnlyList<double> x, IReadOnlyList<double> y)
         {
+            const double tol = DefaultRelativeTolerance;
             N = x.Count;
             Xc = new double[N];
             Yc = new double[N];
             SimpleSlope.Center(x.ToArray(), Xc);
             SimpleSlope.Center(y.ToArray(), Yc);
-            for (int i = 0; i < N; i++) Sxx += Xc[i] * Xc[i];
+            double sxx = 0;
+            for (int i = 0; i < N; i++) sxx += Xc[i] * Xc[i];
             double tObs = 0;
             for (int i = 0; i < N; i++) tObs += Xc[i] * Yc[i];
             AbsObserved = Math.Abs(tObs);
-            ObservedSlope = tObs / Sxx;
+            ObservedSlope = tObs / sxx;
             Threshold = AbsObserved * (1 - tol);
-            TieBand = AbsObserved * tol;
             // Attainable extremes by the rearrangement inequality: same-order pairing maximises T.
             var xs = (double[])Xc.Clone();
             var ys = (double[])Yc.Clone();
@@ -157,8 +149,8 @@ public static class PermutationTest
                 tMax += xs[i] * ys[i];
                 tMin += xs[i] * ys[N - 1 - i];
             }
-            MinSlope = tMin / Sxx;
-            MaxSlope = tMax / Sxx;
+            MinSlope = tMin / sxx;
+            MaxSlope = tMax / sxx;
             MaxAbsThreshold = Math.Max(Math.Abs(tMax), Math.Abs(tMin)) * (1 - tol);
             _lo = tMin;
             _width = tMax - tMin;
@@ -168,11 +160,9 @@ public static class PermutationTest
         public int N { get; }
         public double[] Xc { get; }
         public double[] Yc { get; }
-        public double Sxx { get; }
         public double AbsObserved { get; }
         public double ObservedSlope { get; }
         public double Threshold { get; }
-        public double TieBand { get; }
         public double MinSlope { get; }
         public double MaxSlope { get; }
         public double MaxAbsThreshold { get; }
@@ -197,20 +187,15 @@ public static class PermutationTest
         private readonly double[] _xs = (double[])s.Xc.Clone();
         private readonly double[] _yc = s.Yc;
         private readonly int _n = s.N;
-        private readonly double _thr = s.Threshold, _tieLo = s.AbsObserved - s.TieBand, _tieHi = s.AbsObserved + s.TieBand, _maxThr = s.MaxAbsThreshold;
-        private long _count, _tied, _atMax, _leafGroups;
+        private readonly double _thr = s.Threshold, _maxThr = s.MaxAbsThreshold;
+        private long _count, _atMax, _leafGroups;
 
         public long[]? Histogram { get; } = bins > 0 ? new long[bins] : null;
-        public long Visited => Histogram is null ? _leafGroups * 6 : _leafGroups;
+        public long Visited => _leafGroups * 6;
         public long AtLeastAsExtreme => _count;
-        public long Tied => _tied;
         public long AtMaximum => _atMax;
 
-        public void Run()
-        {
-            if (Histogram is null) Recurse(0, 0.0);
-            else RecurseWithHistogram(0, 0.0);
-        }
+        public void Run() => Recurse(0, 0.0);
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private void Recurse(int k, double partial)
@@ -221,16 +206,21 @@ public static class PermutationTest
                 _leafGroups++;
                 double y0 = _yc[k], y1 = _yc[k + 1], y2 = _yc[k + 2];
                 double a = xs[k], b = xs[k + 1], c = xs[k + 2];
-                long cnt = 0, tie = 0, max = 0;
-                Leaf(partial + a * y0 + b * y1 + c * y2, ref cnt, ref tie, ref max);
-                Leaf(partial + a * y0 + c * y1 + b * y2, ref cnt, ref tie, ref max);
-                Leaf(partial + b * y0 + a * y1 + c * y2, ref cnt, ref tie, ref max);
-                Leaf(partial + b * y0 + c * y1 + a * y2, ref cnt, ref tie, ref max);
-                Leaf(partial + c * y0 + a * y1 + b * y2, ref cnt, ref tie, ref max);
-                Leaf(partial + c * y0 + b * y1 + a * y2, ref cnt, ref tie, ref max);
+                long cnt = 0, max = 0;
+                double t0 = partial + a * y0 + b * y1 + c * y2, t1 = partial + a * y0 + c * y1 + b * y2;
+                double t2 = partial + b * y0 + a * y1 + c * y2, t3 = partial + b * y0 + c * y1 + a * y2;
+                double t4 = partial + c * y0 + a * y1 + b * y2, t5 = partial + c * y0 + b * y1 + a * y2;
+                Leaf(t0, ref cnt, ref max);
+                Leaf(t1, ref cnt, ref max);
+                Leaf(t2, ref cnt, ref max);
+                Leaf(t3, ref cnt, ref max);
+                Leaf(t4, ref cnt, ref max);
+                Leaf(t5, ref cnt, ref max);
                 _count += cnt;
-                _tied += tie;
                 _atMax += max;
+                // Charts only: the same six sums, binned (one predictable branch per six leaves on the timed path).
+                if (Histogram is { } h)
+                    foreach (var t in (ReadOnlySpan<double>)[t0, t1, t2, t3, t4, t5]) s.AddToHistogram(h, t);
                 return;
             }
             double yk = _yc[k];
@@ -243,43 +233,17 @@ public static class PermutationTest
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private void Leaf(double t, ref long cnt, ref long tie, ref long max)
+        private void Leaf(double t, ref long cnt, ref long max)
         {
             // Branch-free counting (about a third of the leaves count for a weak slope, so branches mispredict):
             // NonNegative(d) is 1 when d ≥ 0 (sign bit clear; +0 counts), else 0.
             double a = Math.Abs(t);
             cnt += NonNegative(a - _thr);
-            tie += NonNegative(a - _tieLo) & NonNegative(_tieHi - a);
             max += NonNegative(a - _maxThr);
         }
 
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
         private static long NonNegative(double d) => (long)((ulong)~BitConverter.DoubleToInt64Bits(d) >> 63);
-
-        // The same walk, also binning every T (charts only; not on the timed path).
-        private void RecurseWithHistogram(int k, double partial)
-        {
-            var xs = _xs;
-            if (k == _n - 1)
-            {
-                _leafGroups++; // counted per leaf here; Visited divides by six below
-                double t = partial + xs[k] * _yc[k];
-                long cnt = 0, tie = 0, max = 0;
-                Leaf(t, ref cnt, ref tie, ref max);
-                _count += cnt;
-                _tied += tie;
-                _atMax += max;
-                s.AddToHistogram(Histogram!, t);
-                return;
-            }
-            double yk = _yc[k];
-            for (int i = k; i < _n; i++)
-            {
-                (xs[k], xs[i]) = (xs[i], xs[k]);
-                RecurseWithHistogram(k + 1, partial + xs[k] * yk);
-                (xs[k], xs[i]) = (xs[i], xs[k]);
-            }
-        }
     }
 }
 
@@ -294,60 +258,19 @@ public enum PermutationMethod
 }
 
 /// <summary>The outcome of a permutation test of the slope. Immutable.</summary>
-public sealed class PermutationTestResult
+/// <param name="Method">Exact enumeration or Monte Carlo.</param>
+/// <param name="N">Sample size.</param>
+/// <param name="ObservedSlope">The observed least-squares slope.</param>
+/// <param name="Permutations">Permutations examined: n! (exact) or the replicate count (Monte Carlo).</param>
+/// <param name="AtLeastAsExtreme">Permutations with |b_perm| ≥ |b_obs| (ties within the tolerance included; the identity included when exact).</param>
+/// <param name="Seed">The seed (Monte Carlo); 0 for exact.</param>
+/// <param name="MinSlope">Smallest slope any pairing can give (rearrangement inequality).</param>
+/// <param name="MaxSlope">Largest slope any pairing can give.</param>
+/// <param name="Histogram">Counts of permutation slopes in equal bins over [MinSlope, MaxSlope], or empty when no histogram was asked for.</param>
+/// <param name="AtMaximum">Permutations reaching the largest attainable |b|: with tied y, the smallest p any data of these values could give is this over n!.</param>
+public sealed record PermutationTestResult(PermutationMethod Method, int N, double ObservedSlope, long Permutations, long AtLeastAsExtreme,
+    int Seed, double MinSlope, double MaxSlope, IReadOnlyList<long> Histogram, long AtMaximum)
 {
-    private readonly long[]? _histogram;
-
-    internal PermutationTestResult(PermutationMethod method, int n, double observedSlope, long permutations, long atLeastAsExtreme,
-        long tied, double relativeTolerance, int seed, double minSlope, double maxSlope, long[]? histogram, long atMaximum)
-    {
-        Method = method;
-        N = n;
-        ObservedSlope = observedSlope;
-        Permutations = permutations;
-        AtLeastAsExtreme = atLeastAsExtreme;
-        Tied = tied;
-        RelativeTolerance = relativeTolerance;
-        Seed = seed;
-        MinSlope = minSlope;
-        MaxSlope = maxSlope;
-        _histogram = histogram;
-        AtMaximum = atMaximum;
-    }
-
-    /// <summary>Exact enumeration or Monte Carlo.</summary>
-    public PermutationMethod Method { get; }
-
-    /// <summary>Sample size.</summary>
-    public int N { get; }
-
-    /// <summary>The observed least-squares slope.</summary>
-    public double ObservedSlope { get; }
-
-    /// <summary>Permutations examined: n! (exact) or the replicate count (Monte Carlo).</summary>
-    public long Permutations { get; }
-
-    /// <summary>Permutations with |b_perm| ≥ |b_obs| (ties within the tolerance included; the identity included when exact).</summary>
-    public long AtLeastAsExtreme { get; }
-
-    /// <summary>Permutations whose |b_perm| equals |b_obs| within the tolerance (ties, identity included).</summary>
-    public long Tied { get; }
-
-    /// <summary>Permutations reaching the largest attainable |b|: with tied y, the smallest p any data of these values could give is this over n!.</summary>
-    public long AtMaximum { get; }
-
-    /// <summary>The relative tolerance on |b| used for ties.</summary>
-    public double RelativeTolerance { get; }
-
-    /// <summary>The seed (Monte Carlo); 0 for exact.</summary>
-    public int Seed { get; }
-
-    /// <summary>Smallest slope any pairing can give (rearrangement inequality).</summary>
-    public double MinSlope { get; }
-
-    /// <summary>Largest slope any pairing can give.</summary>
-    public double MaxSlope { get; }
-
     /// <summary>
     /// Exact: the exact two-sided p, AtLeastAsExtreme / n!. Monte Carlo: the proportion of replicates at
     /// least as extreme, an unbiased estimate of the exact p.
@@ -369,13 +292,10 @@ public sealed class PermutationTestResult
     /// <summary>The smallest p-value any dataset with these x values and these y values (ties and all) can reach.</summary>
     public double MinimumAttainablePValue => (double)AtMaximum / Permutations;
 
-    /// <summary>Counts of permutation slopes in equal bins over [MinSlope, MaxSlope], or empty when no histogram was asked for.</summary>
-    public IReadOnlyList<long> Histogram => _histogram ?? [];
-
     /// <summary>One line in the invariant culture.</summary>
     public string Summary() => Method == PermutationMethod.Exact
         ? string.Create(CultureInfo.InvariantCulture,
-            $"Exact permutation test (n = {N}, {Permutations:N0} permutations): slope {ObservedSlope:G6}, {AtLeastAsExtreme:N0} at least as extreme (|b| tolerance {RelativeTolerance:G2}), p = {PValue:G6}; smallest attainable p {MinimumAttainablePValue:G4}.")
+            $"Exact permutation test (n = {N}, {Permutations:N0} permutations): slope {ObservedSlope:G6}, {AtLeastAsExtreme:N0} at least as extreme (|b| tolerance {PermutationTest.DefaultRelativeTolerance:G2}), p = {PValue:G6}; smallest attainable p {MinimumAttainablePValue:G4}.")
         : string.Create(CultureInfo.InvariantCulture,
             $"Monte Carlo permutation test (n = {N}, R = {Permutations:N0}, seed {Seed}): slope {ObservedSlope:G6}, {AtLeastAsExtreme:N0} at least as extreme, p ≈ {PValue:G6} ± {StandardError:G3} (SE); (count+1)/(R+1) = {ConservativePValue:G6}.");
 

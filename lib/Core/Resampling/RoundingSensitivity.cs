@@ -13,16 +13,6 @@ public static class RoundingSensitivity
     /// carry their own (<see cref="MarketSeries.ScoreHalfWidth"/>).</summary>
     public const double WefHalfWidth = 0.05;
 
-    /// <summary>
-    /// <see cref="Simulate(IReadOnlyList{double}, IReadOnlyList{double}, int, int, double, double)"/> on one market, with
-    /// the half-width of the decimals its scores are printed with (<see cref="MarketSeries.ScoreHalfWidth"/>).
-    /// </summary>
-    public static RoundingSensitivityResult Simulate(MarketSeries series, int draws, int seed, double alpha = 0.05)
-    {
-        ArgumentNullException.ThrowIfNull(series);
-        return Simulate(series.ClustersArray(), series.ScoreArray(), draws, seed, series.ScoreHalfWidth, alpha);
-    }
-
     /// <summary>Simulates <paramref name="draws"/> unrounded versions of y and refits each.</summary>
     /// <param name="x">Regressor values (exact).</param>
     /// <param name="y">Printed (rounded) responses.</param>
@@ -69,7 +59,7 @@ public static class RoundingSensitivity
             r2[d] = f.RSquared;
             p[d] = f.P;
         }
-        return new RoundingSensitivityResult(seed, halfWidth, alpha, observed, slope, r2, p, SlopeRange(xa, ya, halfWidth));
+        return new RoundingSensitivityResult(halfWidth, alpha, observed, slope, r2, p, SlopeRange(xa, ya, halfWidth));
     }
 
     /// <summary>
@@ -78,14 +68,9 @@ public static class RoundingSensitivity
     /// </summary>
     public static double[] ExtremeCorner(IReadOnlyList<double> x, IReadOnlyList<double> y, bool steepest, double halfWidth = WefHalfWidth)
     {
-        SimpleSlope.Validate(x, y);
-        double[] xa = [.. x];
-        var xc = new double[xa.Length];
-        SimpleSlope.Center(xa, xc);
-        double sign = steepest ? 1 : -1;
-        double b = SimpleSlope.FitFull(xa, [.. y]).Slope;
+        var (xc, b) = CenteredFit(x, y);
         // Move against the slope's sign for the flattest case, with it for the steepest.
-        double dir = sign * (b >= 0 ? 1 : -1);
+        double dir = (steepest ? 1 : -1) * (b >= 0 ? 1 : -1);
         return y.Select((v, i) => v + dir * halfWidth * Math.Sign(xc[i])).ToArray();
     }
 
@@ -95,15 +80,21 @@ public static class RoundingSensitivity
     /// </summary>
     public static (double Min, double Max) SlopeRange(IReadOnlyList<double> x, IReadOnlyList<double> y, double halfWidth = WefHalfWidth)
     {
+        var (xc, b) = CenteredFit(x, y);
+        double sxx = 0, sabs = 0;
+        foreach (var v in xc) { sxx += v * v; sabs += Math.Abs(v); }
+        double w = halfWidth * sabs / sxx;
+        return (b - w, b + w);
+    }
+
+    /// <summary>The centered x and the least-squares slope of validated data.</summary>
+    private static (double[] Centered, double Slope) CenteredFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
         SimpleSlope.Validate(x, y);
         double[] xa = [.. x];
         var xc = new double[xa.Length];
         SimpleSlope.Center(xa, xc);
-        double sxx = 0, sabs = 0;
-        foreach (var v in xc) { sxx += v * v; sabs += Math.Abs(v); }
-        double b = SimpleSlope.FitFull(xa, [.. y]).Slope;
-        double w = halfWidth * sabs / sxx;
-        return (b - w, b + w);
+        return (xc, SimpleSlope.FitFull(xa, [.. y]).Slope);
     }
 }
 
@@ -113,10 +104,9 @@ public sealed class RoundingSensitivityResult
     private readonly double[] _slope, _r2, _p;
     private readonly Lazy<double[]> _slopeSorted, _r2Sorted, _pSorted;
 
-    internal RoundingSensitivityResult(int seed, double halfWidth, double alpha, SimpleSlope.Fit observed,
+    internal RoundingSensitivityResult(double halfWidth, double alpha, SimpleSlope.Fit observed,
         double[] slope, double[] r2, double[] p, (double Min, double Max) range)
     {
-        Seed = seed;
         HalfWidth = halfWidth;
         Alpha = alpha;
         ObservedSlope = observed.Slope;
@@ -134,9 +124,6 @@ public sealed class RoundingSensitivityResult
         SlopeMinOverBox = Math.Abs(range.Min) <= 1e-12 * scale ? 0.0 : range.Min;
         SlopeMaxOverBox = Math.Abs(range.Max) <= 1e-12 * scale ? 0.0 : range.Max;
     }
-
-    /// <summary>Seed of <see cref="Random"/>.</summary>
-    public int Seed { get; }
 
     /// <summary>Half-width h of the uniform perturbation.</summary>
     public double HalfWidth { get; }
@@ -182,13 +169,6 @@ public sealed class RoundingSensitivityResult
 
     /// <summary>Type-7 quantile of p.</summary>
     public double PQuantile(double q) => Quantiles.Type7(_pSorted.Value, q);
-
-    /// <summary>One line in the invariant culture.</summary>
-    public string Summary() => string.Create(CultureInfo.InvariantCulture,
-        $"Rounding MC (±{HalfWidth}, {Draws:N0} draws, seed {Seed}): slope 95% range [{SlopeQuantile(0.025):G4}, {SlopeQuantile(0.975):G4}] (printed {ObservedSlope:G4}), R² median {RSquaredQuantile(0.5):G4} (printed {ObservedRSquared:G4}), p median {PQuantile(0.5):G3}, significant at {Alpha} in {ShareSignificant:P1} of draws; slope over the whole box [{SlopeMinOverBox:G4}, {SlopeMaxOverBox:G4}].");
-
-    /// <inheritdoc/>
-    public override string ToString() => Summary();
 
     private static double[] SortedCopy(double[] v)
     {

@@ -10,16 +10,16 @@ namespace NotebookAnalysis.Resampling;
 /// </summary>
 internal static class SimpleSlope
 {
-    /// <summary>Validates a pair of samples: same length, at least <paramref name="minimumN"/> points, finite, x not constant.</summary>
-    public static void Validate(IReadOnlyList<double> x, IReadOnlyList<double> y, int minimumN = 3)
+    /// <summary>Validates a pair of samples: same length, at least <see cref="PermutationTest.MinN"/> points, finite, x not constant.</summary>
+    public static void Validate(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
         if (x.Count != y.Count)
             throw new ArgumentException($"x has {x.Count} values but y has {y.Count}; they must pair up.", nameof(y));
-        if (x.Count < minimumN)
+        if (x.Count < PermutationTest.MinN)
             throw new ArgumentOutOfRangeException(nameof(x), x.Count,
-                $"A slope test needs at least {minimumN} pairs (intercept, slope and one residual degree of freedom); got {x.Count}.");
+                $"A slope test needs at least {PermutationTest.MinN} pairs (intercept, slope and one residual degree of freedom); got {x.Count}.");
         for (int i = 0; i < x.Count; i++)
         {
             if (!double.IsFinite(x[i]))

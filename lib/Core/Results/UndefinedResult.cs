@@ -27,11 +27,8 @@ public sealed record UndefinedResult(string Table, string Model, string Statisti
     /// <summary>Every statistic of a model that could not be fitted (statistic and term empty).</summary>
     public static UndefinedResult WholeModel(string table, string model, string reason) => new(table, model, "", "", reason);
 
-    /// <summary>True when the whole model is left out.</summary>
-    public bool IsWholeModel => Statistic.Length == 0;
-
-    /// <summary>What is left out, in words: <c>f_stat</c>, <c>t_value (x)</c> or <c>every statistic</c>.</summary>
-    public string What => IsWholeModel ? "every statistic" : Term.Length > 0 ? $"{Statistic} ({Term})" : Statistic;
+    /// <summary>What is left out, in words: <c>f_stat</c>, <c>t_value (x)</c> or <c>every statistic</c> (the whole model).</summary>
+    public string What => Statistic.Length == 0 ? "every statistic" : Term.Length > 0 ? $"{Statistic} ({Term})" : Statistic;
 
     /// <summary>The sentence the report prints: <c>T2_goods/base: f_stat is left out: reason.</c></summary>
     public string Sentence => $"{Table}/{Model}: {What} is left out: {Reason.TrimEnd('.')}.";

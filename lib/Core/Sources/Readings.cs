@@ -36,11 +36,11 @@ public static class Readings
     // The evidence is read off least-squares fits of real series, whose inference exists (an exact fit would not).
 
     /// <summary>A re-run's slope as evidence, named by its model.</summary>
-    public static SlopeEvidence Evidence(RerunFit f) =>
+    private static SlopeEvidence Evidence(RerunFit f) =>
         new(f.Spec.Id, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue.Value, f.Slope.Lower95.Value, f.Slope.Upper95.Value);
 
     /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
-    public static SlopeEvidence Evidence(AlternativeFit f)
+    private static SlopeEvidence Evidence(AlternativeFit f)
     {
         var c = f["x"];
         return new(f.Data.Input.TableId, f.Spec.Name, f.N, c.Estimate, c.PValue.Value, c.Lower95.Value, c.Upper95.Value);
@@ -69,19 +69,17 @@ public static class Readings
         return bases;
     }
 
-    /// <summary>Every claim judged on every base (<see cref="PaperClaims.Judge"/>), claim by claim.</summary>
-    public static ClaimsTable Table(IReadOnlyList<PaperClaim> claims, IReadOnlyList<EvidenceBase> bases) =>
-        new(claims, bases, (from c in claims
-                            from b in bases
-                            select PaperClaims.Judge(c, b.Name, b.Slopes.Where(s => c.TableIds.Contains(s.TableId)).ToList())).ToList());
-
-    /// <summary>The claims table of the paper's claims on <paramref name="paper"/>, the re-runs and the battery fitted to <paramref name="paper"/>.</summary>
-    public static ClaimsTable Table(IReadOnlyList<PaperClaim> claims, Table1 paper, RerunSet reruns) =>
-        Table(claims, Bases(paper, reruns, SlopeCheckFits(paper)));
-
     /// <summary>
-    /// The battery's slope-check models fitted to <paramref name="paper"/>, by the battery itself: a model that cannot be
-    /// fitted to these data (x beside a trend when the counts grow linearly with the year) has no slope, as in the main job.
+    /// Every claim judged (<see cref="PaperClaims.Judge"/>), claim by claim, on every base of <paramref name="paper"/>, the
+    /// re-runs and the battery's slope-check models fitted to <paramref name="paper"/> by the battery itself: a model that
+    /// cannot be fitted to these data (x beside a trend when the counts grow linearly with the year) has no slope, as in
+    /// the main job.
     /// </summary>
-    public static IReadOnlyList<AlternativeFit> SlopeCheckFits(Table1 paper) => ModelBattery.Run(paper, Robustness.SlopeCheckSpecs).Fits;
+    public static ClaimsTable Table(IReadOnlyList<PaperClaim> claims, Table1 paper, RerunSet reruns)
+    {
+        var bases = Bases(paper, reruns, ModelBattery.Run(paper, null, Robustness.SlopeCheckSpecs).Fits);
+        return new(claims, bases, (from c in claims
+                                   from b in bases
+                                   select PaperClaims.Judge(c, b.Name, b.Slopes.Where(s => c.TableIds.Contains(s.TableId)).ToList())).ToList());
+    }
 }

@@ -62,7 +62,7 @@ public static class Rerun
     {
         var cells = comparison.Column(mapping, spec.Market).Where(c => c.Wef is not null).ToList();
         var years = cells.Select(c => c.PaperYear).ToList();
-        var clusters = Clusters(comparison.Paper, spec, years);
+        var clusters = Select(comparison.Paper.Years, comparison.Paper.Column(spec.X), years);
         var paperScores = Select(comparison.Paper.Years, comparison.Paper.Column(spec.Y), years);
         var wef = Fit(spec, ScoreSource.Wef, mapping, years, clusters, cells.Select(c => c.Wef!.Value).ToArray());
         var paper = Fit(spec, ScoreSource.Paper, null, years, clusters, paperScores);
@@ -121,9 +121,6 @@ public static class Rerun
             throw new ModelException($"{spec.Id}/{model}", $"only {years.Count.ToString(CultureInfo.InvariantCulture)} years have scores, and the regression needs at least {MinimumYears.ToString(CultureInfo.InvariantCulture)}.");
         return new RerunFit(spec, source, mapping, years, Ols.Fit(Design.WithIntercept($"{spec.Id}/{model}", ("x", x)), y));
     }
-
-    private static double[] Clusters(Table1 paper, MarketSpec spec, List<int> years) =>
-        Select(paper.Years, paper.Column(spec.X), years);
 
     private static double[] Select(IReadOnlyList<int> allYears, double[] values, List<int> years) =>
         years.Select(y => values[IndexOf(allYears, y)]).ToArray();

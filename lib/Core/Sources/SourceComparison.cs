@@ -14,9 +14,6 @@ public sealed record AgreementCount(EditionMapping Mapping, Market Market, int C
 {
     /// <summary>Cells without a WEF score in the extract.</summary>
     public int NotInExtract => Cells - Checked;
-
-    /// <summary>Checked cells that disagree.</summary>
-    public int Disagree => Checked - Agree - Undecidable;
 }
 
 /// <summary>

@@ -85,10 +85,6 @@ public sealed class WefExtract
     public WefScore? Find(string pillar, int editionYearEnd) =>
         _index.TryGetValue((pillar, editionYearEnd), out var s) ? s : null;
 
-    /// <summary>The editions' second years held for <paramref name="pillar"/>, ascending.</summary>
-    public IReadOnlyList<int> EditionYears(string pillar) =>
-        _scores.Where(s => s.Pillar == pillar).Select(s => s.EditionYearEnd).Order().ToList();
-
     /// <summary>Reads and validates the extract at <paramref name="path"/>.</summary>
     public static WefExtract Load(string path)
     {
