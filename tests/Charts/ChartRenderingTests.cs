@@ -49,14 +49,9 @@ public sealed class ChartRenderingTests
         var spec = Sample();
         var invariantPng = UnderCulture("", () => StaticRenderer.ToPng(spec));
         var russianPng = UnderCulture("ru-RU", () => StaticRenderer.ToPng(spec));
-        var invariantSvg = UnderCulture("", () => StaticRenderer.ToSvg(spec));
-        var russianSvg = UnderCulture("ru-RU", () => StaticRenderer.ToSvg(spec));
         var invariantHtml = UnderCulture("", () => PlotlyRenderer.ToPlotlyJson(spec));
         var russianHtml = UnderCulture("ru-RU", () => PlotlyRenderer.ToPlotlyJson(spec));
         Assert.Equal(invariantPng, russianPng);
-        // Skia numbers SVG clip paths with a process-wide counter; everything else must match.
-        static string Unnumbered(string svg) => Regex.Replace(svg, "cl_[0-9a-z]+", "cl_#");
-        Assert.Equal(Unnumbered(invariantSvg), Unnumbered(russianSvg));
         Assert.Equal(invariantHtml, russianHtml);
         Assert.Contains("3.25", russianHtml);
     }
@@ -132,15 +127,6 @@ public sealed class ChartRenderingTests
         Assert.Equal(top ? "top" : "bottom", legend.GetProperty("yanchor").GetString());
         var range = System.Text.Json.JsonDocument.Parse(PlotlyRenderer.ToPlotlyJson(Sample())).RootElement.GetProperty("layout").GetProperty("yaxis").GetProperty("range");
         Assert.Equal(layout.YMax, range[1].GetDouble());
-    }
-
-    [Fact]
-    public void Svg_contains_the_labels()
-    {
-        var svg = StaticRenderer.ToSvg(Sample());
-        Assert.Contains("<svg", svg);
-        Assert.Contains("Title", svg);
-        Assert.Contains("points", svg);
     }
 
     [Fact]

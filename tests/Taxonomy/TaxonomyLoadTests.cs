@@ -191,7 +191,6 @@ public sealed class TaxonomyLoadTests(TaxonomyFixture fx) : IClassFixture<Taxono
     public void Frames_have_one_row_per_entry()
     {
         Table7Counts.Pinned(22, (int)T.PracticesFrame().Rows.Count, "rows of PracticesFrame");
-        Table7Counts.Pinned(37, (int)T.LocationsFrame().Rows.Count, "rows of LocationsFrame");
         Assert.Equal(23, T.AdvantagesFrame().Rows.Count);
         Assert.Equal(5, T.RepairsFrame().Rows.Count);
         Assert.Equal(26, T.FacilitatorFrame().Rows.Count);
@@ -209,7 +208,7 @@ public sealed class TaxonomyLoadTests(TaxonomyFixture fx) : IClassFixture<Taxono
         {
             var t = PracticeTaxonomy.LoadBundled();
             return string.Join("\n---\n", t.Summary(), t.CrossTab().ToString(), t.CrossTab(CrossTabLevel.Region).ToString(),
-                t.TracesFrame().ToString(), t.PlacesFrame().ToString(), t.UnsupportedFrame(true).ToString());
+                t.PlacesFrame().ToString(), t.UnsupportedFrame(true).ToString());
         }
         var saved = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
         try

@@ -79,29 +79,23 @@ public static class ReproductionReport
                 sb.Append(SummaryOutput.Layout(r.Fit, ToolPakLabels.SideBySide(r.Published)).ToMarkdown());
                 sb.Append("### SUMMARY OUTPUT as printed (the paper's labels)\n\n");
                 sb.Append(SummaryOutput.Layout(r.Published, ToolPakLabels.Paper(r.Published)).ToMarkdown());
+                if (bundled || ownTables)
+                {
+                    sb.Append("### Number by number\n\n");
+                    sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
+                }
+                sb.Append("### Internal consistency of the printed numbers\n\n");
+                sb.Append($"These are {(ownTables ? "the printed values of" : "the paper's printed values of its")} {spec.Heading}, not this run's fit: the identities test the printed numbers against each other.\n\n");
+                sb.Append(VerdictTables.ConsistencyDetail(r).ToMarkdown());
+                foreach (var c in r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds))
+                    sb.Append($"- {c.Relation}: {c.Explanation}\n");
+                if (r.Consistency.Any(c => c.Status != ConsistencyStatus.Holds)) sb.Append('\n');
             }
             else
             {
                 sb.Append("### Recomputed SUMMARY OUTPUT\n\n");
                 sb.Append(SummaryOutput.Layout(r.Fit).ToMarkdown());
             }
-            if (!r.HasPublishedTable)
-            {
-                sb.Append("### Diagnostics the paper does not report\n\n");
-                sb.Append(Diagnostics(r.Fit).ToMarkdown());
-                continue;
-            }
-            if (bundled || ownTables)
-            {
-                sb.Append("### Number by number\n\n");
-                sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
-            }
-            sb.Append("### Internal consistency of the printed numbers\n\n");
-            sb.Append($"These are {(ownTables ? "the printed values of" : "the paper's printed values of its")} {spec.Heading}, not this run's fit: the identities test the printed numbers against each other.\n\n");
-            sb.Append(VerdictTables.ConsistencyDetail(r).ToMarkdown());
-            foreach (var c in r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds))
-                sb.Append($"- {c.Relation}: {c.Explanation}\n");
-            if (r.Consistency.Any(c => c.Status != ConsistencyStatus.Holds)) sb.Append('\n');
             sb.Append("### Diagnostics the paper does not report\n\n");
             sb.Append(Diagnostics(r.Fit).ToMarkdown());
         }

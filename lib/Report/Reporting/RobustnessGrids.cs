@@ -1,15 +1,16 @@
+using System.Net;
 using NotebookAnalysis.Models;
 using static NotebookAnalysis.Formatting.NumberFormat;
 
 namespace NotebookAnalysis.Report.Reporting;
 
 /// <summary>The alternative-models tables as <see cref="Grid"/>s: one definition each, rendered to Markdown for
-/// REPRODUCTION.md and to HTML for notebook 05.</summary>
+/// REPRODUCTION.md and to HTML for notebook 05; and a market's verdicts as HTML for notebook 05.</summary>
 public static class RobustnessGrids
 {
     /// <summary>A market's robustness table: slope, p, R², DW, LOO RMSE and level-scale AIC for every model.</summary>
     /// <param name="market">The market's robustness record.</param>
-    /// <param name="caption">Whether to print the market's table id and title above the table (HTML views).</param>
+    /// <param name="caption">Whether to print the market's table id and title above the table (notebook 05).</param>
     public static Grid Table(MarketRobustness market, bool caption = false)
     {
         var grid = new Grid { Caption = caption ? $"{market.Market.Id}: {market.Market.Label}" : null }
@@ -43,5 +44,16 @@ public static class RobustnessGrids
                 s.DropsFirstRow ? "yes" : "no",
                 s.Covariance + (s.Covariance == CovarianceKind.NeweyWest ? (s.HacLag is int l ? $" (lag {Integer(l)})" : " (automatic lag)") : ""));
         return grid;
+    }
+
+    /// <summary>A market's verdicts: which checks the paper's reading survives, with the evidence.</summary>
+    public static HtmlFragment Verdicts(MarketRobustness market)
+    {
+        static string E(string s) => WebUtility.HtmlEncode(s);
+        var sb = new System.Text.StringBuilder();
+        sb.Append($"<p><strong>{E(market.Summary)}</strong></p><ul>");
+        foreach (var c in market.Checks)
+            sb.Append($"<li>{(c.Outcome == CheckOutcome.Fails ? "<strong>fails</strong>" : c.OutcomeName)}: {E(c.Check)} <small>({E(c.Evidence)})</small></li>");
+        return new(sb.Append("</ul>").ToString());
     }
 }

@@ -38,19 +38,12 @@ public static class SourcesReport
     public static Grid Agreement(SourceComparison comparison)
     {
         int first = comparison.Paper.Years[0];
-        var header = new List<string> { "mapping", "paper year" };
-        header.AddRange(Markets.Paper.Select(m => $"{Short(m)} agree / checked"));
-        header.AddRange(["all three", "undecidable", "not in the extract"]);
-        var grid = new Grid().Block(null, [.. header]);
+        var grid = new Grid().Block(null,
+            ["mapping", "paper year", .. Markets.Paper.Select(m => $"{Short(m)} agree / checked"), "all three", "undecidable", "not in the extract"]);
         foreach (var m in comparison.Mappings)
-        {
-            var row = new List<string> { m.Label, m.Example(first) };
-            row.AddRange(Markets.Paper.Select(s => Ratio(comparison.Count(m, s.Market).Agree, comparison.Count(m, s.Market).Checked)));
-            row.Add(Ratio(comparison.TotalAgree(m), comparison.TotalChecked(m)));
-            row.Add(comparison.TotalUndecidable(m).ToString(Inv));
-            row.Add(comparison.Counts.Where(c => c.Mapping == m).Sum(c => c.NotInExtract).ToString(Inv));
-            grid.Row([.. row]);
-        }
+            grid.Row([m.Label, m.Example(first), .. Markets.Paper.Select(s => Ratio(comparison.Count(m, s.Market).Agree, comparison.Count(m, s.Market).Checked)),
+                Ratio(comparison.TotalAgree(m), comparison.TotalChecked(m)), comparison.TotalUndecidable(m).ToString(Inv),
+                comparison.Counts.Where(c => c.Mapping == m).Sum(c => c.NotInExtract).ToString(Inv)]);
         return grid;
     }
 
@@ -97,7 +90,7 @@ public static class SourcesReport
         {
             var rows = wef.Scores.Where(s => s.Pillar == pillar).ToList();
             if (rows.Count > 0)
-                grid.Row(pillar, rows[0].PillarName, Editions(wef, pillar), rows.Count.ToString(Inv));
+                grid.Row(pillar, rows[0].PillarName, EditionSpan(rows), rows.Count.ToString(Inv));
         }
         // Two blocks, not one: with the editions beside the commit the table is wider than a notebook's output area.
         var sources = wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)).ToList();
@@ -116,31 +109,19 @@ public static class SourcesReport
     /// </summary>
     public static Grid Claims(ClaimsTable table)
     {
-        var header = new List<string> { "claim (the paper's words)", "judged as" };
-        header.AddRange(table.Bases.Select(b => b.Name));
-        var grid = new Grid().Block(null, [.. header]);
+        var grid = new Grid().Block(null, ["claim (the paper's words)", "judged as", .. table.Bases.Select(b => b.Name)]);
         foreach (var claim in table.Claims)
-        {
-            var row = new List<string> { $"{claim.Subject}: \"{claim.Quote}\"", claim.KindText };
-            row.AddRange(table.Bases.Select(b => CellText(table.Cell(claim.Id, b.Name))));
-            grid.Row([.. row]);
-        }
+            grid.Row([$"{claim.Subject}: \"{claim.Quote}\"", claim.KindText, .. table.Bases.Select(b => CellText(table.Cell(claim.Id, b.Name)))]);
         return grid;
     }
 
     /// <summary>The claims table in short, for the README: each cell's status and the p-values behind it.</summary>
     public static Grid ClaimsInShort(ClaimsTable table)
     {
-        var header = new List<string> { "claim", "judged as" };
-        header.AddRange(table.Bases.Select(b => b.Name));
-        var grid = new Grid().Block(null, [.. header]);
+        var grid = new Grid().Block(null, ["claim", "judged as", .. table.Bases.Select(b => b.Name)]);
         foreach (var claim in table.Claims)
-        {
-            var row = new List<string> { claim.Subject, claim.KindText };
-            row.AddRange(table.Bases.Select(b => table.Cell(claim.Id, b.Name) is var c && c.Status is ClaimStatus st
-                ? $"{StatusText(st)} (p = {PRange(c.Slopes)})" : "no fit"));
-            grid.Row([.. row]);
-        }
+            grid.Row([claim.Subject, claim.KindText, .. table.Bases.Select(b => table.Cell(claim.Id, b.Name) is var c && c.Status is ClaimStatus st
+                ? $"{StatusText(st)} (p = {PRange(c.Slopes)})" : "no fit")]);
         return grid;
     }
 
@@ -338,8 +319,7 @@ public static class SourcesReport
     public static IReadOnlyList<string> Unchecked(SourceComparison comparison)
     {
         var lines = new List<string>();
-        foreach (var group in comparison.Column(EditionMapping.Natural, Market.Goods).Concat(comparison.Column(EditionMapping.Natural, Market.Financial))
-                     .Concat(comparison.Column(EditionMapping.Natural, Market.Innovation))
+        foreach (var group in Markets.Paper.SelectMany(s => comparison.Column(EditionMapping.Natural, s.Market))
                      .Where(c => c.Status == CellStatus.NotInExtract).GroupBy(c => c.PaperYear))
         {
             var pillars = string.Join(", ", group.Select(c => Markets.Get(c.Market).Y));
@@ -363,8 +343,6 @@ public static class SourcesReport
                    ? "none of them is a disagreement that a different rounding could remove."
                    : $"{disagreeing.Count.ToString(Inv)} of them ({string.Join(", ", disagreeing.Select(c => $"{Markets.Get(c.Market).Y} {c.PaperYear.ToString(Inv)}"))}) {(disagreeing.Count == 1 ? "disagrees" : "disagree")} but would agree had the WEF's score lain on the other side of the edge.");
     }
-
-    private static string Editions(WefExtract wef, string pillar) => EditionSpan(wef.Scores.Where(s => s.Pillar == pillar).ToList());
 
     private static string EditionSpan(List<WefScore> scores)
     {

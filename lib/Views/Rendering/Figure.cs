@@ -88,21 +88,16 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     internal static PngImage WritePng(string? folder, string name, byte[] png)
     {
         var directory = System.IO.Path.GetFullPath(folder ?? DefaultFolder);
-        if (Environment.GetEnvironmentVariable(BatchVariable) == "1")
-        {
-            new Output.OutputFolder(directory).AddBytes(name + ".png", png); // the name is checked now, not at the commit
+        var output = new Output.OutputFolder(directory);
+        output.AddBytes(name + ".png", png); // in a batch, the name is checked now, not at the commit
+        if (Environment.GetEnvironmentVariable(BatchVariable) != "1")
+            output.Commit();
+        else
             lock (Pending)
             {
                 if (!Pending.TryGetValue(directory, out var files)) Pending[directory] = files = new(StringComparer.Ordinal);
                 files[name + ".png"] = png;
             }
-        }
-        else
-        {
-            var files = new Output.OutputFolder(directory);
-            files.AddBytes(name + ".png", png);
-            files.Commit();
-        }
         return new PngImage(png, System.IO.Path.Combine(directory, name + ".png"));
     }
 

@@ -6,7 +6,7 @@ using NotebookAnalysis.Charts;
 namespace NotebookAnalysis.Rendering;
 
 /// <summary>
-/// The static view of a <see cref="ChartSpec"/>: PNG or SVG drawn by ScottPlot 5, headless (no browser).
+/// The static view of a <see cref="ChartSpec"/>: PNG drawn by ScottPlot 5, headless (no browser).
 /// GitHub and offline readers see this image in the notebooks; the same files are saved under
 /// <c>results/figures/</c>.
 /// </summary>
@@ -15,8 +15,6 @@ public static class StaticRenderer
     /// <summary>The chart as PNG bytes.</summary>
     public static byte[] ToPng(ChartSpec spec) => Build(spec).GetImageBytes(spec.Width, spec.Height, ImageFormat.Png);
 
-    /// <summary>The chart as SVG text. Skia numbers its clip paths per process, so only the PNG is byte-stable.</summary>
-    public static string ToSvg(ChartSpec spec) => Build(spec).GetSvgXml(spec.Width, spec.Height);
 
     private static Plot Build(ChartSpec spec)
     {

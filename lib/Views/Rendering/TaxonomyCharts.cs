@@ -14,7 +14,7 @@ namespace NotebookAnalysis.Rendering;
 public static class TaxonomyCharts
 {
     /// <summary>One colour per institution type, in Table 7's order.</summary>
-    public static IReadOnlyDictionary<InstitutionType, string> TypeColors { get; } = new Dictionary<InstitutionType, string>
+    private static IReadOnlyDictionary<InstitutionType, string> TypeColors { get; } = new Dictionary<InstitutionType, string>
     {
         [InstitutionType.Functional] = "#1f77b4",
         [InstitutionType.Framework] = "#ff7f0e",
@@ -34,7 +34,7 @@ public static class TaxonomyCharts
         var counts = taxonomy.CrossTabCounts(level);
         var keys = counts.GroupBy(c => c.Key).OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
         var types = Enum.GetValues<InstitutionType>();
-        var typeNames = types.Select(ShortName).ToList();
+        var typeNames = types.Select(t => t.ToString()).ToList(); // "Functional", "Framework", …
         int Count(InstitutionType t, string k) => counts.Where(c => c.Institution == t && c.Key == k).Sum(c => c.Count);
 
         // rows top to bottom, columns left to right
@@ -90,9 +90,6 @@ public static class TaxonomyCharts
         return Save(name, json, plot, height, folder);
     }
 
-    /// <summary>"Functional", "Framework", "Regulatory", "Mental".</summary>
-    public static string ShortName(InstitutionType type) => type.ToString();
-
     private static string Invariant(int v) => v.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>Practices per country, stacked by institution type (horizontal bars, most practices on top).</summary>
@@ -134,15 +131,10 @@ public static class TaxonomyCharts
             }
         }
         plot.Add.Bars(bars);
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, countries.Count).Select(i => (double)(countries.Count - 1 - i)).ToArray(), labels);
-        var max = countries.Max(c => c.Practices);
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, max + 1).Select(i => (double)i).ToArray(), Enumerable.Range(0, max + 1).Select(i => Invariant(i)).ToArray());
-        plot.Axes.SetLimits(0, max + 0.5, -0.6, countries.Count - 0.4);
         foreach (var t in types)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = taxonomy.TypeInfo(t).Name, FillColor = ScottPlot.Color.FromHex(TypeColors[t]) });
         plot.ShowLegend(Alignment.LowerRight);
-        plot.Title(title);
-        plot.XLabel("practices");
+        CountAxes(plot, labels, countries.Max(c => c.Practices), 0.5, title);
         return Save(name, json, plot, height, folder);
     }
 
@@ -184,12 +176,18 @@ public static class TaxonomyCharts
             text.LabelAlignment = Alignment.MiddleLeft;
             text.LabelFontSize = 13;
         }
-        plot.Axes.Left.SetTicks(Enumerable.Range(0, countries.Count).Select(i => (double)(countries.Count - 1 - i)).ToArray(), labels);
+        CountAxes(plot, labels, max, 0.6, title);
+        return Save(name, json, plot, height, folder);
+    }
+
+    /// <summary>The static bars' axes: one row per label (the first on top), a tick per practice up to <paramref name="max"/>, room after the longest bar.</summary>
+    private static void CountAxes(Plot plot, string[] labels, int max, double room, string title)
+    {
+        plot.Axes.Left.SetTicks(Enumerable.Range(0, labels.Length).Select(i => (double)(labels.Length - 1 - i)).ToArray(), labels);
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, max + 1).Select(i => (double)i).ToArray(), Enumerable.Range(0, max + 1).Select(Invariant).ToArray());
-        plot.Axes.SetLimits(0, max + 0.6, -0.6, countries.Count - 0.4);
+        plot.Axes.SetLimits(0, max + room, -0.6, labels.Length - 0.4);
         plot.Title(title);
         plot.XLabel("practices");
-        return Save(name, json, plot, height, folder);
     }
 
     /// <summary>A layout with the title, the chart width, <paramref name="height"/> and the fixed margins (a wider left one for long row labels).</summary>

@@ -104,30 +104,28 @@ public static class DataOverview
     }
 
     /// <summary>Every market's score over time, one line per market (legend: the paper's symbol, if any, and the column).</summary>
-    public static ChartSpec ScoresOverTime(Table1 data)
-    {
-        var year = data.Years.Select(y => (double)y).ToArray();
-        var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperY, s.Spec.Y), year, s.Score, Colour(i)) with { Markers = true })
-            .ToList();
-        return new ChartSpec("t1-scores-over-time", "Scores by year", "Year", "Score (1-7)", series);
-    }
+    public static ChartSpec ScoresOverTime(Table1 data) =>
+        OverTime(data, "t1-scores-over-time", "Scores by year", "Score (1-7)", s => (s.Spec.PaperY, s.Spec.Y, s.Score));
 
     /// <summary>Every market's cluster count over time.</summary>
-    public static ChartSpec ClustersOverTime(Table1 data)
+    public static ChartSpec ClustersOverTime(Table1 data) =>
+        OverTime(data, "t1-clusters-over-time", "Number of clusters by year", "Clusters", s => (s.Spec.PaperX, s.Spec.X, s.Clusters));
+
+    // One line per market: its label, then the values plotted against the year.
+    private static ChartSpec OverTime(Table1 data, string name, string title, string yLabel,
+        Func<MarketSeries, (string? Symbol, string Column, IReadOnlyList<double> Values)> line)
     {
         var year = data.Years.Select(y => (double)y).ToArray();
-        var series = data.AllSeries()
-            .Select((s, i) => ChartSeries.Line(Legend(s.Spec.PaperX, s.Spec.X), year, s.Clusters, Colour(i)) with { Markers = true })
-            .ToList();
-        return new ChartSpec("t1-clusters-over-time", "Number of clusters by year", "Year", "Clusters", series);
+        var series = data.AllSeries().Select((s, i) =>
+        {
+            var (symbol, column, values) = line(s);
+            return ChartSeries.Line(RegressionCharts.Axis(symbol, column), year, values, Colour(i)) with { Markers = true };
+        }).ToList();
+        return new ChartSpec(name, title, "Year", yLabel, series);
     }
-
-    private static string Legend(string? paperSymbol, string column) => paperSymbol is null ? column : $"{paperSymbol}: {column}";
 
     // The first two palette colours, then skip the third (it is the band colour of other charts).
     private static string Colour(int i) => ChartSeries.Palette[(i < 2 ? i : i + 1) % ChartSeries.Palette.Count];
-
 
     /// <summary>Pearson's r by the two-pass formula (centred sums, no cancellation from raw sums of squares).</summary>
     public static double Pearson(IReadOnlyList<double> a, IReadOnlyList<double> b)

@@ -98,7 +98,7 @@ public static class FrameHtml
 
     /// <summary>
     /// A frame with one row per element of <paramref name="rows"/> and one column per public property of
-    /// <typeparamref name="T"/> (numbers as Double or Int32/Int64 columns, anything else as text).
+    /// <typeparamref name="T"/> (floating-point numbers as Double columns, int as Int32, anything else as text).
     /// </summary>
     public static DataFrame Rows<T>(IEnumerable<T> rows)
     {
@@ -112,11 +112,9 @@ public static class FrameHtml
             var type = Nullable.GetUnderlyingType(p.PropertyType) ?? p.PropertyType;
             DataFrameColumn column = type == typeof(double) || type == typeof(float) || type == typeof(decimal)
                 ? new DoubleDataFrameColumn(p.Name, values.Select(v => v is null ? (double?)null : Convert.ToDouble(v, CultureInfo.InvariantCulture)))
-                : type == typeof(int) || type == typeof(short) || type == typeof(byte)
-                    ? new Int32DataFrameColumn(p.Name, values.Select(v => v is null ? (int?)null : Convert.ToInt32(v, CultureInfo.InvariantCulture)))
-                    : type == typeof(long)
-                        ? new Int64DataFrameColumn(p.Name, values.Select(v => (long?)v))
-                        : new StringDataFrameColumn(p.Name, values.Select(Cell));
+                : type == typeof(int)
+                    ? new Int32DataFrameColumn(p.Name, values.Select(v => (int?)v))
+                    : new StringDataFrameColumn(p.Name, values.Select(Cell));
             frame.Columns.Add(column);
         }
         return frame;

@@ -1,6 +1,5 @@
 using Microsoft.Data.Analysis;
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Models;
 using NotebookAnalysis.Results;
 
 namespace NotebookAnalysis.Teaching;
@@ -16,23 +15,6 @@ public static class Frames
         foreach (var name in data.Columns.Skip(1))
             frame.Columns.Add(new DoubleDataFrameColumn(name, data.Column(name)));
         return frame;
-    }
-
-    /// <summary>The robustness table of one market as a DataFrame (for notebooks).</summary>
-    public static DataFrame ToDataFrame(this MarketRobustness market)
-    {
-        var r = market.Rows;
-        return new DataFrame(
-            new StringDataFrameColumn("model", r.Select(x => x.Model)),
-            new StringDataFrameColumn("formula", r.Select(x => x.Formula)),
-            new Int32DataFrameColumn("n", r.Select(x => x.N)),
-            new StringDataFrameColumn("slope_term", r.Select(x => x.SlopeTerm ?? "")),
-            new DoubleDataFrameColumn("slope", r.Select(x => x.Slope)),
-            new DoubleDataFrameColumn("p_value", r.Select(x => x.SlopePValue)),
-            new DoubleDataFrameColumn("r_squared", r.Select(x => x.RSquared)),
-            new DoubleDataFrameColumn("durbin_watson", r.Select(x => x.DurbinWatson)),
-            new DoubleDataFrameColumn("loo_rmse", r.Select(x => x.LooRmse)),
-            new DoubleDataFrameColumn("aic_level_scale", r.Select(x => x.AicLevelScale)));
     }
 
     /// <summary>Rows of <c>results.csv</c> as a DataFrame with its columns (e.g. the rows one model writes).</summary>

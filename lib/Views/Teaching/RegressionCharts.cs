@@ -40,7 +40,8 @@ public static class RegressionCharts
     private static string Slug(MarketSpec spec) =>
         spec.PublishedTable is { } t ? $"t{t}" : spec.Id.ToLowerInvariant().Replace('_', '-');
 
-    private static string Axis(string? paperSymbol, string column) => paperSymbol is null ? column : $"{paperSymbol}: {column}";
+    /// <summary>An axis or legend label: the paper's symbol, if any, and the column.</summary>
+    internal static string Axis(string? paperSymbol, string column) => paperSymbol is null ? column : $"{paperSymbol}: {column}";
 
     /// <summary>Residuals against the year, with the zero line. Named <c>t{table}-residuals</c>.</summary>
     public static ChartSpec ResidualsByYear(MarketSeries series, OlsResult fit)

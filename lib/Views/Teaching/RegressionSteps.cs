@@ -43,13 +43,9 @@ public sealed class RegressionSteps
         Ssr = Fitted.Sum(v => (v - mean) * (v - mean));
         Sse = Residuals.Sum(e => e * e);
         Sigma = Math.Sqrt(Sse / DfResidual);
-        var rInverse = InvertUpper(_r);
-        StandardErrors = Enumerable.Range(0, K).Select(j =>
-        {
-            double s = 0; // [(XᵀX)⁻¹]_jj = [R⁻¹R⁻ᵀ]_jj = Σ_l (R⁻¹)_jl²
-            for (int l = 0; l < K; l++) s += rInverse[j, l] * rInverse[j, l];
-            return Sigma * Math.Sqrt(s);
-        }).ToArray();
+        // Column l of R⁻¹ solves R v = e_l; [(XᵀX)⁻¹]_jj = [R⁻¹R⁻ᵀ]_jj = Σ_l (R⁻¹)_jl².
+        var rInverseColumns = Enumerable.Range(0, K).Select(l => BackSubstitute(_r, [.. Enumerable.Range(0, K).Select(i => i == l ? 1.0 : 0.0)])).ToArray();
+        StandardErrors = Enumerable.Range(0, K).Select(j => Sigma * Math.Sqrt(rInverseColumns.Sum(column => column[j] * column[j]))).ToArray();
         TValues = Enumerable.Range(0, K).Select(j => Coefficients[j] / StandardErrors[j]).ToArray();
         PValues = TValues.Select(t => Distributions.StudentTTwoSidedP(t, DfResidual)).ToArray();
         TCritical = Distributions.StudentTQuantile(0.975, DfResidual);
@@ -295,19 +291,5 @@ public sealed class RegressionSteps
             b[i] = s / r[i, i];
         }
         return b;
-    }
-
-    private static double[,] InvertUpper(double[,] r)
-    {
-        int k = r.GetLength(0);
-        var inv = new double[k, k];
-        for (int c = 0; c < k; c++)
-        {
-            var e = new double[k];
-            e[c] = 1;
-            var col = BackSubstitute(r, e);
-            for (int i = 0; i < k; i++) inv[i, c] = col[i];
-        }
-        return inv;
     }
 }

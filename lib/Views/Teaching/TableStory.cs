@@ -14,18 +14,14 @@ public static class TableStory
     /// <summary>Decimals the paper prints for most numbers of Tables 2-4 (the recomputed layout uses the same).</summary>
     public const int PrintedDecimals = 4;
 
-    /// <summary>The published table in the ToolPak layout, with the paper's labels and printed strings.</summary>
-    public static Grid PublishedLayout(MarketReproduction reproduction) =>
-        SummaryOutput.Layout(reproduction.Published, ToolPakLabels.Paper(reproduction.Published),
-            $"Table {reproduction.Series.Spec.PublishedTable} as printed");
-
     /// <summary>
     /// Recomputed SUMMARY OUTPUT (Excel's labels, rounded to <see cref="PrintedDecimals"/>), then the table as
-    /// printed below it (side by side they are wider than a notebook's output area).
+    /// printed below it with the paper's labels and printed strings (side by side they are wider than a notebook's output area).
     /// </summary>
     public static string RecomputedAndPrintedHtml(MarketReproduction reproduction) =>
         Grid.StackedHtml(("Recomputed (this package)", SummaryOutput.Layout(reproduction.Fit, ToolPakLabels.Standard, PrintedDecimals)),
-            ("Published (the paper)", PublishedLayout(reproduction)));
+            ("Published (the paper)", SummaryOutput.Layout(reproduction.Published, ToolPakLabels.Paper(reproduction.Published),
+                $"Table {reproduction.Series.Spec.PublishedTable} as printed")));
 
     /// <summary>
     /// The verdict counts of one table, then one row per printed number. On data that are not the paper's
@@ -65,10 +61,7 @@ public static class TableStory
         return sb.ToString();
     }
 
-    /// <summary>The table's title as the paper prints it.</summary>
-    public static string PrintedTitle(string paperText, int publishedTable) => DocumentFindings.TableTitle(paperText, publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
     /// <summary>The table's printed title, as a sentence that says it is the paper's (Markdown, wrapped by every front end).</summary>
     public static Prose PrintedTitleSentence(string paperText, int publishedTable) =>
-        Prose.Text($"The paper prints Table {publishedTable} under the title: \"{PrintedTitle(paperText, publishedTable)}\"");
+        Prose.Text($"The paper prints Table {publishedTable} under the title: \"{DocumentFindings.TableTitle(paperText, publishedTable.ToString(System.Globalization.CultureInfo.InvariantCulture))}\"");
 }

@@ -1,6 +1,3 @@
-using NotebookAnalysis.Transcription;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Analysis;
 using NotebookAnalysis.Taxonomy;
 
@@ -21,21 +18,6 @@ public static class TaxonomyFrames
             new StringDataFrameColumn("places", rows.Select(r => string.Join("; ", r.p.Locations.Select(l => l.DisplayName)))),
             new Int32DataFrameColumn("line", rows.Select(r => r.pass.FirstLine)),
             new StringDataFrameColumn("table7_row", rows.Select(r => r.pass.Context)));
-    }
-
-    /// <summary>Table 7 in long form: one row per practice × location, with ISO codes and the support judgement.</summary>
-    public static DataFrame LocationsFrame(this PracticeTaxonomy taxonomy)
-    {
-        var rows = taxonomy.Practices.SelectMany(p => p.Locations.Select(l => (p, l))).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("practice", rows.Select(r => r.p.Id)),
-            new StringDataFrameColumn("institution", rows.Select(r => PracticeTaxonomy.Name(r.p.Institution))),
-            new StringDataFrameColumn("country", rows.Select(r => r.l.Country)),
-            new StringDataFrameColumn("country_name", rows.Select(r => taxonomy.Iso.Country(r.l.Country).Name)),
-            new StringDataFrameColumn("region", rows.Select(r => r.l.Region ?? "")),
-            new StringDataFrameColumn("subdivision", rows.Select(r => r.l.Subdivision ?? "")),
-            new StringDataFrameColumn("relation", rows.Select(r => r.l.SubdivisionRelation ?? "")),
-            new StringDataFrameColumn("support", rows.Select(r => PracticeTaxonomy.Name(r.l.Support))));
     }
 
     /// <summary>
@@ -136,19 +118,6 @@ public static class TaxonomyFrames
             new StringDataFrameColumn("relation", rows.Select(a => a.Relation ?? "")));
     }
 
-    /// <summary><see cref="PracticeTaxonomy.AllTraces"/> as a frame: id, dataset, section, locator, lines, the sentence or cell found.</summary>
-    public static DataFrame TracesFrame(this PracticeTaxonomy taxonomy)
-    {
-        var all = taxonomy.AllTraces();
-        return new DataFrame(
-            new StringDataFrameColumn("id", all.Select(x => x.Id)),
-            new StringDataFrameColumn("dataset", all.Select(x => x.Table)),
-            new StringDataFrameColumn("section", all.Select(x => x.Passage.Trace.Section)),
-            new StringDataFrameColumn("locator", all.Select(x => x.Passage.Trace.Locator)),
-            new StringDataFrameColumn("lines", all.Select(x => x.Passage.Lines)),
-            new StringDataFrameColumn("found_in", all.Select(x => x.Passage.Sentence)));
-    }
-
     /// <summary><see cref="PracticeTaxonomy.OmittedFromTable7"/> as a frame (of one kind, when given).</summary>
     public static DataFrame GapsFrame(this PracticeTaxonomy taxonomy, GapKind? kind = null)
     {
@@ -229,15 +198,15 @@ public static class TaxonomyFrames
     }
 
     /// <summary>
-    /// What section 4 says about the place of one Table 7 location: every paragraph that names it, read from the
-    /// paper. <paramref name="place"/> is the region or country as Table 7 prints it.
+    /// What section 4 says about the place of one Table 7 location that the text does not support (or supports only by
+    /// inference): every paragraph that names the place, read from the paper (<see cref="PracticeTaxonomy.UnsupportedLocations"/>).
+    /// <paramref name="place"/> is the region or country as Table 7 prints it.
     /// </summary>
     public static DataFrame PlaceParagraphsFrame(this PracticeTaxonomy taxonomy, string practiceId, string place)
     {
-        var p = taxonomy.Practice(practiceId);
-        var location = p.Locations.FirstOrDefault(l => l.DisplayName == place)
-            ?? throw new KeyNotFoundException($"{practiceId} has no location '{place}'. Locations: {string.Join(", ", p.Locations.Select(l => l.DisplayName))}.");
-        var paragraphs = taxonomy.Paper.ParagraphsMentioning(new TaxonomyValidator(taxonomy).PlaceForms(location), TaxonomyValidator.Section4);
+        var findings = taxonomy.UnsupportedLocations(includeInferred: true).Where(f => f.Practice.Id == practiceId).ToList();
+        var paragraphs = findings.FirstOrDefault(f => f.Location.DisplayName == place)?.PlaceParagraphs
+            ?? throw new KeyNotFoundException($"{practiceId} has no unsupported or inferred location '{place}'. Such locations: {string.Join(", ", findings.Select(f => f.Location.DisplayName))}.");
         return new DataFrame(
             new StringDataFrameColumn("lines", paragraphs.Select(x => x.FirstLine == x.LastLine ? $"{x.FirstLine}" : $"{x.FirstLine}-{x.LastLine}")),
             new StringDataFrameColumn("paragraph", paragraphs.Select(x => x.Text)));
