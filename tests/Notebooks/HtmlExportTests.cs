@@ -26,7 +26,7 @@ public sealed partial class HtmlExportTests
     public void Exported_html_of_each_notebook_loads_nothing_from_the_network_and_embeds_every_image(string notebook)
     {
         var file = NotebookFile.Load(Path.Combine(ProjectPaths.Root, "notebooks", notebook));
-        var html = HtmlExport.Render(file, Path.Combine(ProjectPaths.Root, "notebooks"));
+        var html = HtmlExport.Render(file);
         Assert.Empty(NetworkResources(html));
         int images = file.Cells.SelectMany(c => c.Outputs ?? []).Count(o => o?["data"]?["image/png"] is not null);
         Assert.Equal(images, Regex.Matches(html, "<img alt=\"figure\" src=\"data:image/png;base64,").Count);
@@ -35,7 +35,7 @@ public sealed partial class HtmlExportTests
     }
 
     [Fact]
-    public void A_chart_bundle_shows_its_png_a_cdn_chart_becomes_a_note_and_markdown_images_are_embedded()
+    public void A_chart_bundle_shows_its_png_a_cdn_chart_becomes_a_note_and_notebook_links_point_at_their_html()
     {
         var folder = Path.Combine(Path.GetTempPath(), "nb-html-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -74,11 +74,11 @@ public sealed partial class HtmlExportTests
                 ["nbformat"] = 4,
                 ["nbformat_minor"] = 5,
             };
-            var html = HtmlExport.Render(NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), Path.Combine(folder, "t.ipynb")), folder);
+            var html = HtmlExport.Render(NotebookFile.Parse(Encoding.UTF8.GetBytes(root.ToJsonString()), Path.Combine(folder, "t.ipynb")));
 
             Assert.Empty(NetworkResources(html));
             Assert.Contains("<h1", html);
-            Assert.Equal(2, Regex.Matches(html, "src=\"data:image/png;base64,").Count); // the bundle's PNG and the markdown image
+            Assert.Single(Regex.Matches(html, "src=\"data:image/png;base64,")); // the bundle's PNG
             Assert.Contains("href=\"01-data.html\"", html);
             Assert.Contains("[An interactive view was left out here", html);
             Assert.Contains("a &lt;warning&gt;", html);

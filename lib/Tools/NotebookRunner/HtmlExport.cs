@@ -10,7 +10,7 @@ namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
 /// A reviewer's static view of an executed notebook: one self-contained HTML file that needs no network.
-/// Markdown cells are rendered (Markdig), code is highlighted as C#, images are embedded as <c>data:</c> URIs,
+/// Markdown cells are rendered (Markdig), code is highlighted as C#, output images are embedded as <c>data:</c> URIs,
 /// and an output that would load anything from the network (e.g. a chart fetching plotly.js from a CDN) is
 /// replaced by a note. Of an output's mime types the first of image/png, image/svg+xml, text/html,
 /// text/markdown, text/plain is shown, so a chart given as Plotly JSON plus PNG shows its PNG.
@@ -33,8 +33,7 @@ public static partial class HtmlExport
 
     /// <summary>The HTML document for <paramref name="notebook"/>.</summary>
     /// <param name="notebook">The executed notebook.</param>
-    /// <param name="folder">The notebook's folder, against which relative image paths in Markdown resolve.</param>
-    public static string Render(NotebookFile notebook, string folder)
+    public static string Render(NotebookFile notebook)
     {
         var html = new StringBuilder();
         var title = System.IO.Path.GetFileNameWithoutExtension(notebook.Path);
@@ -42,16 +41,14 @@ public static partial class HtmlExport
             .Append(WebUtility.HtmlEncode(title)).Append("</title>\n<style>\n").Append(Style).Append("</style>\n</head>\n<body>\n");
         foreach (var cell in notebook.Cells)
         {
-            var node = notebook.Root["cells"]![cell.Number - 1]!;
             html.Append("<div class=\"cell ").Append(cell.CellType).Append("\" id=\"cell-").Append(cell.Number).Append("\">\n");
             switch (cell.CellType)
             {
                 case "markdown":
-                    html.Append(MarkdownHtml(cell.Source, folder, node["attachments"] as JsonObject));
+                    html.Append(MarkdownHtml(cell.Source));
                     break;
                 case "code":
-                    var count = (node["execution_count"] as JsonValue)?.GetValue<int?>();
-                    html.Append("<div class=\"prompt\">In [").Append(count?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ").Append("]:</div>\n")
+                    html.Append("<div class=\"prompt\">In [").Append(cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ").Append("]:</div>\n")
                         .Append("<pre class=\"code\"><code class=\"language-csharp\">").Append(HighlightCSharp(cell.Source)).Append("</code></pre>\n");
                     foreach (var output in cell.Outputs ?? [])
                         if (output is JsonObject o) html.Append(OutputHtml(o));
@@ -101,48 +98,18 @@ public static partial class HtmlExport
         ExternalAttributeRegex().IsMatch(html) || CssUrlRegex().IsMatch(html)
         || ScriptRegex().Matches(html).Any(m => UrlRegex().IsMatch(m.Value));
 
-    private static string MarkdownHtml(string source, string folder, JsonObject? attachments)
+    private static string MarkdownHtml(string source)
     {
         var document = Markdig.Markdown.Parse(source, Markdown);
-        foreach (var link in document.Descendants<LinkInline>())
-        {
-            if (link.Url is not string url || url.Length == 0 || UrlRegex().IsMatch(url) || url.StartsWith('#')) continue;
-            if (!link.IsImage)
-            {
-                // Links between notebooks point at their exported HTML beside this file.
-                link.Url = NotebookLinkRegex().Replace(url, ".html${rest}");
-                continue;
-            }
-            link.Url = EmbeddedImage(url, folder, attachments) ?? url;
-        }
+        // Links between notebooks point at their exported HTML beside this file.
+        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is { Length: > 0 } url && !UrlRegex().IsMatch(url)))
+            link.Url = NotebookLinkRegex().Replace(link.Url!, ".html${rest}");
         using var writer = new StringWriter();
         var renderer = new Markdig.Renderers.HtmlRenderer(writer);
         Markdown.Setup(renderer);
         renderer.Render(document);
         writer.Flush();
         return writer.ToString();
-    }
-
-    /// <summary>A data: URI for a Markdown image: a cell attachment or a file relative to the notebook.</summary>
-    private static string? EmbeddedImage(string url, string folder, JsonObject? attachments)
-    {
-        if (url.StartsWith("attachment:", StringComparison.Ordinal))
-        {
-            if (attachments?[url["attachment:".Length..]] is JsonObject bundle && bundle.FirstOrDefault() is { Value: not null } entry)
-                return $"data:{entry.Key};base64,{NotebookFile.JoinSource(entry.Value)}";
-            return null;
-        }
-        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, Uri.UnescapeDataString(url)));
-        if (!File.Exists(path)) return null;
-        var type = System.IO.Path.GetExtension(path).ToLowerInvariant() switch
-        {
-            ".png" => "image/png",
-            ".jpg" or ".jpeg" => "image/jpeg",
-            ".gif" => "image/gif",
-            ".svg" => "image/svg+xml",
-            _ => null,
-        };
-        return type is null ? null : $"data:{type};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}";
     }
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)

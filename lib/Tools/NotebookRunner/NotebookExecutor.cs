@@ -13,12 +13,10 @@ namespace NotebookAnalysis.NotebookRunner;
 /// <param name="Outputs">Per executed code cell number: its nbformat outputs and execution count.</param>
 /// <param name="FailedCell">The 1-based number of the first failing cell, or null when every cell ran.</param>
 /// <param name="Error">The failing cell's error message, or null.</param>
-/// <param name="Timings">Seconds spent creating the kernel (cell 0) and in each executed cell.</param>
 public sealed record ExecutionResult(
     IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> Outputs,
     int? FailedCell,
-    string? Error,
-    IReadOnlyList<(int Cell, double Seconds)>? Timings = null)
+    string? Error)
 {
     /// <summary>The 1-based line of the failing cell where the error arose, when it can be told; else null.</summary>
     public int? FailedLine { get; init; }
@@ -52,27 +50,22 @@ public static class NotebookExecutor
         var results = new Dictionary<int, (JsonArray, int?)>();
         if (!notebook.Cells.Any(c => c.CellType == "code"))
             return new ExecutionResult(results, null, null); // e.g. a contents page: nothing to run, no kernel needed
-        var timings = new List<(int, double)>();
-        var clock = System.Diagnostics.Stopwatch.StartNew();
         var kernel = CreateKernel();
         lock (KeptAlive) KeptAlive.Add(kernel);
-        timings.Add((0, clock.Elapsed.TotalSeconds));
         int executionCount = 0;
 
         foreach (var cell in notebook.Cells.Where(c => c.CellType == "code"))
         {
             executionCount++;
             cellStarting?.Invoke(cell.Number);
-            clock.Restart();
             var outputs = new JsonArray();
             var source = sources is not null && sources.TryGetValue(cell.Number, out var replaced) ? replaced : cell.Source;
             var (failed, error, line) = await SubmitAsync(kernel, source, outputs, executionCount);
             results[cell.Number] = (outputs, executionCount);
-            timings.Add((cell.Number, clock.Elapsed.TotalSeconds));
             if (failed)
-                return new ExecutionResult(results, cell.Number, error, timings) { FailedLine = line };
+                return new ExecutionResult(results, cell.Number, error) { FailedLine = line };
         }
-        return new ExecutionResult(results, null, null, timings);
+        return new ExecutionResult(results, null, null);
     }
 
     private static async Task<(bool Failed, string? Error, int? Line)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
@@ -174,7 +167,7 @@ public static class NotebookExecutor
                 ? JsonNode.Parse(v.Value) // nbformat stores JSON mime types as JSON, which JupyterLab's Plotly renderer needs
                 : v.MimeType.StartsWith("image/", StringComparison.Ordinal) && v.MimeType != "image/svg+xml"
                     ? JsonValue.Create(v.Value)
-                    : Lines(v.Value);
+                    : NotebookFile.Lines(v.Value);
         return data;
     }
 
@@ -195,25 +188,10 @@ public static class NotebookExecutor
         // Consecutive writes to one stream form one output, as in Jupyter.
         if (outputs.Count > 0 && outputs[^1] is JsonObject last && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
         {
-            last["text"] = Lines(NotebookFile.JoinSource(last["text"]) + text);
+            last["text"] = NotebookFile.Lines(NotebookFile.JoinSource(last["text"]) + text);
             return;
         }
-        outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = Lines(text) });
-    }
-
-    /// <summary>A string as nbformat's list of lines, each but the last ending in a newline.</summary>
-    public static JsonArray Lines(string text)
-    {
-        var lines = new JsonArray();
-        int start = 0;
-        for (int i = 0; i < text.Length; i++)
-            if (text[i] == '\n')
-            {
-                lines.Add((JsonNode)JsonValue.Create(text[start..(i + 1)]));
-                start = i + 1;
-            }
-        if (start < text.Length) lines.Add((JsonNode)JsonValue.Create(text[start..]));
-        return lines;
+        outputs.Add(new JsonObject { ["name"] = name, ["output_type"] = "stream", ["text"] = NotebookFile.Lines(text) });
     }
 
     private static CompositeKernel CreateKernel()

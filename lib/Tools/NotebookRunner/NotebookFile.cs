@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace NotebookAnalysis.NotebookRunner;
 
@@ -11,33 +12,39 @@ namespace NotebookAnalysis.NotebookRunner;
 /// <param name="Source">The cell's text.</param>
 /// <param name="Tags">The cell's <c>metadata.tags</c>.</param>
 /// <param name="Outputs">The stored outputs (code cells), or null.</param>
-public sealed record NotebookCell(int Number, string? Id, string CellType, string Source, IReadOnlyList<string> Tags, JsonArray? Outputs)
+/// <param name="ExecutionCount">The stored execution count (code cells), or null.</param>
+public sealed record NotebookCell(int Number, string? Id, string CellType, string Source, IReadOnlyList<string> Tags, JsonArray? Outputs, int? ExecutionCount)
 {
     /// <summary>True when the cell holds papermill's <c>parameters</c> tag.</summary>
     public bool IsParameters => Tags.Contains("parameters");
 }
 
 /// <summary>
-/// An .ipynb file read as bytes. Outputs and execution counts are replaced by splicing the new JSON into the
-/// original text, so every other byte of the file (metadata, sources, key order, indentation) stays as it was.
+/// An .ipynb file and its parsed document. Written back in the layout Jupyter and VS Code write (keys in the
+/// file's order, one-space indent, non-ASCII as UTF-8), which the committed notebooks have, so a rewrite that
+/// changes no output reproduces the file byte for byte.
 /// </summary>
 /// <remarks>
-/// Re-serialising the whole document would reorder or re-escape parts that VS Code wrote, and
-/// Microsoft.DotNet.Interactive.Documents drops cell ids, so the file is edited in place instead.
+/// Microsoft.DotNet.Interactive.Documents drops cell ids, so the file is edited as a JSON tree instead.
 /// </remarks>
 public sealed class NotebookFile
 {
-    private readonly byte[] _bytes;
-    private readonly DocumentSpans _spans;
+    private static readonly JsonSerializerOptions WriteOptions = new()
+    {
+        WriteIndented = true,
+        IndentSize = 1,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
-    private NotebookFile(string path, byte[] bytes, JsonObject root, IReadOnlyList<NotebookCell> cells, DocumentSpans spans, string indentUnit)
+    private readonly byte[] _bytes;
+
+    private NotebookFile(string path, byte[] bytes, JsonObject root, IReadOnlyList<NotebookCell> cells)
     {
         Path = path;
         _bytes = bytes;
         Root = root;
         Cells = cells;
-        _spans = spans;
-        IndentUnit = indentUnit;
     }
 
     /// <summary>The file's path as given.</summary>
@@ -48,9 +55,6 @@ public sealed class NotebookFile
 
     /// <summary>All cells in order.</summary>
     public IReadOnlyList<NotebookCell> Cells { get; }
-
-    /// <summary>One level of indentation in the file (Jupyter and VS Code write one space).</summary>
-    public string IndentUnit { get; }
 
     /// <summary>The original bytes.</summary>
     public ReadOnlySpan<byte> Bytes => _bytes;
@@ -66,7 +70,7 @@ public sealed class NotebookFile
     public static NotebookFile Load(string path)
     {
         var bytes = Data.InputFile.ReadBytes(path, "the notebook", MaxBytes);
-        Data.InputFile.Decode(bytes, path); // located UTF-8 errors; the bytes themselves are kept for byte-exact edits
+        Data.InputFile.Decode(bytes, path); // located UTF-8 errors; JSON parsing alone would not name the place
         return Parse(bytes, path);
     }
 
@@ -92,10 +96,10 @@ public sealed class NotebookFile
                 throw new NotebookFormatException(path, $"cell {i + 1} is not a JSON object.");
             string type = c["cell_type"]?.GetValue<string>() ?? throw new NotebookFormatException(path, $"cell {i + 1} has no cell_type.");
             var tags = (c["metadata"]?["tags"] as JsonArray)?.Select(t => t?.GetValue<string>() ?? "").ToList() ?? [];
-            cells.Add(new NotebookCell(i + 1, c["id"]?.GetValue<string>(), type, JoinSource(c["source"]), tags, c["outputs"] as JsonArray));
+            cells.Add(new NotebookCell(i + 1, c["id"]?.GetValue<string>(), type, JoinSource(c["source"]), tags, c["outputs"] as JsonArray,
+                c["execution_count"] is JsonValue count && count.TryGetValue(out int n) ? n : null));
         }
-        var spans = FindSpans(bytes, path, cells.Count);
-        return new NotebookFile(path, bytes, root, cells, spans, DetectIndent(bytes));
+        return new NotebookFile(path, bytes, root, cells);
     }
 
     /// <summary>A multiline nbformat string (a string or an array of lines) as one string.</summary>
@@ -106,162 +110,31 @@ public sealed class NotebookFile
         _ => node.GetValue<string>(),
     };
 
+    /// <summary>A string as nbformat's list of lines, each but the last ending in a newline.</summary>
+    public static JsonArray Lines(string text) =>
+        new(Regex.Split(text, "(?<=\n)").Where(l => l.Length > 0).Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
+
     /// <summary>
-    /// The file's bytes with outputs and execution counts replaced, sources of some cells replaced, and, when
-    /// <paramref name="normalize"/> is set, the notebook and cell metadata made canonical
-    /// (<see cref="NotebookMetadata"/>). Every other byte stays as it was.
+    /// The file's bytes with outputs and execution counts replaced, sources of some cells replaced, and the
+    /// notebook and cell metadata made canonical (<see cref="NotebookMetadata"/>).
     /// </summary>
     /// <param name="results">Per cell number: the new outputs and execution count. Cells not listed are kept.</param>
     /// <param name="sources">Per cell number: a new source text, or null.</param>
-    /// <param name="normalize">Rewrite metadata that differs from the canonical form.</param>
-    public byte[] Rewrite(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results, IReadOnlyDictionary<int, string>? sources, bool normalize)
+    public byte[] Rewrite(IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> results, IReadOnlyDictionary<int, string>? sources)
     {
-        var edits = new List<(int Start, int End, byte[] Text)>();
+        var root = Root.DeepClone().AsObject();
+        var cells = root["cells"]!.AsArray();
         foreach (var (number, (outputs, count)) in results)
         {
-            var span = _spans.Cells[number - 1];
-            if (span.Outputs is not (int os, int oe) || span.ExecutionCount is not (int es, int ee))
-                throw new NotebookFormatException(Path, $"cell {number} lacks \"outputs\" or \"execution_count\"; a code cell needs both.");
-            edits.Add((es, ee, Encoding.UTF8.GetBytes(count is int n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")));
-            edits.Add((os, oe, Encoding.UTF8.GetBytes(FormatJson(outputs, IndentAt(os)))));
+            cells[number - 1]!["outputs"] = outputs.DeepClone();
+            cells[number - 1]!["execution_count"] = count;
         }
         foreach (var (number, source) in sources ?? new Dictionary<int, string>())
-        {
-            if (_spans.Cells[number - 1].Source is not (int ss, int se))
-                throw new NotebookFormatException(Path, $"cell {number} has no \"source\".");
-            edits.Add((ss, se, Encoding.UTF8.GetBytes(FormatJson(NotebookExecutor.Lines(source), IndentAt(ss)))));
-        }
-        if (normalize)
-        {
-            var canonical = NotebookMetadata.Document();
-            if (!JsonNode.DeepEquals(Root["metadata"], canonical) && _spans.Metadata is (int ms, int me))
-                edits.Add((ms, me, Encoding.UTF8.GetBytes(FormatJson(canonical, IndentAt(ms)))));
-            foreach (var cell in Cells)
-            {
-                var current = Root["cells"]![cell.Number - 1]!["metadata"];
-                var wanted = NotebookMetadata.Cell(cell.CellType, current);
-                if (!JsonNode.DeepEquals(current, wanted) && _spans.Cells[cell.Number - 1].Metadata is (int cs, int ce))
-                    edits.Add((cs, ce, Encoding.UTF8.GetBytes(FormatJson(wanted, IndentAt(cs)))));
-            }
-        }
-        edits.Sort((a, b) => a.Start.CompareTo(b.Start));
-        using var result = new MemoryStream(_bytes.Length + 4096);
-        int pos = 0;
-        foreach (var (start, end, text) in edits)
-        {
-            result.Write(_bytes, pos, start - pos);
-            result.Write(text);
-            pos = end;
-        }
-        result.Write(_bytes, pos, _bytes.Length - pos);
-        return result.ToArray();
-    }
-
-    /// <summary>
-    /// JSON text of <paramref name="node"/> in the notebook's style: keys as given, one indent unit per level,
-    /// non-ASCII kept as UTF-8, continuation lines prefixed with <paramref name="baseIndent"/>.
-    /// </summary>
-    private string FormatJson(JsonNode node, string baseIndent)
-    {
-        var options = new JsonWriterOptions
-        {
-            Indented = true,
-            IndentCharacter = IndentUnit.Length > 0 ? IndentUnit[0] : ' ',
-            IndentSize = Math.Max(1, IndentUnit.Length),
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-            NewLine = DetectNewLine(),
-        };
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, options))
-            node.WriteTo(writer);
-        var text = Encoding.UTF8.GetString(buffer.ToArray());
-        return text.Replace(options.NewLine, options.NewLine + baseIndent);
-    }
-
-    private string DetectNewLine() => Array.IndexOf(_bytes, (byte)'\n') is int i && i > 0 && _bytes[i - 1] == '\r' ? "\r\n" : "\n";
-
-    /// <summary>The leading whitespace of the line holding byte <paramref name="offset"/>.</summary>
-    private string IndentAt(int offset)
-    {
-        int lineStart = offset;
-        while (lineStart > 0 && _bytes[lineStart - 1] != '\n') lineStart--;
-        int end = lineStart;
-        while (end < _bytes.Length && (_bytes[end] == ' ' || _bytes[end] == '\t')) end++;
-        return Encoding.ASCII.GetString(_bytes, lineStart, end - lineStart);
-    }
-
-    private static string DetectIndent(byte[] bytes)
-    {
-        int nl = Array.IndexOf(bytes, (byte)'\n');
-        if (nl < 0) return " ";
-        int i = nl + 1, start = i;
-        while (i < bytes.Length && (bytes[i] == ' ' || bytes[i] == '\t')) i++;
-        return i > start ? Encoding.ASCII.GetString(bytes, start, i - start) : " ";
-    }
-
-    private sealed class CellSpans
-    {
-        public (int, int)? Outputs;
-        public (int, int)? ExecutionCount;
-        public (int, int)? Source;
-        public (int, int)? Metadata;
-    }
-
-    private sealed class DocumentSpans
-    {
-        public (int, int)? Metadata;
-        public List<CellSpans> Cells { get; } = [];
-    }
-
-    /// <summary>Byte ranges of the notebook's <c>metadata</c> and of each cell's values that the runner may rewrite.</summary>
-    private static DocumentSpans FindSpans(byte[] bytes, string path, int cellCount)
-    {
-        var spans = new DocumentSpans();
-        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Disallow });
-        reader.Read(); // StartObject of the document
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-        {
-            string name = reader.GetString()!;
-            reader.Read();
-            if (name != "cells" || reader.TokenType != JsonTokenType.StartArray)
-            {
-                var span = SkipValue(ref reader);
-                if (name == "metadata") spans.Metadata = span;
-                continue;
-            }
-            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-            {
-                var cell = new CellSpans();
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
-                {
-                    string key = reader.GetString()!;
-                    reader.Read();
-                    var span = SkipValue(ref reader);
-                    switch (key)
-                    {
-                        case "outputs": cell.Outputs = span; break;
-                        case "execution_count": cell.ExecutionCount = span; break;
-                        case "source": cell.Source = span; break;
-                        case "metadata": cell.Metadata = span; break;
-                    }
-                }
-                spans.Cells.Add(cell);
-            }
-        }
-        if (spans.Cells.Count != cellCount)
-            throw new NotebookFormatException(path, $"found {spans.Cells.Count} cells while scanning but {cellCount} while parsing.");
-        return spans;
-    }
-
-    /// <summary>Skips the value the reader is on and returns its byte range.</summary>
-    private static (int, int) SkipValue(ref Utf8JsonReader reader)
-    {
-        int start = (int)reader.TokenStartIndex;
-        reader.Skip();
-        int end = reader.TokenType is JsonTokenType.EndArray or JsonTokenType.EndObject
-            ? (int)reader.TokenStartIndex + 1
-            : (int)reader.BytesConsumed;
-        return (start, end);
+            cells[number - 1]!["source"] = Lines(source);
+        root["metadata"] = NotebookMetadata.Document();
+        foreach (var cell in Cells)
+            cells[cell.Number - 1]!["metadata"] = NotebookMetadata.Cell(cell.CellType, cells[cell.Number - 1]!["metadata"]);
+        return Encoding.UTF8.GetBytes(root.ToJsonString(WriteOptions) + "\n");
     }
 }
 

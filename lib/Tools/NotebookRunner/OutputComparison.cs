@@ -62,9 +62,7 @@ public static partial class OutputComparison
     {
         if (fresh.Cells.Count != stored.Cells.Count)
             return $"the notebooks have {stored.Cells.Count} and {fresh.Cells.Count} cells";
-        var outputs = fresh.Cells.Where(c => c.CellType == "code").ToDictionary(
-            c => c.Number,
-            c => (c.Outputs ?? [], (fresh.Root["cells"]![c.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int?>()));
+        var outputs = fresh.Cells.Where(c => c.CellType == "code").ToDictionary(c => c.Number, c => (c.Outputs ?? [], c.ExecutionCount));
         return FirstDifference(stored, outputs);
     }
 
@@ -77,9 +75,8 @@ public static partial class OutputComparison
         foreach (var cell in stored.Cells.Where(c => c.CellType == "code"))
         {
             if (!fresh.TryGetValue(cell.Number, out var run)) continue;
-            var storedCount = (stored.Root["cells"]![cell.Number - 1]!["execution_count"] as JsonValue)?.GetValue<int?>();
-            if (storedCount != run.ExecutionCount)
-                return $"cell {cell.Number}: stored execution_count {storedCount?.ToString() ?? "null"}, fresh run {run.ExecutionCount}";
+            if (cell.ExecutionCount != run.ExecutionCount)
+                return $"cell {cell.Number}: stored execution_count {cell.ExecutionCount?.ToString() ?? "null"}, fresh run {run.ExecutionCount}";
             var a = Masked(WithoutKernelInjected(cell.Outputs)).Split('\n');
             var b = Masked(WithoutKernelInjected(run.Outputs)).Split('\n');
             for (int i = 0; i < Math.Max(a.Length, b.Length); i++)
@@ -108,18 +105,6 @@ public static partial class OutputComparison
     public static bool IsJsonMimeType(string mimeType) => JsonMimeRegex().IsMatch(mimeType);
 
     /// <summary>
-    /// A JSON mime value in one canonical text, whether it is stored as JSON (the runner, nbformat), as one string
-    /// (the Jupyter kernel) or as a list of lines (older outputs).
-    /// </summary>
-    private static string CanonicalJson(JsonNode value) => value switch
-    {
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => Canonical(JsonNode.Parse(v.GetValue<string>())),
-        JsonArray lines when lines.All(l => l is JsonValue x && x.GetValueKind() == JsonValueKind.String)
-            => Canonical(JsonNode.Parse(string.Concat(lines.Select(l => l!.GetValue<string>())))),
-        _ => Canonical(value),
-    };
-
-    /// <summary>
     /// JSON with object keys in ordinal order and numbers in shortest round-trip form: Jupyter saves with sorted
     /// keys and Python's number spelling (1e-05 for .NET's 1E-05), which must not count as a difference.
     /// </summary>
@@ -138,7 +123,7 @@ public static partial class OutputComparison
     private static JsonNode NormalizeLines(JsonNode node) => node switch
     {
         JsonObject o => new JsonObject(o.Select(kv => KeyValuePair.Create(kv.Key,
-            IsJsonMimeType(kv.Key) && kv.Value is not null ? JsonValue.Create(CanonicalJson(kv.Value)) :
+            IsJsonMimeType(kv.Key) && kv.Value is not null ? JsonValue.Create(Canonical(kv.Value)) :
             kv.Value is JsonArray lines && kv.Key is not "outputs" && lines.All(l => l is JsonValue v && v.GetValueKind() == JsonValueKind.String)
                 ? JsonValue.Create(string.Concat(lines.Select(l => l!.GetValue<string>())))
                 : kv.Value is null ? null : NormalizeLines(kv.Value)))),

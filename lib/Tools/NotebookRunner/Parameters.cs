@@ -1,5 +1,4 @@
-using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace NotebookAnalysis.NotebookRunner;
@@ -38,21 +37,12 @@ public static partial class Parameters
         return (text[..eq], text[(eq + 1)..]);
     }
 
-    private static string StringLiteral(string value)
-    {
-        var sb = new StringBuilder("\"");
-        foreach (char c in value)
-            sb.Append(c switch
-            {
-                '"' => "\\\"",
-                '\\' => "\\\\",
-                '\n' => "\\n",
-                '\r' => "\\r",
-                _ when char.IsControl(c) => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
-                _ => c.ToString(),
-            });
-        return sb.Append('"').ToString();
-    }
+    /// <summary>
+    /// A JSON string literal is a C# one: the escapes JSON uses (\", \\, \n, \uXXXX, …) all mean the same in C#.
+    /// </summary>
+    private static string StringLiteral(string value) => JsonSerializer.Serialize(value, LiteralOptions);
+
+    private static readonly JsonSerializerOptions LiteralOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     [GeneratedRegex(@"^[A-Za-z_][A-Za-z0-9_]*$")]
     private static partial Regex IdentifierRegex();

@@ -29,7 +29,6 @@ public static class RunnerCli
         .Option("--html", "DIR", "also export each executed notebook to DIR/NAME.html (images embedded, no network)")
         .Option("--jobs", "N", "notebooks run at once, one process each (default: number of processors)")
         .Flag("--no-build", "do not build lib/notebooks.slnf in Release first")
-        .Flag("--timings", "print kernel start-up and the slowest cells of each notebook")
         .Option("--timeout", "SECONDS", "seconds allowed per notebook (default 600)");
 
     private static string Usage => Cli.Usage;
@@ -185,7 +184,6 @@ public static class RunnerCli
     {
         var arguments = new List<string>();
         if (options.Check) arguments.Add("--check");
-        if (options.Timings) arguments.Add("--timings");
         if (options.Out is not null) arguments.AddRange(["--out", Path.GetFullPath(options.Out)]);
         if (options.Html is not null) arguments.AddRange(["--html", Path.GetFullPath(options.Html)]);
         foreach (var (name, value) in options.Parameters) arguments.AddRange(["--param", $"{name}={value}"]);
@@ -210,13 +208,13 @@ public static class RunnerCli
         }
     }
 
-    private sealed class Options
+    /// <summary>The parsed command line; the worker parses the same options (<see cref="Worker"/>).</summary>
+    internal sealed class Options
     {
         public List<string> Notebooks { get; } = [];
         public Dictionary<string, string> Parameters { get; } = new(StringComparer.Ordinal);
         public bool Check { get; private init; }
         public bool NoBuild { get; private init; }
-        public bool Timings { get; private init; }
         public bool Help { get; private init; }
         public string? Out { get; private init; }
         public string? Html { get; private init; }
@@ -230,7 +228,6 @@ public static class RunnerCli
             {
                 Check = parsed.Has("--check"),
                 NoBuild = parsed.Has("--no-build"),
-                Timings = parsed.Has("--timings"),
                 Help = parsed.HelpRequested,
                 Out = parsed.Value("--out"),
                 Html = parsed.Value("--html"),

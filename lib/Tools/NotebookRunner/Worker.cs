@@ -33,31 +33,15 @@ internal static class Worker
 
     private static async Task<int> RunCoreAsync(string[] args)
     {
-        if (args.Length < 2)
-        {
-            _report.WriteLine("run-notebooks --worker NOTEBOOK DISPLAY-NAME [--check] [--out DIR] [--html DIR] [--param n=v]…");
-            return RunnerCli.UsageError;
-        }
         // Stored outputs must not depend on the machine's locale (the authors' is ru-RU: "3,7"): the kernel and every
         // thread it starts format numbers in the invariant culture, whatever LANG says.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.InvariantCulture;
         CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
-        string path = args[0], name = args[1];
-        bool check = false, timings = false;
-        string? outDir = null, htmlDir = null;
-        var parameters = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int i = 2; i < args.Length; i++)
-        {
-            if (args[i] == "--check") check = true;
-            else if (args[i] == "--timings") timings = true;
-            else if (args[i] == "--out" && i + 1 < args.Length) outDir = args[++i];
-            else if (args[i] == "--html" && i + 1 < args.Length) htmlDir = args[++i];
-            else if (args[i] == "--param" && i + 1 < args.Length)
-            {
-                var (n, v) = Parameters.ParseAssignment(args[++i]);
-                parameters[n] = v;
-            }
-        }
+        // The runner passes its own options on, after the notebook's path and its name in messages.
+        var options = RunnerCli.Options.Parse(args);
+        string path = options.Notebooks[0], name = options.Notebooks[1];
+        string? outDir = options.Out, htmlDir = options.Html;
+        var parameters = options.Parameters;
 
         NotebookFile notebook;
         try
@@ -103,10 +87,6 @@ internal static class Worker
         // it registered) is alive, so a finalizer problem shows here, in every run, rather than at random later.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        if (timings && result.Timings is { Count: > 0 } t)
-            _report.WriteLine($"{name}: kernel {t[0].Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s; " +
-                string.Join(", ", t.Skip(1).OrderByDescending(c => c.Seconds).Take(4).Select(c => $"cell {c.Cell} {c.Seconds.ToString("0.00", CultureInfo.InvariantCulture)} s")) +
-                $"; all {t.Count - 1} code cells {t.Skip(1).Sum(c => c.Seconds).ToString("0.00", CultureInfo.InvariantCulture)} s");
         if (result.Error is null && CommitFigures(name) is { } figuresFailed)
         {
             _report.WriteLine(figuresFailed);
@@ -120,7 +100,7 @@ internal static class Worker
             return RunnerCli.Failed;
         }
 
-        if (check)
+        if (options.Check)
         {
             var difference = OutputComparison.FirstDifference(notebook, result.Outputs);
             if (difference is not null)
@@ -128,7 +108,7 @@ internal static class Worker
                 _report.WriteLine($"{name}: stored outputs are stale; rerun without --check and commit. {difference}");
                 return RunnerCli.Failed;
             }
-            return ExportHtml(notebook, notebook.Rewrite(result.Outputs, sources, normalize: true), htmlDir, name);
+            return ExportHtml(notebook, notebook.Rewrite(result.Outputs, sources), htmlDir, name);
         }
 
         byte[] bytes;
@@ -136,7 +116,7 @@ internal static class Worker
         if (outDir is not null)
         {
             // A student's run: a complete executed copy, its parameters cell showing the values used.
-            bytes = notebook.Rewrite(result.Outputs, sources, normalize: true);
+            bytes = notebook.Rewrite(result.Outputs, sources);
             target = Path.Combine(outDir, Path.GetFileName(path));
         }
         else
@@ -144,9 +124,9 @@ internal static class Worker
             // Cells whose outputs only differ in masked parts keep their stored bytes: no churn in version control.
             var changed = result.Outputs
                 .Where(kv => !(OutputComparison.SameAfterMasking(notebook.Cells[kv.Key - 1].Outputs, kv.Value.Outputs)
-                               && StoredCount(notebook, kv.Key) == kv.Value.ExecutionCount))
+                               && notebook.Cells[kv.Key - 1].ExecutionCount == kv.Value.ExecutionCount))
                 .ToDictionary(kv => kv.Key, kv => kv.Value);
-            bytes = notebook.Rewrite(changed, sources: null, normalize: true);
+            bytes = notebook.Rewrite(changed, sources: null);
             target = path;
         }
         if (outDir is not null || !bytes.AsSpan().SequenceEqual(notebook.Bytes))
@@ -198,15 +178,12 @@ internal static class Worker
     private static int ExportHtml(NotebookFile source, byte[] executed, string? htmlDir, string name)
     {
         if (htmlDir is null) return RunnerCli.Passed;
-        var html = HtmlExport.Render(NotebookFile.Parse(executed, source.Path), Path.GetDirectoryName(Path.GetFullPath(source.Path))!);
+        var html = HtmlExport.Render(NotebookFile.Parse(executed, source.Path));
         var target = Path.Combine(htmlDir, Path.ChangeExtension(Path.GetFileName(source.Path), ".html"));
         if (Write(target, System.Text.Encoding.UTF8.GetBytes(html), name) is int failed) return failed;
         _report.WriteLine($"{name}: exported {target}");
         return RunnerCli.Passed;
     }
-
-    private static int? StoredCount(NotebookFile notebook, int cell) =>
-        (notebook.Root["cells"]![cell - 1]!["execution_count"] as JsonValue)?.GetValue<int?>();
 
     /// <summary>
     /// Writes the run's figures in one commit: calls <c>NotebookAnalysis.Rendering.Figure.CommitPending</c> by name in

@@ -20,18 +20,16 @@ internal static class WorkerProcess
     public const string Marker = "##run-notebooks:";
 
     private const string CellMarker = Marker + " cell ";
-    private const string DoneMarker = Marker + " done";
-    private const string AfterCellsMarker = Marker + " after cells";
+
+    /// <summary>The progress line the worker writes when every cell has run, before it compares or writes outputs.</summary>
+    public const string AfterCells = Marker + " after cells";
+
+    /// <summary>The progress line the worker writes when it has finished, whatever the outcome.</summary>
+    public const string Done = Marker + " done";
     private const int HeadLines = 6, TailLines = 4, MaxLineLength = 200;
 
     /// <summary>The progress line the worker writes before running cell <paramref name="number"/>.</summary>
     public static string CellStarting(int number) => CellMarker + number.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The progress line the worker writes when every cell has run, before it compares or writes outputs.</summary>
-    public static string AfterCells => AfterCellsMarker;
-
-    /// <summary>The progress line the worker writes when it has finished, whatever the outcome.</summary>
-    public static string Done => DoneMarker;
 
     /// <summary>
     /// In the worker: end this process as soon as standard input reaches end of file, which
@@ -86,20 +84,21 @@ internal static class WorkerProcess
         int? cell = null;
         bool done = false, afterCells = false;
         var output = new StringBuilder();
-        var stderr = new ErrorTail();
+        var stderr = new List<string>();
         var readOut = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is string line)
             {
                 if (line.StartsWith(CellMarker, StringComparison.Ordinal)) cell = int.Parse(line[CellMarker.Length..], CultureInfo.InvariantCulture);
-                else if (line == DoneMarker) done = true;
-                else if (line == AfterCellsMarker) afterCells = true;
+                else if (line == Done) done = true;
+                else if (line == AfterCells) afterCells = true;
                 else output.Append(line).Append('\n');
             }
         });
         var readErr = Task.Run(async () =>
         {
-            while (await process.StandardError.ReadLineAsync() is string line) stderr.Add(line);
+            while (await process.StandardError.ReadLineAsync() is string line)
+                lock (stderr) stderr.Add(line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line);
         });
         using var cancel = new CancellationTokenSource(timeout);
         try
@@ -117,16 +116,16 @@ internal static class WorkerProcess
         process.StandardInput.Close();
 
         if (done)
-            return (process.ExitCode, output + (process.ExitCode == RunnerCli.Passed ? "" : stderr.Text));
+            return (process.ExitCode, output + (process.ExitCode == RunnerCli.Passed ? "" : Excerpt(stderr, TailLines)));
         // The worker died without finishing: name the cell it was running and why, in a few lines.
-        bool overflow = stderr.Head.FirstOrDefault() == "Stack overflow.";
+        bool overflow = stderr.FirstOrDefault() == "Stack overflow.";
         var why = overflow ? "a stack overflow" : stderr.Count == 0 ? "the process exiting (e.g. Environment.Exit)" : "a crash";
         var ended = $"the worker process ended (exit code {process.ExitCode}{Signal(process.ExitCode)}) through {why}";
         var message = afterCells ? $"{display}: failed after its cells ran (comparing or writing outputs): {ended}."
             : cell is int n ? $"{display}: cell {n} failed: {ended}, before the cell finished."
             : $"{display}: failed while starting the kernel: {ended}.";
         // A stack overflow's first lines hold the reason and the innermost frames; the rest is the kernel's own.
-        var details = overflow ? stderr.HeadText : stderr.Text;
+        var details = Excerpt(stderr, overflow ? 0 : TailLines);
         return (RunnerCli.Failed, output + message + (details.Length == 0 ? "" : "\n" + details));
     }
 
@@ -158,50 +157,18 @@ internal static class WorkerProcess
 
     /// <summary>
     /// The worker's standard error, kept short: its first lines (a stack overflow's reason and innermost frames),
-    /// its last lines, each cut to <see cref="MaxLineLength"/> characters, and how many were left out.
+    /// its last <paramref name="tail"/> lines, and how many were left out.
     /// </summary>
-    private sealed class ErrorTail
+    private static string Excerpt(List<string> lines, int tail)
     {
-        private readonly object _lock = new();
-        private readonly Queue<string> _tail = new();
-        public List<string> Head { get; } = [];
-        public int Count { get; private set; }
-
-        public void Add(string line)
+        lock (lines)
         {
-            line = line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line;
-            lock (_lock)
-            {
-                Count++;
-                if (Head.Count < HeadLines) { Head.Add(line); return; }
-                _tail.Enqueue(line);
-                if (_tail.Count > TailLines) _tail.Dequeue();
-            }
-        }
-
-        public string HeadText
-        {
-            get
-            {
-                lock (_lock)
-                    return Count == 0 ? "" : string.Join('\n', Head) + (Count > Head.Count ? $"\n… {Count - Head.Count} more line(s) of the worker's error output …" : "") + "\n";
-            }
-        }
-
-        public string Text
-        {
-            get
-            {
-                lock (_lock)
-                {
-                    if (Count == 0) return "";
-                    var lines = new List<string>(Head);
-                    int omitted = Count - Head.Count - _tail.Count;
-                    if (omitted > 0) lines.Add($"… {omitted} more line(s) of the worker's error output …");
-                    lines.AddRange(_tail);
-                    return string.Join('\n', lines) + "\n";
-                }
-            }
+            if (lines.Count == 0) return "";
+            int omitted = Math.Max(0, lines.Count - HeadLines - tail);
+            var kept = lines.Take(HeadLines).ToList();
+            if (omitted > 0) kept.Add($"… {omitted} more line(s) of the worker's error output …");
+            kept.AddRange(lines.Skip(HeadLines + omitted));
+            return string.Join('\n', kept) + "\n";
         }
     }
 }
