@@ -116,7 +116,4 @@ public static class MlNetPipeline
                 ConvergenceCheckFrequency = settings.ConvergenceCheckFrequency,
             }));
     }
-
-    /// <summary>The ML.NET feature terms in results vocabulary (<c>x</c>, <c>year</c>, <c>x_squared</c>), in feature order.</summary>
-    public static IReadOnlyList<string> Terms(ModelSpec spec) => spec.RegressorTerms;
 }

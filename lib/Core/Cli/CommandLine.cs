@@ -228,25 +228,17 @@ sealed class ParsedArguments
 
     /// <summary>A comma-separated list of integers, each in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">An item is not such an integer.</exception>
-    public IReadOnlyList<int> IntList(string name, IReadOnlyList<int> fallback, int min = 1, int max = int.MaxValue)
-    {
-        var text = Value(name);
-        if (text is null) return fallback;
-        return text.Split(',').Select(item =>
-            int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
-                : throw new UsageException(name, $"option {name}: {Quote(item)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.")).ToList();
-    }
+    public IReadOnlyList<int> IntList(string name, IReadOnlyList<int> fallback, int min = 1, int max = int.MaxValue) =>
+        Value(name) is { } text ? text.Split(',').Select(item => ParseInt(name, item, min, max)).ToList() : fallback;
 
     /// <summary>The value of an option parsed as a positive integer, or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">The value is not an integer in [<paramref name="min"/>, <paramref name="max"/>].</exception>
-    public int Int(string name, int fallback, int min = 1, int max = int.MaxValue)
-    {
-        var text = Value(name);
-        if (text is null) return fallback;
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
-            throw new UsageException(name, $"option {name}: {Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-        return v;
-    }
+    public int Int(string name, int fallback, int min = 1, int max = int.MaxValue) =>
+        Value(name) is { } text ? ParseInt(name, text, min, max) : fallback;
+
+    private static int ParseInt(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
+            : throw new UsageException(name, $"option {name}: {Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
 }
 
 /// <summary>A bad command line. <see cref="Exception.Message"/> names the option; scripts print it with the usage and exit 2.</summary>

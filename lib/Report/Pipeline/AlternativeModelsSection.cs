@@ -24,7 +24,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public SectionOutput Run(AnalysisContext context)
     {
         var battery = ModelBattery.Run(context.Data, context.Base.ToDictionary(r => r.TableId, r => r.Fit), ModelSpecs.All);
-        return new SectionOutput(battery.Rows, RenderMarkdown(battery), Undefined: battery.LeftOut);
+        return new SectionOutput(battery.Rows, RenderMarkdown(battery), battery.LeftOut);
     }
 
     /// <summary>The robustness table of one market in Markdown.</summary>

@@ -117,9 +117,7 @@ public static class MainJob
             progress?.Write($"Section: {section.Name} ({NumberFormat.Seconds(sectionClock.Elapsed)} s)\n");
             rows.AddRange(s.Rows);
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
-            foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())
-                files.AddText(name, text);
-            undefined.AddRange(s.Undefined ?? []);
+            undefined.AddRange(s.Undefined);
         }
         report.Append(UndefinedResult.Markdown(undefined));
         command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,

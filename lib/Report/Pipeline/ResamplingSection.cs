@@ -26,7 +26,7 @@ public sealed class ResamplingSection : IAnalysisSection
         // gives the same numbers in the same (market) order. Each takes its base fit from the context.
         var all = MarketResampling.RunAll(context.Base);
         var undefined = new List<UndefinedResult>();
-        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
+        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), undefined);
     }
 
     /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture). Every count, grid and
