@@ -68,8 +68,6 @@ public static class MlNetPipeline
     /// </summary>
     public static IEstimator<ITransformer> Build(MLContext ml, ModelSpec spec, SdcaSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(ml);
-        ArgumentNullException.ThrowIfNull(spec);
         IEstimator<ITransformer> pipeline = spec.Response switch
         {
             ResponseTransform.Level => ml.Transforms.CopyColumns("Response", "Y"),

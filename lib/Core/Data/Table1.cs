@@ -113,9 +113,6 @@ public sealed class Table1
     /// <summary>The same data read with a subset of its markets (<see cref="MarketDescription.Where"/>), e.g. those with one regressor.</summary>
     public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets);
 
-    /// <summary>The series of one market, by id.</summary>
-    public MarketSeries Series(string marketId) => Series(new Market(marketId));
-
     /// <summary>The series of every market, in the description's order.</summary>
     public IReadOnlyList<MarketSeries> AllSeries() => Markets.Specs.Select(m => Series(m.Market)).ToList();
 
@@ -162,13 +159,11 @@ public sealed class Table1
         string[]? header = null;
         var years = new List<int>();
         var lineOfRow = new List<int>();
-        var values = columnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
-        var decimals = columnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
         // Per column, looked up once rather than per cell: whether it is an x, its values, its decimals so far.
         var isCountColumn = columnNames.Select(n => markets.Specs.Any(s => s.XColumns.Contains(n))).ToArray();
         bool wef = markets.IsBundled;
-        var valuesOf = columnNames.Select((n, c) => c == 0 ? null : values[n]).ToArray();
+        var valuesOf = columnNames.Select(_ => new List<double>()).ToArray();
         var decimalsOf = new int[columnNames.Count];
 
         for (int i = 0; i < lines.Length; i++)
@@ -222,7 +217,7 @@ public sealed class Table1
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
                     CheckRange(v, raw, name, isCount, wef, source, lineNo, f + 1);
-                    valuesOf[c]!.Add(v);
+                    valuesOf[c].Add(v);
                     int written = DecimalsOf(raw);
                     if (written > MaxScoreDecimals && !isCount)
                         throw new DataFileException(source, lineNo, f + 1, name,
@@ -231,8 +226,6 @@ public sealed class Table1
                 }
             }
         }
-        for (int c = 1; c < columnNames.Count; c++)
-            decimals[columnNames[c]] = decimalsOf[c];
 
         if (header is null)
             throw new DataFileException(source, 1, null, null, "the file is empty: expected a header line and one row per year.");
@@ -241,7 +234,9 @@ public sealed class Table1
 
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
-        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow], markets);
+        var scoreColumns = Enumerable.Range(1, columnNames.Count - 1).ToList();
+        var table = new Table1(source, sha, [.. years], scoreColumns.ToDictionary(c => columnNames[c], c => valuesOf[c].ToArray()),
+            scoreColumns.ToDictionary(c => columnNames[c], c => decimalsOf[c]), [.. lineOfRow], markets);
         if (table.RowCount < minimumRows)
             throw new DataFileException(source, lineOfRow[^1], null, null,
                 $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +

@@ -21,7 +21,6 @@ public sealed class ResamplingSection : IAnalysisSection
     /// <inheritdoc/>
     public SectionOutput Run(AnalysisContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         // The markets are independent and each procedure has its own seed, so running them on parallel threads
         // gives the same numbers in the same (market) order. Each takes its base fit from the context.
         var all = MarketResampling.RunAll(context.Base);
