@@ -10,7 +10,6 @@ public static class MlNetCharts
     /// <summary>Observed y, the exact LOO prediction and ML.NET's LOOCV prediction (CrossValidate, one row per fold).</summary>
     public static ChartSpec MlNetVersusExact(MlNetResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         var years = result.Loo.Years.Select(v => (double)v).ToList();
         string slug = result.TableId.Split('_')[0].ToLowerInvariant();
         return new ChartSpec($"m05-{slug}-mlnet-{result.Spec.Name.Replace('_', '-')}",

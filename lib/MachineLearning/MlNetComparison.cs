@@ -76,18 +76,10 @@ public static class MlNetComparison
         settings ??= SdcaSettings.Default;
         // The exact fit validates the data first, with the same located errors as OLS.
         var exact = AlternativeModels.Fit(input, spec);
-        var ml = new MLContext(seed: settings.Seed);
-        var rows = MlNetPipeline.Rows(input, spec);
-        var view = ml.Data.LoadFromEnumerable(rows);
-        var pipeline = MlNetPipeline.Build(ml, spec, settings);
-
-        var full = pipeline.Fit(view);
-        var map = ScaleMap.From(full);
-        var terms = new List<string> { Design.InterceptTerm };
-        terms.AddRange(MlNetPipeline.Terms(spec));
-        var (intercept, slopes) = map.OriginalCoefficients();
-        var estimates = new List<double> { intercept };
-        estimates.AddRange(slopes);
+        var (ml, rows, view, pipeline) = Prepare(input, spec, settings);
+        var (intercept, slopes) = ScaleMap.From(pipeline.Fit(view)).OriginalCoefficients();
+        List<string> terms = [Design.InterceptTerm, .. spec.RegressorTerms];
+        List<double> estimates = [intercept, .. slopes];
 
         int n = rows.Count;
         var folds = ml.Regression.CrossValidate(view, pipeline, numberOfFolds: n, labelColumnName: "Label",
@@ -137,12 +129,18 @@ public static class MlNetComparison
     public static IReadOnlyList<int> DefaultSplitFoldSizes(ModelInput input, SdcaSettings? settings = null)
     {
         settings ??= SdcaSettings.Default;
-        var ml = new MLContext(seed: settings.Seed);
-        var rows = MlNetPipeline.Rows(input, ModelSpecs.Base);
-        var view = ml.Data.LoadFromEnumerable(rows);
-        var folds = ml.Regression.CrossValidate(view, MlNetPipeline.Build(ml, ModelSpecs.Base, settings), numberOfFolds: rows.Count,
-            labelColumnName: "Label", seed: settings.Seed);
+        var (ml, rows, view, pipeline) = Prepare(input, ModelSpecs.Base, settings);
+        var folds = ml.Regression.CrossValidate(view, pipeline, numberOfFolds: rows.Count, labelColumnName: "Label", seed: settings.Seed);
         return folds.OrderBy(f => f.Fold).Select(f => f.ScoredHoldOutSet.GetColumn<float>("Score").Count()).ToList();
+    }
+
+    /// <summary>A fresh seeded context, the rows <paramref name="spec"/> uses as a data view, and the estimator.</summary>
+    private static (MLContext Ml, IReadOnlyList<MlNetPipeline.SeriesRow> Rows, IDataView View, IEstimator<ITransformer> Pipeline) Prepare(
+        ModelInput input, ModelSpec spec, SdcaSettings settings)
+    {
+        var ml = new MLContext(seed: settings.Seed);
+        var rows = MlNetPipeline.Rows(input, spec);
+        return (ml, rows, ml.Data.LoadFromEnumerable(rows), MlNetPipeline.Build(ml, spec, settings));
     }
 
     /// <summary>All of <c>results/mlnet.csv</c>'s rows for <paramref name="results"/>, plus the default split's fold sizes per
@@ -161,52 +159,36 @@ public static class MlNetComparison
     }
 
     /// <summary>The affine maps of a trained chain: feature standardisation, label standardisation and the linear model.</summary>
-    private sealed class ScaleMap
+    private sealed record ScaleMap(ImmutableArray<float> FeatureScale, ImmutableArray<float> FeatureOffset, float LabelScale, float LabelOffset,
+        float[] Weights, float Bias)
     {
-        private ImmutableArray<float> _featureScale, _featureOffset;
-        private float _labelScale, _labelOffset;
-        private float[] _weights = [];
-        private float _bias;
-
         public static ScaleMap From(ITransformer model)
         {
-            var chain = model as IEnumerable<ITransformer>
-                ?? throw new InvalidOperationException($"Expected a transformer chain, got {model.GetType().Name}.");
-            var list = chain.ToList();
+            // MlNetPipeline.Build's chain: two normalizers (features, then label), then the linear model.
+            var list = ((IEnumerable<ITransformer>)model).ToList();
             var normalizers = list.OfType<NormalizingTransformer>().ToList();
-            if (normalizers.Count != 2)
-                throw new InvalidOperationException($"Expected two normalizers (features, label), found {normalizers.Count}.");
             var features = (NormalizingTransformer.AffineNormalizerModelParameters<ImmutableArray<float>>)normalizers[0].GetNormalizerModelParameters(0);
             var label = (NormalizingTransformer.AffineNormalizerModelParameters<float>)normalizers[1].GetNormalizerModelParameters(0);
             var linear = list.OfType<ISingleFeaturePredictionTransformer<LinearRegressionModelParameters>>().Single().Model;
-            var map = new ScaleMap
-            {
-                _featureScale = features.Scale,
-                _featureOffset = features.Offset,
-                _labelScale = label.Scale,
-                _labelOffset = label.Offset,
-                _bias = linear.Bias,
-            };
-            map._weights = linear.Weights.ToArray();
-            return map;
+            return new ScaleMap(features.Scale, features.Offset, label.Scale, label.Offset, [.. linear.Weights], linear.Bias);
         }
 
         // ML.NET's affine normaliser: z = (v − offset)·scale, for the features and the label alike.
         // A training fold whose response is constant (e.g. Δy all zero once the one change is held out) has no
         // spread to standardise: ML.NET then maps every label to 0, and the fit is the constant itself.
-        private bool ConstantLabel => !(_labelScale > 0 && float.IsFinite(_labelScale));
+        private bool ConstantLabel => !(LabelScale > 0 && float.IsFinite(LabelScale));
 
-        public double LabelToResponse(float score) => ConstantLabel ? _labelOffset : _labelOffset + score / (double)_labelScale;
+        public double LabelToResponse(float score) => ConstantLabel ? LabelOffset : LabelOffset + score / (double)LabelScale;
 
         public (double Intercept, double[] Slopes) OriginalCoefficients()
         {
-            var slopes = new double[_weights.Length];
-            if (ConstantLabel) return (_labelOffset, slopes);
-            double intercept = _labelOffset + _bias / (double)_labelScale;
-            for (int j = 0; j < _weights.Length; j++)
+            var slopes = new double[Weights.Length];
+            if (ConstantLabel) return (LabelOffset, slopes);
+            double intercept = LabelOffset + Bias / (double)LabelScale;
+            for (int j = 0; j < Weights.Length; j++)
             {
-                double offset = _featureOffset.IsDefaultOrEmpty ? 0 : _featureOffset[j];
-                slopes[j] = _weights[j] * (double)_featureScale[j] / _labelScale;
+                double offset = FeatureOffset.IsDefaultOrEmpty ? 0 : FeatureOffset[j];
+                slopes[j] = Weights[j] * (double)FeatureScale[j] / LabelScale;
                 intercept -= slopes[j] * offset;
             }
             return (intercept, slopes);

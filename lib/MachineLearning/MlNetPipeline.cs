@@ -68,8 +68,6 @@ public static class MlNetPipeline
     /// </summary>
     public static IEstimator<ITransformer> Build(MLContext ml, ModelSpec spec, SdcaSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(ml);
-        ArgumentNullException.ThrowIfNull(spec);
         IEstimator<ITransformer> pipeline = spec.Response switch
         {
             ResponseTransform.Level => ml.Transforms.CopyColumns("Response", "Y"),
@@ -116,7 +114,4 @@ public static class MlNetPipeline
                 ConvergenceCheckFrequency = settings.ConvergenceCheckFrequency,
             }));
     }
-
-    /// <summary>The ML.NET feature terms in results vocabulary (<c>x</c>, <c>year</c>, <c>x_squared</c>), in feature order.</summary>
-    public static IReadOnlyList<string> Terms(ModelSpec spec) => spec.RegressorTerms;
 }

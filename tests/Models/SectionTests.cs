@@ -14,7 +14,7 @@ public class SectionTests
         ["lag1", "loglog", "logy_x", "y_logx", "firstdiff", "x_plus_year", "year_only", "quadratic", "hac_nw_lag1", "hac_nw_auto"];
 
     [Fact]
-    public void IsRegisteredInTheMainJob() => Assert.Contains(Sections.All, s => s is AlternativeModelsSection);
+    public void IsRegisteredInTheMainJob() => Assert.Contains(MainJob.Sections, s => s is AlternativeModelsSection);
 
     [Fact]
     public void WritesEveryModelForEveryTableWithFullStatistics()

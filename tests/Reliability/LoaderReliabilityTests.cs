@@ -293,6 +293,6 @@ public class LoaderReliabilityTests
     public void Loader_reads_the_bundled_file_through_the_regular_file_check()
     {
         Assert.Equal(10, Table1.Load(ProjectPaths.BundledTable1).RowCount);
-        Assert.Equal(File.ReadAllBytes(ProjectPaths.BundledTable1), Table1.ReadRegularFile(ProjectPaths.BundledTable1));
+        Assert.Equal(File.ReadAllBytes(ProjectPaths.BundledTable1), InputFile.ReadBytes(ProjectPaths.BundledTable1, "Table 1", Table1.MaxFileBytes));
     }
 }

@@ -176,7 +176,7 @@ public class RoundingSensitivityTests
         }
         // Table 3's exact p is 1/210 (see PermutationTestTests); Table 4's slope is not significant in any rounding draw.
         Assert.Equal(1.0 / 210, first.Rows.Single(r => r is { Table: "T3_financial", Model: "permutation", Statistic: "p_value" }).Value, 15);
-        Assert.Contains(Sections.All, s => s is ResamplingSection);
+        Assert.Contains(MainJob.Sections, s => s is ResamplingSection);
     }
 }
 

@@ -20,32 +20,19 @@ namespace NotebookAnalysis.Cli;
 /// string outDir = parsed.Value("--out") ?? "results";
 /// </code>
 /// </example>
+/// <param name="command">How the command is invoked, e.g. <c>dotnet run scripts/reproduce.cs</c>.</param>
+/// <param name="summary">One line saying what the command does.</param>
 #if NOTEBOOK_RUNNER
 internal
 #else
 public
 #endif
-sealed class CommandLine
+sealed class CommandLine(string command, string summary)
 {
     private readonly List<OptionSpec> _options = [];
 
-    /// <summary>Starts a command line description.</summary>
-    /// <param name="command">How the command is invoked, e.g. <c>dotnet run scripts/reproduce.cs</c>.</param>
-    /// <param name="summary">One line saying what the command does.</param>
-    public CommandLine(string command, string summary)
-    {
-        Command = command;
-        Summary = summary;
-    }
-
-    /// <summary>How the command is invoked.</summary>
-    public string Command { get; }
-
-    /// <summary>What the command does.</summary>
-    public string Summary { get; }
-
     /// <summary>The name and description of the positional arguments, or null when none are accepted.</summary>
-    public (string Name, string Help)? Positionals { get; private set; }
+    private (string Name, string Help)? Positionals { get; set; }
 
     /// <summary>Declares an option that takes a value. Empty values are refused.</summary>
     /// <param name="name">The option, with its dashes: <c>--data</c>.</param>
@@ -54,14 +41,14 @@ sealed class CommandLine
     /// <param name="repeatable">Whether the option may be given more than once (read with <see cref="ParsedArguments.Values"/>).</param>
     public CommandLine Option(string name, string valueName, string help, bool repeatable = false)
     {
-        Declare(new OptionSpec(name, valueName, help, repeatable));
+        _options.Add(new OptionSpec(name, valueName, help, repeatable));
         return this;
     }
 
     /// <summary>Declares a flag (an option without a value).</summary>
     public CommandLine Flag(string name, string help)
     {
-        Declare(new OptionSpec(name, null, help, false));
+        _options.Add(new OptionSpec(name, null, help, false));
         return this;
     }
 
@@ -78,11 +65,11 @@ sealed class CommandLine
         get
         {
             var sb = new StringBuilder();
-            sb.Append("usage: ").Append(Command).Append(" [--");
+            sb.Append("usage: ").Append(command).Append(" [--");
             foreach (var o in _options)
                 sb.Append(" [").Append(o.Name).Append(o.ValueName is null ? "" : " " + o.ValueName).Append(o.Repeatable ? "]…" : "]");
             if (Positionals is { } p) sb.Append(" [").Append(p.Name).Append("…]");
-            sb.Append("]\n").Append(Summary).Append('\n');
+            sb.Append("]\n").Append(summary).Append('\n');
             int width = _options.Select(o => o.Display.Length).DefaultIfEmpty(0).Max();
             foreach (var o in _options)
                 sb.Append("  ").Append(o.Display.PadRight(width)).Append("  ").Append(o.Help).Append('\n');
@@ -179,15 +166,6 @@ sealed class CommandLine
             throw new UsageException(option, $"option {option}: {Quote(value)} is a file; it must name a folder (existing or new).");
     }
 
-    private void Declare(OptionSpec spec)
-    {
-        if (!spec.Name.StartsWith("--", StringComparison.Ordinal) || spec.Name.Length < 3)
-            throw new ArgumentException($"Option names start with '--': '{spec.Name}'.", nameof(spec));
-        if (_options.Any(o => o.Name == spec.Name))
-            throw new ArgumentException($"Option '{spec.Name}' is declared twice.", nameof(spec));
-        _options.Add(spec);
-    }
-
     private sealed record OptionSpec(string Name, string? ValueName, string Help, bool Repeatable)
     {
         public string Display => ValueName is null ? Name : Name + " " + ValueName;
@@ -228,25 +206,17 @@ sealed class ParsedArguments
 
     /// <summary>A comma-separated list of integers, each in [<paramref name="min"/>, <paramref name="max"/>], or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">An item is not such an integer.</exception>
-    public IReadOnlyList<int> IntList(string name, IReadOnlyList<int> fallback, int min = 1, int max = int.MaxValue)
-    {
-        var text = Value(name);
-        if (text is null) return fallback;
-        return text.Split(',').Select(item =>
-            int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
-                : throw new UsageException(name, $"option {name}: {Quote(item)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.")).ToList();
-    }
+    public IReadOnlyList<int> IntList(string name, IReadOnlyList<int> fallback, int min = 1, int max = int.MaxValue) =>
+        Value(name) is { } text ? text.Split(',').Select(item => ParseInt(name, item, min, max)).ToList() : fallback;
 
     /// <summary>The value of an option parsed as a positive integer, or <paramref name="fallback"/> when absent.</summary>
     /// <exception cref="UsageException">The value is not an integer in [<paramref name="min"/>, <paramref name="max"/>].</exception>
-    public int Int(string name, int fallback, int min = 1, int max = int.MaxValue)
-    {
-        var text = Value(name);
-        if (text is null) return fallback;
-        if (!int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) || v < min || v > max)
-            throw new UsageException(name, $"option {name}: {Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
-        return v;
-    }
+    public int Int(string name, int fallback, int min = 1, int max = int.MaxValue) =>
+        Value(name) is { } text ? ParseInt(name, text, min, max) : fallback;
+
+    private static int ParseInt(string name, string text, int min, int max) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int v) && v >= min && v <= max ? v
+            : throw new UsageException(name, $"option {name}: {Quote(text)} is not an integer from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
 }
 
 /// <summary>A bad command line. <see cref="Exception.Message"/> names the option; scripts print it with the usage and exit 2.</summary>

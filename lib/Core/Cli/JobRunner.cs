@@ -47,15 +47,10 @@ public static class JobRunner
             if (commit.Note is not null) stdout.Write(commit.Note + "\n");
             return Ok;
         }
-        catch (OutputException e)
-        {
-            // The message says whether the folder is unchanged.
-            stderr.Write($"{program}: {e.Message}\n");
-            return Failed;
-        }
         catch (Exception e) when (IsDomainError(e))
         {
-            stderr.Write($"{program}: {e.Message}\nNothing was written.\n");
+            // An OutputException's message says whether the folder is unchanged; any other error came before the commit.
+            stderr.Write($"{program}: {e.Message}\n{(e is OutputException ? "" : "Nothing was written.\n")}");
             return Failed;
         }
     }

@@ -46,7 +46,6 @@ static class InputFile
     /// <exception cref="DataFileException">Not a regular file, too large, or unreadable; at line 1 of the file.</exception>
     public static byte[] ReadBytes(string path, string what, long maxBytes = DefaultMaxBytes)
     {
-        ArgumentNullException.ThrowIfNull(path);
         if (path.Length == 0)
             throw new DataFileException("(empty path)", 1, null, null, $"no file was named for {what}: the path is empty.");
         if (path.Contains('\0'))
@@ -85,7 +84,6 @@ static class InputFile
     /// <exception cref="DataFileException">The bytes are not valid UTF-8.</exception>
     public static string Decode(byte[] bytes, string source)
     {
-        ArgumentNullException.ThrowIfNull(bytes);
         ReadOnlySpan<byte> span = bytes;
         if (span.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) span = span[3..];
         else if (span.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || span.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))

@@ -6,7 +6,7 @@ namespace NotebookAnalysis.Data;
 
 /// <summary>
 /// Table 1 of the paper: WEF pillar scores and cluster counts for Russia by year, read and validated
-/// by <see cref="Table1.Load(string, int)"/>. Immutable.
+/// by <see cref="Table1.Load"/>. Immutable.
 /// </summary>
 /// <remarks>
 /// The file is parsed here, field by field, in the invariant culture, rather than with
@@ -113,9 +113,6 @@ public sealed class Table1
     /// <summary>The same data read with a subset of its markets (<see cref="MarketDescription.Where"/>), e.g. those with one regressor.</summary>
     public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets);
 
-    /// <summary>The series of one market, by id.</summary>
-    public MarketSeries Series(string marketId) => Series(new Market(marketId));
-
     /// <summary>The series of every market, in the description's order.</summary>
     public IReadOnlyList<MarketSeries> AllSeries() => Markets.Specs.Select(m => Series(m.Market)).ToList();
 
@@ -134,40 +131,24 @@ public sealed class Table1
     public static Table1 LoadBundled() => Load(ProjectPaths.BundledTable1);
 
     /// <summary>
-    /// Reads and validates a data file whose columns <paramref name="markets"/> names: <c>year</c> and each market's score
-    /// and count columns, in any order. A column the description does not name, or a named one the file lacks, is an error.
+    /// Reads and validates a data file whose columns <paramref name="markets"/> names (default: the bundled description):
+    /// <c>year</c> and each market's score and count columns, in any order. Accepts a UTF-8 BOM, CRLF line ends, blank
+    /// lines and blanks around fields; rejects everything else that is not a clean table (a column the description does
+    /// not name, or a named one the file lacks, included) with a <see cref="DataFileException"/> naming the file, line and column.
     /// </summary>
-    /// <exception cref="DataFileException">As <see cref="Load(string, int)"/>; names the file, line and column.</exception>
-    public static Table1 Load(string path, MarketDescription markets, int minimumRows = MinimumRows) =>
-        Parse(ReadRegularFile(path), path, markets, minimumRows);
-
-    /// <summary>
-    /// Reads and validates a Table 1 CSV. Accepts a UTF-8 BOM, CRLF line ends, blank lines and blanks
-    /// around fields; rejects everything else that is not a clean table with a
-    /// <see cref="DataFileException"/> naming the file, line and column.
-    /// </summary>
-    /// <param name="path">The CSV file.</param>
+    /// <param name="path">The CSV file: a regular file of at most <see cref="MaxFileBytes"/>, whose type is checked before
+    /// it is read, so a FIFO with no writer, a directory or a device such as /dev/zero is refused at once.</param>
+    /// <param name="markets">The market description; null for the bundled one.</param>
     /// <param name="minimumRows">Rows the intended model needs; fewer is an error.</param>
-    /// <exception cref="DataFileException">The path is not a regular file, is larger than <see cref="MaxFileBytes"/>, cannot be read,
-    /// or its content is not a valid Table 1.</exception>
-    public static Table1 Load(string path, int minimumRows = MinimumRows) => Parse(ReadRegularFile(path), path, minimumRows);
+    public static Table1 Load(string path, MarketDescription? markets = null, int minimumRows = MinimumRows) =>
+        Parse(InputFile.ReadBytes(path, "Table 1", MaxFileBytes), path, markets, minimumRows);
 
-    /// <summary>
-    /// The bytes of <paramref name="path"/>, which must be a regular file of at most <see cref="MaxFileBytes"/>. The file type
-    /// is checked before the file is opened, so a FIFO with no writer, a directory or a device such as /dev/zero is
-    /// refused at once instead of blocking or filling memory.
-    /// </summary>
-    public static byte[] ReadRegularFile(string path) => InputFile.ReadBytes(path, "Table 1", MaxFileBytes);
-
-    /// <summary>Parses the bytes of a Table 1 CSV; <paramref name="source"/> names it in messages.</summary>
-    public static Table1 Parse(byte[] bytes, string source, int minimumRows = MinimumRows) =>
-        Parse(bytes, source, MarketDescription.Bundled, minimumRows);
-
-    /// <summary>Parses the bytes of a data file with the columns <paramref name="markets"/> names; <paramref name="source"/> names it in messages.</summary>
+    /// <summary>Parses the bytes of a data file with the columns <paramref name="markets"/> (null: the bundled description)
+    /// names; <paramref name="source"/> names it in messages.</summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static Table1 Parse(byte[] bytes, string source, MarketDescription markets, int minimumRows = MinimumRows)
+    public static Table1 Parse(byte[] bytes, string source, MarketDescription? markets = null, int minimumRows = MinimumRows)
     {
-        ArgumentNullException.ThrowIfNull(markets);
+        markets ??= MarketDescription.Bundled;
         var columnNames = markets.DataColumns;
         var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
         // Strict UTF-8 with the true line and column of a bad byte; the BOM dropped.
@@ -178,13 +159,11 @@ public sealed class Table1
         string[]? header = null;
         var years = new List<int>();
         var lineOfRow = new List<int>();
-        var values = columnNames.Skip(1).ToDictionary(n => n, _ => new List<double>());
-        var decimals = columnNames.Skip(1).ToDictionary(n => n, _ => 0);
         int[] fieldOf = [];
         // Per column, looked up once rather than per cell: whether it is an x, its values, its decimals so far.
         var isCountColumn = columnNames.Select(n => markets.Specs.Any(s => s.XColumns.Contains(n))).ToArray();
         bool wef = markets.IsBundled;
-        var valuesOf = columnNames.Select((n, c) => c == 0 ? null : values[n]).ToArray();
+        var valuesOf = columnNames.Select(_ => new List<double>()).ToArray();
         var decimalsOf = new int[columnNames.Count];
 
         for (int i = 0; i < lines.Length; i++)
@@ -238,7 +217,7 @@ public sealed class Table1
                 {
                     double v = ParseNumber(raw, source, lineNo, f + 1, name);
                     CheckRange(v, raw, name, isCount, wef, source, lineNo, f + 1);
-                    valuesOf[c]!.Add(v);
+                    valuesOf[c].Add(v);
                     int written = DecimalsOf(raw);
                     if (written > MaxScoreDecimals && !isCount)
                         throw new DataFileException(source, lineNo, f + 1, name,
@@ -247,8 +226,6 @@ public sealed class Table1
                 }
             }
         }
-        for (int c = 1; c < columnNames.Count; c++)
-            decimals[columnNames[c]] = decimalsOf[c];
 
         if (header is null)
             throw new DataFileException(source, 1, null, null, "the file is empty: expected a header line and one row per year.");
@@ -257,7 +234,9 @@ public sealed class Table1
 
         CheckYears(years, lineOfRow, source, fieldOf[0] + 1);
 
-        var table = new Table1(source, sha, [.. years], values.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray()), decimals, [.. lineOfRow], markets);
+        var scoreColumns = Enumerable.Range(1, columnNames.Count - 1).ToList();
+        var table = new Table1(source, sha, [.. years], scoreColumns.ToDictionary(c => columnNames[c], c => valuesOf[c].ToArray()),
+            scoreColumns.ToDictionary(c => columnNames[c], c => decimalsOf[c]), [.. lineOfRow], markets);
         if (table.RowCount < minimumRows)
             throw new DataFileException(source, lineOfRow[^1], null, null,
                 $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +
@@ -338,7 +317,7 @@ public sealed class Table1
         {
             // The text itself must be whole: "99.99999999999999999999" rounds to the double 100 but is not a count.
             // Digits alone are whole whatever decimal makes of them (a whole value, or too many digits to parse).
-            bool wholeText = AllDigits(raw) || !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
+            bool wholeText = raw.All(char.IsAsciiDigit) || !decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var exact) || exact == decimal.Truncate(exact);
             if (v < 0 || v != Math.Floor(v) || !wholeText)
                 throw new DataFileException(source, lineNo, column, name, $"{Quote(raw)} is not a count of clusters (a whole number, zero or more).");
             if (v > MaxClusterCount)
@@ -350,15 +329,6 @@ public sealed class Table1
             throw new DataFileException(source, lineNo, column, name,
                 $"{Quote(raw)} is outside the WEF score scale of 1 to 7 points (seeds/data/codebook.md).");
         }
-    }
-
-    /// <summary>A value from the file, quoted for a message: control characters escaped, long values shortened.</summary>
-
-    private static bool AllDigits(string raw)
-    {
-        foreach (char ch in raw)
-            if (!char.IsAsciiDigit(ch)) return false;
-        return raw.Length > 0;
     }
 
     /// <summary>Digits after the point as written: "3.70" → 2, "37e-1" → 1, "4" → 0.</summary>
@@ -378,16 +348,10 @@ public sealed class Table1
 
     private static int FirstDecimalCommaSuspect(string[] fields)
     {
-        for (int i = 0; i + 1 < fields.Length; i++)
-        {
-            var a = fields[i].Trim();
-            var b = fields[i + 1].Trim();
-            if (a.Length > 0 && b.Length > 0 && a.All(char.IsDigit) && b.All(char.IsDigit) && i > 0)
-            {
-                // A score such as 3,7 splits into "3" and "7": the first half is one digit in 1-7.
-                if (a.Length == 1) return i;
-            }
-        }
+        // A score such as 3,7 splits into "3" and "7": the first half is one digit, the second digits.
+        for (int i = 1; i + 1 < fields.Length; i++)
+            if (fields[i].Trim() is [var a] && char.IsDigit(a) && fields[i + 1].Trim() is { Length: > 0 } b && b.All(char.IsDigit))
+                return i;
         return fields.Length - 2;
     }
 

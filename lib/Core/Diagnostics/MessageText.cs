@@ -26,7 +26,6 @@ static class MessageText
     public static string Printable(string? value, int maxLength = DefaultMaxLength)
     {
         if (value is null) return "";
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxLength, 1);
         var sb = new StringBuilder(Math.Min(value.Length, maxLength) + 16);
         int kept = Math.Min(value.Length, maxLength);
         for (int i = 0; i < kept; i++)

@@ -94,7 +94,8 @@ static class AtomicFile
         return source is IOException && source.HResult is > 0 and < 4096 ? source.HResult : 0;
     }
 
-    private static void TryDelete(string path)
+    /// <summary>Deletes a file if it can; a failure is ignored (a leftover, removed by a later run).</summary>
+    internal static void TryDelete(string path)
     {
         try { File.Delete(path); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
     }

@@ -38,30 +38,18 @@ internal static class Native
     /// <summary>
     /// The reason for an errno, in words. Never throws: an errno with no words of its own is given by its number.
     /// </summary>
-    public static string Describe(int errno)
+    public static string Describe(int errno) => errno switch
     {
-        string? known = errno switch
-        {
-            -1 => "the system has no renameat2 call",
-            EPERM => "the operation is not permitted on this file system or file",
-            EBUSY => "the folder is busy (it is a mount point, or in use by the system)",
-            EXDEV => "the two paths are on different file systems",
-            EINVAL => "the file system does not support this operation (invalid argument)",
-            ENOSYS => "the system does not implement this call",
-            EOPNOTSUPP => "the file system does not support this operation",
-            _ => null,
-        };
-        if (known is not null) return known;
-        try
-        {
-            var words = AtomicFile.Reason(new IOException(Marshal.GetPInvokeErrorMessage(errno), errno), "");
-            return words.Length > 0 ? words : $"system error {errno}";
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            return $"system error {errno}"; // the message code must never be what fails
-        }
-    }
+        -1 => "the system has no renameat2 call",
+        EPERM => "the operation is not permitted on this file system or file",
+        EBUSY => "the folder is busy (it is a mount point, or in use by the system)",
+        EXDEV => "the two paths are on different file systems",
+        EINVAL => "the file system does not support this operation (invalid argument)",
+        ENOSYS => "the system does not implement this call",
+        EOPNOTSUPP => "the file system does not support this operation",
+        // AtomicFile.Reason never throws, and falls back to "system error N" when the system has no words.
+        _ => AtomicFile.Reason(new IOException(Marshal.GetPInvokeErrorMessage(errno), errno), ""),
+    };
 
     /// <summary>Creates a hard link. False (with the errno) when it fails, e.g. across file systems or where links are not supported.</summary>
     public static bool Link(string existing, string link, out int errno)

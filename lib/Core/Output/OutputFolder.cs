@@ -296,11 +296,10 @@ public sealed class OutputFolder
         static string Trim(string p) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(p));
         string[] shared = [Path.GetTempPath(), Environment.GetFolderPath(Environment.SpecialFolder.UserProfile),
             "/tmp", "/var/tmp", "/home", "/root", "/var", "/etc", "/usr", "/opt", "/srv", "/mnt", "/media", "/dev", "/proc", "/sys", "/run"];
-        if (shared.Where(p => p.Length > 0).Any(p => string.Equals(Trim(p), Trim(target), StringComparison.Ordinal)))
-            return "it is a shared system or home folder, and a commit replaces its output folder whole; give a folder of its own (for example " + Path.Combine(target, "results") + ")";
-        if (System.IO.Directory.Exists(Path.Combine(target, ".git")))
-            return "it is the root of a repository, and a commit replaces its output folder whole; give a folder of its own (for example " + Path.Combine(target, "results") + ")";
-        return null;
+        string? what = shared.Where(p => p.Length > 0).Any(p => string.Equals(Trim(p), Trim(target), StringComparison.Ordinal)) ? "a shared system or home folder"
+            : System.IO.Directory.Exists(Path.Combine(target, ".git")) ? "the root of a repository" : null;
+        return what is null ? null
+            : $"it is {what}, and a commit replaces its output folder whole; give a folder of its own (for example {Path.Combine(target, "results")})";
     }
 
     private CommitMethod Create(string staging, string target)
@@ -402,11 +401,11 @@ public sealed class OutputFolder
                     $"Some of its files are new and some old; the next run finishes the commit from the journal {journal}.", e);
             }
             _changed = false;
-            TryDelete(journal);
+            AtomicFile.TryDelete(journal);
             TryDeleteTree(staging);
             throw Fail(target, AtomicFile.Reason(e, target), e);
         }
-        TryDelete(journal);
+        AtomicFile.TryDelete(journal);
         try
         {
             Step(CommitStep.DeleteOld);
@@ -606,11 +605,6 @@ public sealed class OutputFolder
         {
             return false;
         }
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); } catch (Exception e) when (IsIo(e)) { }
     }
 
 }

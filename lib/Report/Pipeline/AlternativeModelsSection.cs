@@ -24,20 +24,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
     public SectionOutput Run(AnalysisContext context)
     {
         var battery = ModelBattery.Run(context.Data, context.Base.ToDictionary(r => r.TableId, r => r.Fit), ModelSpecs.All);
-        return new SectionOutput(battery.Rows, RenderMarkdown(battery), Undefined: battery.LeftOut);
-    }
-
-    /// <summary>The robustness table of one market in Markdown.</summary>
-    public static string RobustnessMarkdown(MarketRobustness market) => RobustnessGrids.Table(market).ToMarkdown();
-
-    /// <summary>The verdicts of one market in Markdown.</summary>
-    public static string VerdictsMarkdown(MarketRobustness market)
-    {
-        var sb = new StringBuilder();
-        sb.Append($"**{market.Summary}**\n\n");
-        foreach (var c in market.Checks)
-            sb.Append($"- {(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})\n");
-        return sb.ToString();
+        return new SectionOutput(battery.Rows, RenderMarkdown(battery), battery.LeftOut);
     }
 
     /// <summary>The whole <c>REPRODUCTION.md</c> section. Sample sizes, years, the automatic lag and the leave-one-out
@@ -65,8 +52,11 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         foreach (var m in battery.Markets)
         {
             sb.Append($"### {m.Market.Id}: {m.Market.Label}\n\n");
-            sb.Append(RobustnessMarkdown(m));
-            sb.Append(VerdictsMarkdown(m)).Append('\n');
+            sb.Append(RobustnessGrids.Table(m).ToMarkdown());
+            sb.Append($"**{m.Summary}**\n\n");
+            foreach (var c in m.Checks)
+                sb.Append($"- {(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})\n");
+            sb.Append('\n');
         }
         if (battery.LeftOut.Count > 0)
             sb.Append("Statistics these models leave out of `results.csv` are listed, with the reason, under \"Statistics left out of results.csv\".\n\n");

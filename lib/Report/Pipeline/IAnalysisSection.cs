@@ -1,5 +1,4 @@
 using NotebookAnalysis.Data;
-using NotebookAnalysis.Regression;
 using NotebookAnalysis.Reproduction;
 using NotebookAnalysis.Results;
 
@@ -23,7 +22,7 @@ public interface IAnalysisSection
 public static class AnalysisSectionExtensions
 {
     /// <summary>Runs <paramref name="section"/> on <paramref name="data"/>, with the base fit of each market fitted once.</summary>
-    public static SectionOutput Run(this IAnalysisSection section, Table1 data) => section.Run(AnalysisContext.Of(data));
+    public static SectionOutput Run(this IAnalysisSection section, Table1 data) => section.Run(new AnalysisContext(data, MarketReproduction.All(data)));
 }
 
 /// <summary>
@@ -32,26 +31,14 @@ public static class AnalysisSectionExtensions
 /// </summary>
 /// <param name="Data">The data file, with its market description (<see cref="Table1.Markets"/>).</param>
 /// <param name="Base">One base reproduction per market, in the description's order.</param>
-public sealed record AnalysisContext(Table1 Data, IReadOnlyList<MarketReproduction> Base)
-{
-    /// <summary>The markets, in report order.</summary>
-    public MarketDescription Markets => Data.Markets;
-
-    /// <summary>The base fit of <paramref name="marketId"/> (the paper's model: score on clusters).</summary>
-    public OlsResult BaseFit(string marketId) => Base.Single(r => r.TableId == marketId).Fit;
-
-    /// <summary>A context for <paramref name="data"/>: fits the base model of each market once (notebooks, tests).</summary>
-    public static AnalysisContext Of(Table1 data) => new(data, MarketReproduction.All(data));
-}
+public sealed record AnalysisContext(Table1 Data, IReadOnlyList<MarketReproduction> Base);
 
 /// <summary>What a section contributes.</summary>
 /// <param name="Rows">Rows for <c>results.csv</c> (the main job checks for duplicates and NaN).</param>
 /// <param name="Markdown">A Markdown section for <c>REPRODUCTION.md</c>, starting with a level-2 heading.</param>
-/// <param name="Files">Extra files, relative to the output folder (e.g. <c>robustness.csv</c>), with their text.</param>
 /// <param name="Undefined">Statistics left out of <paramref name="Rows"/> because they are undefined for the data, with the reason;
 /// the main job lists them in <c>REPRODUCTION.md</c>.</param>
 public sealed record SectionOutput(
     IReadOnlyList<ResultRow> Rows,
     string Markdown,
-    IReadOnlyDictionary<string, string>? Files = null,
-    IReadOnlyList<UndefinedResult>? Undefined = null);
+    IReadOnlyList<UndefinedResult> Undefined);

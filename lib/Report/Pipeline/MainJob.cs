@@ -27,6 +27,10 @@ public static class MainJob
             .Option("--published", "PATH", "the printed tables the descriptions' published_table names, in the format of seeds/published/tables2-4.csv (default: that file)")
             .Option("--out", "DIR", "output folder (default: results/)");
 
+    /// <summary>The sections run after the base reproduction, in the order they appear in REPRODUCTION.md and results.csv.
+    /// Each analysis registers itself here with one line.</summary>
+    public static IReadOnlyList<IAnalysisSection> Sections { get; } = [new AlternativeModelsSection(), new ResamplingSection()];
+
     /// <summary>Everything the job writes, computed in memory before anything touches the disk.</summary>
     /// <param name="Data">The data the job ran on.</param>
     /// <param name="Reproductions">The three table reproductions.</param>
@@ -110,16 +114,14 @@ public static class MainJob
         if (several.Count > 0)
             report.Append($"## Sections left out for markets with several regressors\n\n{string.Join(", ", several)} {(several.Count == 1 ? "has" : "have")} several regressors, so the sections built on the one regressor x of a simple regression (alternative models and robustness checks, resampling of the slope, rounding analysis, the notebooks' charts of x) leave {(several.Count == 1 ? "it" : "them")} out.\n\n");
         var context = new AnalysisContext(data.WithMarkets(markets.Where(m => m.HasOneRegressor)), [.. reproductions.Where(r => r.Spec.HasOneRegressor)]);
-        foreach (var section in Sections.All.Where(_ => context.Base.Count > 0))
+        foreach (var section in Sections.Where(_ => context.Base.Count > 0))
         {
             var sectionClock = Stopwatch.StartNew();
             var s = section.Run(context);
             progress?.Write($"Section: {section.Name} ({NumberFormat.Seconds(sectionClock.Elapsed)} s)\n");
             rows.AddRange(s.Rows);
             report.Append(s.Markdown.TrimEnd('\n')).Append("\n\n");
-            foreach (var (name, text) in s.Files ?? new Dictionary<string, string>())
-                files.AddText(name, text);
-            undefined.AddRange(s.Undefined ?? []);
+            undefined.AddRange(s.Undefined);
         }
         report.Append(UndefinedResult.Markdown(undefined));
         command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,

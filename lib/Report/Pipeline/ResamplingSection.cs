@@ -21,12 +21,11 @@ public sealed class ResamplingSection : IAnalysisSection
     /// <inheritdoc/>
     public SectionOutput Run(AnalysisContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         // The markets are independent and each procedure has its own seed, so running them on parallel threads
         // gives the same numbers in the same (market) order. Each takes its base fit from the context.
         var all = MarketResampling.RunAll(context.Base);
         var undefined = new List<UndefinedResult>();
-        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), Undefined: undefined);
+        return new SectionOutput(all.SelectMany(m => m.Rows(undefined)).ToList(), Markdown(all), undefined);
     }
 
     /// <summary>The REPRODUCTION.md section for the given analyses (invariant culture). Every count, grid and
