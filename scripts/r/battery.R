@@ -110,7 +110,7 @@ if ("--reference" %in% args) {
   }
 
   for (m in seq_len(nrow(mk))) {
-    id <- mk$market[m]; y <- d[[mk$score_column[m]]]; x <- d[[mk$count_column[m]]]; year <- d$year; n <- length(y)
+    id <- mk$market[m]; y <- d[[mk$y[m]]]; x <- d[[mk$x[m]]]; year <- d$year; n <- length(y)
     level <- function(r, p) p; from_log <- function(r, p) exp(p)
     lvl <- data.frame(y = y, x = x, year = year, x_squared = x^2)
     lag <- data.frame(y = y[-1], x = x[-n])

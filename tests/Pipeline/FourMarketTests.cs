@@ -142,6 +142,7 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
     [InlineData("market,y,x,label\na,s1,n1,A\nb,s2,n2,B\na,s3,n3,C\n", 4, 1, "market", "appears twice (first on line 2)")]
     [InlineData("market,y,x,label,colour\na,s1,n1,A,red\n", 1, 5, "colour", "unknown column")]
     [InlineData("market,y,market,label\n", 1, 3, "market", "appears twice in the header")]
+    [InlineData("market,score_column,count_column,label\na,s1,n1,A\n", 1, 2, "score_column", "rename score_column to y and count_column to x")]
     [InlineData("market,y,x,label\na,s1,n1;s1,A\n", 2, 3, "x", "is also this market's y column")]
     [InlineData("market,y,x,label\na,s1,n1;;n2,A\n", 2, 3, "x", "a column name is empty")]
     [InlineData("market,y,x,label\na,s1,n1;n1,A\n", 2, 3, "x", "names a column twice")]

@@ -166,4 +166,12 @@ public sealed class AnyPaperTests(AnyPaperTests.Runs runs) : IClassFixture<AnyPa
         Assert.Contains(reason, message);
         Assert.Contains("Nothing was written.", message);
     }
+
+    [Fact]
+    public void The_old_market_header_is_refused_with_how_to_rename_it()
+    {
+        var e = Assert.Throws<DataFileException>(() => MarketDescription.Parse(Encoding.UTF8.GetBytes("market,score_column,count_column,label\na,s,n,A\n"), "old.csv"));
+        Assert.Equal((1, 2), (e.Line, e.Column!.Value));
+        Assert.Contains("rename score_column to y and count_column to x", e.Reason);
+    }
 }

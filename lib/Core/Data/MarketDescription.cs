@@ -103,7 +103,8 @@ public sealed partial class MarketDescription
     public static MarketDescription Load(string path) => Parse(InputFile.ReadBytes(path, "the market description"), path);
 
     /// <summary>Parses the bytes of a market description; <paramref name="source"/> names it in messages.</summary>
-    /// <exception cref="DataFileException">Not a valid description: an unknown, duplicate or missing column, a duplicate market id, a bad column name, a y column among its
+    /// <exception cref="DataFileException">Not a valid description: an unknown, duplicate or missing column (the old header
+    /// <c>score_column,count_column</c> with how to rename it), a duplicate market id, a bad column name, a y column among its
     /// own x columns, more than <see cref="MaxRegressors"/> regressors or <see cref="MaxMarkets"/> markets.</exception>
     public static MarketDescription Parse(byte[] bytes, string source)
     {
@@ -181,6 +182,9 @@ public sealed partial class MarketDescription
         string expected = $"Expected the header {string.Join(",", RequiredColumns)} (and optionally {PublishedTableColumn}).";
         for (int i = 0; i < names.Length; i++)
         {
+            if (names[i] is "score_column" or "count_column")
+                throw new DataFileException(source, lineNo, i + 1, names[i],
+                    $"{Quote(names[i])} is the old header; rename score_column to y and count_column to x (x may now name several columns, separated by ';').");
             if (!RequiredColumns.Contains(names[i]) && names[i] != PublishedTableColumn)
                 throw new DataFileException(source, lineNo, i + 1, names[i], $"unknown column {Quote(names[i])}. {expected}");
             if (Array.IndexOf(names, names[i]) != i)
