@@ -17,7 +17,6 @@ public static class AlternativeModelCharts
     /// <param name="tableId"><c>T2_goods</c>, <c>T3_financial</c> or <c>T4_innovation</c>.</param>
     public static ChartSpec LooPredictions(ModelBattery battery, string tableId)
     {
-        ArgumentNullException.ThrowIfNull(battery);
         var fits = battery.Fits.Where(f => f.Data.Input.TableId == tableId).ToList();
         if (fits.Count == 0) throw new ArgumentException($"The battery has no fits for table '{tableId}'.", nameof(tableId));
         var input = fits[0].Data.Input;

@@ -126,7 +126,6 @@ public static class ResamplingCharts
     /// <param name="m">Its resampling result, which holds the printed fit and the extreme fits (a chart fits nothing).</param>
     public static ChartSpec RoundingBox(MarketSeries series, MarketResampling m)
     {
-        ArgumentNullException.ThrowIfNull(m);
         double h = series.ScoreHalfWidth;
         var x = series.ClustersArray();
         var y = series.ScoreArray();

@@ -16,7 +16,6 @@ public static class SourceCharts
     /// <param name="mapping">The year-to-edition mapping; default the natural one (k = 0).</param>
     public static ChartSpec Series(SourceComparison comparison, MarketSpec spec, EditionMapping? mapping = null)
     {
-        ArgumentNullException.ThrowIfNull(comparison);
         mapping ??= EditionMapping.Natural;
         var cells = comparison.Column(mapping, spec.Market);
         var covered = cells.Where(c => c.Wef is not null).ToList();
@@ -42,8 +41,6 @@ public static class SourceCharts
     /// </summary>
     public static ChartSpec Fits(RerunFit wef, RerunFit paper)
     {
-        ArgumentNullException.ThrowIfNull(wef);
-        ArgumentNullException.ThrowIfNull(paper);
         if (wef.Spec != paper.Spec || !wef.Years.SequenceEqual(paper.Years))
             throw new ArgumentException("Both fits must be of the same table and years.", nameof(paper));
         var spec = wef.Spec;

@@ -82,7 +82,6 @@ sealed class CommandLine(string command, string summary)
     /// <exception cref="UsageException">An unknown option, a missing or empty value, a repeated option, or a positional where none is accepted.</exception>
     public ParsedArguments Parse(IReadOnlyList<string> args)
     {
-        ArgumentNullException.ThrowIfNull(args);
         var values = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var positionals = new List<string>();
         bool help = false;

@@ -22,8 +22,6 @@ public sealed class AlternativeFit
     /// <param name="details">What an estimator other than OLS adds; null for plain OLS.</param>
     public AlternativeFit(ModelData data, OlsResult ols, EstimatorDetails? details = null)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(ols);
         Data = data;
         Ols = ols;
         Details = details;
@@ -38,8 +36,6 @@ public sealed class AlternativeFit
     /// <param name="own">The estimator's coefficients, fitted values and what it does not give, with the reasons.</param>
     public AlternativeFit(ModelData data, OwnFit own)
     {
-        ArgumentNullException.ThrowIfNull(data);
-        ArgumentNullException.ThrowIfNull(own);
         if (!own.Coefficients.Select(c => c.Term).SequenceEqual(data.Design.Terms))
             throw new ArgumentException($"The estimator's terms ({string.Join(", ", own.Coefficients.Select(c => c.Term))}) are not the design's ({string.Join(", ", data.Design.Terms)}).", nameof(own));
         Data = data;

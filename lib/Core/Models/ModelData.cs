@@ -37,8 +37,6 @@ public sealed record ModelData(ModelSpec Spec, ModelInput Input, string Model, I
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public static ModelData Build(ModelInput input, ModelSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(spec);
         string model = $"{input.TableId}/{spec.Name}";
         int needed = spec.CoefficientCount + 1; // one residual degree of freedom at least
         int start = spec.DropsFirstRow ? 1 : 0;

@@ -62,7 +62,6 @@ public sealed class ModelInput
     /// <summary>The series of <paramref name="market"/> from Table 1, with its file lines and column names.</summary>
     public static ModelInput From(Table1 table, Market market)
     {
-        ArgumentNullException.ThrowIfNull(table);
         var spec = table.Markets[market];
         return new ModelInput(spec.Id, table.Source, spec.Y, spec.X,
             [.. table.Years], table.Column(spec.Y), table.Column(spec.X), [.. table.LineOfRow]);

@@ -49,7 +49,6 @@ public sealed class PraisWinstenEstimator : IModelEstimator
     /// <exception cref="ModelException">|ρ| ≥ 1, residuals that are all zero, or no convergence within <see cref="MaxIterations"/>.</exception>
     public AlternativeFit Fit(ModelData data)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var design = data.Design;
         var y = data.Response.ToArray();
         var start = OlsEstimator.FitOls(data, design, y);

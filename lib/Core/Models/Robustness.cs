@@ -100,7 +100,6 @@ public static class Robustness
     /// <param name="meanOnly">The mean-only leave-one-out benchmark.</param>
     public static MarketRobustness Assess(MarketSpec market, IReadOnlyList<AlternativeFit> fits, LooPredictions meanOnly)
     {
-        ArgumentNullException.ThrowIfNull(market);
         // A model missing from the fits could not be fitted to these data; the checks that need it are undefined.
         AlternativeFit? Get(ModelSpec s)
         {

@@ -29,7 +29,6 @@ public sealed class TheilSenEstimator : IModelEstimator
     /// more than <see cref="MaxRows"/> rows.</exception>
     public AlternativeFit Fit(ModelData data)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var design = data.Design;
         if (design.Columns != 2)
             throw new ModelException(data.Model, $"Theil-Sen fits an intercept and one regressor, but the design has {design.Columns} columns ({string.Join(", ", design.Terms)}).");

@@ -53,7 +53,6 @@ public sealed class Design
     /// power (1 or more) to raise them to.</param>
     public static Design Powers(string model, bool intercept, params (string Term, double[] Values, double[]? Low, int Power)[] regressors)
     {
-        ArgumentNullException.ThrowIfNull(regressors);
         foreach (var (term, _, _, power) in regressors)
             if (power < 1)
                 throw new ModelException(model, $"regressor '{term}' has power {power}; powers start at 1.");
@@ -94,8 +93,6 @@ public sealed class Design
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static Design Create(string model, (string Term, double[] Values)[] regressors, bool intercept)
     {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(regressors);
         if (regressors.Length == 0)
             throw new ModelException(model, "the design has no regressors" + (intercept ? " besides the intercept." : "."));
         int rows = -1;

@@ -266,7 +266,6 @@ public static class Quantiles
     /// </summary>
     public static double Type7(IReadOnlyList<double> sorted, double p)
     {
-        ArgumentNullException.ThrowIfNull(sorted);
         if (sorted.Count == 0) throw new ArgumentException("No values.", nameof(sorted));
         if (!(p >= 0 && p <= 1)) throw new ArgumentOutOfRangeException(nameof(p), p, "p must be in [0, 1].");
         double h = (sorted.Count - 1) * p;

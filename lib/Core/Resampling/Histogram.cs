@@ -13,7 +13,6 @@ public static class Histogram
     /// </summary>
     public static (double[] X, double[] Density) Steps(IEnumerable<double> values, int bins, double lower, double upper)
     {
-        ArgumentNullException.ThrowIfNull(values);
         if (bins < 1 || bins > 100_000)
             throw new ArgumentOutOfRangeException(nameof(bins), bins, "bins must be in [1, 100000].");
         var v = values.ToArray();

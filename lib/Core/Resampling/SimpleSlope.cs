@@ -13,8 +13,6 @@ internal static class SimpleSlope
     /// <summary>Validates a pair of samples: same length, at least <see cref="PermutationTest.MinN"/> points, finite, x not constant.</summary>
     public static void Validate(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
-        ArgumentNullException.ThrowIfNull(x);
-        ArgumentNullException.ThrowIfNull(y);
         if (x.Count != y.Count)
             throw new ArgumentException($"x has {x.Count} values but y has {y.Count}; they must pair up.", nameof(y));
         if (x.Count < PermutationTest.MinN)

@@ -95,8 +95,6 @@ public sealed class SourceComparison
     /// <exception cref="DataFileException">A score of Table 1 is not on the 0.1 grid the comparison rounds to.</exception>
     public static SourceComparison Compare(Table1 paper, WefExtract wef, IReadOnlyList<EditionMapping>? mappings = null)
     {
-        ArgumentNullException.ThrowIfNull(paper);
-        ArgumentNullException.ThrowIfNull(wef);
         mappings ??= EditionMapping.All;
         var printed = new Dictionary<Market, decimal[]>();
         foreach (var spec in Markets.Paper)

@@ -18,7 +18,6 @@ public sealed record HtmlFragment(string Html)
     /// <summary>A bulleted list, one item per string (HTML-encoded): how a list of messages reads as a list.</summary>
     public static HtmlFragment List(IEnumerable<string> items)
     {
-        ArgumentNullException.ThrowIfNull(items);
         return new("<ul>" + string.Concat(items.Select(i => "<li>" + System.Net.WebUtility.HtmlEncode(i).Replace("\n", "<br>", StringComparison.Ordinal) + "</li>")) + "</ul>");
     }
 }

@@ -142,7 +142,6 @@ public static class AccuracyHarness
     /// <summary>The path <see cref="Ols.Fit"/> takes on <paramref name="data"/>, e.g. "refined (2 iterations)" or "double-double".</summary>
     public static string EnginePath(StrdDataset data)
     {
-        ArgumentNullException.ThrowIfNull(data);
         try
         {
             var fit = Ols.FitExtended(data.ToDesign(), data.Y, data.YLow);

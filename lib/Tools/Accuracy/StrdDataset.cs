@@ -128,8 +128,6 @@ public sealed class StrdDataset
     /// </summary>
     public static StrdDataset Parse(IReadOnlyList<string> lines, string source)
     {
-        ArgumentNullException.ThrowIfNull(lines);
-        ArgumentNullException.ThrowIfNull(source);
         string name = Path.GetFileNameWithoutExtension(source);
         DataFileException Error(int line, string reason) => new(source, Math.Max(line, 1), null, null, reason);
         // Tabs, no-break spaces and a stray BOM are whitespace here.

@@ -33,7 +33,6 @@ public static class FrameHtml
     /// </summary>
     public static string Html(DataFrame frame)
     {
-        ArgumentNullException.ThrowIfNull(frame);
         var header = frame.Columns.Select(c => c.Name).ToArray();
         long shown = Math.Min(frame.Rows.Count, MaxRows);
         var rows = new List<string[]>();
@@ -89,7 +88,6 @@ public static class FrameHtml
     /// </summary>
     public static DataFrame Properties(object value)
     {
-        ArgumentNullException.ThrowIfNull(value);
         var properties = value.GetType().GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0).ToList();
         return new DataFrame(
             new StringDataFrameColumn("name", properties.Select(p => p.Name)),
@@ -102,7 +100,6 @@ public static class FrameHtml
     /// </summary>
     public static DataFrame Rows<T>(IEnumerable<T> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var list = rows.ToList();
         var properties = typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.GetIndexParameters().Length == 0);
         var frame = new DataFrame();

@@ -10,7 +10,6 @@ public static class Frames
     /// <summary>Table 1 as a DataFrame: <c>year</c> as Int32 and every other column as Double.</summary>
     public static DataFrame ToDataFrame(this Table1 data)
     {
-        ArgumentNullException.ThrowIfNull(data);
         var frame = new DataFrame(new Int32DataFrameColumn("year", data.Years));
         foreach (var name in data.Columns.Skip(1))
             frame.Columns.Add(new DoubleDataFrameColumn(name, data.Column(name)));

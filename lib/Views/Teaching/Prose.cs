@@ -23,7 +23,6 @@ public sealed record Prose(string Markdown)
     /// </summary>
     public static Prose Text(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
         var markdown = new StringBuilder();
         foreach (var line in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
         {
@@ -42,7 +41,6 @@ public sealed record Prose(string Markdown)
     /// <summary>Plain text lines as a bulleted list, each item escaped as in <see cref="Text"/>.</summary>
     public static Prose List(IEnumerable<string> items)
     {
-        ArgumentNullException.ThrowIfNull(items);
         return new(string.Join("\n", items.Select(item => "- " + Text(item.Replace('\n', ' ')).Markdown)));
     }
 
