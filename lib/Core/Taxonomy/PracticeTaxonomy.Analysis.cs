@@ -28,9 +28,12 @@ public enum CrossTabLevel
 
 public sealed partial class PracticeTaxonomy
 {
-    /// <summary>The cross-tab of Table 7's practices as a plain count table: (institution, column key) → count, for charts.</summary>
-    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country) =>
-        Practices
+    /// <summary>
+    /// The cross-tab of Table 7's practices as a plain count table: (institution, column key) → count, for charts.
+    /// With <paramref name="includeStudents"/>, the students' practices are counted beside Table 7's.
+    /// </summary>
+    public IReadOnlyList<(InstitutionType Institution, string Key, int Count)> CrossTabCounts(CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false) =>
+        (includeStudents ? PracticesWithStudents : Practices)
             .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: ColumnKey(l, level))))
             .Distinct()
             .GroupBy(c => (c.Institution, c.Key))
@@ -46,7 +49,7 @@ public sealed partial class PracticeTaxonomy
             .OrderByDescending(x => x.Item4).ThenBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
 
-    internal string ColumnKey(PracticeLocation l, CrossTabLevel level) =>
+    private static string ColumnKey(PracticeLocation l, CrossTabLevel level) =>
         level == CrossTabLevel.Country || l.Region is null ? l.Country : $"{l.Country}: {l.Region}";
 
     /// <summary>Every entry's trace, resolved: the proof that each entry names one place of the paper.</summary>

@@ -28,17 +28,14 @@ public static class TaxonomyFrames
     public static DataFrame CrossTab(this PracticeTaxonomy taxonomy, CrossTabLevel level = CrossTabLevel.Country, bool includeStudents = false)
     {
         var practices = includeStudents ? taxonomy.PracticesWithStudents : taxonomy.Practices;
-        var cells = practices
-            .SelectMany(p => p.Locations.Select(l => (p.Id, p.Institution, Key: taxonomy.ColumnKey(l, level))))
-            .Distinct()
-            .ToList();
-        var keys = cells.GroupBy(c => c.Key)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+        var counts = taxonomy.CrossTabCounts(level, includeStudents);
+        var keys = counts.GroupBy(c => c.Key)
+            .OrderByDescending(g => g.Sum(c => c.Count)).ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => g.Key).ToList();
         var types = Enum.GetValues<InstitutionType>();
         var frame = new DataFrame(new StringDataFrameColumn("institution", types.Select(PracticeTaxonomy.Name)));
         foreach (var key in keys)
-            frame.Columns.Add(new Int32DataFrameColumn(key, types.Select(ty => cells.Count(c => c.Institution == ty && c.Key == key))));
+            frame.Columns.Add(new Int32DataFrameColumn(key, types.Select(ty => counts.Where(c => c.Institution == ty && c.Key == key).Sum(c => c.Count))));
         frame.Columns.Add(new Int32DataFrameColumn("practices", types.Select(ty => practices.Count(p => p.Institution == ty))));
         return frame;
     }
