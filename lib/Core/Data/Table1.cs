@@ -259,18 +259,10 @@ public sealed class Table1
         if (header.Length > 0 && header[0].Length > 0 && (char.IsDigit(header[0][0]) || header[0][0] == '-'))
             throw new DataFileException(source, lineNo, 1, null,
                 $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", expectedColumns)}");
-        for (int i = 0; i < header.Length; i++)
-        {
-            if (!expectedColumns.Contains(header[i]))
-                throw new DataFileException(source, lineNo, i + 1, header[i],
-                    $"unknown column {Quote(header[i])}: the market description names no such column. Expected the header{named}: {string.Join(",", expectedColumns)}");
-            if (Array.IndexOf(header, header[i]) != i)
-                throw new DataFileException(source, lineNo, i + 1, header[i], $"column {Quote(header[i])} appears twice in the header.");
-        }
-        var missing = expectedColumns.Where(n => !header.Contains(n)).ToList();
-        if (missing.Count > 0)
-            throw new DataFileException(source, lineNo, null, null,
-                $"the header lacks the column(s) {string.Join(", ", missing.Select(m => WhoNames(m, markets)))}. Expected the header{named}: {string.Join(",", expectedColumns)}");
+        string expected = $"Expected the header{named}: {string.Join(",", expectedColumns)}";
+        MarketDescription.CheckHeaderColumns(header, source, lineNo, expectedColumns, expectedColumns.Contains,
+            h => $"unknown column {Quote(h)}: the market description names no such column. {expected}",
+            m => WhoNames(m, markets), expected);
         return header;
     }
 
