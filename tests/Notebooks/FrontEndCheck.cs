@@ -68,16 +68,16 @@ internal static class FrontEndCheck
         var (code, records, outDir, report) = await CheckAsync(tool, options, notebooks, output, workingDirectory);
         // A kernel that did not start in time on a loaded machine ("kernel not ready") says nothing about the notebook:
         // those notebooks, and only when they are the only failures, are checked once more, and the output says so.
-        var stalled = records.Where(n => (string?)n!["result"] != "PASS").Select(n => (string)n!["notebook"]!).ToList();
-        if (stalled.Count > 0 && records.Where(n => (string?)n!["result"] != "PASS")
-                .All(n => n!["failures"]!.AsArray().Any(f => ((string?)f ?? "").Contains("kernel not ready", StringComparison.Ordinal))))
+        var failed = records.Where(n => (string?)n!["result"] != "PASS").ToList();
+        if (failed.Count > 0 && failed.All(n => n!["failures"]!.AsArray().Any(f => ((string?)f ?? "").Contains("kernel not ready", StringComparison.Ordinal))))
         {
+            var stalled = failed.Select(n => (string)n!["notebook"]!).ToList();
             output.WriteLine($"retrying once, the kernel did not start: {string.Join(", ", stalled)}");
             var again = notebooks.Where(nb => stalled.Contains(Path.GetFileName(nb))).ToList();
             var retry = await CheckAsync(tool, options, again, output, workingDirectory);
             try { Directory.Delete(outDir, recursive: true); } catch (IOException) { }
             (code, outDir, report) = (retry.Code, retry.OutDir, retry.Report);
-            records = [.. records.Where(n => (string?)n!["result"] == "PASS"), .. retry.Records];
+            records = [.. records.Except(failed), .. retry.Records];
         }
         var failures = records
             .Where(n => (string?)n!["result"] != "PASS")
