@@ -9,10 +9,23 @@ kernel's shell socket accepts connections, before any front end can ask for a ce
 itself is exec'd unchanged, keeps this process id (Jupyter's interrupt and shutdown signals reach it), runs in
 the notebook's folder, and listens on loopback only (--http-local-only).
 
+The tool picks its HTTP port as the first free one of 2048-3000 and dies with "Address already in use" when another
+kernel starting at the same moment picked the same one (measured: of four kernels started at once, three died). So
+this launcher asks the operating system for a free port, as Jupyter does for the kernel's own sockets, and passes
+it as a one-port range.
+
 Usage (kernel.json argv): python3 launch.py {connection_file}
 """
 import os
+import socket
 import sys
+
+
+def free_port() -> int:
+    """A loopback port that is free now, drawn by the operating system from its ephemeral range."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def prime(connection_file: str) -> None:
@@ -53,7 +66,9 @@ def main() -> None:
             os._exit(0)
         os._exit(0)
     os.waitpid(pid, 0)
-    os.execvp("dotnet", ["dotnet", "interactive", "jupyter", "--default-kernel", "csharp", "--http-local-only", connection_file])
+    port = free_port()
+    os.execvp("dotnet", ["dotnet", "interactive", "jupyter", "--default-kernel", "csharp", "--http-local-only",
+                         "--http-port-range", f"{port}-{port}", connection_file])
 
 
 if __name__ == "__main__":
