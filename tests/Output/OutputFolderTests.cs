@@ -94,13 +94,12 @@ public class OutputFolderTests
         var @new = Expected(("a.csv", "new a"), ("b/b.csv", "new b"), ("c.csv", "new c"), ("other.csv", "another writer's"));
 
         var folder = Staged(dir, ("a.csv", "new a"), ("b/b.csv", "new b"), ("c.csv", "new c"));
-        folder.UseExchange = exchange;
         int writes = 0;
-        folder.StepHook = s =>
+        folder.Hook = new(s =>
         {
             // For Write, fail at the second file: one staged file is written, the next is not.
             if (s == step && (s != CommitStep.Write || ++writes == 2)) throw new IOException("injected failure");
-        };
+        }, exchange);
         var error = Record.Exception(() => folder.Commit());
 
         var after = TempDir.Snapshot(dir);
@@ -187,7 +186,7 @@ public class OutputFolderTests
         Staged(dir, ("a.csv", "a")).Commit();
         var steps = new List<CommitStep>();
         var again = Staged(dir, ("a.csv", "a"));
-        again.StepHook = steps.Add;
+        again.Hook = new(steps.Add);
         Assert.Equal(CommitMethod.Unchanged, again.Commit().Method);
         Assert.Equal([CommitStep.Lock, CommitStep.Recover], steps);
     }
@@ -208,14 +207,14 @@ public class OutputFolderTests
         var writers = Enumerable.Range(0, 6).Select(i => Task.Run(() =>
         {
             var folder = Staged(dir, ("shared-a.csv", $"writer {i}"), ("shared-b.csv", $"writer {i}"), ($"own-{i}.csv", $"writer {i}"));
-            folder.StepHook = Track;
+            folder.Hook = new(Track);
             folder.Commit();
         }));
         var figures = Enumerable.Range(0, 4).Select(i => Task.Run(() =>
         {
             var folder = new OutputFolder(Path.Combine(dir, "figures"));
             folder.AddText($"figure-{i}.png", $"figure {i}");
-            folder.StepHook = Track;
+            folder.Hook = new(Track);
             folder.Commit();
         }));
         await Task.WhenAll([.. writers, .. figures]);
@@ -291,7 +290,7 @@ public class OutputFolderTests
         using var atSwap = new ManualResetEventSlim();
         using var release = new ManualResetEventSlim();
         var commit = Staged(dir, ("a.csv", "second"));
-        commit.StepHook = s => { if (s == CommitStep.Swap) { atSwap.Set(); release.Wait(); } };
+        commit.Hook = new(s => { if (s == CommitStep.Swap) { atSwap.Set(); release.Wait(); } });
         var committing = Task.Run(() => commit.Commit(), TestContext.Current.CancellationToken);
         Assert.True(atSwap.Wait(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
         var writing = Task.Run(() => OutputFolder.WriteFile(Path.Combine(dir, "accuracy.csv"), "lone"u8.ToArray()), TestContext.Current.CancellationToken);

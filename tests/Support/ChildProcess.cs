@@ -22,7 +22,7 @@ public static class ChildProcess
         if (args is not ["main-job", ..] and not ["commit", _, _])
             return Xunit.Runner.InProc.SystemConsole.ConsoleRunner.Run(args).GetAwaiter().GetResult();
         if (Environment.GetEnvironmentVariable(HookVariable) is { } options)
-            NotebookAnalysis.Output.OutputFolder.Hook = new EnvironmentCommitHook(options);
+            NotebookAnalysis.Output.OutputFolder.ProcessHook = EnvironmentCommitHook.From(options);
         Console.Error.WriteLine(StartMarker);
         Console.Error.Flush();
         switch (args)
@@ -68,21 +68,21 @@ public static class ChildProcess
 /// <c>trace</c> (print <c>output-step:NAME</c> to stderr before each step), <c>pause=STEP</c> (print, then sleep at
 /// that step), <c>journal</c> (no exchange: the file-by-file journal).
 /// </summary>
-internal sealed class EnvironmentCommitHook(string options) : NotebookAnalysis.Output.ICommitHook
+internal static class EnvironmentCommitHook
 {
-    private readonly string[] _options = options.Split(',');
-
-    public bool UseExchange => !_options.Contains("journal");
-
-    public void Before(NotebookAnalysis.Output.CommitStep step, string folder)
+    public static NotebookAnalysis.Output.CommitHook From(string options)
     {
-        var pause = _options.FirstOrDefault(o => o.StartsWith("pause=", StringComparison.Ordinal))?[6..];
-        bool pauseHere = string.Equals(pause, step.ToString(), StringComparison.Ordinal);
-        if (_options.Contains("trace") || pauseHere)
+        var parts = options.Split(',');
+        var pause = parts.FirstOrDefault(o => o.StartsWith("pause=", StringComparison.Ordinal))?[6..];
+        return new(step =>
         {
-            Console.Error.WriteLine($"output-step:{step}");
-            Console.Error.Flush();
-        }
-        if (pauseHere) Thread.Sleep(TimeSpan.FromMinutes(2));
+            bool pauseHere = string.Equals(pause, step.ToString(), StringComparison.Ordinal);
+            if (parts.Contains("trace") || pauseHere)
+            {
+                Console.Error.WriteLine($"output-step:{step}");
+                Console.Error.Flush();
+            }
+            if (pauseHere) Thread.Sleep(TimeSpan.FromMinutes(2));
+        }, UseExchange: !parts.Contains("journal"));
     }
 }

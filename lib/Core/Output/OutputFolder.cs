@@ -33,18 +33,12 @@ public sealed record CommitReport(CommitMethod Method, TimeSpan Elapsed, string?
 internal enum CommitStep { Lock, Recover, Stage, Link, Write, Sync, Journal, Swap, MoveNew, DeleteOld, Done }
 
 /// <summary>
-/// The test seam of <see cref="OutputFolder"/>: tests supply one (process-wide through <see cref="OutputFolder.Hook"/>,
-/// or per folder through <see cref="OutputFolder.StepHook"/>) to trace, pause or fail a commit at a step. Production
-/// code supplies none.
+/// The test seam of <see cref="OutputFolder"/>: a test traces, pauses or fails a commit at a step, and can force the
+/// file-by-file journal on a system that can exchange (<paramref name="UseExchange"/> false). Production code sets none.
 /// </summary>
-internal interface ICommitHook
-{
-    /// <summary>Runs before <paramref name="step"/> of a commit of <paramref name="folder"/>.</summary>
-    void Before(CommitStep step, string folder);
-
-    /// <summary>False forces the file-by-file journal (tests of the fallback on a system that can exchange).</summary>
-    bool UseExchange => true;
-}
+/// <param name="Before">Runs before each step of the commit.</param>
+/// <param name="UseExchange">False forces the file-by-file journal (tests of the fallback).</param>
+internal sealed record CommitHook(Action<CommitStep> Before, bool UseExchange = true);
 
 /// <summary>
 /// Collects every file of a run in memory and changes the output folder all at once when the run has succeeded.
@@ -92,14 +86,11 @@ public sealed class OutputFolder
     /// <summary>The staged bytes of <paramref name="relativePath"/>.</summary>
     public byte[] Staged(string relativePath) => (byte[])_files[relativePath].Clone();
 
-    /// <summary>The process-wide test hook (the kill test's child process sets one); null in production.</summary>
-    internal static ICommitHook? Hook { get; set; }
+    /// <summary>The hook of every folder this process creates (the kill test's child process sets one); null in production.</summary>
+    internal static CommitHook? ProcessHook { get; set; }
 
-    /// <summary>Runs before each step of this folder's commit (tests inject failures here).</summary>
-    internal Action<CommitStep>? StepHook { get; set; }
-
-    /// <summary>False forces the file-by-file journal (tests of the fallback).</summary>
-    internal bool UseExchange { get; set; } = Hook?.UseExchange ?? true;
+    /// <summary>This folder's test hook (tests inject failures here); null in production.</summary>
+    internal CommitHook? Hook { get; set; } = ProcessHook;
 
     /// <summary>Stages a text file (UTF-8 without BOM, content as given).</summary>
     public void AddText(string relativePath, string content) => AddBytes(relativePath, new UTF8Encoding(false).GetBytes(content));
@@ -160,7 +151,7 @@ public sealed class OutputFolder
         // A mount point cannot be renamed, and a sibling staged on its parent's file system could not become it:
         // known in advance, so no sibling is built for nothing.
         string? inPlace = exists ? InPlaceReason(target, parent) : null;
-        if (inPlace is null && exists && !UseExchange) inPlace = "the folder exchange is turned off";
+        if (inPlace is null && exists && Hook is { UseExchange: false }) inPlace = "the folder exchange is turned off";
         var method = CommitMethod.Journaled;
         if (inPlace is null)
         {
@@ -549,11 +540,7 @@ public sealed class OutputFolder
         }
     }
 
-    private void Step(CommitStep step)
-    {
-        StepHook?.Invoke(step);
-        Hook?.Before(step, Directory);
-    }
+    private void Step(CommitStep step) => Hook?.Before(step);
 
     private OutputException Fail(string path, string reason, Exception? inner) => Fail(path, reason, inner, nothingChanged: true);
 
