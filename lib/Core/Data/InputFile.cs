@@ -223,4 +223,25 @@ static class InputFile
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, [Out] byte[] buffer);
 #pragma warning restore SYSLIB1054
+
+    /// <summary>
+    /// The header checks every reader of a CSV with named columns shares, in this order per column: unknown (with
+    /// <paramref name="unknown"/>'s reason), then repeated; then the <paramref name="required"/> columns it lacks,
+    /// each described by <paramref name="describeMissing"/> and followed by <paramref name="expected"/>.
+    /// </summary>
+    internal static void CheckHeader(string[] names, string source, int lineNo, IEnumerable<string> required,
+        Func<string, bool> known, Func<string, string> unknown, Func<string, string> describeMissing, string expected)
+    {
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (!known(names[i]))
+                throw new DataFileException(source, lineNo, i + 1, names[i], unknown(names[i]));
+            if (Array.IndexOf(names, names[i]) != i)
+                throw new DataFileException(source, lineNo, i + 1, names[i], $"column {Diagnostics.MessageText.Quote(names[i])} appears twice in the header.");
+        }
+        var missing = required.Where(n => !names.Contains(n)).ToList();
+        if (missing.Count > 0)
+            throw new DataFileException(source, lineNo, null, null,
+                $"the header lacks the column(s) {string.Join(", ", missing.Select(describeMissing))}. {expected}");
+    }
 }

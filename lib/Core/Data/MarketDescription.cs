@@ -180,33 +180,12 @@ public sealed partial class MarketDescription
     private static string[] ParseHeader(string[] names, string source, int lineNo)
     {
         string expected = $"Expected the header {string.Join(",", RequiredColumns)} (and optionally {PublishedTableColumn}).";
-        CheckHeaderColumns(names, source, lineNo, RequiredColumns, n => RequiredColumns.Contains(n) || n == PublishedTableColumn,
+        InputFile.CheckHeader(names, source, lineNo, RequiredColumns, n => RequiredColumns.Contains(n) || n == PublishedTableColumn,
             n => n is "score_column" or "count_column"
                 ? $"{Quote(n)} is the old header; rename score_column to y and count_column to x (x may now name several columns, separated by ';')."
                 : $"unknown column {Quote(n)}. {expected}",
             m => m, expected);
         return names;
-    }
-
-    /// <summary>
-    /// The header checks Table 1 and the market description share, in this order per column: unknown (with
-    /// <paramref name="unknown"/>'s reason), then repeated; then the <paramref name="required"/> columns it lacks,
-    /// each described by <paramref name="describeMissing"/> and followed by <paramref name="expected"/>.
-    /// </summary>
-    internal static void CheckHeaderColumns(string[] names, string source, int lineNo, IEnumerable<string> required,
-        Func<string, bool> known, Func<string, string> unknown, Func<string, string> describeMissing, string expected)
-    {
-        for (int i = 0; i < names.Length; i++)
-        {
-            if (!known(names[i]))
-                throw new DataFileException(source, lineNo, i + 1, names[i], unknown(names[i]));
-            if (Array.IndexOf(names, names[i]) != i)
-                throw new DataFileException(source, lineNo, i + 1, names[i], $"column {Quote(names[i])} appears twice in the header.");
-        }
-        var missing = required.Where(n => !names.Contains(n)).ToList();
-        if (missing.Count > 0)
-            throw new DataFileException(source, lineNo, null, null,
-                $"the header lacks the column(s) {string.Join(", ", missing.Select(describeMissing))}. {expected}");
     }
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,39}$")]

@@ -260,7 +260,7 @@ public sealed class Table1
             throw new DataFileException(source, lineNo, 1, null,
                 $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", expectedColumns)}");
         string expected = $"Expected the header{named}: {string.Join(",", expectedColumns)}";
-        MarketDescription.CheckHeaderColumns(header, source, lineNo, expectedColumns, expectedColumns.Contains,
+        InputFile.CheckHeader(header, source, lineNo, expectedColumns, expectedColumns.Contains,
             h => $"unknown column {Quote(h)}: the market description names no such column. {expected}",
             m => WhoNames(m, markets), expected);
         return header;

@@ -156,19 +156,11 @@ public sealed class WefExtract
 
     private static int[] Header(List<string> fields, string source, int lineNo)
     {
-        var names = fields.Select(f => f.Trim()).ToList();
+        var names = fields.Select(f => f.Trim()).ToArray();
         string expected = $"Expected the header: {string.Join(",", ColumnNames)}.";
-        for (int i = 0; i < names.Count; i++)
-        {
-            if (!ColumnNames.Contains(names[i]))
-                throw new DataFileException(source, lineNo, i + 1, null, $"unknown column '{names[i]}' in the header (is the header missing?). {expected}");
-            if (names.IndexOf(names[i]) != i)
-                throw new DataFileException(source, lineNo, i + 1, names[i], $"column '{names[i]}' appears twice in the header.");
-        }
-        var missing = ColumnNames.Where(n => !names.Contains(n)).ToList();
-        if (missing.Count > 0)
-            throw new DataFileException(source, lineNo, null, null, $"the header lacks the column(s) {string.Join(", ", missing)}. {expected}");
-        return ColumnNames.Select(n => names.IndexOf(n)).ToArray();
+        InputFile.CheckHeader(names, source, lineNo, ColumnNames, ColumnNames.Contains,
+            n => $"unknown column {Diagnostics.MessageText.Quote(n)} in the header (is the header missing?). {expected}", n => n, expected);
+        return ColumnNames.Select(n => Array.IndexOf(names, n)).ToArray();
     }
 
     private static bool TryEdition(string label, out int yearEnd)
