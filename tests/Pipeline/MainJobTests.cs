@@ -102,6 +102,23 @@ public class MainJobTests
     }
 
     [Fact]
+    public void An_absolute_input_outside_the_repository_is_named_by_its_file_name_alone()
+    {
+        using var tmp = new TempDir();
+        var data = Path.Combine(tmp.Path, "mine", "table1.csv");
+        Directory.CreateDirectory(Path.GetDirectoryName(data)!);
+        File.Copy(ProjectPaths.BundledTable1, data);
+        var outDir = Path.Combine(tmp.Path, "out");
+        Assert.Equal(JobRunner.Ok, MainJob.Run(["--data", data, "--out", outDir], new StringWriter(), new StringWriter()));
+        var report = File.ReadAllText(Path.Combine(outDir, "REPRODUCTION.md"));
+        Assert.DoesNotContain(tmp.Path, report);
+        Assert.Contains("```\ndotnet run scripts/reproduce.cs -- --data table1.csv --out DIR\n```", report);
+        // Inside the repository an absolute path shows relative to its root, from where the scripts run.
+        Assert.Equal("dotnet run scripts/reproduce.cs -- --markets seeds/data/markets.csv",
+            MainJob.RegenerateCommand(null, Path.Combine(ProjectPaths.Seeds, "data", "markets.csv"), null));
+    }
+
+    [Fact]
     public void Usage_errors_exit_2()
     {
         var err = new StringWriter();

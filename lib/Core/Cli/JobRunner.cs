@@ -56,6 +56,23 @@ public static class JobRunner
     }
 
     /// <summary>
+    /// A command as a report's "How to regenerate" gives it: <paramref name="command"/> with the options given (null ones
+    /// left out), quoted for a POSIX shell when needed. An absolute <c>--out</c> shows as <c>DIR</c> and an absolute input
+    /// as <see cref="ProjectPaths.Display"/> names it: a report never names the folder it was written to, so runs into two
+    /// folders write identical files and a shared report carries no home path.
+    /// </summary>
+    public static string Regenerate(string command, params (string Option, string? Value)[] options)
+    {
+        static string Shown(string option, string value) =>
+            !Path.IsPathRooted(value) ? value : option == "--out" ? "DIR" : ProjectPaths.Display(value);
+        var given = options.Where(o => o.Value is not null).Select(o => $"{o.Option} {ShellQuote(Shown(o.Option, o.Value!))}").ToList();
+        return given.Count == 0 ? command : $"{command} -- {string.Join(" ", given)}";
+    }
+
+    private static string ShellQuote(string s) =>
+        s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:@%".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+
+    /// <summary>
     /// The errors a job reports as bad data, an unfit model or a failed write (exit 1, no stack trace). Anything else,
     /// <see cref="ArgumentException"/> and <see cref="InvalidOperationException"/> included, is a bug and propagates.
     /// </summary>

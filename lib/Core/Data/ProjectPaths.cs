@@ -10,13 +10,15 @@ public static class ProjectPaths
 
     /// <summary>
     /// A path as reports name it: relative to the repository when inside it or in the <c>../shared</c> folder beside
-    /// it, so a report does not depend on where the clone lives; otherwise as given.
+    /// it, so a report does not depend on where the clone lives; else a relative path as given, and an absolute one
+    /// by its file name alone, so a report that is shared carries no folder of the machine it ran on.
     /// </summary>
     public static string Display(string path)
     {
         var rel = Path.GetRelativePath(Root, Path.GetFullPath(path)).Replace('\\', '/');
         bool outside = Path.IsPathRooted(rel) || rel == ".." || rel.StartsWith("../", StringComparison.Ordinal);
-        return !outside || rel.StartsWith("../shared/", StringComparison.Ordinal) ? rel : path.Replace('\\', '/');
+        return !outside || rel.StartsWith("../shared/", StringComparison.Ordinal) ? rel
+            : Path.IsPathRooted(path) ? Path.GetFileName(path) : path.Replace('\\', '/');
     }
 
     /// <summary><c>seeds/</c>.</summary>

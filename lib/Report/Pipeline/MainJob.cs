@@ -54,25 +54,9 @@ public static class MainJob
                 $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {NumberFormat.Seconds(clock.Elapsed, 2)} s (commit {NumberFormat.Seconds(commit.Elapsed, 3)} s, {commit.Method.ToString().ToLowerInvariant()}).\n");
         });
 
-    /// <summary>
-    /// The command that regenerates an output written with these options, for the report's "How to regenerate": the
-    /// options as given (quoted for a POSIX shell when needed), none when the defaults were used. An absolute
-    /// <c>--out</c> shows as <c>--out DIR</c>: the report never names the folder it was written to, so runs into two
-    /// folders give identical files and a shared report carries no home path.
-    /// </summary>
-    public static string RegenerateCommand(string? data, string? markets, string? outDir, string? published = null)
-    {
-        var parts = new List<string> { "dotnet run scripts/reproduce.cs" };
-        if (outDir is not null && Path.IsPathRooted(outDir)) outDir = "DIR";
-        var options = new[] { ("--data", data), ("--markets", markets), ("--published", published), ("--out", outDir) }.Where(o => o.Item2 is not null).ToList();
-        if (options.Count > 0) parts.Add("--");
-        foreach (var (option, value) in options)
-            parts.Add($"{option} {ShellQuote(value!)}");
-        return string.Join(" ", parts);
-    }
-
-    private static string ShellQuote(string s) =>
-        s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:@%".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";
+    /// <summary>The command that regenerates an output written with these options (<see cref="JobRunner.Regenerate"/>).</summary>
+    public static string RegenerateCommand(string? data, string? markets, string? outDir, string? published = null) =>
+        JobRunner.Regenerate("dotnet run scripts/reproduce.cs", ("--data", data), ("--markets", markets), ("--published", published), ("--out", outDir));
 
     /// <summary>Computes every output in memory. Throws on bad data; writes nothing.</summary>
     /// <param name="dataPath">The data CSV.</param>
@@ -129,7 +113,7 @@ public static class MainJob
             marketsPath is null ? null : ProjectPaths.Display(marketsPath),
             Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : ProjectPaths.Display(outDir),
             publishedPath is null ? null : ProjectPaths.Display(publishedPath));
-        report.Append("## How to regenerate\n\nThe command that wrote this file:\n\n```\n").Append(command).Append("\n```\n");
+        report.Append("## How to regenerate\n\nThe command that wrote this file (an absolute path shows relative to the repository; outside it, the output folder as `DIR` and an input by its file name):\n\n```\n").Append(command).Append("\n```\n");
         if (isBundled && command == "dotnet run scripts/reproduce.cs")
             report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
 
