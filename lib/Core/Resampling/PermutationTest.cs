@@ -163,11 +163,8 @@ public static class PermutationTest
 
         public void AddToHistogram(long[] hist, double t)
         {
-            int bins = hist.Length;
-            int k = _width > 0 ? (int)((t - _lo) / _width * bins) : 0;
-            if (k < 0) k = 0;
-            if (k >= bins) k = bins - 1;
-            hist[k]++;
+            int k = _width > 0 ? (int)((t - _lo) / _width * hist.Length) : 0;
+            hist[Math.Clamp(k, 0, hist.Length - 1)]++;
         }
     }
 
