@@ -106,8 +106,8 @@ int Resampling()
                 process.Refresh();
                 cpu = Math.Min(cpu, (process.TotalProcessorTime - cpu0).TotalSeconds);
             }
-            Console.WriteLine($"{s.Spec.TableId,-13} {name,-34} {(cpu * 1e3).ToString("F1", inv),8} {(wall * 1e3).ToString("F1", inv),8} {"100",9}");
-            if (cpu > 0.1) over.Add($"{s.Spec.TableId} {name}: {(cpu * 1e3).ToString("F0", inv)} ms CPU > 100 ms");
+            Console.WriteLine($"{s.Spec.Id,-13} {name,-34} {(cpu * 1e3).ToString("F1", inv),8} {(wall * 1e3).ToString("F1", inv),8} {"100",9}");
+            if (cpu > 0.1) over.Add($"{s.Spec.Id} {name}: {(cpu * 1e3).ToString("F0", inv)} ms CPU > 100 ms");
         }
     }
     foreach (var o in over) Console.Error.WriteLine("over budget: " + o);

@@ -69,10 +69,7 @@ public static class Bootstrap
         double[] xa = [.. x], ya = [.. y];
         int n = xa.Length;
         var fit = SimpleSlope.FitFull(xa, ya);
-        var xc = new double[n];
-        SimpleSlope.Center(xa, xc);
-        double sxx = 0;
-        for (int i = 0; i < n; i++) sxx += xc[i] * xc[i];
+        var xc = SimpleSlope.Centered(xa, out double sxx);
         var modified = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -150,8 +147,7 @@ public sealed class BootstrapResult
         Scheme = scheme;
         ObservedSlope = observed;
         _replicates = replicates;
-        _sorted = (double[])replicates.Clone();
-        Array.Sort(_sorted);
+        _sorted = Quantiles.SortedCopy(replicates);
         _jackknife = jackknife;
     }
 
@@ -272,5 +268,13 @@ public static class Quantiles
         int lo = (int)Math.Floor(h);
         if (lo >= sorted.Count - 1) return sorted[^1];
         return sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+    }
+
+    /// <summary>An ascending copy of <paramref name="values"/>, for <see cref="Type7"/>.</summary>
+    internal static double[] SortedCopy(double[] values)
+    {
+        var sorted = (double[])values.Clone();
+        Array.Sort(sorted);
+        return sorted;
     }
 }

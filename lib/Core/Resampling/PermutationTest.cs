@@ -127,17 +127,12 @@ public static class PermutationTest
         {
             const double tol = DefaultRelativeTolerance;
             N = x.Count;
-            Xc = new double[N];
-            Yc = new double[N];
-            SimpleSlope.Center(x.ToArray(), Xc);
-            SimpleSlope.Center(y.ToArray(), Yc);
-            double sxx = 0;
-            for (int i = 0; i < N; i++) sxx += Xc[i] * Xc[i];
+            Xc = SimpleSlope.Centered(x.ToArray(), out double sxx);
+            Yc = SimpleSlope.Centered(y.ToArray(), out _);
             double tObs = 0;
             for (int i = 0; i < N; i++) tObs += Xc[i] * Yc[i];
-            AbsObserved = Math.Abs(tObs);
             ObservedSlope = tObs / sxx;
-            Threshold = AbsObserved * (1 - tol);
+            Threshold = Math.Abs(tObs) * (1 - tol);
             // Attainable extremes by the rearrangement inequality: same-order pairing maximises T.
             var xs = (double[])Xc.Clone();
             var ys = (double[])Yc.Clone();
@@ -160,7 +155,6 @@ public static class PermutationTest
         public int N { get; }
         public double[] Xc { get; }
         public double[] Yc { get; }
-        public double AbsObserved { get; }
         public double ObservedSlope { get; }
         public double Threshold { get; }
         public double MinSlope { get; }
@@ -169,11 +163,8 @@ public static class PermutationTest
 
         public void AddToHistogram(long[] hist, double t)
         {
-            int bins = hist.Length;
-            int k = _width > 0 ? (int)((t - _lo) / _width * bins) : 0;
-            if (k < 0) k = 0;
-            if (k >= bins) k = bins - 1;
-            hist[k]++;
+            int k = _width > 0 ? (int)((t - _lo) / _width * hist.Length) : 0;
+            hist[Math.Clamp(k, 0, hist.Length - 1)]++;
         }
     }
 

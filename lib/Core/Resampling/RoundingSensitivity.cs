@@ -38,13 +38,8 @@ public static class RoundingSensitivity
         var r2 = new double[draws];
         var p = new double[draws];
         // x is exact, so x̄, the centered x and Sxx are the same in every draw: computed once, as FitFull computes them.
-        double mx = SimpleSlope.Mean(xa), sxx = 0;
-        var xc = new double[n];
-        for (int i = 0; i < n; i++)
-        {
-            xc[i] = xa[i] - mx;
-            sxx += xc[i] * xc[i];
-        }
+        double mx = SimpleSlope.Mean(xa);
+        var xc = SimpleSlope.Centered(xa, out double sxx);
         for (int d = 0; d < draws; d++)
         {
             // ȳ summed left to right while the draw is made, as SimpleSlope.Mean sums it.
@@ -68,7 +63,7 @@ public static class RoundingSensitivity
     /// </summary>
     public static double[] ExtremeCorner(IReadOnlyList<double> x, IReadOnlyList<double> y, bool steepest, double halfWidth = WefHalfWidth)
     {
-        var (xc, b) = CenteredFit(x, y);
+        var (xc, _, b) = CenteredFit(x, y);
         // Move against the slope's sign for the flattest case, with it for the steepest.
         double dir = (steepest ? 1 : -1) * (b >= 0 ? 1 : -1);
         return y.Select((v, i) => v + dir * halfWidth * Math.Sign(xc[i])).ToArray();
@@ -80,21 +75,19 @@ public static class RoundingSensitivity
     /// </summary>
     public static (double Min, double Max) SlopeRange(IReadOnlyList<double> x, IReadOnlyList<double> y, double halfWidth = WefHalfWidth)
     {
-        var (xc, b) = CenteredFit(x, y);
-        double sxx = 0, sabs = 0;
-        foreach (var v in xc) { sxx += v * v; sabs += Math.Abs(v); }
+        var (xc, sxx, b) = CenteredFit(x, y);
+        double sabs = 0;
+        foreach (var v in xc) sabs += Math.Abs(v);
         double w = halfWidth * sabs / sxx;
         return (b - w, b + w);
     }
 
-    /// <summary>The centered x and the least-squares slope of validated data.</summary>
-    private static (double[] Centered, double Slope) CenteredFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    /// <summary>The centered x, Sxx and the least-squares slope of validated data.</summary>
+    private static (double[] Centered, double Sxx, double Slope) CenteredFit(IReadOnlyList<double> x, IReadOnlyList<double> y)
     {
         SimpleSlope.Validate(x, y);
         double[] xa = [.. x];
-        var xc = new double[xa.Length];
-        SimpleSlope.Center(xa, xc);
-        return (xc, SimpleSlope.FitFull(xa, [.. y]).Slope);
+        return (SimpleSlope.Centered(xa, out double sxx), sxx, SimpleSlope.FitFull(xa, [.. y]).Slope);
     }
 }
 
@@ -115,9 +108,9 @@ public sealed class RoundingSensitivityResult
         _slope = slope;
         _r2 = r2;
         _p = p;
-        _slopeSorted = new(() => SortedCopy(_slope));
-        _r2Sorted = new(() => SortedCopy(_r2));
-        _pSorted = new(() => SortedCopy(_p));
+        _slopeSorted = new(() => Quantiles.SortedCopy(_slope));
+        _r2Sorted = new(() => Quantiles.SortedCopy(_r2));
+        _pSorted = new(() => Quantiles.SortedCopy(_p));
         // A corner of the box where the slope is exactly 0 (Table 3) comes out as ±1e-17 of roundoff;
         // snap such values to 0 here, once, rather than in every report that prints them.
         double scale = Math.Max(Math.Abs(range.Min), Math.Abs(range.Max));
@@ -169,11 +162,4 @@ public sealed class RoundingSensitivityResult
 
     /// <summary>Type-7 quantile of p.</summary>
     public double PQuantile(double q) => Quantiles.Type7(_pSorted.Value, q);
-
-    private static double[] SortedCopy(double[] v)
-    {
-        var c = (double[])v.Clone();
-        Array.Sort(c);
-        return c;
-    }
 }

@@ -25,12 +25,8 @@ internal static class SimpleSlope
             if (!double.IsFinite(y[i]))
                 throw new ArgumentException($"y[{i}] is {y[i]}; every value must be finite.", nameof(y));
         }
-        double first = x[0];
-        bool constant = true;
-        for (int i = 1; i < x.Count && constant; i++)
-            constant = x[i] == first;
-        if (constant)
-            throw new ModelException("slope", $"x is constant (every value is {first.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), so the slope is undefined.");
+        if (x.All(v => v == x[0]))
+            throw new ModelException("slope", $"x is constant (every value is {x[0].ToString("R", System.Globalization.CultureInfo.InvariantCulture)}), so the slope is undefined.");
     }
 
     /// <summary>Mean by a plain left-to-right sum (deterministic order).</summary>
@@ -41,33 +37,27 @@ internal static class SimpleSlope
         return s / v.Length;
     }
 
-    /// <summary>Writes <paramref name="v"/> minus its mean into <paramref name="centered"/>.</summary>
-    public static void Center(ReadOnlySpan<double> v, Span<double> centered)
+    /// <summary><paramref name="v"/> minus its mean, and the sum of squares of the result (Sxx when v is x).</summary>
+    public static double[] Centered(ReadOnlySpan<double> v, out double sumOfSquares)
     {
         double m = Mean(v);
-        for (int i = 0; i < v.Length; i++) centered[i] = v[i] - m;
+        var centered = new double[v.Length];
+        sumOfSquares = 0;
+        for (int i = 0; i < v.Length; i++)
+        {
+            centered[i] = v[i] - m;
+            sumOfSquares += centered[i] * centered[i];
+        }
+        return centered;
     }
 
     /// <summary>The least-squares fit of one sample: slope, intercept, R², t of the slope and its two-sided p.</summary>
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    public static Fit FitFull(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        int n = x.Length;
-        double mx = Mean(x), my = Mean(y);
-        double sxx = 0, sxy = 0, syy = 0;
-        for (int i = 0; i < n; i++)
-        {
-            double dx = x[i] - mx, dy = y[i] - my;
-            sxx += dx * dx;
-            sxy += dx * dy;
-            syy += dy * dy;
-        }
-        return Finish(x, y, mx, my, sxx, sxy, syy);
-    }
+    public static Fit FitFull(ReadOnlySpan<double> x, ReadOnlySpan<double> y) =>
+        FitOnFixedX(x, Centered(x, out double sxx), Mean(x), sxx, y, Mean(y));
 
     /// <summary>
     /// <see cref="FitFull"/> for a loop that refits many y on one x: the caller passes x̄, the centered x and Sxx,
-    /// computed once as <see cref="FitFull"/> computes them, and ȳ; the same operations in the same order follow, so
+    /// computed once by <see cref="Mean"/> and <see cref="Centered"/> as <see cref="FitFull"/> computes them, and ȳ, so
     /// the fit is the one <see cref="FitFull"/> gives, to the bit.
     /// </summary>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
@@ -81,13 +71,6 @@ internal static class SimpleSlope
             sxy += dx * dy;
             syy += dy * dy;
         }
-        return Finish(x, y, mx, my, sxx, sxy, syy);
-    }
-
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static Fit Finish(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double mx, double my, double sxx, double sxy, double syy)
-    {
-        int n = x.Length;
         double b = sxy / sxx;
         // Residual sum of squares from the residuals themselves, not Syy - Sxy²/Sxx (cancellation when R² → 1).
         double sse = 0;

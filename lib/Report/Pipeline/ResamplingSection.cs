@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MathNet.Numerics;
 using NotebookAnalysis.Data;
 using NotebookAnalysis.Formatting;
 using NotebookAnalysis.Regression;
@@ -135,14 +136,7 @@ public sealed class ResamplingSection : IAnalysisSection
         };
         if (m.Permutation.Method == PermutationMethod.Exact)
             sentences.Add($"Nor can the exact permutation p fall below {NumberFormat.Significant(m.Permutation.MinimumAttainablePValue, 3)}, against the t-test's {m.TTestP.Format(p => NumberFormat.Significant(p, 2))}: " +
-                          $"with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {NumberFormat.Count(Binomial(n, s.CountLow))} such choices.");
+                          $"with two score levels only the choice of years in the upper group matters, and there are C({n}, {s.CountLow}) = {NumberFormat.Count((long)SpecialFunctions.Binomial(n, s.CountLow))} such choices.");
         return string.Join(" ", sentences);
-    }
-
-    private static long Binomial(int n, int k)
-    {
-        long c = 1;
-        for (int i = 1; i <= k; i++) c = c * (n - k + i) / i;
-        return c;
     }
 }
