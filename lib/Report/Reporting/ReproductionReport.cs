@@ -82,7 +82,7 @@ public static class ReproductionReport
                 if (bundled || ownTables)
                 {
                     sb.Append("### Number by number\n\n");
-                    sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
+                    sb.Append(VerdictTables.Detail(r).ToMarkdown());
                 }
                 sb.Append("### Internal consistency of the printed numbers\n\n");
                 sb.Append($"These are {(ownTables ? "the printed values of" : "the paper's printed values of its")} {spec.Heading}, not this run's fit: the identities test the printed numbers against each other.\n\n");
