@@ -217,9 +217,8 @@ public static class SourcesReport
         sb.Append("on the years the extract covers under the mapping. Beside it: the paper's scores on the same years (like for like) and the paper's full table. ");
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
         sb.Append(Reruns(fits).ToMarkdown());
-        foreach (var u in reruns.TooFewYears)
-            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
-        if (reruns.TooFewYears.Count > 0) sb.Append('\n');
+        sb.Append(ReproductionReport.Bullets(reruns.TooFewYears.Select(u =>
+            $"Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).")));
 
         sb.Append("## What the paper's claims become\n\n");
         sb.Append(ClaimsIntroduction(claims)).Append("\n\n");
@@ -228,9 +227,8 @@ public static class SourcesReport
         sb.Append(ClaimsDetail(claims).ToMarkdown());
 
         sb.Append("## What cannot be checked here\n\n");
-        foreach (var line in Unchecked(comparison))
-            sb.Append("- ").Append(line).Append('\n');
-        sb.Append("- The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts.\n\n");
+        sb.Append(ReproductionReport.Bullets([.. Unchecked(comparison),
+            "The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts."]));
 
         sb.Append("## How to regenerate\n\n```\ndotnet run scripts/sources.cs\n```\n");
         return sb.ToString();
