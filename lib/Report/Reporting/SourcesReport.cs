@@ -175,7 +175,6 @@ public static class SourcesReport
     public static string Markdown(SourceComparison comparison, RerunSet reruns, ClaimsTable claims,
         string paperPath, string wefPath)
     {
-        var fits = reruns.Fits;
         var paper = comparison.Paper;
         var wef = comparison.Wef;
         var natural = EditionMapping.Natural;
@@ -216,7 +215,7 @@ public static class SourcesReport
         sb.Append("The same engine (`Regression.Ols`) fits each table's regression on the WEF's unrounded scores, with the paper's cluster counts as x, ");
         sb.Append("on the years the extract covers under the mapping. Beside it: the paper's scores on the same years (like for like) and the paper's full table. ");
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
-        sb.Append(Reruns(fits).ToMarkdown());
+        sb.Append(Reruns(reruns.Fits).ToMarkdown());
         sb.Append(ReproductionReport.Bullets(reruns.TooFewYears.Select(u =>
             $"Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).")));
 
