@@ -136,10 +136,9 @@ public sealed class ChartRenderingTests
         var folder = Path.Combine(tmp.Path, "figures");
         var figure = Figure.Save(Sample(), folder);
         var path = Path.Combine(folder, "test-chart.png");
-        Assert.Equal(path, figure.Image.Path);
-        Assert.Equal(File.ReadAllBytes(path), figure.Image.Bytes);
-        Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Image.Bytes);
-        Assert.Equal(Convert.ToBase64String(figure.Image.Bytes), figure.Image.Base64);
+        Assert.Equal(path, figure.PngPath);
+        Assert.Equal(File.ReadAllBytes(path), figure.Png);
+        Assert.Equal(StaticRenderer.ToPng(Sample()), figure.Png);
         Assert.Equal("test-chart", figure.Name);
         Assert.Equal(PlotlyRenderer.ToPlotlyJson(Sample()), figure.PlotlyJson);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp*"));

@@ -28,8 +28,8 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             {
                 var path = Path.Combine(folder, f.Name + ".png");
                 Assert.True(File.Exists(path));
-                Assert.Equal(File.ReadAllBytes(path), f.Image.Bytes);
-                Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Image.Bytes[..4]);
+                Assert.Equal(File.ReadAllBytes(path), f.Png);
+                Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], f.Png[..4]);
                 Assert.Equal("data", System.Text.Json.JsonDocument.Parse(f.PlotlyJson).RootElement.EnumerateObject().First().Name);
             }
             Assert.Empty(Directory.GetFiles(folder, "*.tmp"));
@@ -78,8 +78,8 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             Assert.Equal(mapped.Select(c => $"{c.Name} ({c.Alpha3})").Reverse().ToArray(), trace.GetProperty("y").EnumerateArray().Select(v => v.GetString()!).ToArray());
             Assert.Equal(mapped.Select(c => c.Practices).Reverse().ToArray(), trace.GetProperty("x").EnumerateArray().Select(v => v.GetInt32()).ToArray());
             Assert.DoesNotContain("http", map.PlotlyJson);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-countries-ranked.png")), map.Image.Bytes);
-            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], map.Image.Bytes[..4]);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, "tx-countries-ranked.png")), map.Png);
+            Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], map.Png[..4]);
         }
         finally
         {
@@ -126,8 +126,8 @@ public sealed class TaxonomyChartsTests(TaxonomyFixture fx) : IClassFixture<Taxo
             CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = new CultureInfo("ru-RU");
             var second = TaxonomyCharts.PracticesByCountry(fx.Taxonomy, b);
             var secondHeat = TaxonomyCharts.CrossTabHeatmap(fx.Taxonomy, CrossTabLevel.Country, b);
-            Assert.Equal(first.Image.Bytes, second.Image.Bytes);
-            Assert.Equal(firstHeat.Image.Bytes, secondHeat.Image.Bytes);
+            Assert.Equal(first.Png, second.Png);
+            Assert.Equal(firstHeat.Png, secondHeat.Png);
             Assert.Equal(first.PlotlyJson, second.PlotlyJson);
             Assert.Equal(firstHeat.PlotlyJson, secondHeat.PlotlyJson);
         }

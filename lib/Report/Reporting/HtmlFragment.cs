@@ -16,8 +16,6 @@ public sealed record HtmlFragment(string Html)
     public override string ToString() => Html;
 
     /// <summary>A bulleted list, one item per string (HTML-encoded): how a list of messages reads as a list.</summary>
-    public static HtmlFragment List(IEnumerable<string> items)
-    {
-        return new("<ul>" + string.Concat(items.Select(i => "<li>" + System.Net.WebUtility.HtmlEncode(i).Replace("\n", "<br>", StringComparison.Ordinal) + "</li>")) + "</ul>");
-    }
+    public static HtmlFragment List(IEnumerable<string> items) =>
+        new("<ul>" + string.Concat(items.Select(i => "<li>" + System.Net.WebUtility.HtmlEncode(i).Replace("\n", "<br>", StringComparison.Ordinal) + "</li>")) + "</ul>");
 }

@@ -61,7 +61,7 @@ public static class ReproductionReport
             if (nonMatches.Count == 0)
                 sb.Append("Every printed number is reproduced: the recomputed value rounds to the printed string.\n\n");
             else if (bundled || ownTables)
-                sb.Append("Non-matches:\n\n" + string.Concat(nonMatches.Select(v => $"- {v.Explanation}\n")) + "\n");
+                sb.Append("Non-matches:\n\n").Append(Bullets(nonMatches.Select(v => v.Explanation)));
             else
                 sb.Append($"{nonMatches.Count.ToString(Inv)} of {total.ToString(Inv)} printed numbers differ from this file's fits, as expected for data that are not the paper's; they are not listed here.\n\n");
         }
@@ -82,14 +82,12 @@ public static class ReproductionReport
                 if (bundled || ownTables)
                 {
                     sb.Append("### Number by number\n\n");
-                    sb.Append(VerdictTables.Detail(r, withExplanations: true).ToMarkdown());
+                    sb.Append(VerdictTables.Detail(r).ToMarkdown());
                 }
                 sb.Append("### Internal consistency of the printed numbers\n\n");
                 sb.Append($"These are {(ownTables ? "the printed values of" : "the paper's printed values of its")} {spec.Heading}, not this run's fit: the identities test the printed numbers against each other.\n\n");
                 sb.Append(VerdictTables.ConsistencyDetail(r).ToMarkdown());
-                foreach (var c in r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds))
-                    sb.Append($"- {c.Relation}: {c.Explanation}\n");
-                if (r.Consistency.Any(c => c.Status != ConsistencyStatus.Holds)) sb.Append('\n');
+                sb.Append(Bullets(r.Consistency.Where(c => c.Status != ConsistencyStatus.Holds).Select(c => $"{c.Relation}: {c.Explanation}")));
             }
             else
             {
@@ -109,6 +107,10 @@ public static class ReproductionReport
             sb.Append($"### {f.Title}\n\n{f.Evidence}\n\n{f.Assessment}\n\n");
         return sb.ToString();
     }
+
+    /// <summary>A Markdown bullet list, one item per string, closed by a blank line; nothing when there are no items.</summary>
+    internal static string Bullets(IEnumerable<string> items) =>
+        string.Concat(items.Select(i => $"- {i}\n")) is { Length: > 0 } list ? list + "\n" : "";
 
     /// <summary>The diagnostics of a fit, with their conventions; a statistic undefined for the fit reads "undefined", with the reason in place of the convention.</summary>
     public static Grid Diagnostics(OlsResult fit)

@@ -96,7 +96,7 @@ public static class SourcesReport
         var sources = wef.Scores.GroupBy(s => (s.SourceRepo, s.SourcePath, s.SourceCommit)).ToList();
         grid.Block("Sources", "repository", "path", "commit", "rows", "significant digits as stored");
         foreach (var g in sources)
-            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv), DigitRange(g.Select(s => s.SignificantDigits)));
+            grid.Row(g.Key.SourceRepo, g.Key.SourcePath, g.Key.SourceCommit, g.Count().ToString(Inv), Range(g.Select(s => s.SignificantDigits), d => NumberFormat.Integer(d), "-"));
         grid.Block("What each source holds", "repository", "editions and pillars");
         foreach (var g in sources)
             grid.Row(g.Key.SourceRepo, string.Join("; ", g.GroupBy(s => s.Pillar).Select(p => $"{p.Key} {EditionSpan(p.ToList())}")));
@@ -121,7 +121,7 @@ public static class SourcesReport
         var grid = new Grid().Block(null, ["claim", "judged as", .. table.Bases.Select(b => b.Name)]);
         foreach (var claim in table.Claims)
             grid.Row([claim.Subject, claim.KindText, .. table.Bases.Select(b => table.Cell(claim.Id, b.Name) is var c && c.Status is ClaimStatus st
-                ? $"{StatusText(st)} (p = {PRange(c.Slopes)})" : "no fit")]);
+                ? $"{StatusText(st)} (p = {Range(c.Slopes.Select(e => e.PValue), NumberFormat.PValue)})" : "no fit")]);
         return grid;
     }
 
@@ -150,7 +150,6 @@ public static class SourcesReport
             return $"slope {NumberFormat.Brief(e.Slope)}, p = {NumberFormat.PValue(e.PValue)}, n = {e.N.ToString(Inv)}: {cell.Verdict}";
         }
         var groups = cell.Slopes.GroupBy(e => e.TableId).ToList();
-        string Range(IEnumerable<double> v, Func<double, string> f) => v.Min() == v.Max() ? f(v.Min()) : $"{f(v.Min())} to {f(v.Max())}";
         string Group(IGrouping<string, SlopeEvidence> g) =>
             (groups.Count > 1 ? g.Key + " " : "") + $"slope {Range(g.Select(e => e.Slope), NumberFormat.Brief)}, p = {Range(g.Select(e => e.PValue), NumberFormat.PValue)}" +
             (g.Count() > 1 ? $" ({g.Count().ToString(Inv)} fits)" : $", n = {g.First().N.ToString(Inv)}");
@@ -167,12 +166,6 @@ public static class SourcesReport
         _ => "contradicted",
     };
 
-    private static string PRange(IReadOnlyList<SlopeEvidence> slopes)
-    {
-        double lo = slopes.Min(e => e.PValue), hi = slopes.Max(e => e.PValue);
-        return lo == hi ? NumberFormat.PValue(lo) : $"{NumberFormat.PValue(lo)} to {NumberFormat.PValue(hi)}";
-    }
-
     /// <summary>The whole of <c>SOURCES.md</c>.</summary>
     /// <param name="comparison">The cell-by-cell comparison.</param>
     /// <param name="reruns">The re-runs from <see cref="Rerun.All"/>.</param>
@@ -182,7 +175,6 @@ public static class SourcesReport
     public static string Markdown(SourceComparison comparison, RerunSet reruns, ClaimsTable claims,
         string paperPath, string wefPath)
     {
-        var fits = reruns.Fits;
         var paper = comparison.Paper;
         var wef = comparison.Wef;
         var natural = EditionMapping.Natural;
@@ -193,7 +185,7 @@ public static class SourcesReport
         sb.Append("Regenerate it rather than editing it. The cell-by-cell comparison under every mapping is `sources-cells.csv`; the regressions are `sources.csv`.\n\n");
 
         sb.Append("## Data\n\n");
-        sb.Append($"- Table 1: `{paperPath}`, {paper.RowCount.ToString(Inv)} years ({Span(paper.Years)}), SHA-256 `{paper.Sha256}`.\n");
+        sb.Append($"- Table 1: `{paperPath}`, {paper.RowCount.ToString(Inv)} years ({paper.Years[0].ToString(Inv)}-{paper.Years[^1].ToString(Inv)}), SHA-256 `{paper.Sha256}`.\n");
         sb.Append($"- WEF extract: `{wefPath}`, {wef.Scores.Count.ToString(Inv)} rows, SHA-256 `{wef.Sha256}`. ");
         sb.Append("It is not part of this repository; the WEF's terms of use apply to it.\n");
         sb.Append('\n').Append(Extract(wef).ToMarkdown());
@@ -223,10 +215,9 @@ public static class SourcesReport
         sb.Append("The same engine (`Regression.Ols`) fits each table's regression on the WEF's unrounded scores, with the paper's cluster counts as x, ");
         sb.Append("on the years the extract covers under the mapping. Beside it: the paper's scores on the same years (like for like) and the paper's full table. ");
         sb.Append("Slope, SE and interval are per cluster; p is the slope's two-sided p-value (in simple regression equal to Significance F); DW is Durbin-Watson.\n\n");
-        sb.Append(Reruns(fits).ToMarkdown());
-        foreach (var u in reruns.TooFewYears)
-            sb.Append($"- Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).\n");
-        if (reruns.TooFewYears.Count > 0) sb.Append('\n');
+        sb.Append(Reruns(reruns.Fits).ToMarkdown());
+        sb.Append(ReproductionReport.Bullets(reruns.TooFewYears.Select(u =>
+            $"Not re-run: Table {u.Spec.PublishedTable} under {u.Mapping.Label}, because the extract covers only {u.Years.ToString(Inv)} of its years (a regression needs at least {Rerun.MinimumYears.ToString(Inv)}).")));
 
         sb.Append("## What the paper's claims become\n\n");
         sb.Append(ClaimsIntroduction(claims)).Append("\n\n");
@@ -235,9 +226,8 @@ public static class SourcesReport
         sb.Append(ClaimsDetail(claims).ToMarkdown());
 
         sb.Append("## What cannot be checked here\n\n");
-        foreach (var line in Unchecked(comparison))
-            sb.Append("- ").Append(line).Append('\n');
-        sb.Append("- The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts.\n\n");
+        sb.Append(ReproductionReport.Bullets([.. Unchecked(comparison),
+            "The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts."]));
 
         sb.Append("## How to regenerate\n\n```\ndotnet run scripts/sources.cs\n```\n");
         return sb.ToString();
@@ -257,7 +247,7 @@ public static class SourcesReport
             return sb.Append("No row has fewer, so no rounding below depends on digits the extract lacks.").ToString();
         sb.Append($"{cut.Count.ToString(Inv)} {(cut.Count == 1 ? "row has" : "rows have")} fewer (");
         sb.Append(string.Join("; ", cut.GroupBy(s => s.SourceRepo).Select(g =>
-            $"{DigitRange(g.Select(s => s.SignificantDigits))} digits: {string.Join(", ", g.Select(s => $"{s.Pillar} {s.Edition}"))}, from {g.Key}")));
+            $"{Range(g.Select(s => s.SignificantDigits), d => NumberFormat.Integer(d), "-")} digits: {string.Join(", ", g.Select(s => $"{s.Pillar} {s.Edition}"))}, from {g.Key}")));
         sb.Append("). Each such value stands for every number within half a unit of its last digit; where a rounding edge lies closer than that, ");
         sb.Append("its rounding to 0.1 is reported as undecidable, not guessed. ");
         var compared = comparison.Cells.Where(c => c.Wef is { FullPrecision: false }).Select(c => c.Wef!).Distinct().ToList();
@@ -287,10 +277,11 @@ public static class SourcesReport
         return sb.ToString();
     }
 
-    private static string DigitRange(IEnumerable<int> digits)
+    /// <summary>The one value, or "lowest<paramref name="to"/>highest" (p-values "0.01 to 0.2", digit counts "3-17").</summary>
+    private static string Range<T>(IEnumerable<T> values, Func<T, string> format, string to = " to ")
     {
-        int lo = digits.Min(), hi = digits.Max();
-        return lo == hi ? lo.ToString(Inv) : $"{lo.ToString(Inv)}-{hi.ToString(Inv)}";
+        T lo = values.Min()!, hi = values.Max()!;
+        return EqualityComparer<T>.Default.Equals(lo, hi) ? format(lo) : format(lo) + to + format(hi);
     }
 
     /// <summary>The plain statement: best mapping, and whether any mapping reproduces the table or the checked cells.</summary>
@@ -358,8 +349,6 @@ public static class SourcesReport
 
     private static string Short(MarketSpec spec) =>
         spec.Market == Market.Goods ? "goods (6th)" : spec.Market == Market.Financial ? "financial (8th)" : "innovation (12th)";
-
-    private static string Span(IReadOnlyList<int> years) => $"{years[0].ToString(Inv)}-{years[^1].ToString(Inv)}";
 
     private static string Ratio(int a, int b) => $"{a.ToString(Inv)} / {b.ToString(Inv)}";
 

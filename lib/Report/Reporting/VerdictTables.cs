@@ -39,23 +39,14 @@ public static class VerdictTables
         return grid;
     }
 
-    /// <summary>One row per published number of one table: labels, printed, recomputed, difference, verdict.</summary>
-    public static Grid Detail(MarketReproduction r, bool withExplanations = false)
+    /// <summary>One row per published number of one table: labels, printed, recomputed, difference, verdict, and the note explaining it.</summary>
+    public static Grid Detail(MarketReproduction r)
     {
-        var header = new List<string> { "Paper label", "Standard label", "Printed", "Recomputed", "Rounded", "Δ (last digit)", "Verdict" };
-        if (withExplanations) header.Add("Note");
-        var grid = new Grid().Block(null, [.. header]);
+        var grid = new Grid().Block(null, "Paper label", "Standard label", "Printed", "Recomputed", "Rounded", "Δ (last digit)", "Verdict", "Note");
         foreach (var v in r.Verdicts)
-        {
-            var row = new List<string>
-            {
-                v.Published.PaperLabel, v.Published.StandardLabel, v.Published.Printed,
+            grid.Row(v.Published.PaperLabel, v.Published.StandardLabel, v.Published.Printed,
                 Defined(v) ? NumberFormat.Full(v.Recomputed) : SummaryOutput.Undefined, v.RecomputedRounded,
-                Defined(v) ? v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv) : "", v.KindName,
-            };
-            if (withExplanations) row.Add(v.Explanation);
-            grid.Row([.. row]);
-        }
+                Defined(v) ? v.DifferenceUnits.ToString("+0.00;-0.00;0.00", Inv) : "", v.KindName, v.Explanation);
         return grid;
     }
 

@@ -2,15 +2,6 @@ using NotebookAnalysis.Charts;
 
 namespace NotebookAnalysis.Rendering;
 
-/// <summary>A PNG image and where it was saved.</summary>
-/// <param name="Bytes">The PNG file's bytes.</param>
-/// <param name="Path">Where it was saved.</param>
-public sealed record PngImage(byte[] Bytes, string Path)
-{
-    /// <summary>The bytes in base64, as nbformat stores <c>image/png</c> outputs.</summary>
-    public string Base64 => Convert.ToBase64String(Bytes);
-}
-
 /// <summary>
 /// One chart, shown once: its interactive view (plotly.js figure JSON, <see cref="PlotlyRenderer.MimeType"/>) and
 /// its static view (a PNG saved under the figures folder). Notebook.Setup (Teaching) registers a formatter for each, so a
@@ -20,8 +11,9 @@ public sealed record PngImage(byte[] Bytes, string Path)
 /// </summary>
 /// <param name="Name">File stem of the PNG, e.g. <c>t2-scatter</c>.</param>
 /// <param name="PlotlyJson">The interactive chart.</param>
-/// <param name="Image">The static chart, already saved.</param>
-public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
+/// <param name="Png">The static chart: the PNG file's bytes.</param>
+/// <param name="PngPath">Where the PNG was saved.</param>
+public sealed record Figure(string Name, string PlotlyJson, byte[] Png, string PngPath)
 {
     /// <summary>
     /// The mime types of a figure's output in this process, most capable first: the Plotly figure and the PNG, except
@@ -68,7 +60,7 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     public static Figure Save(ChartSpec spec, string? folder = null)
     {
         spec.Validate();
-        return new Figure(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), WritePng(folder, spec.Name, StaticRenderer.ToPng(spec)));
+        return Create(spec.Name, PlotlyRenderer.ToPlotlyJson(spec), StaticRenderer.ToPng(spec), folder);
     }
 
     /// <summary>
@@ -82,10 +74,11 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
     private static readonly Dictionary<string, SortedDictionary<string, byte[]>> Pending = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Writes <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes it with every other
-    /// writer of the folder and of <c>results/</c>: at once, or with the run's other figures when <see cref="BatchVariable"/> is set.
+    /// The figure, its PNG written to <c>{folder}/{name}.png</c> through <see cref="Output.OutputFolder"/>, which serializes
+    /// it with every other writer of the folder and of <c>results/</c>: at once, or with the run's other figures when
+    /// <see cref="BatchVariable"/> is set.
     /// </summary>
-    internal static PngImage WritePng(string? folder, string name, byte[] png)
+    internal static Figure Create(string name, string plotlyJson, byte[] png, string? folder)
     {
         var directory = System.IO.Path.GetFullPath(folder ?? DefaultFolder);
         var output = new Output.OutputFolder(directory);
@@ -98,7 +91,7 @@ public sealed record Figure(string Name, string PlotlyJson, PngImage Image)
                 if (!Pending.TryGetValue(directory, out var files)) Pending[directory] = files = new(StringComparer.Ordinal);
                 files[name + ".png"] = png;
             }
-        return new PngImage(png, System.IO.Path.Combine(directory, name + ".png"));
+        return new Figure(name, plotlyJson, png, System.IO.Path.Combine(directory, name + ".png"));
     }
 
     /// <summary>

@@ -96,12 +96,8 @@ public static class PlotlyRenderer
             Culture = CultureInfo.InvariantCulture,
             FloatFormatHandling = Newtonsoft.Json.FloatFormatHandling.String, // NaN/∞ become strings, refused below
         };
-        var data = new JsonArray(traces.Select(t => Normalize(JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(t, settings)))).ToArray());
-        var figure = new JsonObject
-        {
-            ["data"] = data,
-            ["layout"] = Normalize(JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(layout, settings))),
-        };
+        JsonNode? Node(object part) => Normalize(JsonNode.Parse(Newtonsoft.Json.JsonConvert.SerializeObject(part, settings)));
+        var figure = new JsonObject { ["data"] = new JsonArray(traces.Select(Node).ToArray()), ["layout"] = Node(layout) };
         return figure.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 

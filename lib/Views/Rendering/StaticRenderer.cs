@@ -13,10 +13,7 @@ namespace NotebookAnalysis.Rendering;
 public static class StaticRenderer
 {
     /// <summary>The chart as PNG bytes.</summary>
-    public static byte[] ToPng(ChartSpec spec) => Build(spec).GetImageBytes(spec.Width, spec.Height, ImageFormat.Png);
-
-
-    private static Plot Build(ChartSpec spec)
+    public static byte[] ToPng(ChartSpec spec)
     {
         spec.Validate();
         var plot = new Plot();
@@ -62,7 +59,7 @@ public static class StaticRenderer
             LegendCorner.LowerLeft => Alignment.LowerLeft,
             _ => Alignment.LowerRight,
         });
-        return plot;
+        return plot.GetImageBytes(spec.Width, spec.Height, ImageFormat.Png);
     }
 
     private static string Invariant(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);

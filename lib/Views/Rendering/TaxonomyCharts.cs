@@ -203,7 +203,7 @@ public static class TaxonomyCharts
     private static readonly object[][] ColorScale = [[0, "#f7fbff"], [1, "#08306b"]];
 
     private static Figure Save(string name, string json, Plot plot, int height, string? folder) =>
-        new(name, json, Figure.WritePng(folder, name, plot.GetImageBytes(Width, height, ImageFormat.Png)));
+        Figure.Create(name, json, plot.GetImageBytes(Width, height, ImageFormat.Png), folder);
 
     private static string Hex(ScottPlot.Color c) => string.Create(CultureInfo.InvariantCulture, $"#{c.R:x2}{c.G:x2}{c.B:x2}");
 

@@ -21,7 +21,7 @@ public static class Notebook
     public static void Setup()
     {
         Formatter.Register<Figure>(figure => figure.PlotlyJson, PlotlyRenderer.MimeType);
-        Formatter.Register<Figure>(figure => figure.Image.Base64, "image/png");
+        Formatter.Register<Figure>(figure => Convert.ToBase64String(figure.Png), "image/png"); // nbformat stores image/png as base64
         Formatter.SetPreferredMimeTypesFor(typeof(Figure), Figure.MimeTypes.ToArray());
         Formatter.Register<HtmlFragment>(fragment => fragment.Html, "text/html");
         Formatter.Register<DataFrame>(frame => FrameHtml.Html(frame), "text/html");

@@ -39,10 +39,8 @@ public sealed record Prose(string Markdown)
     }
 
     /// <summary>Plain text lines as a bulleted list, each item escaped as in <see cref="Text"/>.</summary>
-    public static Prose List(IEnumerable<string> items)
-    {
-        return new(string.Join("\n", items.Select(item => "- " + Text(item.Replace('\n', ' ')).Markdown)));
-    }
+    public static Prose List(IEnumerable<string> items) =>
+        new(string.Join("\n", items.Select(item => "- " + Text(item.Replace('\n', ' ')).Markdown)));
 
     // ASCII punctuation that Markdown can read as inline syntax anywhere in a line (emphasis, code, links, HTML, tables,
     // strikethrough); CommonMark lets any ASCII punctuation be escaped with a backslash.

@@ -89,7 +89,7 @@ public static partial class TableNotebooks
         }
         var unused = sections.Keys.Where(k => !used.Contains(k)).ToList();
         if (unused.Count > 0) throw new FormatException($"{partsPath}: part(s) the template does not use: {string.Join(", ", unused)}.");
-        return Serialize(notebook);
+        return notebook.ToJsonString(WriteOptions) + "\n";
     }
 
     /// <summary>The sources of a notebook's cells, in order (what a test compares: outputs are not generated).</summary>
@@ -132,20 +132,13 @@ public static partial class TableNotebooks
     private static JsonArray Lines(string text) =>
         new(Regex.Split(text, "(?<=\n)").Where(l => l.Length > 0).Select(l => (JsonNode)JsonValue.Create(l)).ToArray());
 
-    /// <summary>The notebooks' layout: one-space indent, non-ASCII as UTF-8, final newline.</summary>
-    private static string Serialize(JsonNode node)
+    /// <summary>The notebooks' layout: one-space indent, non-ASCII as UTF-8 (a final newline is added by <see cref="Render"/>).</summary>
+    private static readonly JsonSerializerOptions WriteOptions = new()
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions
-        {
-            Indented = true,
-            IndentCharacter = ' ',
-            IndentSize = 1,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }))
-            node.WriteTo(writer);
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
+        WriteIndented = true,
+        IndentSize = 1,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     [GeneratedRegex(@"^\{\{part:([a-z0-9-]+)\}\}\n?$")]
     private static partial Regex PartRegex();

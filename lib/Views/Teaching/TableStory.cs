@@ -29,7 +29,7 @@ public static class TableStory
     /// </summary>
     public static string VerdictsHtml(MarketReproduction reproduction, bool paperData = true) =>
         VerdictTables.Summary([reproduction]).ToHtml() + (paperData
-            ? VerdictTables.Detail(reproduction, withExplanations: true).ToHtml()
+            ? VerdictTables.Detail(reproduction).ToHtml()
             : $"<p>These data are not the paper's: the {reproduction.Verdicts.Count} numbers the paper prints in its {WebUtility.HtmlEncode(reproduction.Spec.Heading)} belong to the paper's data, " +
               "so this run's fit is expected to differ from them; the counts above say by how much, and the number-by-number notes, which judge the paper's figures, are left out.</p>");
 

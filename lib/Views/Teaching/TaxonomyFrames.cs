@@ -91,16 +91,12 @@ public static class TaxonomyFrames
     }
 
     /// <summary>The roles of section 4.1 with their traces.</summary>
-    public static DataFrame RolesFrame(this PracticeTaxonomy taxonomy)
-    {
-        var rows = taxonomy.Roles.Select(r => (r, pass: taxonomy.Resolve(r.Trace))).ToList();
-        return new DataFrame(
-            new StringDataFrameColumn("id", rows.Select(x => x.r.Id)),
-            new StringDataFrameColumn("role", rows.Select(x => x.r.Parent is null ? $"{x.r.Number}) {x.r.Name}" : $"   · {x.r.Name}")),
-            new StringDataFrameColumn("summary", rows.Select(x => x.r.Summary)),
-            new StringDataFrameColumn("trace", rows.Select(x => $"{x.r.Trace.Section}, {x.pass.Lines}")),
-            new StringDataFrameColumn("related", rows.Select(x => string.Join(";", x.r.Related))));
-    }
+    public static DataFrame RolesFrame(this PracticeTaxonomy taxonomy) => new(
+        new StringDataFrameColumn("id", taxonomy.Roles.Select(r => r.Id)),
+        new StringDataFrameColumn("role", taxonomy.Roles.Select(r => r.Parent is null ? $"{r.Number}) {r.Name}" : $"   · {r.Name}")),
+        new StringDataFrameColumn("summary", taxonomy.Roles.Select(r => r.Summary)),
+        new StringDataFrameColumn("trace", taxonomy.Roles.Select(r => $"{r.Trace.Section}, {taxonomy.Resolve(r.Trace).Lines}")),
+        new StringDataFrameColumn("related", taxonomy.Roles.Select(r => string.Join(";", r.Related))));
 
     /// <summary>How each collaborative advantage of Table 5 maps onto Table 7's practices.</summary>
     public static DataFrame CollaborativeToPractices(this PracticeTaxonomy taxonomy)
