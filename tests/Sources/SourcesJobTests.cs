@@ -40,6 +40,10 @@ public class SourcesJobTests
             Assert.Equal(bytes, second[name]);
             Assert.Equal(bytes, ru[name]);
         }
+        // The report names neither the temporary folder nor the output folder, and its command says how it ran.
+        var report = System.Text.Encoding.UTF8.GetString(first["SOURCES.md"]);
+        Assert.DoesNotContain(dir.Path, report);
+        Assert.Contains("```\ndotnet run scripts/sources.cs -- --wef wef.csv --out DIR\n```", report);
         var rows = Support.ResultsFile.Parse(System.Text.Encoding.UTF8.GetString(first["sources.csv"]), "sources.csv");
         Assert.Contains(rows, r => r.Table == "T2_goods" && r.Model == "wef_k0_2009_2016" && r.Statistic == "estimate" && r.Term == "x");
         Assert.Contains(rows, r => r.Table == "T4_innovation" && r.Model == "paper_2009_2016" && r.Statistic == "p_value" && r.Term == "x");
@@ -63,7 +67,7 @@ public class SourcesJobTests
         Assert.Equal(["SOURCES.md", "sources-cells.csv", "sources.csv"], TempDir.Snapshot(outDir).Keys);
         Assert.Contains("The mapping that agrees best is", stdout.ToString());
         var md = File.ReadAllText(Path.Combine(outDir, "SOURCES.md"));
-        Assert.Contains($"- WEF extract: `{wef}`", md); // a file outside the repository is named as given
+        Assert.Contains("- WEF extract: `wef.csv`", md); // an absolute path outside the repository by its file name alone
         Assert.Contains("- Table 1: `seeds/data/table1.csv`", md); // inside it, relative to the root
     }
 

@@ -39,15 +39,26 @@ public static class SourcesJob
         JobRunner.Run("sources", CommandLine, args, stdout, stderr, parsed =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            var output = Compute(parsed.Value("--wef") ?? ProjectPaths.SharedWefExtract, parsed.Value("--data") ?? ProjectPaths.BundledTable1,
-                parsed.Value("--out") ?? ProjectPaths.Results);
+            string? wef = parsed.Value("--wef"), data = parsed.Value("--data"), outDir = parsed.Value("--out");
+            var output = Compute(wef ?? ProjectPaths.SharedWefExtract, data ?? ProjectPaths.BundledTable1, outDir ?? ProjectPaths.Results,
+                RegenerateCommand(wef, data, outDir));
             return new JobOutput(output.Files, _ => Console(output) +
                 $"Wrote {string.Join(", ", output.Files.StagedFiles)} to {output.Files.Directory} in {clock.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s.\n");
         });
 
+    /// <summary>The command that regenerates an output written with these options (<see cref="JobRunner.Regenerate"/>).</summary>
+    public static string RegenerateCommand(string? wef, string? data, string? outDir) =>
+        JobRunner.Regenerate("dotnet run scripts/sources.cs", ("--wef", wef), ("--data", data), ("--out", outDir));
+
     /// <summary>Computes every output in memory. Throws on bad input; writes nothing.</summary>
-    public static Output Compute(string wefPath, string dataPath, string outDir)
+    /// <param name="wefPath">The WEF extract.</param>
+    /// <param name="dataPath">The Table 1 CSV.</param>
+    /// <param name="outDir">The output folder.</param>
+    /// <param name="command">The command SOURCES.md's "How to regenerate" gives; null for the command with these paths spelled out.</param>
+    public static Output Compute(string wefPath, string dataPath, string outDir, string? command = null)
     {
+        static string? Given(string path, string fallback) => Path.GetFullPath(path) == Path.GetFullPath(fallback) ? null : path;
+        command ??= RegenerateCommand(Given(wefPath, ProjectPaths.SharedWefExtract), Given(dataPath, ProjectPaths.BundledTable1), Given(outDir, ProjectPaths.Results));
         var wef = WefExtract.Load(wefPath);
         var paper = Table1.Load(dataPath);
         var quoted = PaperClaims.FromPaper(PaperText.LoadBundled().Text);
@@ -58,7 +69,7 @@ public static class SourcesJob
         var files = new OutputFolder(outDir);
         files.AddText("sources.csv", ResultsCsv.Format(rows));
         files.AddText("sources-cells.csv", SourcesReport.CellsCsv(comparison));
-        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, ProjectPaths.Display(dataPath), ProjectPaths.Display(wefPath)).TrimEnd('\n') + "\n");
+        files.AddText("SOURCES.md", SourcesReport.Markdown(comparison, fits, claims, ProjectPaths.Display(dataPath), ProjectPaths.Display(wefPath), command).TrimEnd('\n') + "\n");
         return new Output(comparison, fits, claims, rows, files);
     }
 
