@@ -30,9 +30,6 @@ public static class AccuracyHarness
     /// every dataset (<c>refined</c> "fails" where its screen or convergence hands the fit to double-double).
     public static IReadOnlyList<string> Methods { get; } = ["engine", "refined", "double_double", "mathnet_qr", "mathnet_normal"];
 
-    /// <summary>The CSV header.</summary>
-    public const string Header = "dataset,method,quantity,term,value,certified,lre";
-
     private sealed record Estimates(double[] Coefficients, double[] StdErrors, double Sigma, double RSquared, double Ssr, double Sse, double F);
 
     /// <summary>All rows for one dataset and every method.</summary>
@@ -125,12 +122,10 @@ public static class AccuracyHarness
     /// <summary>The CSV text (invariant culture, round-trip formatting, empty fields for missing values).</summary>
     public static string ToCsv(IEnumerable<AccuracyRow> rows)
     {
-        var sb = new StringBuilder();
-        sb.Append(Header).Append('\n');
+        var sb = new StringBuilder("dataset,method,quantity,term,value,certified,lre\n");
         foreach (var r in rows)
-            sb.Append(VerdictTables.Csv(r.Dataset)).Append(',').Append(VerdictTables.Csv(r.Method)).Append(',').Append(VerdictTables.Csv(r.Quantity)).Append(',')
-              .Append(VerdictTables.Csv(r.Term)).Append(',').Append(Num(r.Value)).Append(',').Append(Num(r.Certified)).Append(',')
-              .Append(r.LreValue is double l ? NumberFormat.Fixed(l, 2) : "").Append('\n');
+            sb.AppendJoin(',', VerdictTables.Csv(r.Dataset), VerdictTables.Csv(r.Method), VerdictTables.Csv(r.Quantity), VerdictTables.Csv(r.Term),
+                Num(r.Value), Num(r.Certified), r.LreValue is double l ? NumberFormat.Fixed(l, 2) : "").Append('\n');
         return sb.ToString();
     }
 

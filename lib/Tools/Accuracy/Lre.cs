@@ -13,17 +13,10 @@ public static class Lre
     public static double Of(double x, double c)
     {
         if (double.IsNaN(x) || double.IsNaN(c)) return 0;
-        if (double.IsInfinity(c))
-        {
-            if (x == c) return Cap;
-            if (double.IsInfinity(x)) return 0;
-            return Clamp(-Math.Log10(Math.Abs(1 / x)));
-        }
-        if (double.IsInfinity(x)) return 0;
         if (x == c) return Cap;
-        double lre = c == 0 ? -Math.Log10(Math.Abs(x)) : -Math.Log10(Math.Abs(x - c) / Math.Abs(c));
-        return Clamp(lre);
+        if (double.IsInfinity(x)) return 0;
+        double lre = double.IsInfinity(c) ? -Math.Log10(Math.Abs(1 / x))
+            : c == 0 ? -Math.Log10(Math.Abs(x)) : -Math.Log10(Math.Abs(x - c) / Math.Abs(c));
+        return double.IsNaN(lre) ? 0 : Math.Clamp(lre, 0, Cap);
     }
-
-    private static double Clamp(double v) => double.IsNaN(v) ? 0 : Math.Clamp(v, 0, Cap);
 }

@@ -40,8 +40,8 @@ public sealed class StrdDataset
 {
     private const RegexOptions Options = RegexOptions.CultureInvariant | RegexOptions.IgnoreCase;
     private static readonly Regex ParameterLine = new(@"^\s*B(\d{1,9})\s+(\S+)\s+(\S+)\s*$", Options);
-    private static readonly Regex ResidualSdLine = new(@"^\s*Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
-    private static readonly Regex ResidualSdOneLine = new(@"^\s*Residual\s+Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
+    // "Residual Standard Deviation  value" on one line, or "Standard Deviation  value" under a "Residual" line.
+    private static readonly Regex ResidualSdLine = new(@"^\s*(?<oneLine>Residual\s+)?Standard\s+Deviation\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex ResidualHeader = new(@"^\s*Residual\s*:?\s*$", Options);
     private static readonly Regex RSquaredLine = new(@"^\s*R[-\s]?Squared\s*:?\s+(\S+)\s*$", Options);
     private static readonly Regex AnovaRegression = new(@"^\s*Regression\s+(\d{1,9})\s+(\S+)\s+(\S+)\s+(\S+)\s*$", Options);
@@ -182,9 +182,7 @@ public sealed class StrdDataset
                 est[key] = Certified(mt.Groups[2].Value, no, $"the estimate of {key}");
                 sd[key] = Certified(mt.Groups[3].Value, no, $"the standard deviation of {key}");
             }
-            else if ((mt = ResidualSdOneLine.Match(line)).Success)
-                residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
-            else if ((mt = ResidualSdLine.Match(line)).Success && ResidualHeader.IsMatch(previous))
+            else if ((mt = ResidualSdLine.Match(line)).Success && (mt.Groups["oneLine"].Success || ResidualHeader.IsMatch(previous)))
                 residualSd = Certified(mt.Groups[1].Value, no, "the residual standard deviation");
             else if ((mt = RSquaredLine.Match(line)).Success)
                 r2 = Certified(mt.Groups[1].Value, no, "R-Squared");

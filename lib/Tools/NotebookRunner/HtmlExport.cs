@@ -104,12 +104,7 @@ public static partial class HtmlExport
         // Links between notebooks point at their exported HTML beside this file.
         foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is { Length: > 0 } url && !UrlRegex().IsMatch(url)))
             link.Url = NotebookLinkRegex().Replace(link.Url!, ".html${rest}");
-        using var writer = new StringWriter();
-        var renderer = new Markdig.Renderers.HtmlRenderer(writer);
-        Markdown.Setup(renderer);
-        renderer.Render(document);
-        writer.Flush();
-        return writer.ToString();
+        return Markdig.Markdown.ToHtml(document, Markdown);
     }
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)

@@ -13,14 +13,12 @@ namespace NotebookAnalysis.NotebookRunner;
 /// <param name="Outputs">Per executed code cell number: its nbformat outputs and execution count.</param>
 /// <param name="FailedCell">The 1-based number of the first failing cell, or null when every cell ran.</param>
 /// <param name="Error">The failing cell's error message, or null.</param>
+/// <param name="FailedLine">The 1-based line of the failing cell where the error arose, when it can be told; else null.</param>
 public sealed record ExecutionResult(
     IReadOnlyDictionary<int, (JsonArray Outputs, int? ExecutionCount)> Outputs,
-    int? FailedCell,
-    string? Error)
-{
-    /// <summary>The 1-based line of the failing cell where the error arose, when it can be told; else null.</summary>
-    public int? FailedLine { get; init; }
-}
+    int? FailedCell = null,
+    string? Error = null,
+    int? FailedLine = null);
 
 /// <summary>
 /// Executes a notebook's code cells, in order, in a fresh in-process C# kernel set up like VS Code's:
@@ -49,7 +47,7 @@ public static class NotebookExecutor
     {
         var results = new Dictionary<int, (JsonArray, int?)>();
         if (!notebook.Cells.Any(c => c.CellType == "code"))
-            return new ExecutionResult(results, null, null); // e.g. a contents page: nothing to run, no kernel needed
+            return new ExecutionResult(results); // e.g. a contents page: nothing to run, no kernel needed
         var kernel = CreateKernel();
         lock (KeptAlive) KeptAlive.Add(kernel);
         int executionCount = 0;
@@ -60,15 +58,16 @@ public static class NotebookExecutor
             cellStarting?.Invoke(cell.Number);
             var outputs = new JsonArray();
             var source = sources is not null && sources.TryGetValue(cell.Number, out var replaced) ? replaced : cell.Source;
-            var (failed, error, line) = await SubmitAsync(kernel, source, outputs, executionCount);
+            var (error, line) = await SubmitAsync(kernel, source, outputs, executionCount);
             results[cell.Number] = (outputs, executionCount);
-            if (failed)
-                return new ExecutionResult(results, cell.Number, error) { FailedLine = line };
+            if (error is not null)
+                return new ExecutionResult(results, cell.Number, error, line);
         }
-        return new ExecutionResult(results, null, null);
+        return new ExecutionResult(results);
     }
 
-    private static async Task<(bool Failed, string? Error, int? Line)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
+    /// <summary>Runs one cell, adding its outputs to <paramref name="outputs"/>; returns its error and line, or nulls.</summary>
+    private static async Task<(string? Error, int? Line)> SubmitAsync(Kernel kernel, string code, JsonArray outputs, int executionCount)
     {
         var result = await kernel.SendAsync(new SubmitCode(code));
         string? error = null;
@@ -105,7 +104,7 @@ public static class NotebookExecutor
                     break;
             }
         }
-        return (error is not null, error, line);
+        return (error, line);
     }
 
     /// <summary>

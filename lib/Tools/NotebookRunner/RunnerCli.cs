@@ -31,8 +31,6 @@ public static class RunnerCli
         .Flag("--no-build", "do not build lib/notebooks.slnf in Release first")
         .Option("--timeout", "SECONDS", "seconds allowed per notebook (default 600)");
 
-    private static string Usage => Cli.Usage;
-
     /// <summary>Entry point for the script and the runner executable.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
@@ -48,28 +46,17 @@ public static class RunnerCli
         }
         catch (Exception e) when (e is UsageException or ArgumentException)
         {
-            Console.Error.WriteLine($"run-notebooks: {e.Message}\n{Usage}");
-            return UsageError;
+            return Refuse(e.Message);
         }
         if (options.Help)
         {
-            Console.WriteLine(Usage);
+            Console.WriteLine(Cli.Usage);
             return Passed;
         }
 
         var notebooks = options.Notebooks.Count > 0 ? options.Notebooks.Select(Path.GetFullPath).ToList() : DefaultNotebooks();
         if (notebooks is null) return UsageError;
-        foreach (var nb in notebooks)
-            if (!File.Exists(nb) || !nb.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase))
-            {
-                Console.Error.WriteLine($"run-notebooks: '{nb}' is not an existing .ipynb file.\n{Usage}");
-                return UsageError;
-            }
-        if (UsageProblem(options, notebooks) is string problem)
-        {
-            Console.Error.WriteLine($"run-notebooks: {problem}\n{Usage}");
-            return UsageError;
-        }
+        if (UsageProblem(options, notebooks) is string problem) return Refuse(problem);
 
         if (!options.NoBuild && !await BuildLibraryAsync(notebooks)) return Failed;
 
@@ -104,6 +91,12 @@ public static class RunnerCli
         Console.WriteLine($"ran {notebooks.Count} notebook(s) in {total.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
         Console.WriteLine($"{passed} passed, {failed} failed");
         return failed == 0 ? Passed : Failed;
+    }
+
+    private static int Refuse(string problem)
+    {
+        Console.Error.WriteLine($"run-notebooks: {problem}\n{Cli.Usage}");
+        return UsageError;
     }
 
     private static string Display(string path)
@@ -154,9 +147,11 @@ public static class RunnerCli
         return true;
     }
 
-    /// <summary>Option combinations that would write where they must not; null when the options are consistent.</summary>
+    /// <summary>A notebook that is not one, or option combinations that would write where they must not; null when all is consistent.</summary>
     private static string? UsageProblem(Options options, IReadOnlyList<string> notebooks)
     {
+        if (notebooks.FirstOrDefault(nb => !File.Exists(nb) || !nb.EndsWith(".ipynb", StringComparison.OrdinalIgnoreCase)) is { } notNotebook)
+            return $"'{notNotebook}' is not an existing .ipynb file.";
         if (options.Parameters.Count > 0 && options.Out is null && !options.Check)
             return "--param writes executed copies under a folder of yours: add --out DIR (the committed notebooks and results/figures/ stay as they are).";
         if (options.Out is null) return null;

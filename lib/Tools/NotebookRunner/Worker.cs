@@ -40,8 +40,6 @@ internal static class Worker
         // The runner passes its own options on, after the notebook's path and its name in messages.
         var options = RunnerCli.Options.Parse(args);
         string path = options.Notebooks[0], name = options.Notebooks[1];
-        string? outDir = options.Out, htmlDir = options.Html;
-        var parameters = options.Parameters;
 
         NotebookFile notebook;
         try
@@ -50,34 +48,26 @@ internal static class Worker
         }
         catch (Exception e) when (e is NotebookFormatException or Data.DataFileException or IOException or UnauthorizedAccessException)
         {
-            _report.WriteLine($"{name}: {e.Message}");
-            return RunnerCli.Failed;
+            return Fail($"{name}: {e.Message}");
         }
         var problems = NotebookValidator.NbformatProblems(notebook);
         if (problems.Count > 0)
-        {
-            _report.WriteLine($"{name}: not a valid nbformat 4.5 notebook:\n  " + string.Join("\n  ", problems));
-            return RunnerCli.Failed;
-        }
+            return Fail($"{name}: not a valid nbformat 4.5 notebook:\n  " + string.Join("\n  ", problems));
 
         // --param: the parameters cell runs, and in a copy shows, with the given values.
         var sources = new Dictionary<int, string>();
-        if (parameters.Count > 0)
+        if (options.Parameters.Count > 0)
         {
             var parametersCell = notebook.Cells.FirstOrDefault(c => c.CellType == "code" && c.IsParameters);
             if (parametersCell is null)
-            {
-                _report.WriteLine($"{name}: --param was given but the notebook has no cell tagged 'parameters'.");
-                return RunnerCli.Failed;
-            }
+                return Fail($"{name}: --param was given but the notebook has no cell tagged 'parameters'.");
             try
             {
-                sources[parametersCell.Number] = Parameters.Rewrite(parametersCell.Source, parameters);
+                sources[parametersCell.Number] = Parameters.Rewrite(parametersCell.Source, options.Parameters);
             }
             catch (ArgumentException e)
             {
-                _report.WriteLine($"{name}: {e.Message}");
-                return RunnerCli.Failed;
+                return Fail($"{name}: {e.Message}");
             }
         }
 
@@ -87,37 +77,27 @@ internal static class Worker
         // it registered) is alive, so a finalizer problem shows here, in every run, rather than at random later.
         GC.Collect();
         GC.WaitForPendingFinalizers();
-        if (result.Error is null && CommitFigures(name) is { } figuresFailed)
-        {
-            _report.WriteLine(figuresFailed);
-            return RunnerCli.Failed;
-        }
         if (result.Error is not null)
-        {
-            _report.WriteLine(result.FailedCell is int n
+            return Fail(result.FailedCell is int n
                 ? $"{name}: cell {n} failed{(result.FailedLine is int line ? $" at line {line}" : "")}: {result.Error}"
                 : $"{name}: {result.Error}");
-            return RunnerCli.Failed;
-        }
+        if (CommitFigures(name) is { } figuresFailed)
+            return Fail(figuresFailed);
 
         if (options.Check)
         {
-            var difference = OutputComparison.FirstDifference(notebook, result.Outputs);
-            if (difference is not null)
-            {
-                _report.WriteLine($"{name}: stored outputs are stale; rerun without --check and commit. {difference}");
-                return RunnerCli.Failed;
-            }
-            return ExportHtml(notebook, notebook.Rewrite(result.Outputs, sources), htmlDir, name);
+            if (OutputComparison.FirstDifference(notebook, result.Outputs) is { } difference)
+                return Fail($"{name}: stored outputs are stale; rerun without --check and commit. {difference}");
+            return ExportHtml(notebook, notebook.Rewrite(result.Outputs, sources), options.Html, name);
         }
 
         byte[] bytes;
         string target;
-        if (outDir is not null)
+        if (options.Out is not null)
         {
             // A student's run: a complete executed copy, its parameters cell showing the values used.
             bytes = notebook.Rewrite(result.Outputs, sources);
-            target = Path.Combine(outDir, Path.GetFileName(path));
+            target = Path.Combine(options.Out, Path.GetFileName(path));
         }
         else
         {
@@ -129,12 +109,12 @@ internal static class Worker
             bytes = notebook.Rewrite(changed, sources: null);
             target = path;
         }
-        if (outDir is not null || !bytes.AsSpan().SequenceEqual(notebook.Bytes))
+        if (options.Out is not null || !bytes.AsSpan().SequenceEqual(notebook.Bytes))
         {
             if (Write(target, bytes, name) is int failed) return failed;
-            _report.WriteLine(outDir is null ? $"{name}: outputs updated" : $"{name}: executed copy written to {target}");
+            _report.WriteLine(options.Out is null ? $"{name}: outputs updated" : $"{name}: executed copy written to {target}");
         }
-        return ExportHtml(notebook, bytes, htmlDir, name);
+        return ExportHtml(notebook, bytes, options.Html, name);
     }
 
     /// <summary>Writes through the one atomic writer; a file that cannot be written is a clean error naming it.</summary>
@@ -143,16 +123,12 @@ internal static class Worker
         try
         {
             if (File.Exists(target) && IsReadOnly(target))
-            {
-                _report.WriteLine($"{name}: cannot write {target}: the file is read-only (make it writable, or write a copy with --out DIR); nothing was written.");
-                return RunnerCli.Failed;
-            }
+                return Fail($"{name}: cannot write {target}: the file is read-only (make it writable, or write a copy with --out DIR); nothing was written.");
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(target))!);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            _report.WriteLine($"{name}: cannot create the folder of {target}: {e.Message} Nothing was written.");
-            return RunnerCli.Failed;
+            return Fail($"{name}: cannot create the folder of {target}: {e.Message} Nothing was written.");
         }
         try
         {
@@ -162,9 +138,15 @@ internal static class Worker
         catch (IOException e)
         {
             // AtomicFile's message already names the file, the reason and that the file is unchanged.
-            _report.WriteLine($"{name}: {e.Message}");
-            return RunnerCli.Failed;
+            return Fail($"{name}: {e.Message}");
         }
+    }
+
+    /// <summary>Reports why the notebook failed; returns the failure's exit code.</summary>
+    private static int Fail(string message)
+    {
+        _report.WriteLine(message);
+        return RunnerCli.Failed;
     }
 
     /// <summary>
