@@ -49,7 +49,7 @@ public static class SourceCharts
         ChartSeries FitLine(RerunFit f, string label, string colour)
         {
             double a = f.Fit["intercept"].Estimate, b = f.Slope.Estimate;
-            return ChartSeries.Line($"{label}: slope {b.ToString("G3", CultureInfo.InvariantCulture)}, p = {f.Slope.PValue.Format(p => p.ToString("0.000", CultureInfo.InvariantCulture))}",
+            return ChartSeries.Line($"{label}: slope {b.ToString("G3", CultureInfo.InvariantCulture)}, p = {f.Slope.PValue.Format(Formatting.NumberFormat.PValue)}",
                 [lo, hi], [a + b * lo, a + b * hi], colour);
         }
         return new ChartSpec($"s08-{ResamplingCharts.Slug(spec)}-fits",
