@@ -116,6 +116,11 @@ public sealed class AnyPaperTests(AnyPaperTests.Runs runs) : IClassFixture<AnyPa
         Assert.Equal(["demand"], tables);
         Assert.Equal(["intercept", "schooling", "tenure"],
             runs.PlantedRun.Rows.Where(r => r.Table == "wages" && r.Statistic == "estimate").Select(r => r.Term));
+        // The sections speak of these data, not of the paper's: no scores, no clusters, no reading the paper never made.
+        Assert.DoesNotContain("cluster", report, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("score", report, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("**demand: the reading of a positive dependence (higher temp_anomaly, higher demand)", report);
+        Assert.Contains("Slopes are least-squares slopes of y on x.", report);
     }
 
     /// <summary>The two-regressor fit against R's lm (r-reference.csv, written by make.R at 17 significant digits).</summary>

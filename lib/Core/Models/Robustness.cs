@@ -61,15 +61,18 @@ public sealed record RobustnessCheck(string Check, CheckOutcome Outcome, string 
 /// <param name="Market">The market.</param>
 /// <param name="Rows">Every model plus the mean-only benchmark.</param>
 /// <param name="Checks">The checks of the paper's reading.</param>
-/// <param name="Reading">The paper's reading of the table (<see cref="PaperClaims.ReadingOf(MarketSpec)"/>): Tables 2-3 more clusters, higher score; Table 4 no dependence.</param>
-public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading)
+/// <param name="Reading">The reading the checks test: the paper's own (<see cref="PaperClaims.ReadingOf(MarketSpec)"/>: Tables 2-3
+/// more clusters, higher score; Table 4 no dependence), else a positive dependence of y on x.</param>
+/// <param name="IsPaperReading">Whether <paramref name="Reading"/> is the paper's own reading of the market's table.</param>
+public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading,
+    bool IsPaperReading)
 {
     /// <summary>How many checks the paper's reading survives.</summary>
     public int Survived => Checks.Count(c => c.Holds);
 
     /// <summary>A one-sentence summary, naming the paper's own reading of the table.</summary>
     public string Summary =>
-        $"{Market.Id}: {(Market.HasPublishedTable ? "the paper's reading" : "the reading")} ({PaperClaims.Describe(Reading)}) survives {Survived} of {Checks.Count} checks" +
+        $"{Market.Id}: {(IsPaperReading ? $"the paper's reading ({PaperClaims.Describe(Reading)})" : $"the reading of a positive dependence (higher {Market.X}, higher {Market.Y})")} survives {Survived} of {Checks.Count} checks" +
         // A no-dependence reading can only fail to be contradicted: say so, so "survives" is not read as "shown".
         (Reading == ClaimKind.NoDependence ? " (surviving a check means not being contradicted by it; no check can show the absence of an effect)" : "") +
         (Checks.Where(c => c.Outcome == CheckOutcome.Fails).Select(c => c.Check).ToList() is { Count: > 0 } failed ? $"; it fails: {string.Join("; ", failed)}" : "") +
@@ -92,7 +95,7 @@ public static class Robustness
 
     /// <summary>
     /// The robustness table and checks for one market, judged against the paper's own reading of the printed table the
-    /// market reproduces (Table 4: no dependence), or against "more clusters, higher score" for a market without one.
+    /// market reproduces with the paper's columns (Table 4: no dependence), or against a positive dependence of y on x.
     /// </summary>
     /// <param name="market">The market.</param>
     /// <param name="fits">This market's fits: every model of the table, and at least the models the named checks use.
@@ -116,7 +119,8 @@ public static class Robustness
         var trend = Get(ModelSpecs.XPlusYear);
         var diff = Get(ModelSpecs.FirstDifference);
         var year = Get(ModelSpecs.YearOnly);
-        var reading = PaperClaims.ReadingOf(market);
+        var paperReading = PaperClaims.ReadingOf(market);
+        var reading = paperReading ?? ClaimKind.MoreClustersHigherScore;
         // Tables 2-3 are read as dependence: a check holds on a positive significant slope, on x beating a benchmark.
         // Table 4 is read as no dependence: a check holds when it finds no significant slope, when x beats no benchmark.
         bool dependence = reading == ClaimKind.MoreClustersHigherScore;
@@ -158,7 +162,7 @@ public static class Robustness
         var bg = b.OlsFit.BreuschGodfrey(1);
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", [bg.PValue, b.OlsFit.DurbinWatson], () =>
             (bg.PValue.Value >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson.Value)}, Breusch-Godfrey(1) p = {Brief(bg.PValue.Value)}")));
-        return new MarketRobustness(market, rows, checks, reading);
+        return new MarketRobustness(market, rows, checks, reading, paperReading is not null);
     }
 
     private static RobustnessRow Row(AlternativeFit f)

@@ -111,14 +111,13 @@ public static class PaperClaims
         ?? throw new ArgumentException($"No reading of table '{tableId}'. Known: {string.Join(", ", All.Where(c => c.Id != ConclusionId).Select(c => c.Id))}.", nameof(tableId));
 
     /// <summary>
-    /// The reading a market's robustness checks test: the paper's own reading of the printed table the market reproduces
-    /// (found through the bundled description; Table 4: no dependence), or "more clusters, higher score" for a market
-    /// that reproduces no printed table.
+    /// The paper's own reading of the printed table <paramref name="market"/> reproduces with the paper's columns (found
+    /// through the bundled description; Table 4: no dependence), or null for any other market: the paper reads no other.
     /// </summary>
-    public static ClaimKind ReadingOf(MarketSpec market) =>
+    public static ClaimKind? ReadingOf(MarketSpec market) =>
         Markets.Paper.FirstOrDefault(m => m.PublishedTable == market.PublishedTable && m.Y == market.Y && m.X == market.X) is { } paper
             ? ReadingOf(paper.Id)
-            : ClaimKind.MoreClustersHigherScore;
+            : null;
 
     /// <summary>"more clusters, higher score" or "no dependence".</summary>
     public static string Describe(ClaimKind kind) => kind == ClaimKind.MoreClustersHigherScore ? "more clusters, higher score" : "no dependence";

@@ -37,8 +37,8 @@ public sealed class AlternativeModelsSection : IAnalysisSection
         var sb = new StringBuilder();
         sb.Append("## Alternative models\n\n");
         sb.Append("Each market's regression refitted under the obvious alternatives: a lag, logs, first differences, a ")
-          .Append("linear trend, a quadratic, Newey-West standard errors, AR(1) errors and a robust slope. Every model has an intercept; `x` is the model's ")
-          .Append("cluster-count regressor as transformed. LOO RMSE is the exact leave-one-out prediction error on the level of y ")
+          .Append("linear trend, a quadratic, Newey-West standard errors, AR(1) errors and a robust slope. Every model has an intercept; `x` is the market's ")
+          .Append("regressor as the model transforms it. LOO RMSE is the exact leave-one-out prediction error on the level of y ")
           .Append("(PRESS through the hat matrix; log-y models back-transformed by exp() without smearing; first differences as ")
           .Append("y_{t−1} + Δŷ_t). `mean_only` predicts each year by the mean of the other years. ")
           .Append("Newey-West: Bartlett kernel, no prewhitening, no small-sample adjustment, p from t(n − k); `hac_nw_auto` uses ")
