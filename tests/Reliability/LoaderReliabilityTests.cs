@@ -45,7 +45,8 @@ public class LoaderReliabilityTests
         Assert.True(run.OutUnchanged);
     }
 
-    /// <summary>Copy-paste damage inside a number: <see cref="string.Trim()"/> used to hide a tab, a CR or a no-break space.</summary>
+    /// <summary>Copy-paste damage inside a number: <see cref="string.Trim()"/> used to hide a tab, a CR or a no-break space;
+    /// a minus copied from a PDF is U+2212, not the hyphen-minus a number takes.</summary>
     [Theory]
     [InlineData(2, "1\t", "a tab", "")]
     [InlineData(2, "2\r", "a carriage return", "")]
@@ -54,6 +55,7 @@ public class LoaderReliabilityTests
     [InlineData(2, "1\t", "a tab", "ru-RU")]
     [InlineData(2, "2\r", "a carriage return", "ru-RU")]
     [InlineData(1, "\u00A03.8", "a no-break space (U+00A0)", "ru-RU")]
+    [InlineData(1, "\u22123.8", "the typographic minus sign − (U+2212)", "")]
     public void A_tab_a_carriage_return_or_a_no_break_space_in_a_number_is_refused_with_its_place(int field, string value, string what, string culture)
     {
         using var scope = new CultureScope(culture);

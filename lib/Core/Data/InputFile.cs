@@ -110,13 +110,16 @@ static class InputFile
     public static string[] Lines(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
 
     /// <summary>
-    /// A CSV cell's text without the plain spaces around it. Any other blank or control character (a tab, a carriage
-    /// return, a no-break space: copy-paste damage that <see cref="string.Trim()"/> would hide) is refused with its place.
+    /// A number cell's text without the plain spaces around it. Any other blank or control character (a tab, a carriage
+    /// return, a no-break space: copy-paste damage that <see cref="string.Trim()"/> would hide) and the typographic minus
+    /// of a number copied from a PDF are refused with their place.
     /// </summary>
-    /// <exception cref="DataFileException">The cell holds a blank or control character other than a space around it.</exception>
+    /// <exception cref="DataFileException">The cell holds a blank or control character other than a space around it, or U+2212.</exception>
     public static string Cell(string field, string source, int line, int column, string? columnName)
     {
         var cell = field.Trim(' ');
+        if (cell.Contains('\u2212'))
+            throw new DataFileException(source, line, column, columnName, $"'{Diagnostics.MessageText.Printable(cell)}' holds the typographic minus sign − (U+2212), as a number copied from a document does; write the hyphen-minus -.");
         foreach (char c in cell)
             if (char.IsWhiteSpace(c) || char.IsControl(c))
                 throw new DataFileException(source, line, column, columnName, $"'{Diagnostics.MessageText.Printable(cell)}' holds " + c switch

@@ -58,6 +58,7 @@ public sealed record PublishedTables(string Source, IReadOnlyList<PublishedNumbe
                 throw Error(2, $"{Quote(f[2])} is not a statistic of a ToolPak table ({string.Join(", ", ModelStatistics.Concat(FitRows.CoefficientStatistics))}).");
             if (coefficient == (f[3].Length == 0))
                 throw Error(3, coefficient ? $"{f[2]} is a coefficient's statistic: name its term (intercept, x, or a regressor's column)." : $"{f[2]} is a statistic of the model: leave the term empty.");
+            f[8] = InputFile.Cell(f[8], path, i + 1, 9, names[8]);
             try { _ = PublishedNumber.ParsePrinted(f[8]); }
             catch (Exception e) when (e is FormatException or OverflowException) { throw Error(8, $"{Quote(f[8])} is not a number (digits with a decimal point, optionally E notation, e.g. 2.08182E-08)."); }
             if (!int.TryParse(f[9], NumberStyles.None, CultureInfo.InvariantCulture, out int decimals) || decimals != PublishedNumber.DecimalsOf(f[8]))
