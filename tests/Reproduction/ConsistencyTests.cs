@@ -55,6 +55,19 @@ public class ConsistencyTests
     }
 
     [Fact]
+    public void A_table_that_prints_its_coefficients_alone_still_gets_t_equals_b_over_SE()
+    {
+        // Without n and the degrees of freedom only the identities that need neither are checked.
+        var coefficients = PublishedTables.For("2").Where(p => p.Section == "coefficients").ToList();
+        var checks = Consistency.Check(coefficients);
+        Assert.Equal(["t(Intercept) = b / SE", "t(x) = b / SE"], checks.Select(c => c.Relation));
+        Assert.All(checks, c => Assert.True(c.HoldsWithinRounding, $"{c.Relation}: {c.Implied}"));
+        // The full table checks the same two, and the df-based ones besides.
+        Assert.True(Checks("2").Count > checks.Count);
+        Assert.Equal(2, Checks("2").Count(c => c.Relation.EndsWith("= b / SE", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public void Every_table_has_the_same_battery_of_checks()
     {
         var counts = new[] { "2", "3", "4" }.Select(t => Checks(t).Count).Distinct().ToList();
