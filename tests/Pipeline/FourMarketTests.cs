@@ -172,18 +172,22 @@ public sealed class FourMarketTests(FourMarketTests.Run4 run) : IClassFixture<Fo
     {
         var markets = MarketDescription.Parse(Encoding.UTF8.GetBytes(Description), "markets.csv");
         var data = Data();
-        // A column the description does not name.
-        var extra = data.Replace("n_retail\n", "n_retail,other\n").Replace("\n", ",1\n").Replace("n_retail,other,1\n", "n_retail,other\n");
-        var e = Assert.Throws<DataFileException>(() => Table1.Parse(Encoding.UTF8.GetBytes(extra), "four.csv", markets));
-        Assert.Equal((1, 10, "other"), (e.Line, e.Column!.Value, e.ColumnName));
-        Assert.Contains("unknown column", e.Reason);
-        // A named column the file lacks: the message names the market and the description's line.
+        // A column the description does not name is the dataset's own business: kept out, never read (here it holds text).
+        var extra = data.Replace("n_retail\n", "n_retail,other\n").Replace("\n", ",text\n").Replace("n_retail,other,text\n", "n_retail,other\n");
+        var withExtra = Table1.Parse(Encoding.UTF8.GetBytes(extra), "four.csv", markets);
+        Assert.Equal(["other"], withExtra.UnusedColumns);
+        Assert.Equal(Table1.Parse(Encoding.UTF8.GetBytes(data), "four.csv", markets).Column("s_retail"), withExtra.Column("s_retail"));
+        // Under the bundled description the file holds exactly its columns, so a typo is caught where it is.
+        var e = Assert.Throws<DataFileException>(() => Table1.Parse(Encoding.UTF8.GetBytes(
+            File.ReadAllText(ProjectPaths.BundledTable1).Replace("innovation_clusters", "innovation_clusters,other").Replace("\n2", ",1\n2").TrimEnd() + ",1\n"), "t1.csv"));
+        Assert.Contains("unknown column 'other'", e.Reason);
+        // A named column the file lacks: the message names the market, the description's line and the columns no market
+        // names, where a misspelt one is found.
         var renamed = data.Replace("s_tech", "s_technology");
         e = Assert.Throws<DataFileException>(() => Table1.Parse(Encoding.UTF8.GetBytes(renamed), "four.csv", markets));
-        Assert.Equal("four.csv", e.File);
-        Assert.Equal(1, e.Line);
-        Assert.Equal(6, e.Column);
-        Assert.Equal("s_technology", e.ColumnName);
+        Assert.Equal(("four.csv", 1), (e.File, e.Line));
+        Assert.Contains("lacks the column(s) s_tech (market tech's y, markets.csv line 4)", e.Reason);
+        Assert.Contains("(the file's columns no market names: 's_technology')", e.Reason);
         // A duplicate column.
         var duplicate = data.Replace("n_retail\n", "n_retail,s_banks\n");
         e = Assert.Throws<DataFileException>(() => Table1.Parse(Encoding.UTF8.GetBytes(duplicate), "four.csv", markets));

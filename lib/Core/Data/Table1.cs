@@ -57,8 +57,9 @@ public sealed class Table1
     private readonly Dictionary<string, int> _decimals;
 
     private Table1(string source, string sha256, int[] years, Dictionary<string, double[]> columns, Dictionary<string, int> decimals, int[] lineOfRow,
-        MarketDescription markets)
+        MarketDescription markets, IReadOnlyList<string> unusedColumns)
     {
+        UnusedColumns = unusedColumns;
         Markets = markets;
         Source = source;
         Sha256 = sha256;
@@ -89,6 +90,10 @@ public sealed class Table1
     /// <summary>The 1-based file line of each data row, for messages about a row.</summary>
     public IReadOnlyList<int> LineOfRow { get; }
 
+    /// <summary>The file's columns that its market description does not name, in file order: never read (another
+    /// description's file may hold any columns besides its own; the bundled one holds exactly its seven).</summary>
+    public IReadOnlyList<string> UnusedColumns { get; }
+
     /// <summary>A copy of one numeric column by header name.</summary>
     public double[] Column(string name) =>
         _columns.TryGetValue(name, out var values)
@@ -111,7 +116,7 @@ public sealed class Table1
     }
 
     /// <summary>The same data read with a subset of its markets (<see cref="MarketDescription.Where"/>), e.g. those with one regressor.</summary>
-    public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets);
+    public Table1 WithMarkets(MarketDescription markets) => new(Source, Sha256, _years, _columns, _decimals, [.. LineOfRow], markets, UnusedColumns);
 
     /// <summary>The series of every market, in the description's order.</summary>
     public IReadOnlyList<MarketSeries> AllSeries() => Markets.Specs.Select(m => Series(m.Market)).ToList();
@@ -132,9 +137,10 @@ public sealed class Table1
 
     /// <summary>
     /// Reads and validates a data file whose columns <paramref name="markets"/> names (default: the bundled description):
-    /// <c>year</c> and each market's score and count columns, in any order. Accepts a UTF-8 BOM, CRLF line ends, blank
-    /// lines and blanks around fields; rejects everything else that is not a clean table (a column the description does
-    /// not name, or a named one the file lacks, included) with a <see cref="DataFileException"/> naming the file, line and column.
+    /// <c>year</c> and each market's y and x columns, in any order; under another description than the bundled one, other
+    /// columns too, unread (<see cref="UnusedColumns"/>). Accepts a UTF-8 BOM, CRLF line ends, blank lines and blanks
+    /// around fields; rejects everything else that is not a clean table (a named column the file lacks, and under the
+    /// bundled description one it does not name, included) with a <see cref="DataFileException"/> naming the file, line and column.
     /// </summary>
     /// <param name="path">The CSV file: a regular file of at most <see cref="MaxFileBytes"/>, whose type is checked before
     /// it is read, so a FIFO with no writer, a directory or a device such as /dev/zero is refused at once.</param>
@@ -236,7 +242,7 @@ public sealed class Table1
 
         var scoreColumns = Enumerable.Range(1, columnNames.Count - 1).ToList();
         var table = new Table1(source, sha, [.. years], scoreColumns.ToDictionary(c => columnNames[c], c => valuesOf[c].ToArray()),
-            scoreColumns.ToDictionary(c => columnNames[c], c => decimalsOf[c]), [.. lineOfRow], markets);
+            scoreColumns.ToDictionary(c => columnNames[c], c => decimalsOf[c]), [.. lineOfRow], markets, header.Except(columnNames).ToList());
         if (table.RowCount < minimumRows)
             throw new DataFileException(source, lineOfRow[^1], null, null,
                 $"the file has {table.RowCount} data row(s), but the models need at least {minimumRows} consecutive years: " +
@@ -260,9 +266,12 @@ public sealed class Table1
             throw new DataFileException(source, lineNo, 1, null,
                 $"the header is missing: the first line starts with a number. Expected the header: {string.Join(",", expectedColumns)}");
         string expected = $"Expected the header{named}: {string.Join(",", expectedColumns)}";
-        InputFile.CheckHeader(header, source, lineNo, expectedColumns, expectedColumns.Contains,
+        // The bundled description's file holds exactly its columns, so a typo is caught where it is; another description's
+        // file may hold more (a dataset's other variables), which are not read.
+        InputFile.CheckHeader(header, source, lineNo, expectedColumns, n => !markets.IsBundled || expectedColumns.Contains(n),
             h => $"unknown column {Quote(h)}: the market description names no such column. {expected}",
-            m => WhoNames(m, markets), expected);
+            m => WhoNames(m, markets), expected + (header.Except(expectedColumns).ToList() is { Count: > 0 } other
+                ? $" (the file's columns no market names: {string.Join(", ", other.Select(c => Quote(c)))})" : ""));
         return header;
     }
 

@@ -37,6 +37,8 @@ public static class ReproductionReport
         sb.Append($"- SHA-256: `{data.Sha256}`\n");
         sb.Append($"- Markets: {(marketsDisplayPath is null ? "the bundled description `seeds/data/markets.csv`" : $"`{marketsDisplayPath}`")}, " +
                   $"{reproductions.Count.ToString(Inv)} market(s): {string.Join(", ", reproductions.Select(r => $"`{r.TableId}` ({r.Spec.Y} on {string.Join(", ", r.Spec.XColumns)})"))}\n");
+        if (data.UnusedColumns.Count > 0)
+            sb.Append($"- Columns no market uses, not read: {string.Join(", ", data.UnusedColumns.Select(c => $"`{c}`"))}\n");
         if (ownTables)
             sb.Append($"- Printed tables: `{publishedDisplayPath}`, given with these data: each printed number is judged against this file's fits.\n\n");
         else sb.Append(bundled
