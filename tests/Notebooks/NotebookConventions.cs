@@ -7,9 +7,10 @@ namespace NotebookAnalysis.Tests.Notebooks;
 internal static partial class NotebookConventions
 {
     /// <summary>
-    /// Problems with the project's conventions: VS Code Polyglot metadata, and a first code cell tagged
-    /// <c>parameters</c> whose <c>#r "nuget: Name, Version"</c> lines match <paramref name="pinnedVersions"/>
-    /// which references the Release build of the library and calls its set-up; no cell registers a formatter itself. Notebooks without code cells only need the metadata.
+    /// Problems with the project's conventions: VS Code Polyglot metadata; a first code cell tagged <c>parameters</c>
+    /// that references the Release build of the library, calls its set-up, and pins any <c>#r "nuget: Name, Version"</c>
+    /// line to <paramref name="pinnedVersions"/>; no cell that registers a formatter itself. Notebooks without code
+    /// cells only need the metadata.
     /// </summary>
     public static IReadOnlyList<string> Problems(NotebookFile notebook, IReadOnlyDictionary<string, string> pinnedVersions)
     {

@@ -143,7 +143,7 @@ public sealed class AnyPaperTests(AnyPaperTests.Runs runs) : IClassFixture<AnyPa
     }
 
     [Theory]
-    [InlineData("missing", "published.csv", 0, "")]
+    [InlineData("missing", "published.csv", 0, "no such file (the printed tables)")]
     [InlineData("header", "published.csv", 1, "expected the header")]
     [InlineData("not a number", "published.csv", 23, "'4.62O5' is not a number")]
     [InlineData("typographic minus", "published.csv", 23, "'\u22124.6253' holds the typographic minus sign")]

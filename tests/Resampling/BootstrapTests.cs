@@ -138,6 +138,7 @@ public class BootstrapTests
         double[] x = [1, 1, 2];
         double[] y = [1.0, 1.5, 2.5];
         var r = Bootstrap.Pairs(x, y, 2000, 4);
+        Assert.Equal(2000, r.Replicates.Count); // redrawn, not skipped
         Assert.All(r.Replicates, v => Assert.True(double.IsFinite(v)));
     }
 }
