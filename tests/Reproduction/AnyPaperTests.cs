@@ -142,6 +142,24 @@ public sealed class AnyPaperTests(AnyPaperTests.Runs runs) : IClassFixture<AnyPa
         }
     }
 
+    [Fact]
+    public void The_sections_run_on_the_one_regressor_market_and_a_direct_call_on_the_other_names_it()
+    {
+        var data = Table1.Load(File("data.csv"), MarketDescription.Load(File("markets.csv")));
+        var reproductions = MarketReproduction.All(data, PublishedTables.Load(File("published.csv")));
+        // The sections' context leaves the two-regressor market out, for the main job and any other caller.
+        var context = AnalysisContext.For(data, reproductions);
+        Assert.Equal(["demand"], new AlternativeModelsSection().Run(context).Rows.Select(r => r.Table).Distinct());
+        Assert.Equal(["demand"], new ResamplingSection().Run(context).Rows.Select(r => r.Table).Distinct());
+        // Called on it directly, the model-level entry points refuse it with the market and the reason.
+        var wages = data.Markets["wages"];
+        var e = Assert.Throws<ModelException>(() => NotebookAnalysis.Models.ModelInput.From(data, wages.Market));
+        Assert.Equal(("wages", "alternative models"), (e.Table, e.Model));
+        Assert.Contains("2 regressors", e.Reason);
+        var r = Assert.Throws<ModelException>(() => NotebookAnalysis.Resampling.MarketResampling.RunAll(reproductions));
+        Assert.Equal("wages", r.Table);
+    }
+
     [Theory]
     [InlineData("missing", "published.csv", 0, "no such file (the printed tables)")]
     [InlineData("header", "published.csv", 1, "expected the header")]

@@ -63,6 +63,8 @@ public sealed class ModelInput
     public static ModelInput From(Table1 table, Market market)
     {
         var spec = table.Markets[market];
+        if (!spec.HasOneRegressor)
+            throw new Regression.ModelException("alternative models", $"{spec.XColumns.Count} regressors; the alternative models are built on the one x of a simple regression", spec.Id);
         return new ModelInput(spec.Id, table.Source, spec.Y, spec.X,
             [.. table.Years], table.Column(spec.Y), table.Column(spec.X), [.. table.LineOfRow]);
     }

@@ -99,6 +99,8 @@ public sealed record MarketResampling(MarketSpec Spec, PermutationTestResult Per
     /// </summary>
     public static IReadOnlyList<MarketResampling> RunAll(IReadOnlyList<(MarketSeries Series, OlsResult BaseFit)> markets, int histogramBins = 0)
     {
+        if (markets.FirstOrDefault(m => !m.Series.Spec.HasOneRegressor) is { Series.Spec: var several })
+            throw new ModelException("resampling of the slope", $"{several.XColumns.Count} regressors; the permutation test, bootstrap and rounding analysis resample the slope of one x", several.Id);
         var draws = markets.Select(m => new Draws(m.Series, histogramBins)).ToArray();
         var procedures = draws.Select(d => d.Procedures()).ToArray();
         // Procedure-major order: every market's longest procedure first.

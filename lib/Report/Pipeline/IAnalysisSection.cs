@@ -22,7 +22,7 @@ public interface IAnalysisSection
 public static class AnalysisSectionExtensions
 {
     /// <summary>Runs <paramref name="section"/> on <paramref name="data"/>, with the base fit of each market fitted once.</summary>
-    public static SectionOutput Run(this IAnalysisSection section, Table1 data) => section.Run(new AnalysisContext(data, MarketReproduction.All(data)));
+    public static SectionOutput Run(this IAnalysisSection section, Table1 data) => section.Run(AnalysisContext.For(data, MarketReproduction.All(data)));
 }
 
 /// <summary>
@@ -31,7 +31,12 @@ public static class AnalysisSectionExtensions
 /// </summary>
 /// <param name="Data">The data file, with its market description (<see cref="Table1.Markets"/>).</param>
 /// <param name="Base">One base reproduction per market, in the description's order.</param>
-public sealed record AnalysisContext(Table1 Data, IReadOnlyList<MarketReproduction> Base);
+public sealed record AnalysisContext(Table1 Data, IReadOnlyList<MarketReproduction> Base)
+{
+    /// <summary>The context of the markets with one regressor: the sections are built on the one x of a simple regression.</summary>
+    public static AnalysisContext For(Table1 data, IReadOnlyList<MarketReproduction> reproductions) =>
+        new(data.WithMarkets(data.Markets.Where(m => m.HasOneRegressor)), [.. reproductions.Where(r => r.Spec.HasOneRegressor)]);
+}
 
 /// <summary>What a section contributes.</summary>
 /// <param name="Rows">Rows for <c>results.csv</c> (the main job checks for duplicates and NaN).</param>

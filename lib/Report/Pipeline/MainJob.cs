@@ -97,7 +97,7 @@ public static class MainJob
         var several = reproductions.Where(r => !r.Spec.HasOneRegressor).Select(r => $"`{r.TableId}`").ToList();
         if (several.Count > 0)
             report.Append($"## Sections left out for markets with several regressors\n\n{string.Join(", ", several)} {(several.Count == 1 ? "has" : "have")} several regressors, so the sections built on the one regressor x of a simple regression (alternative models and robustness checks, resampling of the slope, rounding analysis, the notebooks' charts of x) leave {(several.Count == 1 ? "it" : "them")} out.\n\n");
-        var context = new AnalysisContext(data.WithMarkets(markets.Where(m => m.HasOneRegressor)), [.. reproductions.Where(r => r.Spec.HasOneRegressor)]);
+        var context = AnalysisContext.For(data, reproductions);
         // With no one-regressor market there is nothing for the sections to run on.
         foreach (var section in context.Base.Count > 0 ? Sections : [])
         {
