@@ -16,7 +16,10 @@ public static class MlNetCharts
             $"{result.TableId}/{result.Spec.Name}: ML.NET LOOCV vs exact leave-one-out", "year", result.Exact.Data.Input.YColumn,
             [
                 ChartSeries.Points("observed y", years, result.Loo.Actual, ChartSeries.Palette[0]),
-                ChartSeries.Line($"exact LOO (hat matrix), RMSE {result.Exact.LooRmse.Format(NumberFormat.Brief)}", years, result.Exact.Loo?.Predicted ?? [], ChartSeries.Palette[1]),
+                // A model without an exact leave-one-out (its reason is in LooRmse) draws no line for it.
+                .. result.Exact.Loo is { } exact
+                    ? [ChartSeries.Line($"exact LOO (hat matrix), RMSE {result.Exact.LooRmse.Format(NumberFormat.Brief)}", years, exact.Predicted, ChartSeries.Palette[1])]
+                    : Array.Empty<ChartSeries>(),
                 ChartSeries.Points($"ML.NET SDCA LOOCV, RMSE {NumberFormat.Brief(result.Loo.Rmse)}", years, result.Loo.Predicted, ChartSeries.Palette[3]),
             ]);
     }

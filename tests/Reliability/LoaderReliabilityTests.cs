@@ -271,7 +271,7 @@ public class LoaderReliabilityTests
         Assert.Equal(JobRunner.Failed, run.Code);
         Assert.Contains("line 6, column 2 (goods_market_efficiency)", run.Stderr);
         // A bad-input message with its limit: the wording is the point.
-        Assert.Contains("has 10000000 digits after the point; a score may have at most 15", run.Stderr);
+        Assert.Contains("has 10000000 digits after the point; a y value may have at most 15", run.Stderr);
         Assert.True(run.OutUnchanged);
         Assert.Equal(15, Table1.Parse(Encoding.UTF8.GetBytes(Variant((i, f) => { if (i == 4) f[1] = "3.800000000000001"; })), "ok.csv").PrintedDecimals(Market.Goods));
     }

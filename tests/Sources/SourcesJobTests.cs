@@ -72,6 +72,28 @@ public class SourcesJobTests
     }
 
     [Fact]
+    public void AnExactFitOfThePapersDataIsAModelErrorNamingTheMarketNotACrash()
+    {
+        // Scores exactly linear in the counts: the fit has no residual variance, so its slope has no p-value or interval.
+        using var dir = new TempDir();
+        var lines = File.ReadAllLines(ProjectPaths.BundledTable1);
+        var exact = lines.Take(1).Concat(lines.Skip(1).Select((l, i) =>
+        {
+            var f = l.Split(',');
+            (f[1], f[2]) = ((2 + 0.5 * i).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return string.Join(',', f);
+        }));
+        var data = dir.Write("exact.csv", string.Join("\n", exact) + "\n");
+        var wef = dir.Write("wef.csv", ConstructedExtract());
+        var outDir = Path.Combine(dir.Path, "out");
+        var stderr = new StringWriter();
+        Assert.Equal(1, SourcesJob.Run(["--wef", wef, "--data", data, "--out", outDir], new StringWriter(), stderr));
+        Assert.Contains("T2_goods, model 'paper_", stderr.ToString());
+        Assert.Contains("no claim can be judged on this fit", stderr.ToString());
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
     public void UnknownArgumentIsAUsageError()
     {
         var stderr = new StringWriter();

@@ -39,13 +39,12 @@ public static class JobRunner
     public static int Run(string program, CommandLine cli, string[] args, TextWriter stdout, TextWriter stderr, Func<ParsedArguments, JobOutput> compute)
     {
         if (cli.ParseOrExit(args, program, stdout, stderr, out int exit) is not { } parsed) return exit;
+        JobOutput output;
+        CommitReport commit;
         try
         {
-            var output = compute(parsed);
-            var commit = output.Files.Commit();
-            stdout.Write(output.Summary(commit));
-            if (commit.Note is not null) stdout.Write(commit.Note + "\n");
-            return Ok;
+            output = compute(parsed);
+            commit = output.Files.Commit();
         }
         catch (Exception e) when (IsDomainError(e))
         {
@@ -53,6 +52,10 @@ public static class JobRunner
             stderr.Write($"{program}: {e.Message}\n{(e is OutputException ? "" : "Nothing was written.\n")}");
             return Failed;
         }
+        // The summary is written after the commit, outside the catch: nothing it could throw may claim that nothing was written.
+        stdout.Write(output.Summary(commit));
+        if (commit.Note is not null) stdout.Write(commit.Note + "\n");
+        return Ok;
     }
 
     /// <summary>
@@ -68,6 +71,14 @@ public static class JobRunner
         var given = options.Where(o => o.Value is not null).Select(o => $"{o.Option} {ShellQuote(Shown(o.Option, o.Value!))}").ToList();
         return given.Count == 0 ? command : $"{command} -- {string.Join(" ", given)}";
     }
+
+    /// <summary>A report's "How to regenerate" section: <paramref name="command"/> (from <see cref="Regenerate"/>) and the rule its paths follow.</summary>
+    public static string RegenerateSection(string command) =>
+        "## How to regenerate\n\nThe command that wrote this file (an absolute path shows relative to the repository; outside it, " +
+        "the output folder as `DIR` and an input by its file name):\n\n```\n" + command + "\n```\n";
+
+    /// <summary><paramref name="path"/>, or null when it names <paramref name="fallback"/>: an option left at its default is not spelled out.</summary>
+    public static string? UnlessDefault(string path, string fallback) => Path.GetFullPath(path) == Path.GetFullPath(fallback) ? null : path;
 
     private static string ShellQuote(string s) =>
         s.Length > 0 && s.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+=:@%".Contains(c)) ? s : "'" + s.Replace("'", "'\\''") + "'";

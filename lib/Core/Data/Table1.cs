@@ -227,7 +227,7 @@ public sealed class Table1
                     int written = DecimalsOf(raw);
                     if (written > MaxScoreDecimals && !isCount)
                         throw new DataFileException(source, lineNo, f + 1, name,
-                            $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a score may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
+                            $"{Quote(raw)} has {written.ToString(CultureInfo.InvariantCulture)} digits after the point; a y value may have at most {MaxScoreDecimals.ToString(CultureInfo.InvariantCulture)} (a double holds no more, and the rounding analysis takes its grid from them).");
                     decimalsOf[c] = Math.Max(decimalsOf[c], written);
                 }
             }

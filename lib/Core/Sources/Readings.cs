@@ -33,17 +33,21 @@ public static class Readings
     /// <summary>The last column's name.</summary>
     public const string RobustnessBase = "robustness battery on the paper's data";
 
-    // The evidence is read off least-squares fits of real series, whose inference exists (an exact fit would not).
-
     /// <summary>A re-run's slope as evidence, named by its model.</summary>
-    private static SlopeEvidence Evidence(RerunFit f) =>
-        new(f.Spec.Id, f.Model, f.Fit.N, f.Slope.Estimate, f.Slope.PValue.Value, f.Slope.Lower95.Value, f.Slope.Upper95.Value);
+    private static SlopeEvidence Evidence(RerunFit f) => Evidence(f.Spec.Id, f.Model, f.Fit.N, f.Slope);
 
     /// <summary>An alternative model's slope of x as evidence (p and CI under its own covariance), named by its spec.</summary>
-    private static SlopeEvidence Evidence(AlternativeFit f)
+    private static SlopeEvidence Evidence(AlternativeFit f) => Evidence(f.Data.Input.TableId, f.Spec.Name, f.N, f["x"]);
+
+    /// <summary>
+    /// A slope as evidence. A claim is judged on the slope's p and interval, so a fit without them (an exact fit: no
+    /// residual variance) is a model that cannot serve as evidence, named with its reason.
+    /// </summary>
+    private static SlopeEvidence Evidence(string table, string model, int n, CoefficientRow slope)
     {
-        var c = f["x"];
-        return new(f.Data.Input.TableId, f.Spec.Name, f.N, c.Estimate, c.PValue.Value, c.Lower95.Value, c.Upper95.Value);
+        double Defined(Estimate e) => e.IsDefined ? e.Value
+            : throw new ModelException(model, $"the slope's p-value and interval are undefined ({e.Reason}), so no claim can be judged on this fit", table);
+        return new(table, model, n, slope.Estimate, Defined(slope.PValue), Defined(slope.Lower95), Defined(slope.Upper95));
     }
 
     /// <summary>

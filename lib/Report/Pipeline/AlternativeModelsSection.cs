@@ -54,9 +54,7 @@ public sealed class AlternativeModelsSection : IAnalysisSection
             sb.Append($"### {m.Market.Id}: {m.Market.Label}\n\n");
             sb.Append(RobustnessGrids.Table(m).ToMarkdown());
             sb.Append($"**{m.Summary}**\n\n");
-            foreach (var c in m.Checks)
-                sb.Append($"- {(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})\n");
-            sb.Append('\n');
+            sb.Append(ReproductionReport.Bullets(m.Checks.Select(c => $"{(c.Outcome == CheckOutcome.Fails ? "**fails**" : c.OutcomeName)}: {c.Check} ({c.Evidence})")));
         }
         if (battery.LeftOut.Count > 0)
             sb.Append("Statistics these models leave out of `results.csv` are listed, with the reason, under \"Statistics left out of results.csv\".\n\n");

@@ -109,11 +109,9 @@ public static class MainJob
             undefined.AddRange(s.Undefined);
         }
         report.Append(UndefinedResult.Markdown(undefined));
-        command ??= RegenerateCommand(Path.GetFullPath(dataPath) == Path.GetFullPath(ProjectPaths.BundledTable1) ? null : display,
-            marketsPath is null ? null : ProjectPaths.Display(marketsPath),
-            Path.GetFullPath(outDir) == Path.GetFullPath(ProjectPaths.Results) ? null : ProjectPaths.Display(outDir),
-            publishedPath is null ? null : ProjectPaths.Display(publishedPath));
-        report.Append("## How to regenerate\n\nThe command that wrote this file (an absolute path shows relative to the repository; outside it, the output folder as `DIR` and an input by its file name):\n\n```\n").Append(command).Append("\n```\n");
+        command ??= RegenerateCommand(JobRunner.UnlessDefault(dataPath, ProjectPaths.BundledTable1), marketsPath,
+            JobRunner.UnlessDefault(outDir, ProjectPaths.Results), publishedPath);
+        report.Append(JobRunner.RegenerateSection(command));
         if (isBundled && command == "dotnet run scripts/reproduce.cs")
             report.Append("\n`dotnet test` checks that this file and the other committed outputs are not stale.\n");
 

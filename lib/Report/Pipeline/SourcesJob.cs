@@ -57,8 +57,8 @@ public static class SourcesJob
     /// <param name="command">The command SOURCES.md's "How to regenerate" gives; null for the command with these paths spelled out.</param>
     public static Output Compute(string wefPath, string dataPath, string outDir, string? command = null)
     {
-        static string? Given(string path, string fallback) => Path.GetFullPath(path) == Path.GetFullPath(fallback) ? null : path;
-        command ??= RegenerateCommand(Given(wefPath, ProjectPaths.SharedWefExtract), Given(dataPath, ProjectPaths.BundledTable1), Given(outDir, ProjectPaths.Results));
+        command ??= RegenerateCommand(JobRunner.UnlessDefault(wefPath, ProjectPaths.SharedWefExtract),
+            JobRunner.UnlessDefault(dataPath, ProjectPaths.BundledTable1), JobRunner.UnlessDefault(outDir, ProjectPaths.Results));
         var wef = WefExtract.Load(wefPath);
         var paper = Table1.Load(dataPath);
         var quoted = PaperClaims.FromPaper(PaperText.LoadBundled().Text);

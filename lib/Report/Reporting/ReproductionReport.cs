@@ -123,7 +123,9 @@ public static class ReproductionReport
         var bg = fit.BreuschGodfrey(1);
         Row("Durbin-Watson", fit.DurbinWatson, null, "Σ(eₜ − eₜ₋₁)² / Σeₜ²; 2 means no first-order autocorrelation");
         Row("Breusch-Godfrey (order 1)", bg.Statistic, bg.PValue, "LM form n·R², lagged residual's missing value set to 0, χ²(1)");
-        Row("Jarque-Bera", fit.JarqueBera.Statistic, fit.JarqueBera.PValue, $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}");
+        Row("Jarque-Bera", fit.JarqueBera.Statistic, fit.JarqueBera.PValue,
+            // The χ² approximation is asymptotic; its size is poor below about a hundred observations.
+            fit.N < 100 ? $"χ²(2); unreliable at n = {fit.N.ToString(Inv)}" : "χ²(2)");
         Row("Breusch-Pagan (Koenker)", fit.BreuschPagan.Statistic, fit.BreuschPagan.PValue, "studentized n·R² of e² on the regressors, χ²(k − 1)");
         Row("Log-likelihood", fit.LogLikelihood, null, "Gaussian, σ² = SSE/n");
         Row("AIC", fit.Aic, null, "R's convention: parameters = coefficients + σ");

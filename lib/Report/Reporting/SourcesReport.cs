@@ -172,7 +172,7 @@ public static class SourcesReport
     /// <param name="claims">The claims table (<see cref="Readings.Table(IReadOnlyList{PaperClaim}, Table1, RerunSet)"/>).</param>
     /// <param name="paperPath">Table 1 as the report names it.</param>
     /// <param name="wefPath">The extract as the report names it.</param>
-    /// <param name="command">The command under "How to regenerate" (<see cref="Pipeline.SourcesJob.RegenerateCommand"/>).</param>
+    /// <param name="command">The command under "How to regenerate" (the sources job builds it).</param>
     public static string Markdown(SourceComparison comparison, RerunSet reruns, ClaimsTable claims,
         string paperPath, string wefPath, string command)
     {
@@ -230,7 +230,7 @@ public static class SourcesReport
         sb.Append(ReproductionReport.Bullets([.. Unchecked(comparison),
             "The cluster counts (x) of Table 1: they come from the Russian Cluster Observatory's map, which is not in the extract, and no public machine-readable source of them was found. Every re-run above uses the paper's counts."]));
 
-        sb.Append("## How to regenerate\n\nThe command that wrote this file (an absolute path shows relative to the repository; outside it, the output folder as `DIR` and an input by its file name):\n\n```\n").Append(command).Append("\n```\n");
+        sb.Append(Cli.JobRunner.RegenerateSection(command));
         return sb.ToString();
     }
 
