@@ -42,7 +42,7 @@ public sealed class ResamplingSection : IAnalysisSection
         int reps = all[0].Replicates;
         L($"## What the numbers can bear: {(exact ? "exact permutation tests" : "permutation tests")}, bootstrap, rounding");
         L($"");
-        L($"{n} yearly points, with {w.Scores} printed to {PrintedTo(all)}. {w.PValues} assume normal errors; these checks do not.");
+        L($"{n} yearly points, with {w.Scores} printed to {PrintedTo(all)}. The t-test's p-values assume normal errors; these checks do not.");
         L($"Slopes are least-squares slopes of {w.SlopeOf}. Seeds: pairs bootstrap {ResamplingSettings.PairsSeed}, residual bootstrap {ResamplingSettings.ResidualSeed}, rounding {ResamplingSettings.RoundingSeed}, Monte Carlo permutation {ResamplingSettings.PermutationSeed} (`System.Random`, one thread); {reps:N0} replicates each.");
         if (reps < ResamplingSettings.Replicates)
             L($"(Each replicate costs O(n), so above {ResamplingSettings.FullReplicatesMaxN:N0} rows the count is {ResamplingSettings.WorkPerProcedure:N0}/n, at least {ResamplingSettings.MinimumReplicates:N0}, instead of {ResamplingSettings.Replicates:N0}: Monte Carlo standard errors are about √({ResamplingSettings.Replicates:N0}/{reps:N0}) = {Math.Sqrt((double)ResamplingSettings.Replicates / reps):F1} times those of the full count.)");
@@ -145,11 +145,11 @@ public sealed class ResamplingSection : IAnalysisSection
     /// The words for y and x: the paper's (scores, cluster counts) when every market is one of the paper's, else y and x,
     /// so the section's sentences are true of any data.
     /// </summary>
-    private sealed record Words(string Y, string Score, string Scores, string PValues, string SlopeOf, string ExactX, string XValues, string XUnit)
+    private sealed record Words(string Y, string Score, string Scores, string SlopeOf, string ExactX, string XValues, string XUnit)
     {
         public static Words For(IReadOnlyList<MarketResampling> all) => all.All(m => Markets.Paper.Contains(m.Spec))
-            ? new("The score", "score", "scores", "The paper's p-values", "the score on the number of clusters", "cluster counts are exact", "cluster counts", " clusters")
-            : new("y", "y value", "y values", "The t-test's p-values", "y on x", "x is taken as exact", "values of x", "");
+            ? new("The score", "score", "scores", "the score on the number of clusters", "cluster counts are exact", "cluster counts", " clusters")
+            : new("y", "y value", "y values", "y on x", "x is taken as exact", "values of x", "");
 
         /// <summary>"12 clusters", or "x = 12".</summary>
         public string XValue(double x) => XUnit.Length > 0 ? NumberFormat.Shortest(x) + XUnit : "x = " + NumberFormat.Shortest(x);
