@@ -57,20 +57,21 @@ public sealed record RobustnessCheck(string Check, CheckOutcome Outcome, string 
     }
 }
 
-/// <summary>A market's robustness table and the verdicts on the paper's own reading of its table, all computed from fits.</summary>
+/// <summary>A market's robustness table and the verdicts on the reading it tests, all computed from fits.</summary>
 /// <param name="Market">The market.</param>
 /// <param name="Rows">Every model plus the mean-only benchmark.</param>
-/// <param name="Checks">The checks of the paper's reading.</param>
+/// <param name="Checks">The checks of the reading.</param>
 /// <param name="Reading">The reading the checks test: the paper's own (<see cref="PaperClaims.ReadingOf(MarketSpec)"/>: Tables 2-3
 /// more clusters, higher score; Table 4 no dependence), else a positive dependence of y on x.</param>
-/// <param name="IsPaperReading">Whether <paramref name="Reading"/> is the paper's own reading of the market's table.</param>
-public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading,
-    bool IsPaperReading)
+public sealed record MarketRobustness(MarketSpec Market, IReadOnlyList<RobustnessRow> Rows, IReadOnlyList<RobustnessCheck> Checks, ClaimKind Reading)
 {
-    /// <summary>How many checks the paper's reading survives.</summary>
+    /// <summary>How many checks the reading survives.</summary>
     public int Survived => Checks.Count(c => c.Holds);
 
-    /// <summary>A one-sentence summary, naming the paper's own reading of the table.</summary>
+    /// <summary>Whether <see cref="Reading"/> is the paper's own reading of the market's table.</summary>
+    public bool IsPaperReading => PaperClaims.ReadingOf(Market) is not null;
+
+    /// <summary>A one-sentence summary, naming the reading.</summary>
     public string Summary =>
         $"{Market.Id}: {(IsPaperReading ? $"the paper's reading ({PaperClaims.Describe(Reading)})" : $"the reading of a positive dependence (higher {Market.X}, higher {Market.Y})")} survives {Survived} of {Checks.Count} checks" +
         // A no-dependence reading can only fail to be contradicted: say so, so "survives" is not read as "shown".
@@ -119,8 +120,7 @@ public static class Robustness
         var trend = Get(ModelSpecs.XPlusYear);
         var diff = Get(ModelSpecs.FirstDifference);
         var year = Get(ModelSpecs.YearOnly);
-        var paperReading = PaperClaims.ReadingOf(market);
-        var reading = paperReading ?? ClaimKind.MoreClustersHigherScore;
+        var reading = PaperClaims.ReadingOf(market) ?? ClaimKind.MoreClustersHigherScore;
         // Tables 2-3 are read as dependence: a check holds on a positive significant slope, on x beating a benchmark.
         // Table 4 is read as no dependence: a check holds when it finds no significant slope, when x beats no benchmark.
         bool dependence = reading == ClaimKind.MoreClustersHigherScore;
@@ -162,7 +162,7 @@ public static class Robustness
         var bg = b.OlsFit.BreuschGodfrey(1);
         checks.Add(RobustnessCheck.Evaluate("the base model's residuals show no first-order autocorrelation", [bg.PValue, b.OlsFit.DurbinWatson], () =>
             (bg.PValue.Value >= Alpha, $"Durbin-Watson {Brief(b.OlsFit.DurbinWatson.Value)}, Breusch-Godfrey(1) p = {Brief(bg.PValue.Value)}")));
-        return new MarketRobustness(market, rows, checks, reading, paperReading is not null);
+        return new MarketRobustness(market, rows, checks, reading);
     }
 
     private static RobustnessRow Row(AlternativeFit f)

@@ -84,7 +84,9 @@ internal static class WorkerProcess
         int? cell = null;
         bool done = false, afterCells = false;
         var output = new StringBuilder();
+        // Standard error kept bounded (a worker may print for minutes): its first lines, its last ones, the count between.
         var stderr = new List<string>();
+        int dropped = 0;
         var readOut = Task.Run(async () =>
         {
             while (await process.StandardOutput.ReadLineAsync() is string line)
@@ -98,7 +100,11 @@ internal static class WorkerProcess
         var readErr = Task.Run(async () =>
         {
             while (await process.StandardError.ReadLineAsync() is string line)
-                lock (stderr) stderr.Add(line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line);
+                lock (stderr)
+                {
+                    stderr.Add(line.Length > MaxLineLength ? line[..MaxLineLength] + "…" : line);
+                    if (stderr.Count > HeadLines + TailLines) { stderr.RemoveAt(HeadLines); dropped++; }
+                }
         });
         using var cancel = new CancellationTokenSource(timeout);
         try
@@ -116,7 +122,7 @@ internal static class WorkerProcess
         process.StandardInput.Close();
 
         if (done)
-            return (process.ExitCode, output + (process.ExitCode == RunnerCli.Passed ? "" : Excerpt(stderr, TailLines)));
+            return (process.ExitCode, output + (process.ExitCode == RunnerCli.Passed ? "" : Excerpt(stderr, dropped, TailLines)));
         // The worker died without finishing: name the cell it was running and why, in a few lines.
         bool overflow = stderr.FirstOrDefault() == "Stack overflow.";
         var why = overflow ? "a stack overflow" : stderr.Count == 0 ? "the process exiting (e.g. Environment.Exit)" : "a crash";
@@ -125,7 +131,7 @@ internal static class WorkerProcess
             : cell is int n ? $"{display}: cell {n} failed: {ended}, before the cell finished."
             : $"{display}: failed while starting the kernel: {ended}.";
         // A stack overflow's first lines hold the reason and the innermost frames; the rest is the kernel's own.
-        var details = Excerpt(stderr, overflow ? 0 : TailLines);
+        var details = Excerpt(stderr, dropped, overflow ? 0 : TailLines);
         return (RunnerCli.Failed, output + message + (details.Length == 0 ? "" : "\n" + details));
     }
 
@@ -157,16 +163,16 @@ internal static class WorkerProcess
 
     /// <summary>
     /// The worker's standard error, kept short: its first lines (a stack overflow's reason and innermost frames),
-    /// its last <paramref name="tail"/> lines, and how many were left out.
+    /// its last <paramref name="tail"/> lines, and how many were left out (<paramref name="dropped"/> while reading).
     /// </summary>
-    private static string Excerpt(List<string> lines, int tail)
+    private static string Excerpt(List<string> lines, int dropped, int tail)
     {
         lock (lines)
         {
             if (lines.Count == 0) return "";
             int omitted = Math.Max(0, lines.Count - HeadLines - tail);
             var kept = lines.Take(HeadLines).ToList();
-            if (omitted > 0) kept.Add($"… {omitted} more line(s) of the worker's error output …");
+            if (omitted + dropped > 0) kept.Add($"… {omitted + dropped} more line(s) of the worker's error output …");
             kept.AddRange(lines.Skip(HeadLines + omitted));
             return string.Join('\n', kept) + "\n";
         }
