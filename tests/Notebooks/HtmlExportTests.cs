@@ -35,7 +35,7 @@ public sealed partial class HtmlExportTests
     }
 
     [Fact]
-    public void A_chart_bundle_shows_its_png_a_cdn_chart_becomes_a_note_and_notebook_links_point_at_their_html()
+    public void A_chart_bundle_shows_its_png_a_cdn_chart_becomes_a_note_and_markdown_images_are_embedded()
     {
         var folder = Path.Combine(Path.GetTempPath(), "nb-html-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
@@ -78,7 +78,7 @@ public sealed partial class HtmlExportTests
 
             Assert.Empty(NetworkResources(html));
             Assert.Contains("<h1", html);
-            Assert.Single(Regex.Matches(html, "src=\"data:image/png;base64,")); // the bundle's PNG
+            Assert.Equal(2, Regex.Matches(html, "src=\"data:image/png;base64,").Count); // the bundle's PNG and the markdown image
             Assert.Contains("href=\"01-data.html\"", html);
             Assert.Contains("[An interactive view was left out here", html);
             Assert.Contains("a &lt;warning&gt;", html);

@@ -10,7 +10,8 @@ namespace NotebookAnalysis.NotebookRunner;
 
 /// <summary>
 /// A reviewer's static view of an executed notebook: one self-contained HTML file that needs no network.
-/// Markdown cells are rendered (Markdig), code is highlighted as C#, output images are embedded as <c>data:</c> URIs,
+/// Markdown cells are rendered (Markdig), code is highlighted as C#, images (outputs, and a Markdown cell's attachments
+/// and files beside the notebook) are embedded as <c>data:</c> URIs,
 /// and an output that would load anything from the network (e.g. a chart fetching plotly.js from a CDN) is
 /// replaced by a note. Of an output's mime types the first of image/png, image/svg+xml, text/html,
 /// text/markdown, text/plain is shown, so a chart given as Plotly JSON plus PNG shows its PNG.
@@ -45,7 +46,8 @@ public static partial class HtmlExport
             switch (cell.CellType)
             {
                 case "markdown":
-                    html.Append(MarkdownHtml(cell.Source));
+                    html.Append(MarkdownHtml(cell.Source, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(notebook.Path))!,
+                        notebook.Root["cells"]![cell.Number - 1]!["attachments"] as JsonObject));
                     break;
                 case "code":
                     html.Append("<div class=\"prompt\">In [").Append(cell.ExecutionCount?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? " ").Append("]:</div>\n")
@@ -98,13 +100,31 @@ public static partial class HtmlExport
         ExternalAttributeRegex().IsMatch(html) || CssUrlRegex().IsMatch(html)
         || ScriptRegex().Matches(html).Any(m => UrlRegex().IsMatch(m.Value));
 
-    private static string MarkdownHtml(string source)
+    private static string MarkdownHtml(string source, string folder, JsonObject? attachments)
     {
         var document = Markdig.Markdown.Parse(source, Markdown);
-        // Links between notebooks point at their exported HTML beside this file.
-        foreach (var link in document.Descendants<LinkInline>().Where(l => !l.IsImage && l.Url is { Length: > 0 } url && !UrlRegex().IsMatch(url)))
-            link.Url = NotebookLinkRegex().Replace(link.Url!, ".html${rest}");
+        foreach (var link in document.Descendants<LinkInline>().Where(l => l.Url is { Length: > 0 } url && !UrlRegex().IsMatch(url) && !url.StartsWith('#')))
+            // Links between notebooks point at their exported HTML beside this file; images are embedded.
+            link.Url = link.IsImage ? EmbeddedImage(link.Url!, folder, attachments) ?? link.Url : NotebookLinkRegex().Replace(link.Url!, ".html${rest}");
         return Markdig.Markdown.ToHtml(document, Markdown);
+    }
+
+    /// <summary>A data: URI for a Markdown image: a cell attachment or a file relative to the notebook; null when neither.</summary>
+    private static string? EmbeddedImage(string url, string folder, JsonObject? attachments)
+    {
+        if (url.StartsWith("attachment:", StringComparison.Ordinal))
+            return attachments?[url["attachment:".Length..]] is JsonObject bundle && bundle.FirstOrDefault() is { Value: not null } entry
+                ? $"data:{entry.Key};base64,{NotebookFile.JoinSource(entry.Value)}" : null;
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(folder, Uri.UnescapeDataString(url)));
+        var type = System.IO.Path.GetExtension(path).ToLowerInvariant() switch
+        {
+            ".png" => "image/png",
+            ".jpg" or ".jpeg" => "image/jpeg",
+            ".gif" => "image/gif",
+            ".svg" => "image/svg+xml",
+            _ => null,
+        };
+        return type is null || !File.Exists(path) ? null : $"data:{type};base64,{Convert.ToBase64String(File.ReadAllBytes(path))}";
     }
 
     private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
